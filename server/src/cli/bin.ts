@@ -1,0 +1,4 @@
+/** Bundle entry point for the `netlens` bin. */
+import { runFromProcess } from './main';
+
+runFromProcess();

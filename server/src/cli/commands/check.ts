@@ -1,0 +1,64 @@
+/** `netlens check [paths...] [--format text|json|sarif] [--fail-on error|warning|never] [--rule id=sev]` */
+import { parseArgs } from 'node:util';
+import { severityAtLeast, type Severity } from '../../engine/rules/rule';
+import { formatJson } from '../format/json';
+import { locate } from '../format/located';
+import { formatSarif } from '../format/sarif';
+import { formatText, summaryLine } from '../format/text';
+import { loadWorkspace } from '../loadWorkspace';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { settingsFromOptions } from './ruleOptions';
+import { VERSION } from '../version';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'report networking problems in manifests',
+  usage: `netlens check [paths...] [options]
+
+Reads every *.yaml, *.yml and *.json under the paths (default: .; - reads standard input) and reports findings.
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --fail-on error|warning|info|never
+                             exit 1 when a finding is at or above this severity (default error)
+  --rule id=off|info|warning|error
+                             change one rule's severity (repeatable)
+  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
+  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        rule: { type: 'string', multiple: true },
+        'default-namespace': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+      },
+    });
+    const format = values.format!;
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown --format \`${format}\`: use text, json or sarif`);
+    const failOn = values['fail-on']!;
+    if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`unknown --fail-on \`${failOn}\`: use error, warning, info or never`);
+    const settings = settingsFromOptions(values.rule, values['default-namespace']);
+    const paths = positionals.length ? positionals : ['.'];
+    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined);
+    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
+    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+
+    const findings = locate(workspace.analysis, workspace.analysis.allFindings(), workspace.display);
+    for (const skipped of workspace.skipped) {
+      findings.push({ rule: 'file-skipped', severity: skipped.severity, message: skipped.reason, file: workspace.display(skipped.file), line: 1, column: 1, endLine: 1, endColumn: 1, related: [] });
+    }
+    if (format === 'json') io.out(formatJson(findings));
+    else if (format === 'sarif') io.out(formatSarif(findings, VERSION));
+    else {
+      io.out(formatText(findings));
+      io.err(summaryLine(findings, workspace.fileCount));
+    }
+    if (failOn === 'never') return EXIT_OK;
+    return findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

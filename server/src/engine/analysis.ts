@@ -1,0 +1,219 @@
+/**
+ * The analysis host: files in, findings and queries out. Pure (no IO): the LSP server and the CLI feed it text.
+ *
+ * Incremental by construction:
+ *  - a file whose content hash is unchanged is not parsed again;
+ *  - its facts replace its old facts in the index (no rebuild);
+ *  - when the facts' fingerprint (facts without positions) is unchanged, only that file's findings are recomputed;
+ *    otherwise every file's findings are, because any cross-file rule may read what changed.
+ */
+import { factsFingerprint } from './model/fingerprint';
+import { extractResources } from './model/extract/index';
+import type { AnyResource } from './model/resources';
+import { WorkspaceIndex } from './model/workspaceIndex';
+import { FILE_RULES, RULES } from './rules/catalogue';
+import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
+import { lowerOf } from './rules/rule';
+import { LineIndex } from './syntax/lineIndex';
+import { parseYamlText, type SyntaxIssue } from './syntax/parse';
+import { contentHash } from './util/contentHash';
+
+export interface AnalysisSettings {
+  /** Namespace for objects whose manifest has none. */
+  defaultNamespace: string;
+  /** Severity overrides per rule id. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { defaultNamespace: 'default', rules: {} };
+
+export interface AnalysisOptions {
+  /** Settings per file (multi-root workspaces may differ per folder). */
+  settingsFor?: (file: string) => AnalysisSettings;
+  /** Called once per rule id the first time that rule throws; the rule's other results are dropped, others run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  rules?: readonly Rule[];
+}
+
+interface FileState {
+  hash: string;
+  lineIndex: LineIndex;
+  resources: AnyResource[];
+  fingerprint: string;
+  syntaxIssues: SyntaxIssue[];
+  template: boolean;
+  kubernetesLike: boolean;
+}
+
+export class Analysis {
+  readonly index = new WorkspaceIndex();
+  private readonly files = new Map<string, FileState>();
+  private readonly findingsByFile = new Map<string, Finding[]>();
+  private readonly dirtyFiles = new Set<string>();
+  private allDirty = false;
+  private readonly failedRules = new Set<string>();
+  private readonly rules: readonly Rule[];
+  private readonly rulesByKind = new Map<string, Rule[]>();
+
+  constructor(private readonly options: AnalysisOptions = {}) {
+    this.rules = options.rules ?? RULES;
+    for (const rule of this.rules) {
+      for (const kind of rule.appliesTo) {
+        const list = this.rulesByKind.get(kind) ?? [];
+        list.push(rule);
+        this.rulesByKind.set(kind, list);
+      }
+    }
+  }
+
+  /** Adds or replaces a file. Returns false when the text is unchanged (nothing to do). */
+  setFile(file: string, text: string): boolean {
+    const hash = contentHash(text);
+    const previous = this.files.get(file);
+    if (previous && previous.hash === hash) return false;
+    const parsed = parseYamlText(text);
+    const settings = this.settingsFor(file);
+    const resources = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: settings.defaultNamespace });
+    const fingerprint = factsFingerprint(resources);
+    this.files.set(file, {
+      hash,
+      lineIndex: new LineIndex(text),
+      resources,
+      fingerprint,
+      syntaxIssues: parsed.issues,
+      template: parsed.template,
+      kubernetesLike: resources.length > 0 || /^\s*("?)kind\1\s*:/m.test(text),
+    });
+    this.index.setFile(file, resources);
+    if (!previous || previous.fingerprint !== fingerprint) this.allDirty = true;
+    else this.dirtyFiles.add(file);
+    return true;
+  }
+
+  removeFile(file: string): void {
+    if (!this.files.delete(file)) return;
+    this.index.removeFile(file);
+    this.allDirty = true;
+  }
+
+  /** Settings changed: every file is read again with the new settings. */
+  settingsChanged(texts: (file: string) => string | undefined): void {
+    for (const file of [...this.files.keys()]) {
+      const text = texts(file);
+      this.files.delete(file);
+      if (text === undefined) this.index.removeFile(file);
+      else this.setFile(file, text);
+    }
+    this.allDirty = true;
+  }
+
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()];
+  }
+
+  lineIndex(file: string): LineIndex | undefined {
+    return this.files.get(file)?.lineIndex;
+  }
+
+  /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
+  refresh(): string[] {
+    const targets = this.allDirty ? [...this.files.keys()] : [...this.dirtyFiles].filter((f) => this.files.has(f));
+    const changed: string[] = [];
+    for (const file of targets) {
+      const next = this.computeFindings(file);
+      const previous = this.findingsByFile.get(file);
+      if (!previous || JSON.stringify(previous) !== JSON.stringify(next)) changed.push(file);
+      if (next.length) this.findingsByFile.set(file, next);
+      else this.findingsByFile.delete(file);
+    }
+    for (const file of [...this.findingsByFile.keys()]) {
+      if (!this.files.has(file)) {
+        this.findingsByFile.delete(file);
+        changed.push(file);
+      }
+    }
+    this.allDirty = false;
+    this.dirtyFiles.clear();
+    return changed;
+  }
+
+  findings(file: string): Finding[] {
+    this.refresh();
+    return this.findingsByFile.get(file) ?? [];
+  }
+
+  /** All findings, sorted by file then position then rule: deterministic output for the CLI. */
+  allFindings(): Finding[] {
+    this.refresh();
+    const out: Finding[] = [];
+    for (const file of [...this.findingsByFile.keys()].sort()) out.push(...this.findingsByFile.get(file)!);
+    return out;
+  }
+
+  private settingsFor(file: string): AnalysisSettings {
+    return this.options.settingsFor?.(file) ?? DEFAULT_SETTINGS;
+  }
+
+  private computeFindings(file: string): Finding[] {
+    const state = this.files.get(file)!;
+    const settings = this.settingsFor(file);
+    const findings: Finding[] = [];
+    const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
+    const fileRule = (id: string) => FILE_RULES.find((r) => r.id === id)!;
+
+    if (state.template) {
+      const severity = severityOf('helm-template', fileRule('helm-template').defaultSeverity);
+      if (severity !== 'off') {
+        findings.push({
+          ruleId: 'helm-template', severity, file, span: { start: 0, end: 0 }, related: [],
+          message: 'This file is a Helm/Go template (`{{ ... }}`), not YAML yet: it is skipped. Check the rendered output (`helm template ... | netlens check -`).',
+        });
+      }
+    } else if (state.kubernetesLike) {
+      const severity = severityOf('yaml-syntax', fileRule('yaml-syntax').defaultSeverity);
+      if (severity !== 'off') {
+        for (const issue of state.syntaxIssues) {
+          if (issue.severity !== 'error') continue;
+          findings.push({ ruleId: 'yaml-syntax', severity, file, span: issue.span, related: [], message: issue.message });
+        }
+      }
+    }
+
+    for (const resource of state.resources) {
+      for (const rule of this.rulesByKind.get(resource.kind) ?? []) {
+        const severity = severityOf(rule.id, rule.defaultSeverity);
+        if (severity === 'off') continue;
+        const reports: Report[] = [];
+        try {
+          rule.check(resource, { index: this.index, report: (r) => reports.push(r) });
+        } catch (error) {
+          if (!this.failedRules.has(rule.id)) {
+            this.failedRules.add(rule.id);
+            this.options.onRuleError?.(rule.id, error);
+          }
+          continue;
+        }
+        for (const report of reports) findings.push(toFinding(rule.id, severity, file, report));
+      }
+    }
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+    return findings;
+  }
+}
+
+function toFinding(ruleId: string, configured: Severity, file: string, report: Report): Finding {
+  const finding: Finding = {
+    ruleId,
+    severity: report.severity ? lowerOf(report.severity, configured) : configured,
+    message: report.message,
+    file,
+    span: report.span,
+    related: report.related ?? [],
+  };
+  if (report.data) finding.data = report.data;
+  return finding;
+}

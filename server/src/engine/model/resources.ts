@@ -1,0 +1,366 @@
+/**
+ * Resource facts: the small plain records the whole engine works on. One record per Kubernetes object, made from
+ * one YAML document (or one item of a `List`). Every span points into the file the object came from.
+ *
+ * Facts are data only (no methods, no tree references), so that they can be fingerprinted, cached per file and
+ * compared between edits.
+ */
+import type { Span } from '../syntax/tree';
+import type { LabelSelector } from './labelSelector';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface Located<T> {
+  value: T;
+  span: Span;
+}
+
+export interface ResourceBase {
+  /** Unique within a workspace snapshot: `file#index` (index counts objects in the file, List items included). */
+  id: string;
+  file: string;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** metadata.namespace, or the default namespace when the manifest has none (cluster-scoped kinds: ''). */
+  namespace: string;
+  /** True when the manifest states metadata.namespace itself. */
+  namespaceExplicit: boolean;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Span of each annotation pair, by key. */
+  annotationSpans: Record<string, Span>;
+  /** The whole object. */
+  span: Span;
+  /** metadata.name's value, or the object when there is none. */
+  nameSpan: Span;
+  kindSpan: Span;
+  /** First ownerReference with controller: true, for grouping Pods under their owner. */
+  controllerOwner?: { kind: string; name: string };
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+  span: Span;
+}
+
+export interface EnvVar {
+  name: string;
+  /** Literal `value`; absent when the variable comes from valueFrom. */
+  value?: string;
+  valueSpan?: Span;
+  configMapKeyRef?: { name: string; key: string };
+  secretKeyRef?: { name: string; key: string };
+  span: Span;
+}
+
+export interface EnvFromSource {
+  configMap?: string;
+  secret?: string;
+  prefix?: string;
+  span: Span;
+}
+
+export interface Container {
+  name: string;
+  init: boolean;
+  ports: ContainerPort[];
+  env: EnvVar[];
+  envFrom: EnvFromSource[];
+  span: Span;
+}
+
+export const WORKLOAD_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export interface Workload extends ResourceBase {
+  kind: WorkloadKind;
+  /** Labels of the pods it runs (a Pod's own labels, else the pod template's). */
+  podLabels: Record<string, string>;
+  podLabelsSpan: Span;
+  /** The controller's own selector (spec.selector), when it has one. */
+  selector?: LabelSelector;
+  containers: Container[];
+  hostNetwork: boolean;
+  replicas?: number;
+  /** The ServiceAccount the pods run as (for AuthorizationPolicies and identity later). */
+  serviceAccountName?: string;
+}
+
+export interface ServicePort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+  /** Defaults to `port` when the manifest leaves it out. */
+  targetPort: number | string;
+  targetPortExplicit: boolean;
+  targetPortSpan?: Span;
+  nodePort?: number;
+  appProtocol?: string;
+  span: Span;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface Service extends ResourceBase {
+  kind: 'Service';
+  type: ServiceType;
+  typeSpan?: Span;
+  /** null when the Service has no selector (its Endpoints are managed by hand or by another controller). */
+  selector: Record<string, string> | null;
+  selectorSpan?: Span;
+  ports: ServicePort[];
+  clusterIP?: string;
+  externalName?: string;
+  externalTrafficPolicy?: string;
+  externalTrafficPolicySpan?: Span;
+  internalTrafficPolicy?: string;
+  loadBalancerIP?: string;
+  loadBalancerSourceRanges: string[];
+  loadBalancerClass?: string;
+  healthCheckNodePort?: number;
+}
+
+export interface ServiceBackendRef {
+  service: string;
+  serviceSpan: Span;
+  /** Port by number or by name; absent when the backend names no port (invalid for Ingress v1). */
+  port?: number | string;
+  portSpan?: Span;
+}
+
+export interface IngressBackend {
+  /** A Service backend; absent for `resource` backends. */
+  service?: ServiceBackendRef;
+  resource?: { apiGroup?: string; kind: string; name: string };
+  span: Span;
+}
+
+export interface IngressPath {
+  path?: string;
+  pathType?: string;
+  backend: IngressBackend;
+  span: Span;
+}
+
+export interface IngressRule {
+  host?: string;
+  hostSpan?: Span;
+  paths: IngressPath[];
+  span: Span;
+}
+
+export interface IngressTLS {
+  hosts: Located<string>[];
+  secretName?: string;
+  secretNameSpan?: Span;
+  span: Span;
+}
+
+export interface Ingress extends ResourceBase {
+  kind: 'Ingress';
+  ingressClassName?: string;
+  ingressClassNameSpan?: Span;
+  defaultBackend?: IngressBackend;
+  rules: IngressRule[];
+  tls: IngressTLS[];
+}
+
+export interface IngressClass extends ResourceBase {
+  kind: 'IngressClass';
+  controller?: string;
+  isDefault: boolean;
+}
+
+export interface NetworkPolicyPort {
+  protocol: Protocol;
+  /** A protocol the API server would reject, as written; such a port admits nothing. */
+  invalidProtocol?: string;
+  /** Number, name, or absent (all ports of the protocol). */
+  port?: number | string;
+  endPort?: number;
+  span: Span;
+}
+
+export interface IPBlock {
+  cidr: string;
+  except: string[];
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IPBlock;
+  span: Span;
+}
+
+export interface NetworkPolicyRule {
+  /**
+   * `from` / `to`. undefined = the key is absent or empty: every source/destination. An empty list written as `[]`
+   * means the same in the API (an empty peers list matches all), which is why both read as undefined.
+   */
+  peers?: NetworkPolicyPeer[];
+  /** undefined = absent or empty: all ports of all protocols. */
+  ports?: NetworkPolicyPort[];
+  span: Span;
+}
+
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface NetworkPolicy extends ResourceBase {
+  kind: 'NetworkPolicy';
+  podSelector: LabelSelector;
+  /** The policyTypes as written, or undefined when the manifest leaves them out (see effectivePolicyTypes). */
+  policyTypes?: PolicyType[];
+  policyTypesSpan?: Span;
+  /** undefined = the `ingress` key is absent; [] = present and empty. Both admit nothing. */
+  ingress?: NetworkPolicyRule[];
+  ingressSpan?: Span;
+  egress?: NetworkPolicyRule[];
+  egressSpan?: Span;
+}
+
+export interface Namespace extends ResourceBase {
+  kind: 'Namespace';
+}
+
+export interface ConfigMap extends ResourceBase {
+  kind: 'ConfigMap';
+  data: Record<string, string>;
+  dataSpans: Record<string, Span>;
+}
+
+export interface Secret extends ResourceBase {
+  kind: 'Secret';
+  type?: string;
+  keys: string[];
+}
+
+export interface GatewayClass extends ResourceBase {
+  kind: 'GatewayClass';
+  controllerName?: string;
+}
+
+export interface GatewayListener {
+  name: string;
+  port?: number;
+  protocol?: string;
+  hostname?: string;
+  tlsMode?: string;
+  certificateRefs: { kind: string; group: string; name: string; namespace?: string; span: Span }[];
+  allowedRoutesNamespaces?: { from: string; selector?: LabelSelector };
+  allowedRouteKinds?: string[];
+  span: Span;
+}
+
+export interface Gateway extends ResourceBase {
+  kind: 'Gateway';
+  gatewayClassName?: string;
+  gatewayClassNameSpan?: Span;
+  listeners: GatewayListener[];
+}
+
+export interface ParentRef {
+  group: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  sectionName?: string;
+  port?: number;
+  span: Span;
+}
+
+export interface BackendRef {
+  group: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  port?: number;
+  weight?: number;
+  span: Span;
+  nameSpan: Span;
+  portSpan?: Span;
+}
+
+export interface RouteRule {
+  matches: { pathType?: string; pathValue?: string; method?: string; span: Span }[];
+  backendRefs: BackendRef[];
+  span: Span;
+}
+
+export interface Route extends ResourceBase {
+  kind: 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
+  parentRefs: ParentRef[];
+  hostnames: Located<string>[];
+  rules: RouteRule[];
+}
+
+export interface ReferenceGrant extends ResourceBase {
+  kind: 'ReferenceGrant';
+  from: { group: string; kind: string; namespace: string }[];
+  to: { group: string; kind: string; name?: string }[];
+}
+
+/** Any other object with apiVersion and kind: kept so that names resolve and outlines list it. */
+export interface OtherResource extends ResourceBase {
+  kind: string;
+}
+
+export type Resource =
+  | Workload
+  | Service
+  | Ingress
+  | IngressClass
+  | NetworkPolicy
+  | Namespace
+  | ConfigMap
+  | Secret
+  | GatewayClass
+  | Gateway
+  | Route
+  | ReferenceGrant;
+
+/** Every resource the index holds: the kinds we model, plus any other object (kept for names and outlines). */
+export type AnyResource = Resource | OtherResource;
+
+export function isWorkloadKind(kind: string): kind is WorkloadKind {
+  return (WORKLOAD_KINDS as readonly string[]).includes(kind);
+}
+
+export function isWorkload(resource: ResourceBase): resource is Workload {
+  return isWorkloadKind(resource.kind) && 'podLabels' in resource;
+}
+
+/** Kinds that live outside namespaces: their `namespace` is ''. */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'Namespace',
+  'IngressClass',
+  'GatewayClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'Node',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'ClusterIssuer',
+]);
+
+/** `ns/name` for namespaced objects, `name` for cluster-scoped ones. */
+export function qualifiedName(resource: ResourceBase): string {
+  return resource.namespace ? `${resource.namespace}/${resource.name}` : resource.name;
+}

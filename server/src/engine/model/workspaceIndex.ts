@@ -1,0 +1,175 @@
+/**
+ * The workspace index: every resource of every file, by kind / namespace / name, with the lookups rules and
+ * features need. Updated per file (remove the file's old facts, add its new ones), never rebuilt for an edit.
+ *
+ * Duplicates: a repository often holds several variants of one application (an all-in-one file next to per-app
+ * files). The index is a multimap: every definition is kept, a name resolves when any definition exists, and a
+ * selector matches a workload when any definition of it matches. So variants never produce "missing" findings
+ * for one another.
+ */
+import { NAMESPACE_NAME_LABEL } from './extract/config';
+import { selectorMatches, type LabelSelector, type Labels } from './labelSelector';
+import {
+  isWorkload,
+  type AnyResource,
+  type ConfigMap,
+  type Gateway,
+  type GatewayClass,
+  type Ingress,
+  type IngressClass,
+  type Namespace,
+  type NetworkPolicy,
+  type ReferenceGrant,
+  type Route,
+  type Secret,
+  type Service,
+  type Workload,
+} from './resources';
+
+interface KindTypes {
+  Service: Service;
+  Ingress: Ingress;
+  IngressClass: IngressClass;
+  NetworkPolicy: NetworkPolicy;
+  Namespace: Namespace;
+  ConfigMap: ConfigMap;
+  Secret: Secret;
+  GatewayClass: GatewayClass;
+  Gateway: Gateway;
+  HTTPRoute: Route;
+  GRPCRoute: Route;
+  ReferenceGrant: ReferenceGrant;
+}
+
+export type IndexedKind = keyof KindTypes;
+
+export class WorkspaceIndex {
+  private readonly byFile = new Map<string, AnyResource[]>();
+  /** kind -> `namespace/name` -> definitions (several when variants define the same object). */
+  private readonly byKindKey = new Map<string, Map<string, AnyResource[]>>();
+  private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private size = 0;
+
+  get resourceCount(): number {
+    return this.size;
+  }
+
+  files(): IterableIterator<string> {
+    return this.byFile.keys();
+  }
+
+  resourcesOf(file: string): readonly AnyResource[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  *all(): IterableIterator<AnyResource> {
+    for (const resources of this.byFile.values()) yield* resources;
+  }
+
+  setFile(file: string, resources: AnyResource[]): void {
+    this.removeFile(file);
+    if (resources.length === 0) return;
+    this.byFile.set(file, resources);
+    for (const resource of resources) this.add(resource);
+  }
+
+  removeFile(file: string): void {
+    const old = this.byFile.get(file);
+    if (!old) return;
+    this.byFile.delete(file);
+    for (const resource of old) this.remove(resource);
+  }
+
+  /** Every definition of kind/namespace/name (namespace '' for cluster-scoped kinds). */
+  lookup<K extends IndexedKind>(kind: K, namespace: string, name: string): KindTypes[K][] {
+    return (this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? []) as KindTypes[K][];
+  }
+
+  lookupAny(kind: string, namespace: string, name: string): AnyResource[] {
+    return this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
+  }
+
+  /** All resources of a kind; every definition of duplicated objects included. */
+  ofKind<K extends IndexedKind>(kind: K): KindTypes[K][] {
+    const out: KindTypes[K][] = [];
+    for (const definitions of this.byKindKey.get(kind)?.values() ?? []) out.push(...(definitions as KindTypes[K][]));
+    return out;
+  }
+
+  /** All resources of a kind in one namespace. */
+  ofKindIn<K extends IndexedKind>(kind: K, namespace: string): KindTypes[K][] {
+    return this.ofKind(kind).filter((r) => r.namespace === namespace);
+  }
+
+  workloadsIn(namespace: string): readonly Workload[] {
+    return this.workloadsByNamespace.get(namespace) ?? [];
+  }
+
+  *workloads(): IterableIterator<Workload> {
+    for (const list of this.workloadsByNamespace.values()) yield* list;
+  }
+
+  /** Workloads of a namespace whose pod labels the selector matches. */
+  workloadsSelectedBy(namespace: string, selector: LabelSelector): Workload[] {
+    return this.workloadsIn(namespace).filter((w) => selectorMatches(selector, w.podLabels));
+  }
+
+  /** Namespaces that appear anywhere: declared ones and those that resources live in. */
+  namespaceNames(): string[] {
+    const names = new Set<string>();
+    for (const ns of this.ofKind('Namespace')) names.add(ns.name);
+    for (const resource of this.all()) if (resource.namespace) names.add(resource.namespace);
+    return [...names].sort();
+  }
+
+  /**
+   * A namespace's labels: those of its declaration(s) in the workspace, plus `kubernetes.io/metadata.name`, which
+   * every namespace carries whether or not the workspace declares it.
+   */
+  namespaceLabels(namespace: string): Labels {
+    const labels: Record<string, string> = {};
+    for (const declaration of this.lookup('Namespace', '', namespace)) Object.assign(labels, declaration.labels);
+    labels[NAMESPACE_NAME_LABEL] = namespace;
+    return labels;
+  }
+
+  /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
+  declaresNamespaces(): boolean {
+    return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
+  }
+
+  private add(resource: AnyResource): void {
+    this.size++;
+    let byKey = this.byKindKey.get(resource.kind);
+    if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
+    const key = `${resource.namespace}/${resource.name}`;
+    const list = byKey.get(key);
+    if (list) list.push(resource);
+    else byKey.set(key, [resource]);
+    if (isWorkload(resource)) {
+      const workloads = this.workloadsByNamespace.get(resource.namespace);
+      if (workloads) workloads.push(resource);
+      else this.workloadsByNamespace.set(resource.namespace, [resource]);
+    }
+  }
+
+  private remove(resource: AnyResource): void {
+    this.size--;
+    const byKey = this.byKindKey.get(resource.kind);
+    const key = `${resource.namespace}/${resource.name}`;
+    const list = byKey?.get(key);
+    if (list) {
+      const remaining = list.filter((r) => r !== resource);
+      if (remaining.length) byKey!.set(key, remaining);
+      else byKey!.delete(key);
+    }
+    if (isWorkload(resource)) {
+      const workloads = this.workloadsByNamespace.get(resource.namespace);
+      if (workloads) {
+        const remaining = workloads.filter((w) => w !== resource);
+        if (remaining.length) this.workloadsByNamespace.set(resource.namespace, remaining);
+        else this.workloadsByNamespace.delete(resource.namespace);
+      }
+    }
+  }
+}

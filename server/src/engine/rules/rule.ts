@@ -1,0 +1,70 @@
+/** The rule framework: what a rule is, what it reports, and the context it reads. */
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { AnyResource } from '../model/resources';
+import type { Span } from '../syntax/tree';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface RelatedLocation {
+  file: string;
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  span: Span;
+  related: RelatedLocation[];
+  /** Plain data for quick-fixes (matched by rule id and data, never by message text). */
+  data?: Record<string, unknown>;
+}
+
+/** What a rule hands to `report`: the file and severity come from the resource and the settings. */
+export interface Report {
+  span: Span;
+  message: string;
+  related?: RelatedLocation[];
+  data?: Record<string, unknown>;
+  /** A rule may lower (never raise) its own severity for a finding it is less sure of. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly index: WorkspaceIndex;
+  report(report: Report): void;
+}
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: SeveritySetting;
+  /** One line: what the rule finds. */
+  title: string;
+}
+
+export interface Rule extends RuleMeta {
+  /** Kinds whose objects this rule checks. */
+  appliesTo: readonly string[];
+  /** Reports only on `resource` (spans in its file); reads the whole index. */
+  check(resource: AnyResource, ctx: RuleContext): void;
+}
+
+/** Where each rule's documentation lives; diagnostics link to it. */
+export const RULE_DOCS_BASE = 'https://github.com/kube-netlens/kube-netlens/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+export function lowerOf(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}

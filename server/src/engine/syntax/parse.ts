@@ -1,0 +1,151 @@
+/**
+ * YAML (and JSON, a subset of YAML 1.2 for our purposes) text -> plain trees, one per document.
+ * Never throws: syntax errors come back as data with their spans.
+ */
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Span, YMap, YNode, YPair, YScalar, YSeq } from './tree';
+
+export interface SyntaxIssue {
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedDocument {
+  /** The document's top node, or null for an empty document. */
+  root: YNode | null;
+  span: Span;
+}
+
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  issues: SyntaxIssue[];
+  /** The text looks like a Helm/Go template (`{{ ... }}`) that is not valid YAML until rendered. */
+  template: boolean;
+}
+
+/** Deeper trees than this are cut (kept as null) so that recursion stays bounded on hostile input. */
+const MAX_DEPTH = 200;
+
+export function parseYamlText(text: string): ParsedFile {
+  const documents: ParsedDocument[] = [];
+  const issues: SyntaxIssue[] = [];
+  try {
+    const composer = new Composer({ version: '1.2', merge: true, uniqueKeys: true, prettyErrors: false });
+    const parser = new Parser();
+    const onDocument = (doc: Document.Parsed) => {
+      for (const error of doc.errors) issues.push(issueFrom(error.message, error.pos, 'error', text.length));
+      for (const warning of doc.warnings) issues.push(issueFrom(warning.message, warning.pos, 'warning', text.length));
+      const converter = new TreeConverter(doc);
+      const contents = doc.contents as YamlNode | null;
+      const root = contents ? converter.convert(contents, 0) : null;
+      const [start, , end] = doc.range;
+      documents.push({ root, span: { start, end } });
+    };
+    for (const doc of composer.compose(parser.parse(text), true, text.length)) onDocument(doc as Document.Parsed);
+  } catch (error) {
+    // The yaml package is not supposed to throw on any input; if it ever does, the file reads as one error.
+    issues.push({ message: `YAML reader failed: ${(error as Error).message}`, span: { start: 0, end: 0 }, severity: 'error' });
+  }
+  const template = looksLikeTemplate(text, issues);
+  return { documents, issues, template };
+}
+
+function issueFrom(message: string, pos: [number, number], severity: 'error' | 'warning', length: number): SyntaxIssue {
+  const start = Math.max(0, Math.min(pos[0], length));
+  const end = Math.max(start, Math.min(pos[1], length));
+  // The yaml package's messages end with a source excerpt when prettyErrors is on; we keep only the first line.
+  return { message: message.split('\n')[0]!, span: { start, end }, severity };
+}
+
+/** Templates are only treated as such when they break the YAML: `{{ }}` inside a valid string is ordinary text. */
+function looksLikeTemplate(text: string, issues: SyntaxIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error') && /\{\{-?\s*[.$a-zA-Z/]/.test(text);
+}
+
+class TreeConverter {
+  private readonly converted = new Map<YamlNode, YNode | null>();
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  convert(node: unknown, depth: number): YNode | null {
+    if (depth > MAX_DEPTH) return null;
+    if (isAlias(node)) {
+      // Resolve to the anchor's converted node: shared, not expanded.
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      if (!target) return null;
+      if (this.converted.has(target)) return this.converted.get(target) ?? null;
+      return this.convert(target, depth + 1);
+    }
+    const cached = this.converted.get(node as YamlNode);
+    if (cached !== undefined) return cached;
+    const result = this.convertFresh(node, depth);
+    this.converted.set(node as YamlNode, result);
+    return result;
+  }
+
+  private convertFresh(node: unknown, depth: number): YNode | null {
+    if (isScalar(node)) return this.scalar(node);
+    if (isMap(node)) {
+      const map: YMap = { kind: 'map', pairs: [], ...rangeOf(node) };
+      // Registered before the children so that an alias to an enclosing node terminates.
+      this.converted.set(node as YamlNode, map);
+      const merged: YPair[] = [];
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = isScalar(item.key) ? this.scalar(item.key) : null;
+        const value = this.convert(item.value, depth + 1);
+        if (key && key.value === '<<' && key.plain) {
+          merged.push(...mergeSources(value));
+          continue;
+        }
+        const keyRange = key ?? (rangeOf(item.key) as Span | undefined);
+        const start = keyRange ? keyRange.start : (value?.start ?? map.start);
+        const end = value ? value.end : keyRange ? keyRange.end : start;
+        map.pairs.push({ key, value, start, end });
+      }
+      // Merge keys (`<<: *base`) contribute the keys the map does not set itself.
+      for (const pair of merged) {
+        if (pair.key && !map.pairs.some((p) => p.key && p.key.value === pair.key!.value)) map.pairs.push(pair);
+      }
+      return map;
+    }
+    if (isSeq(node)) {
+      const seq: YSeq = { kind: 'seq', items: [], ...rangeOf(node) };
+      this.converted.set(node as YamlNode, seq);
+      for (const item of node.items) {
+        const converted = this.convert(item, depth + 1);
+        if (converted) seq.items.push(converted);
+      }
+      return seq;
+    }
+    return null;
+  }
+
+  private scalar(node: { value: unknown; type?: string; source?: string; range?: [number, number, number] | null }): YScalar {
+    const value = node.value;
+    const plain = node.type === 'PLAIN';
+    const scalarValue =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+        ? value
+        : typeof value === 'bigint'
+          ? Number(value)
+          : String(value);
+    const result: YScalar = { kind: 'scalar', value: scalarValue, plain, ...rangeOf(node) };
+    if (plain && typeof node.source === 'string') result.source = node.source;
+    return result;
+  }
+}
+
+function mergeSources(value: YNode | null): YPair[] {
+  if (!value) return [];
+  if (value.kind === 'map') return value.pairs;
+  if (value.kind === 'seq') return value.items.flatMap((item) => (item.kind === 'map' ? item.pairs : []));
+  return [];
+}
+
+function rangeOf(node: unknown): Span {
+  const range = (node as { range?: [number, number, number] | null } | null)?.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
