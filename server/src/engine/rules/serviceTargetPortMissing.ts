@@ -5,7 +5,8 @@ import type { Rule, RuleContext } from './rule';
 /**
  * service-target-port-missing: a named targetPort that no container of the selected pods declares (with the
  * Service port's protocol) gives the Service no endpoints for that port: an error. A numeric targetPort that no
- * container declares still reaches the pod (declaring ports is optional), so it is only worth an info.
+ * container declares still reaches the pod (declaring ports is optional), so it is only worth an info, and only when
+ * the containers declare other ports (a likely typo); pods that declare no ports at all are not flagged.
  */
 export const serviceTargetPortMissing: Rule = {
   id: 'service-target-port-missing',
@@ -32,7 +33,9 @@ export const serviceTargetPortMissing: Rule = {
           related,
           data: { targetPort: port.targetPort, servicePort: port.port },
         });
-      } else {
+      } else if (workloads.some((w) => w.containers.some((c) => c.ports.length > 0))) {
+        // Only when the pods declare ports but not this one: many manifests declare none at all, and then there is
+        // nothing to compare against (no noise).
         ctx.report({
           severity: 'info',
           span,

@@ -36,7 +36,7 @@ export function parseYamlText(text: string): ParsedFile {
     const onDocument = (doc: Document.Parsed) => {
       for (const error of doc.errors) issues.push(issueFrom(error.message, error.pos, 'error', text.length));
       for (const warning of doc.warnings) issues.push(issueFrom(warning.message, warning.pos, 'warning', text.length));
-      const converter = new TreeConverter(doc);
+      const converter = new TreeConverter(doc, issues);
       const contents = doc.contents as YamlNode | null;
       const root = contents ? converter.convert(contents, 0) : null;
       const [start, , end] = doc.range;
@@ -66,14 +66,21 @@ function looksLikeTemplate(text: string, issues: SyntaxIssue[]): boolean {
 class TreeConverter {
   private readonly converted = new Map<YamlNode, YNode | null>();
 
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly issues: SyntaxIssue[],
+  ) {}
 
   convert(node: unknown, depth: number): YNode | null {
     if (depth > MAX_DEPTH) return null;
     if (isAlias(node)) {
       // Resolve to the anchor's converted node: shared, not expanded.
       const target = node.resolve(this.doc) as YamlNode | undefined;
-      if (!target) return null;
+      if (!target) {
+        // The yaml package leaves this for toJS(); Kubernetes' reader rejects the whole document.
+        this.issues.push({ message: `Unresolved alias *${node.source}: anchors are defined per document and before use`, span: rangeOf(node), severity: 'error' });
+        return null;
+      }
       if (this.converted.has(target)) return this.converted.get(target) ?? null;
       return this.convert(target, depth + 1);
     }
@@ -95,7 +102,8 @@ class TreeConverter {
         if (!isPair(item)) continue;
         const key = isScalar(item.key) ? this.scalar(item.key) : null;
         const value = this.convert(item.value, depth + 1);
-        if (key && key.value === '<<' && key.plain) {
+        // With merge keys enabled the yaml package reads `<<` as a symbol, which scalar() renders as its source.
+        if (key && key.plain && key.source === '<<') {
           merged.push(...mergeSources(value));
           continue;
         }
@@ -130,7 +138,9 @@ class TreeConverter {
         ? value
         : typeof value === 'bigint'
           ? Number(value)
-          : String(value);
+          : typeof value === 'symbol'
+            ? (node.source ?? '')
+            : String(value);
     const result: YScalar = { kind: 'scalar', value: scalarValue, plain, ...rangeOf(node) };
     if (plain && typeof node.source === 'string') result.source = node.source;
     return result;

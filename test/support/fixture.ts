@@ -1,0 +1,135 @@
+/**
+ * Engine fixtures: one string holds several files (`# file: name.yaml` headers) and the expected findings as YAML
+ * comments under the offending text, so that fixtures stay valid YAML:
+ *
+ *     selector:
+ *       app: web
+ *   #   ^^^^^^^^ warning[service-selects-nothing]: selects no workload
+ *
+ * The carets mark the start column (and, for one-line findings, the end column) on the line above; the text after
+ * the colon must occur in the message. `checkFixture` fails with the text re-annotated with what was found.
+ */
+import assert from 'node:assert/strict';
+import { Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
+import type { Finding } from '../../server/src/engine/rules/rule';
+
+export interface FixtureFile {
+  name: string;
+  text: string;
+}
+
+const FILE_HEADER = /^# file: (\S+)\s*$/;
+const EXPECTATION = /^(\s*)#(\s*)(\^+)\s+(error|warning|info)\[([a-z0-9-]+)\](?::\s?(.*))?$/;
+
+export function splitFixture(fixture: string): FixtureFile[] {
+  const lines = fixture.replace(/^\n/, '').split('\n');
+  const files: FixtureFile[] = [];
+  let current: { name: string; lines: string[] } | undefined;
+  for (const line of lines) {
+    const header = FILE_HEADER.exec(line);
+    if (header) {
+      if (current) files.push({ name: current.name, text: current.lines.join('\n') });
+      current = { name: header[1]!, lines: [] };
+      continue;
+    }
+    if (!current) current = { name: 'fixture.yaml', lines: [] };
+    current.lines.push(line);
+  }
+  if (current) files.push({ name: current.name, text: current.lines.join('\n') });
+  return files;
+}
+
+interface Expectation {
+  line: number;
+  startColumn: number;
+  endColumn: number;
+  severity: string;
+  ruleId: string;
+  text: string;
+}
+
+function expectationsOf(text: string): Expectation[] {
+  const out: Expectation[] = [];
+  const lines = text.split('\n');
+  let target = -1;
+  lines.forEach((line, i) => {
+    const match = EXPECTATION.exec(line);
+    if (!match) {
+      target = i;
+      return;
+    }
+    const caretStart = match[1]!.length + 1 + match[2]!.length;
+    out.push({ line: target, startColumn: caretStart, endColumn: caretStart + match[3]!.length, severity: match[4]!, ruleId: match[5]!, text: (match[6] ?? '').trim() });
+  });
+  return out;
+}
+
+export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings>): { analysis: Analysis; files: FixtureFile[] } {
+  const files = splitFixture(fixture);
+  const resolved: AnalysisSettings = { defaultNamespace: 'default', rules: {}, ...settings };
+  const analysis = new Analysis({
+    settingsFor: () => resolved,
+    onRuleError: (ruleId, error) => {
+      throw new Error(`rule ${ruleId} threw: ${(error as Error).stack}`);
+    },
+  });
+  for (const file of files) analysis.setFile(file.name, file.text);
+  return { analysis, files };
+}
+
+/** Asserts that the findings are exactly the annotated ones (rules limited to `onlyRules` when given). */
+export function checkFixture(fixture: string, options: { onlyRules?: string[]; settings?: Partial<AnalysisSettings> } = {}): Analysis {
+  const { analysis, files } = loadFixture(fixture, options.settings);
+  const problems: string[] = [];
+  for (const file of files) {
+    const lines = analysis.lineIndex(file.name);
+    const findings = analysis.findings(file.name).filter((f) => !options.onlyRules || options.onlyRules.includes(f.ruleId));
+    const expectations = expectationsOf(file.text);
+    const unmatched = new Set(findings);
+    for (const expected of expectations) {
+      const found = [...unmatched].find((f) => {
+        const start = lines!.position(f.span.start);
+        const end = lines!.position(f.span.end);
+        return (
+          f.ruleId === expected.ruleId &&
+          f.severity === expected.severity &&
+          start.line === expected.line &&
+          start.column === expected.startColumn &&
+          (end.line !== start.line || end.column === expected.endColumn) &&
+          f.message.includes(expected.text)
+        );
+      });
+      if (found) unmatched.delete(found);
+      else problems.push(`${file.name}:${expected.line + 1}:${expected.startColumn + 1}: expected ${expected.severity}[${expected.ruleId}] "${expected.text}" was not reported`);
+    }
+    for (const finding of unmatched) {
+      const start = lines!.position(finding.span.start);
+      problems.push(`${file.name}:${start.line + 1}:${start.column + 1}: unexpected ${finding.severity}[${finding.ruleId}]: ${finding.message}`);
+    }
+    if (problems.length) problems.push(`--- ${file.name} as found ---\n${annotate(file.text, analysis.findings(file.name), analysis)}`);
+  }
+  assert.equal(problems.length, 0, `\n${problems.join('\n')}`);
+  return analysis;
+}
+
+/** The text with the actual findings written in as expectation comments (for copying into a fixture). */
+function annotate(text: string, findings: readonly Finding[], analysis: Analysis): string {
+  const clean = text.split('\n').filter((line) => !EXPECTATION.test(line));
+  const byLine = new Map<number, string[]>();
+  const original = text.split('\n');
+  const cleanIndexOf = new Map<number, number>();
+  let j = 0;
+  original.forEach((line, i) => {
+    if (!EXPECTATION.test(line)) cleanIndexOf.set(i, j++);
+  });
+  for (const finding of findings) {
+    const lines = analysis.lineIndex(finding.file)!;
+    const start = lines.position(finding.span.start);
+    const end = lines.position(finding.span.end);
+    const width = end.line === start.line ? Math.max(1, end.column - start.column) : 1;
+    const comment = `#${' '.repeat(Math.max(0, start.column - 1))}${'^'.repeat(width)} ${finding.severity}[${finding.ruleId}]: ${finding.message}`;
+    const at = cleanIndexOf.get(start.line) ?? start.line;
+    byLine.set(at, [...(byLine.get(at) ?? []), comment]);
+  }
+  return clean.flatMap((line, i) => [line, ...(byLine.get(i) ?? [])]).join('\n');
+}
