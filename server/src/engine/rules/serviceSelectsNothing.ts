@@ -1,4 +1,5 @@
 import { describeSelector, equalitySelector } from '../model/labelSelector';
+import { similarity } from '../util/closestName';
 import type { AnyResource, Service } from '../model/resources';
 import type { Rule, RuleContext } from './rule';
 
@@ -35,7 +36,9 @@ function closestHint(selector: Record<string, string>, candidates: { name: strin
   for (const candidate of candidates) {
     let score = 0;
     for (const [key, value] of Object.entries(selector)) {
-      if (key in candidate.labels) score += candidate.labels[key] === value ? 2 : 1;
+      const actual = candidate.labels[key];
+      // Same key: 1, plus up to 1 for how alike the values are (so `orders` is closer to `order` than `cache` is).
+      if (actual !== undefined) score += 1 + similarity(actual, value);
     }
     if (score > 0 && (!best || score > best.score)) best = { ...candidate, score };
   }

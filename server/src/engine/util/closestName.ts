@@ -13,7 +13,13 @@ export function closestName(name: string, candidates: readonly string[]): string
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+/** 1 for equal strings, 0 for nothing in common, by edit distance relative to the longer one. */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
+
+export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;

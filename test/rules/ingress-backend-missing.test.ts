@@ -80,3 +80,29 @@ spec:
             pathType: Prefix
 `);
 });
+
+test('ingress-backend-missing stays silent for existing Services and ports, resource backends, and legacy v1beta1 fields', () => {
+  checkFixture(`${backend}
+# file: ingress.yaml
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, namespace: shop}
+spec:
+  defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: static}}
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {name: http}}}}
+          - {path: /v, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+---
+apiVersion: extensions/v1beta1
+kind: Ingress
+metadata: {name: legacy, namespace: shop}
+spec:
+  rules:
+    - http:
+        paths:
+          - {path: /, backend: {serviceName: web, servicePort: 80}}
+`);
+});

@@ -1,0 +1,98 @@
+/**
+ * A real LSP client for protocol tests: spawns the built `netlens-language-server --stdio` and talks JSON-RPC to
+ * it with vscode-jsonrpc. Collects published diagnostics and answers the server's requests like an editor would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'netlens-language-server.js');
+
+export interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity?: number;
+  code?: string | number;
+  codeDescription?: { href: string };
+  source?: string;
+  message: string;
+  relatedInformation?: { location: { uri: string; range: Diagnostic['range'] }; message: string }[];
+  data?: unknown;
+}
+
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters: (() => void)[] = [];
+  stderr = '';
+  settings: Record<string, unknown> = {};
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const waiter of this.waiters.splice(0)) waiter();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('$/progress', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(rootUri: string): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Waits until `predicate` holds for the diagnostics received so far (polling on each publish), or fails. */
+  async waitFor(predicate: () => boolean, what: string, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics], null, 1)}\nstderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(remaining, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; the kill below makes sure.
+    }
+    this.connection.dispose();
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
