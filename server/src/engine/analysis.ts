@@ -14,6 +14,7 @@ import { WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
+import { annotationIgnores, ignoreCommentsOf, isSuppressed, type IgnoredLines } from './rules/suppression';
 import { LineIndex } from './syntax/lineIndex';
 import { parseYamlText, type SyntaxIssue } from './syntax/parse';
 import { contentHash } from './util/contentHash';
@@ -43,6 +44,7 @@ interface FileState {
   syntaxIssues: SyntaxIssue[];
   template: boolean;
   kubernetesLike: boolean;
+  ignoredLines: IgnoredLines;
 }
 
 export class Analysis {
@@ -83,6 +85,7 @@ export class Analysis {
       syntaxIssues: parsed.issues,
       template: parsed.template,
       kubernetesLike: resources.length > 0 || /^\s*("?)kind\1\s*:/m.test(text),
+      ignoredLines: ignoreCommentsOf(text),
     });
     this.index.setFile(file, resources);
     if (!previous || previous.fingerprint !== fingerprint) this.allDirty = true;
@@ -178,7 +181,8 @@ export class Analysis {
       if (severity !== 'off') {
         for (const issue of state.syntaxIssues) {
           if (issue.severity !== 'error') continue;
-          findings.push({ ruleId: 'yaml-syntax', severity, file, span: issue.span, related: [], message: issue.message });
+          const finding: Finding = { ruleId: 'yaml-syntax', severity, file, span: issue.span, related: [], message: issue.message };
+          if (!isSuppressed(finding, state.lineIndex, state.ignoredLines, undefined)) findings.push(finding);
         }
       }
     }
@@ -197,7 +201,11 @@ export class Analysis {
           }
           continue;
         }
-        for (const report of reports) findings.push(toFinding(rule.id, severity, file, report));
+        const objectIgnores = annotationIgnores(resource);
+        for (const report of reports) {
+          const finding = toFinding(rule.id, severity, file, report);
+          if (!isSuppressed(finding, state.lineIndex, state.ignoredLines, objectIgnores)) findings.push(finding);
+        }
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
