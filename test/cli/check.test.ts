@@ -128,3 +128,27 @@ test('the kube-linter dangling-service case reports the dangling Services', () =
   const dangling = report.findings.filter((f) => f.rule === 'service-selects-nothing').map((f) => /Service `([^`]+)`/.exec(f.message)![1]);
   assert.deepEqual(dangling, ['app1', 'app2']);
 });
+
+test('binary files and files over --max-file-size are skipped with one info each, never read', () => {
+  const skipDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-skip-'));
+  try {
+    fs.writeFileSync(path.join(skipDir, 'binary.yaml'), Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x00, 0xff, 0xfe]));
+    fs.writeFileSync(path.join(skipDir, 'big.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n${'  k: v\n'.repeat(400)}`.replace(/ {2}k: v\n/g, (_m, i: number) => `  k${i}: v\n`));
+    const run = runNetlens(['check', '.', '--max-file-size', '1KB', '--format', 'json'], { cwd: skipDir });
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; file: string; severity: string; message: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => [f.file, f.rule, f.severity]),
+      [
+        ['big.yaml', 'file-skipped', 'info'],
+        ['binary.yaml', 'file-skipped', 'info'],
+      ],
+    );
+    assert.match(report.findings[0]!.message, /^Not analysed: \d+\.\d KB is over the 1\.0 KB limit/);
+    assert.match(report.findings[1]!.message, /binary/);
+    const bad = runNetlens(['check', '.', '--max-file-size', 'lots'], { cwd: skipDir });
+    assert.equal(bad.status, 2);
+  } finally {
+    fs.rmSync(skipDir, { recursive: true, force: true });
+  }
+});

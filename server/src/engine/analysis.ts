@@ -44,6 +44,8 @@ interface FileState {
   syntaxIssues: SyntaxIssue[];
   template: boolean;
   kubernetesLike: boolean;
+  /** Why the file was not read (too large, binary): it then holds no objects and one file-skipped finding. */
+  skipped?: string;
   ignoredLines: IgnoredLines;
 }
 
@@ -91,6 +93,28 @@ export class Analysis {
     if (!previous || previous.fingerprint !== fingerprint) this.allDirty = true;
     else this.dirtyFiles.add(file);
     return true;
+  }
+
+  /**
+   * Records a file that the IO layer did not read (over the size limit, binary), so that it is reported once and
+   * whatever it held before leaves the index.
+   */
+  setSkippedFile(file: string, reason: string): void {
+    const previous = this.files.get(file);
+    if (previous?.skipped === reason) return;
+    this.files.set(file, {
+      hash: `skipped:${reason}`,
+      lineIndex: new LineIndex(''),
+      resources: [],
+      fingerprint: '[]',
+      syntaxIssues: [],
+      template: false,
+      kubernetesLike: false,
+      ignoredLines: new Map(),
+      skipped: reason,
+    });
+    this.index.removeFile(file);
+    this.allDirty = true;
   }
 
   removeFile(file: string): void {
@@ -168,7 +192,10 @@ export class Analysis {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const fileRule = (id: string) => FILE_RULES.find((r) => r.id === id)!;
 
-    if (state.template) {
+    if (state.skipped !== undefined) {
+      const severity = severityOf('file-skipped', fileRule('file-skipped').defaultSeverity);
+      if (severity !== 'off') findings.push({ ruleId: 'file-skipped', severity, file, span: { start: 0, end: 0 }, related: [], message: `Not analysed: ${state.skipped}` });
+    } else if (state.template) {
       const severity = severityOf('helm-template', fileRule('helm-template').defaultSeverity);
       if (severity !== 'off') {
         findings.push({

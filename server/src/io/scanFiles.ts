@@ -81,6 +81,16 @@ export function scanFiles(roots: readonly string[], options: ScanOptions = {}): 
   return result;
 }
 
+export function tooLargeReason(size: number, limit: number): string {
+  return `${humanSize(size)} is over the ${humanSize(limit)} limit (netlens.maxFileSize / --max-file-size)`;
+}
+
+function humanSize(bytes: number): string {
+  if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
@@ -93,6 +103,16 @@ export function describeIoError(error: unknown): string {
       return 'is a directory';
     default:
       return (error as Error).message ?? String(error);
+  }
+}
+
+/** The size of a regular file, or undefined when it cannot be read (gone, not a file). */
+export function fileSize(file: string): number | undefined {
+  try {
+    const stats = fs.statSync(file);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -17,8 +17,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../engine/analysis';
-import { isManifestPath, makeExcluder, readManifest, scanFiles } from '../io/scanFiles';
+import { fileSize, isManifestPath, makeExcluder, readManifest, scanFiles, tooLargeReason } from '../io/scanFiles';
 import { toDiagnostic } from './convert';
+import { featureCapabilities, registerFeatureHandlers } from './features';
 import { DEFAULT_FOLDER_SETTINGS, folderSettingsFrom, type FolderSettings } from './settings';
 
 interface Folder {
@@ -81,16 +82,19 @@ export function startServer(connection: Connection): void {
 
   function readFromDisk(file: string): void {
     const folder = folderOf(file);
+    const limit = folder?.settings.maxFileSize ?? DEFAULT_FOLDER_SETTINGS.maxFileSize;
+    const size = fileSize(file);
+    if (size === undefined) {
+      analysis.removeFile(file);
+      return;
+    }
+    if (size > limit) {
+      analysis.setSkippedFile(file, tooLargeReason(size, limit));
+      return;
+    }
     const read = readManifest(file);
-    if ('error' in read) {
-      analysis.removeFile(file);
-      return;
-    }
-    if (read.text.length > (folder?.settings.maxFileSize ?? DEFAULT_FOLDER_SETTINGS.maxFileSize)) {
-      analysis.removeFile(file);
-      return;
-    }
-    analysis.setFile(file, read.text);
+    if ('error' in read) analysis.setSkippedFile(file, read.error);
+    else analysis.setFile(file, read.text);
   }
 
   async function loadSettings(): Promise<void> {
@@ -106,7 +110,9 @@ export function startServer(connection: Connection): void {
     const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
     const files: string[] = [];
     for (const folder of folders) {
-      files.push(...scanFiles([folder.root], { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize }).files);
+      // Large files are listed too: readFromDisk reports each one once instead of reading it.
+      const scan = scanFiles([folder.root], { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize });
+      files.push(...scan.files, ...scan.tooLarge.map((t) => t.file));
     }
     progress?.begin('Netlens: reading manifests', 0, `0/${files.length}`, false);
     for (let i = 0; i < files.length; i += SCAN_BATCH) {
@@ -137,6 +143,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
+        ...featureCapabilities(),
       },
       serverInfo: { name: 'netlens-language-server' },
     };
@@ -203,6 +210,20 @@ export function startServer(connection: Connection): void {
       }
     }
     refreshAndPublish();
+  });
+
+  registerFeatureHandlers({
+    connection,
+    documents,
+    analysis,
+    fileOf,
+    uriOf,
+    textOf: (file) => {
+      const open = documents.get(uriOf(file));
+      if (open) return open.getText();
+      const read = readManifest(file);
+      return 'text' in read ? read.text : undefined;
+    },
   });
 
   documents.listen(connection);

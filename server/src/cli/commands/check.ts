@@ -25,6 +25,7 @@ Options:
                              change one rule's severity (repeatable)
   --default-namespace ns     namespace of objects without metadata.namespace (default "default")
   --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+  --max-file-size size       skip larger files with one info (default 2MB; e.g. 500KB, 10MB)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -36,6 +37,7 @@ Options:
         rule: { type: 'string', multiple: true },
         'default-namespace': { type: 'string' },
         exclude: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
       },
     });
     const format = values.format!;
@@ -44,14 +46,12 @@ Options:
     if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`unknown --fail-on \`${failOn}\`: use error, warning, info or never`);
     const settings = settingsFromOptions(values.rule, values['default-namespace']);
     const paths = positionals.length ? positionals : ['.'];
-    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined);
+    const maxFileSize = parseSize(values['max-file-size']);
+    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined, maxFileSize);
     for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
     if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
 
     const findings = locate(workspace.analysis, workspace.analysis.allFindings(), workspace.display);
-    for (const skipped of workspace.skipped) {
-      findings.push({ rule: 'file-skipped', severity: skipped.severity, message: skipped.reason, file: workspace.display(skipped.file), line: 1, column: 1, endLine: 1, endColumn: 1, related: [] });
-    }
     if (format === 'json') io.out(formatJson(findings));
     else if (format === 'sarif') io.out(formatSarif(findings, VERSION));
     else {
@@ -62,3 +62,12 @@ Options:
     return findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+function parseSize(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--max-file-size takes a size such as 500KB or 10MB, got \`${text}\``);
+  const unit = (match[2] ?? 'B').toUpperCase();
+  const factor = unit === 'GB' ? 1024 ** 3 : unit === 'MB' ? 1024 ** 2 : unit === 'KB' ? 1024 : 1;
+  return Math.round(Number(match[1]) * factor);
+}
