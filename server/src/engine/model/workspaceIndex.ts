@@ -48,6 +48,10 @@ export class WorkspaceIndex {
   /** kind -> `namespace/name` -> definitions (several when variants define the same object). */
   private readonly byKindKey = new Map<string, Map<string, AnyResource[]>>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  /** Namespaces whose workload list must be sorted again before it is read. */
+  private readonly unsortedNamespaces = new Set<string>();
+  /** Sorted lists per kind, dropped when an object of that kind is added or removed. */
+  private readonly sortedByKind = new Map<string, AnyResource[]>();
   private size = 0;
 
   get resourceCount(): number {
@@ -89,11 +93,19 @@ export class WorkspaceIndex {
     return this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
   }
 
-  /** All resources of a kind; every definition of duplicated objects included. */
-  ofKind<K extends IndexedKind>(kind: K): KindTypes[K][] {
-    const out: KindTypes[K][] = [];
-    for (const definitions of this.byKindKey.get(kind)?.values() ?? []) out.push(...(definitions as KindTypes[K][]));
-    return out;
+  /**
+   * All resources of a kind, every definition of duplicated objects included, in a stable order (namespace, name,
+   * file): results never depend on the order in which files were read.
+   */
+  ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
+    let sorted = this.sortedByKind.get(kind);
+    if (!sorted) {
+      sorted = [];
+      for (const definitions of this.byKindKey.get(kind)?.values() ?? []) sorted.push(...definitions);
+      sorted.sort(compareResources);
+      this.sortedByKind.set(kind, sorted);
+    }
+    return sorted as KindTypes[K][];
   }
 
   /** All resources of a kind in one namespace. */
@@ -101,12 +113,17 @@ export class WorkspaceIndex {
     return this.ofKind(kind).filter((r) => r.namespace === namespace);
   }
 
+  /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
-    return this.workloadsByNamespace.get(namespace) ?? [];
+    const workloads = this.workloadsByNamespace.get(namespace);
+    if (!workloads) return [];
+    if (this.unsortedNamespaces.delete(namespace)) workloads.sort(compareResources);
+    return workloads;
   }
 
+  /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
-    for (const list of this.workloadsByNamespace.values()) yield* list;
+    for (const namespace of [...this.workloadsByNamespace.keys()].sort()) yield* this.workloadsIn(namespace);
   }
 
   /** Workloads of a namespace whose pod labels the selector matches. */
@@ -140,6 +157,7 @@ export class WorkspaceIndex {
 
   private add(resource: AnyResource): void {
     this.size++;
+    this.sortedByKind.delete(resource.kind);
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -150,11 +168,13 @@ export class WorkspaceIndex {
       const workloads = this.workloadsByNamespace.get(resource.namespace);
       if (workloads) workloads.push(resource);
       else this.workloadsByNamespace.set(resource.namespace, [resource]);
+      this.unsortedNamespaces.add(resource.namespace);
     }
   }
 
   private remove(resource: AnyResource): void {
     this.size--;
+    this.sortedByKind.delete(resource.kind);
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);
@@ -172,4 +192,12 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+function compareResources(a: AnyResource, b: AnyResource): number {
+  return compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind) || compare(a.file, b.file) || compare(a.id, b.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -24,7 +24,7 @@ export const ingressBackendMissing: Rule = {
       if (!ref || !ref.service) continue;
       const services = ctx.index.lookup('Service', ingress.namespace, ref.service);
       if (services.length === 0) {
-        const names = ctx.index.ofKindIn('Service', ingress.namespace).map((s) => s.name);
+        const names = [...new Set(ctx.index.ofKindIn('Service', ingress.namespace).map((s) => s.name))];
         const suggestion = closestName(ref.service, names);
         ctx.report({
           span: ref.serviceSpan,

@@ -40,7 +40,8 @@ function closestHint(selector: Record<string, string>, candidates: { name: strin
       // Same key: 1, plus up to 1 for how alike the values are (so `orders` is closer to `order` than `cache` is).
       if (actual !== undefined) score += 1 + similarity(actual, value);
     }
-    if (score > 0 && (!best || score > best.score)) best = { ...candidate, score };
+    // Ties go to the alphabetically first name, so the hint never depends on the order files were read in.
+    if (score > 0 && (!best || score > best.score || (score === best.score && candidate.name < best.name))) best = { ...candidate, score };
   }
   if (!best) return '';
   const shown = Object.keys(selector)

@@ -1,0 +1,30 @@
+/** Real manifests to mutate: the shared corpora and conformance data beside the repository, plus our examples. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from './lspClient';
+
+export const SHARED_ROOT = path.resolve(REPO_ROOT, '..', 'shared');
+
+export function manifestFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(full);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** Corpus texts (path, text), sorted by path, so that seeds select the same inputs everywhere. */
+export function corpusTexts(): { file: string; text: string }[] {
+  const files = [
+    ...manifestFilesUnder(path.join(SHARED_ROOT, 'corpora')),
+    ...manifestFilesUnder(path.join(SHARED_ROOT, 'conformance', 'recipes')),
+    ...manifestFilesUnder(path.join(REPO_ROOT, 'examples')),
+  ];
+  if (files.length === 0) throw new Error(`no corpus found under ${SHARED_ROOT}; the shared folder must sit beside the repository`);
+  return files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+}
