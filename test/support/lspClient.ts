@@ -28,8 +28,11 @@ export class LspTestClient {
   stderr = '';
   settings: Record<string, unknown> = {};
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_BIN, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
