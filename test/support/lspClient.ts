@@ -26,6 +26,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters: (() => void)[] = [];
   stderr = '';
+  /** How many publishDiagnostics notifications have arrived (to tell when the server has gone quiet). */
+  publishCount = 0;
   settings: Record<string, unknown> = {};
 
   constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
@@ -37,6 +39,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishCount++;
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
@@ -75,6 +78,17 @@ export class LspTestClient {
           resolve();
         });
       });
+    }
+  }
+
+  /** Waits until the server has handled everything sent so far and no diagnostics arrived for a while. */
+  async settle(quietMs = 150): Promise<void> {
+    let last = -1;
+    while (last !== this.publishCount) {
+      last = this.publishCount;
+      // Notifications are handled in order: once a request round-trips, everything sent before it was processed.
+      await this.connection.sendRequest('workspace/symbol', { query: '' }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
     }
   }
 
