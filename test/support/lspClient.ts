@@ -28,6 +28,8 @@ export class LspTestClient {
   stderr = '';
   /** How many publishDiagnostics notifications have arrived (to tell when the server has gone quiet). */
   publishCount = 0;
+  /** How many work-done progress reports have ended (the initial scan reports one). */
+  progressEnded = 0;
   settings: Record<string, unknown> = {};
 
   constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
@@ -46,7 +48,10 @@ export class LspTestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onNotification('$/progress', () => undefined);
+    this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
+      if (params.value?.kind === 'end') this.progressEnded++;
+      for (const waiter of this.waiters.splice(0)) waiter();
+    });
     this.connection.listen();
   }
 
@@ -83,6 +88,7 @@ export class LspTestClient {
 
   /** Waits until the server has handled everything sent so far and no diagnostics arrived for a while. */
   async settle(quietMs = 150): Promise<void> {
+    await this.waitFor(() => this.progressEnded > 0, 'the initial workspace scan to end');
     let last = -1;
     while (last !== this.publishCount) {
       last = this.publishCount;
