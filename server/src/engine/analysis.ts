@@ -18,13 +18,18 @@ import { annotationIgnores, ignoreCommentsOf, isSuppressed, type IgnoredLines } 
 import { LineIndex } from './syntax/lineIndex';
 import { parseYamlText, type SyntaxIssue } from './syntax/parse';
 import { contentHash } from './util/contentHash';
+import type { ClusterProfile } from './profile/types';
 
 export interface AnalysisSettings {
   /** Namespace for objects whose manifest has none. */
   defaultNamespace: string;
   /** Severity overrides per rule id. */
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** What the user told us about the cluster; absent = nothing known. */
+  profile?: ClusterProfile;
 }
+
+const EMPTY_PROFILE: ClusterProfile = {};
 
 export const DEFAULT_SETTINGS: AnalysisSettings = { defaultNamespace: 'default', rules: {} };
 
@@ -220,7 +225,7 @@ export class Analysis {
         if (severity === 'off') continue;
         const reports: Report[] = [];
         try {
-          rule.check(resource, { index: this.index, report: (r) => reports.push(r) });
+          rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
         } catch (error) {
           if (!this.failedRules.has(rule.id)) {
             this.failedRules.add(rule.id);

@@ -2,6 +2,7 @@
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { AnyResource } from '../model/resources';
 import type { Span } from '../syntax/tree';
+import type { ClusterProfile } from '../profile/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -35,6 +36,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly index: WorkspaceIndex;
+  /** The cluster profile of the file's workspace folder ({} when none is configured). */
+  readonly profile: ClusterProfile;
   report(report: Report): void;
 }
 
