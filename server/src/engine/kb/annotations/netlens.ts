@@ -1,0 +1,25 @@
+/**
+ * Kube Netlens's own annotations.
+ */
+import { annotationTable } from './define';
+
+const NETLENS_DOC = 'https://github.com/kube-netlens/kube-netlens/blob/main/docs/annotations.md';
+
+const netlens = annotationTable('netlens', 'netlens.io/', ['*'], NETLENS_DOC);
+
+export const NETLENS_ANNOTATIONS = [
+  netlens(
+    'ignore',
+    'Silences Netlens rules for this object: a comma-separated list of rule ids (`"rule-a,rule-b"`), or `"*"` for every rule. Findings on other objects are not affected. For one line, a `# netlens-ignore rule-a` comment above it does the same.',
+    { valueHint: 'comma-separated rule ids, or *', source: `${NETLENS_DOC}#netlensioignore` },
+  ),
+  netlens(
+    'allow-from',
+    'Traffic to this workload that the manifests cannot show (callers outside the workspace, dynamic clients), as comma-separated `namespace/workload:port` entries. The NetworkPolicy generator adds ingress rules for them, so generated policies do not cut off real clients.',
+    {
+      kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+      valueHint: 'namespace/workload:port, comma-separated',
+      source: `${NETLENS_DOC}#netlensioallow-from`,
+    },
+  ),
+];
