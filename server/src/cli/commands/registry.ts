@@ -1,6 +1,8 @@
 /** The CLI's subcommands; each lives in its own file under commands/. */
 import type { Command } from '../usage';
 import { checkCommand } from './check';
+import { connectivityCommand } from './connectivity';
+import { explainCommand } from './explain';
 import { rulesCommand } from './rules';
 
-export const COMMANDS: readonly Command[] = [checkCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, rulesCommand];

@@ -35,7 +35,8 @@ export function networkPolicyOf(root: YNode, base: ResourceBase): NetworkPolicy 
  * the policy has any egress rule.
  */
 export function effectivePolicyTypes(policy: NetworkPolicy): PolicyType[] {
-  if (policy.policyTypes) return policy.policyTypes;
+  // An explicit empty list is defaulted exactly like a missing one.
+  if (policy.policyTypes && policy.policyTypes.length > 0) return policy.policyTypes;
   return policy.egress && policy.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
@@ -52,9 +53,12 @@ function ruleOf(node: YNode, peersKey: 'from' | 'to'): NetworkPolicyRule {
 function peerOf(node: YNode): NetworkPolicyPeer {
   const span = spanOf(node, { start: 0, end: 0 });
   const peer: NetworkPolicyPeer = { span };
-  const podSelector = child(node, 'podSelector');
-  const namespaceSelector = child(node, 'namespaceSelector');
-  const ipBlock = child(node, 'ipBlock');
+  // Peer selectors are pointers in the API: `podSelector:` with no value is "not set", not `{}`. (The policy's own
+  // spec.podSelector is a value: null there reads as `{}`.) A peer with nothing set is rejected by the API server;
+  // as a peer with no selector at all it matches nothing downstream.
+  const podSelector = nonNull(child(node, 'podSelector'));
+  const namespaceSelector = nonNull(child(node, 'namespaceSelector'));
+  const ipBlock = nonNull(child(node, 'ipBlock'));
   if (podSelector) peer.podSelector = labelSelectorOf(podSelector, span);
   if (namespaceSelector) peer.namespaceSelector = labelSelectorOf(namespaceSelector, span);
   if (ipBlock) peer.ipBlock = { cidr: stringOf(child(ipBlock, 'cidr')) ?? '', except: stringListOf(child(ipBlock, 'except')) };
@@ -72,4 +76,8 @@ function portOf(node: YNode): NetworkPolicyPort {
   const endPort = integerOf(child(node, 'endPort'));
   if (endPort !== undefined) port.endPort = endPort;
   return port;
+}
+
+function nonNull(node: YNode | undefined): YNode | undefined {
+  return node && !(node.kind === 'scalar' && node.value === null) ? node : undefined;
 }

@@ -1,0 +1,73 @@
+/** `netlens explain SRC DST [paths...] [--port N] [--protocol TCP|UDP|SCTP]` */
+import { parseArgs } from 'node:util';
+import type { Protocol } from '../../engine/model/resources';
+import { explainReach } from '../../engine/netpol/explainText';
+import { buildNetpolModel } from '../../engine/netpol/model';
+import { reach, resolveEndpoint, type ResolvedEndpoint } from '../../engine/netpol/reach';
+import { loadWorkspace } from '../loadWorkspace';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { settingsFromOptions } from './ruleOptions';
+
+const PROTOCOL_NAMES: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'say whether one workload may connect to another, and which policies and rules decide it',
+  usage: `netlens explain SRC DST [paths...] [options]
+
+SRC and DST are workloads as ns/name (or name, in the default namespace; ns/name[Kind] when names clash), or an
+IP address or CIDR outside the cluster; SRC may also be {ingress-controller}. Prints ALLOWED or DENIED, the
+allowed connections, and per direction (egress of SRC, ingress of DST) whether it is isolated, by which
+policies, and what each of their rules admits.
+
+Exit status: 0 allowed, 1 denied, 2 usage error (such as an unknown workload).
+
+Options:
+  --port N                   ask about one destination port (protocol TCP unless --protocol says otherwise)
+  --protocol TCP|UDP|SCTP    ask about one protocol (with --port: that port of it)
+  --default-namespace ns     namespace of objects without metadata.namespace, and of SRC/DST without one
+  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        protocol: { type: 'string' },
+        'default-namespace': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+      },
+    });
+    const [srcText, dstText, ...paths] = positionals;
+    if (srcText === undefined || dstText === undefined) throw new UsageError('needs a source and a destination: netlens explain SRC DST [paths...]');
+    const query: { protocol?: Protocol; port?: number } = {};
+    if (values.protocol !== undefined) {
+      const protocol = values.protocol.toUpperCase();
+      if (!(PROTOCOL_NAMES as readonly string[]).includes(protocol)) throw new UsageError(`unknown --protocol \`${values.protocol}\`: use TCP, UDP or SCTP`);
+      query.protocol = protocol as Protocol;
+    }
+    if (values.port !== undefined) {
+      const port = /^\d+$/.test(values.port) ? Number(values.port) : NaN;
+      if (!(port >= 1 && port <= 65535)) throw new UsageError(`--port takes a number from 1 to 65535, got \`${values.port}\``);
+      query.port = port;
+    }
+    const defaultNamespace = values['default-namespace'] ?? 'default';
+    const workspace = await loadWorkspace(paths.length ? paths : ['.'], settingsFromOptions(undefined, defaultNamespace), io, values.exclude ?? undefined);
+    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
+    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+
+    const model = buildNetpolModel(workspace.analysis.index);
+    const src = endpoint(model, srcText, defaultNamespace, 'source');
+    const dst = endpoint(model, dstText, defaultNamespace, 'destination');
+    const explanation = explainReach(model, reach(model, src, dst), query);
+    io.out(explanation.lines.join('\n') + '\n');
+    return explanation.allowed ? EXIT_OK : EXIT_FINDINGS;
+  },
+};
+
+function endpoint(model: ReturnType<typeof buildNetpolModel>, text: string, defaultNamespace: string, role: string): ResolvedEndpoint {
+  const resolution = resolveEndpoint(model, text, defaultNamespace);
+  if ('endpoint' in resolution) return resolution.endpoint;
+  throw new UsageError(`${role}: ${resolution.error}${resolution.suggestion ? ` (did you mean \`${resolution.suggestion}\`?)` : ''}`);
+}

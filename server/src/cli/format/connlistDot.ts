@@ -1,0 +1,40 @@
+/**
+ * `--format dot` for connectivity lists: a Graphviz digraph. Each namespace is a cluster holding its workloads
+ * (all of them, connected or not, so isolated workloads are visible); external ranges and the ingress controller
+ * sit outside any cluster; an edge per connected pair, labelled with the allowed connections.
+ */
+import type { Peer, PeerConnection } from '../../engine/netpol/connectivity';
+import type { WorkloadPeer } from '../../engine/netpol/podClasses';
+import { formatConnections } from '../../engine/netpol/portSet';
+
+export function formatConnlistDot(connections: readonly PeerConnection[], workloads: readonly WorkloadPeer[]): string {
+  const lines = ['digraph {'];
+  const byNamespace = new Map<string, WorkloadPeer[]>();
+  for (const peer of workloads) {
+    const list = byNamespace.get(peer.namespace);
+    if (list) list.push(peer);
+    else byNamespace.set(peer.namespace, [peer]);
+  }
+  for (const namespace of [...byNamespace.keys()].sort()) {
+    lines.push(`\tsubgraph ${quote(`cluster_${namespace}`)} {`);
+    lines.push(`\t\tlabel=${quote(namespace)}`);
+    lines.push(`\t\tcolor="black"`);
+    for (const peer of byNamespace.get(namespace)!) lines.push(`\t\t${quote(peer.id)} [label=${quote(`${peer.name}[${peer.kind}]`)} color="blue" fontcolor="blue"]`);
+    lines.push('\t}');
+  }
+  const others = new Map<string, Peer>();
+  for (const c of connections) for (const peer of [c.src, c.dst]) if (peer.type !== 'workload') others.set(peer.id, peer);
+  for (const peer of [...others.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const color = peer.type === 'external' ? 'red2' : 'darkorange';
+    lines.push(`\t${quote(peer.id)} [label=${quote(peer.id)} color="${color}" fontcolor="${color}" shape=box]`);
+  }
+  for (const c of connections) {
+    lines.push(`\t${quote(c.src.id)} -> ${quote(c.dst.id)} [label=${quote(formatConnections(c.allowed))} color="gold2" fontcolor="darkgreen"]`);
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,11 @@
+/**
+ * `--format txt`: byte-identical to np-guard netpol-analyzer's `list` output. One line per pair, already sorted by
+ * the engine (source id, then destination id, byte order): `src => dst : conns`, each line ending in a newline;
+ * nothing at all when no pair is connected.
+ */
+import type { PeerConnection } from '../../engine/netpol/connectivity';
+import { formatConnections } from '../../engine/netpol/portSet';
+
+export function formatConnlistText(connections: readonly PeerConnection[]): string {
+  return connections.map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}\n`).join('');
+}

@@ -1,0 +1,142 @@
+/**
+ * The NetworkPolicy model of one index snapshot: pod classes and workload peers, compiled policies, which policies
+ * select which class (computed once per class and direction, lazily), namespace labels, the external address atoms
+ * and the ingress controller's routes.
+ *
+ * The WorkspaceIndex is mutated in place by edits, so a model is only valid for the index state it was built
+ * from: whoever holds one (the language server for hovers) builds a new one after the index changes. Building is
+ * linear in the number of workloads and policies; per-query work then touches only the classes and policies a
+ * query needs. The model never changes what it computed; its caches only fill in.
+ */
+import { selectorMatches, type LabelSelector, type Labels } from '../model/labelSelector';
+import type { Workload } from '../model/resources';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { cutAddressSpace, type AddressRange } from './addressSet';
+import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
+import { ingressRoutesByClass, type IngressRoutes } from './ingressRoutes';
+import { groupPods, type PodClass, type WorkloadPeer } from './podClasses';
+
+/** np-guard's stand-in for the cluster's ingress controller: a pod without labels in a namespace of its own. */
+export const DEFAULT_INGRESS_CONTROLLER_NAMESPACE = 'ingress-controller-ns';
+
+export interface NetpolOptions {
+  /**
+   * Where the ingress controller's pods run, for `{ingress-controller}` connections. Default: np-guard's reading, a
+   * pod without labels in a namespace (`ingress-controller-ns`) that no policy of the workspace lives in, so only the
+   * destination's ingress policies matter. Set the real namespace and labels (e.g. `app-routing-system` on AKS) to
+   * have policies judge the real controller. `false` leaves the ingress controller out.
+   */
+  ingressController?: { namespace?: string; podLabels?: Labels } | false;
+}
+
+export class NetpolModel {
+  /** Every pod class; `classes[c.id] === c`. */
+  readonly classes: readonly PodClass[];
+  /** Workload peers sorted by id (`ns/name[Kind]`). */
+  readonly peers: readonly WorkloadPeer[];
+  readonly policies: readonly CompiledPolicy[];
+  /** The address space cut at every ipBlock of every ingress rule: the external sources a connectivity list shows. */
+  readonly sourceAtoms: readonly AddressRange[];
+  /** The same for egress rules: the external destinations. */
+  readonly destinationAtoms: readonly AddressRange[];
+  /** The ingress controller as a synthetic pod class (id -1), unless disabled. */
+  readonly ingressController?: PodClass;
+  /** What Ingresses route to each class (by class id), through which Service, on which target port. */
+  readonly ingressRoutes: ReadonlyMap<number, IngressRoutes>;
+
+  private readonly classOfWorkload: Map<Workload, PodClass>;
+  private readonly peerOfWorkloadMap: Map<Workload, WorkloadPeer>;
+  private readonly peerById = new Map<string, WorkloadPeer>();
+  private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
+  private readonly namespaceLabelCache = new Map<string, Labels>();
+  private readonly namespaceSelectorCache = new WeakMap<LabelSelector, Map<string, boolean>>();
+
+  constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
+    const grouped = groupPods(index.workloads());
+    this.classes = grouped.classes;
+    this.peers = grouped.peers;
+    this.classOfWorkload = grouped.classOfWorkload;
+    this.peerOfWorkloadMap = grouped.peerOfWorkload;
+    for (const peer of this.peers) this.peerById.set(peer.id, peer);
+
+    this.policies = index.ofKind('NetworkPolicy').map(compilePolicy);
+    for (const policy of this.policies) {
+      const list = this.policiesByNamespace.get(policy.namespace);
+      if (list) list.push(policy);
+      else this.policiesByNamespace.set(policy.namespace, [policy]);
+    }
+    this.sourceAtoms = cutAddressSpace(this.policies.flatMap((p) => p.writtenIpBlocks.Ingress));
+    this.destinationAtoms = cutAddressSpace(this.policies.flatMap((p) => p.writtenIpBlocks.Egress));
+
+    if (options.ingressController !== false) {
+      const settings = options.ingressController ?? {};
+      this.ingressController = {
+        id: -1,
+        namespace: settings.namespace ?? DEFAULT_INGRESS_CONTROLLER_NAMESPACE,
+        labels: { ...(settings.podLabels ?? {}) },
+        ports: [],
+        hostNetwork: false,
+        workloads: [],
+      };
+      this.ingressRoutes = ingressRoutesByClass(index, (w) => this.classOfWorkload.get(w));
+    } else {
+      this.ingressRoutes = new Map();
+    }
+  }
+
+  /** The class of a workload definition of this snapshot. */
+  classOf(workload: Workload): PodClass | undefined {
+    return this.classOfWorkload.get(workload);
+  }
+
+  peer(id: string): WorkloadPeer | undefined {
+    return this.peerById.get(id);
+  }
+
+  /** The peer a workload definition is listed under. */
+  peerOfWorkload(workload: Workload): WorkloadPeer | undefined {
+    return this.peerOfWorkloadMap.get(workload);
+  }
+
+  /** Declared labels plus the implied `kubernetes.io/metadata.name`, for namespaces declared or not. */
+  namespaceLabels(namespace: string): Labels {
+    let labels = this.namespaceLabelCache.get(namespace);
+    if (!labels) this.namespaceLabelCache.set(namespace, (labels = this.index.namespaceLabels(namespace)));
+    return labels;
+  }
+
+  namespaceSelectorMatches(selector: LabelSelector, namespace: string): boolean {
+    let byNamespace = this.namespaceSelectorCache.get(selector);
+    if (!byNamespace) this.namespaceSelectorCache.set(selector, (byNamespace = new Map()));
+    let result = byNamespace.get(namespace);
+    if (result === undefined) byNamespace.set(namespace, (result = selectorMatches(selector, this.namespaceLabels(namespace))));
+    return result;
+  }
+
+  policiesIn(namespace: string): readonly CompiledPolicy[] {
+    return this.policiesByNamespace.get(namespace) ?? [];
+  }
+
+  /** Policies of the class's namespace that select it and isolate it for the direction. */
+  policiesSelecting(cls: PodClass, direction: Direction): readonly CompiledPolicy[] {
+    const cache = this.selecting[direction];
+    const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
+    if (cached) return cached;
+    const result = this.policiesIn(cls.namespace).filter((p) => p.isolates[direction] && selectorMatches(p.policy.podSelector, cls.labels));
+    if (cls.id >= 0) cache.set(cls.id, result);
+    return result;
+  }
+}
+
+/** A model of the index as it is now. Callers that query repeatedly keep the model and rebuild it after edits. */
+export function buildNetpolModel(index: WorkspaceIndex, options: NetpolOptions = {}): NetpolModel {
+  return new NetpolModel(index, options);
+}
+
+/** Functions of this module accept a model or, for one-off use, an index (a model is then built for the call). */
+export type NetpolSource = NetpolModel | WorkspaceIndex;
+
+export function modelOf(source: NetpolSource): NetpolModel {
+  return source instanceof NetpolModel ? source : new NetpolModel(source);
+}

@@ -1,0 +1,105 @@
+/**
+ * Pods as NetworkPolicies see them. Two groupings:
+ *  - a pod class: every pod with the same namespace, labels, container ports and hostNetwork. Policies cannot tell
+ *    such pods apart, so evaluation works per class (a 10k-resource workspace has far fewer classes than pods);
+ *  - a workload peer: what connectivity lists print, grouped the way np-guard groups them. A Pod with a controller
+ *    ownerReference (other than a Node: static pods belong to no workload) is grouped under its owner
+ *    `ns/owner[OwnerKind]`; a bare Pod is itself `ns/name[Pod]`; a controller manifest (Deployment, StatefulSet,
+ *    DaemonSet, ReplicaSet, Job, CronJob, ...) is itself, with its pod template's labels.
+ * A peer usually has one class; it has several when its pods differ (variants of one manifest, or pods of one owner
+ * whose labels drifted), and evaluation then says what differs rather than picking one pod.
+ */
+import type { Labels } from '../model/labelSelector';
+import type { ContainerPort, Workload } from '../model/resources';
+
+export interface PodClass {
+  /** Position in NetpolModel.classes; negative for synthetic pods (the ingress controller). */
+  readonly id: number;
+  readonly namespace: string;
+  readonly labels: Labels;
+  /** Ports of the regular containers: what named ports resolve against. */
+  readonly ports: readonly ContainerPort[];
+  readonly hostNetwork: boolean;
+  /** Every workload definition whose pods fall in this class. */
+  readonly workloads: readonly Workload[];
+}
+
+export interface WorkloadPeer {
+  readonly type: 'workload';
+  /** `ns/name[Kind]`, exactly as np-guard prints it. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly classes: readonly PodClass[];
+  readonly workloads: readonly Workload[];
+}
+
+/** The peer a workload's pods are listed under: `{namespace, name, kind}`. */
+export function peerIdentityOf(workload: Workload): { namespace: string; name: string; kind: string } {
+  const owner = workload.controllerOwner;
+  if (workload.kind === 'Pod' && owner && owner.kind !== 'Node' && owner.name) {
+    // np-guard prints an owner whose kind is missing as `[Pod]`.
+    return { namespace: workload.namespace, name: owner.name, kind: owner.kind || 'Pod' };
+  }
+  return { namespace: workload.namespace, name: workload.name, kind: workload.kind };
+}
+
+export function peerIdOf(identity: { namespace: string; name: string; kind: string }): string {
+  return `${identity.namespace}/${identity.name}[${identity.kind}]`;
+}
+
+export interface GroupedPods {
+  classes: PodClass[];
+  /** Sorted by id. */
+  peers: WorkloadPeer[];
+  classOfWorkload: Map<Workload, PodClass>;
+  peerOfWorkload: Map<Workload, WorkloadPeer>;
+}
+
+export function groupPods(workloads: Iterable<Workload>): GroupedPods {
+  const classes: PodClass[] = [];
+  const classByKey = new Map<string, { cls: PodClass; workloads: Workload[] }>();
+  const classOfWorkload = new Map<Workload, PodClass>();
+  const peerByKey = new Map<string, { identity: { namespace: string; name: string; kind: string }; classes: Set<PodClass>; workloads: Workload[] }>();
+  for (const workload of workloads) {
+    const ports = workload.containers.filter((c) => !c.init).flatMap((c) => c.ports);
+    const key = classKey(workload.namespace, workload.podLabels, ports, workload.hostNetwork);
+    let entry = classByKey.get(key);
+    if (!entry) {
+      const members: Workload[] = [];
+      const cls: PodClass = { id: classes.length, namespace: workload.namespace, labels: { ...workload.podLabels }, ports, hostNetwork: workload.hostNetwork, workloads: members };
+      classes.push(cls);
+      entry = { cls, workloads: members };
+      classByKey.set(key, entry);
+    }
+    entry.workloads.push(workload);
+    classOfWorkload.set(workload, entry.cls);
+
+    const identity = peerIdentityOf(workload);
+    const peerId = peerIdOf(identity);
+    let peer = peerByKey.get(peerId);
+    if (!peer) peerByKey.set(peerId, (peer = { identity, classes: new Set(), workloads: [] }));
+    peer.classes.add(entry.cls);
+    peer.workloads.push(workload);
+  }
+  const peers: WorkloadPeer[] = [...peerByKey.entries()]
+    .map(([id, p]) => ({ type: 'workload' as const, id, ...p.identity, classes: [...p.classes], workloads: p.workloads }))
+    .sort((a, b) => compareStrings(a.id, b.id));
+  const peerOfWorkload = new Map<Workload, WorkloadPeer>();
+  for (const peer of peers) for (const workload of peer.workloads) peerOfWorkload.set(workload, peer);
+  return { classes, peers, classOfWorkload, peerOfWorkload };
+}
+
+function classKey(namespace: string, labels: Labels, ports: readonly ContainerPort[], hostNetwork: boolean): string {
+  const sortedLabels = Object.keys(labels)
+    .sort()
+    .map((k) => [k, labels[k]]);
+  const sortedPorts = ports.map((p) => `${p.name ?? ''}/${p.containerPort}/${p.protocol}`).sort();
+  return JSON.stringify([namespace, sortedLabels, sortedPorts, hostNetwork]);
+}
+
+/** Code-unit string order: for the ASCII names Kubernetes allows, the byte order Go (and np-guard) sorts by. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+/** Small inline fixtures for the NetworkPolicy unit tests: pods, namespaces, and "what does src get to dst". */
+import assert from 'node:assert/strict';
+import type { Analysis } from '../../server/src/engine/analysis';
+import { buildNetpolModel, type NetpolModel } from '../../server/src/engine/netpol/model';
+import { formatConnections } from '../../server/src/engine/netpol/portSet';
+import { reach, resolveEndpoint, type ReachResult, type ResolvedEndpoint } from '../../server/src/engine/netpol/reach';
+
+export interface PodPort {
+  name?: string;
+  port: number;
+  protocol?: string;
+}
+
+/** A bare Pod manifest. */
+export function pod(namespace: string, name: string, labels: Record<string, string>, ports: PodPort[] = []): string {
+  const labelLines = Object.entries(labels).map(([k, v]) => `    ${k}: "${v}"`);
+  const portLines = ports.flatMap((p) => [
+    `    - containerPort: ${p.port}`,
+    ...(p.name ? [`      name: ${p.name}`] : []),
+    ...(p.protocol ? [`      protocol: ${p.protocol}`] : []),
+  ]);
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+    ...(labelLines.length ? ['  labels:', ...labelLines] : []),
+    'spec:',
+    '  containers:',
+    '  - name: main',
+    '    image: example',
+    ...(portLines.length ? ['    ports:', ...portLines] : []),
+  ].join('\n');
+}
+
+export function namespace(name: string, labels: Record<string, string> = {}): string {
+  const labelLines = Object.entries(labels).map(([k, v]) => `    ${k}: "${v}"`);
+  return ['apiVersion: v1', 'kind: Namespace', 'metadata:', `  name: ${name}`, ...(labelLines.length ? ['  labels:', ...labelLines] : [])].join('\n');
+}
+
+/** Documents joined into one multi-document file. */
+export function docs(...documents: string[]): string {
+  return documents.join('\n---\n');
+}
+
+export function endpointOf(model: NetpolModel, text: string): ResolvedEndpoint {
+  const resolution = resolveEndpoint(model, text);
+  assert.ok('endpoint' in resolution, `cannot resolve ${text}: ${'error' in resolution ? resolution.error : ''}`);
+  return resolution.endpoint;
+}
+
+export function reachOf(analysis: Analysis, src: string, dst: string): ReachResult {
+  const model = buildNetpolModel(analysis.index);
+  return reach(model, endpointOf(model, src), endpointOf(model, dst));
+}
+
+/** np-guard's text for what src may open to dst: `All Connections`, `No Connections`, `TCP 80,UDP 53`. */
+export function allowed(analysis: Analysis, src: string, dst: string): string {
+  return formatConnections(reachOf(analysis, src, dst).allowed);
+}
