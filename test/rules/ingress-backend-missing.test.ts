@@ -38,7 +38,7 @@ spec:
                 name: wbe
 #                     ^^^ error[ingress-backend-missing]: routes shop.example.com/ to Service \`wbe\`, which does not exist in namespace \`shop\` (did you mean \`web\`?)
                 port: {number: 80}
-`);
+`, { onlyRules: ['ingress-backend-missing'] });
 });
 
 test('ingress-backend-missing: a port number or name the Service does not have', () => {
@@ -61,7 +61,7 @@ spec:
           - path: /
             pathType: Prefix
             backend: {service: {name: web, port: {name: http}}}
-`);
+`, { onlyRules: ['ingress-backend-missing'] });
 });
 
 test('ingress-backend-missing: the Service must be in the Ingress namespace', () => {
@@ -78,7 +78,7 @@ spec:
 #                                     ^^^ error[ingress-backend-missing]: which does not exist in namespace \`default\`
             path: /
             pathType: Prefix
-`);
+`, { onlyRules: ['ingress-backend-missing'] });
 });
 
 test('ingress-backend-missing stays silent for existing Services and ports, resource backends, and legacy v1beta1 fields', () => {
@@ -104,5 +104,5 @@ spec:
     - http:
         paths:
           - {path: /, backend: {serviceName: web, servicePort: 80}}
-`);
+`, { onlyRules: ['ingress-backend-missing'] });
 });

@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
-import type { Finding } from '../../server/src/engine/rules/rule';
+import type { Finding, Rule } from '../../server/src/engine/rules/rule';
 
 export interface FixtureFile {
   name: string;
@@ -64,10 +64,12 @@ function expectationsOf(text: string): Expectation[] {
   return out;
 }
 
-export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings>): { analysis: Analysis; files: FixtureFile[] } {
+/** `rules` replaces the catalogue (for rules not registered yet, or to run a subset). */
+export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings>, rules?: readonly Rule[]): { analysis: Analysis; files: FixtureFile[] } {
   const files = splitFixture(fixture);
   const resolved: AnalysisSettings = { defaultNamespace: 'default', rules: {}, ...settings };
   const analysis = new Analysis({
+    ...(rules ? { rules } : {}),
     settingsFor: () => resolved,
     onRuleError: (ruleId, error) => {
       throw new Error(`rule ${ruleId} threw: ${(error as Error).stack}`);
@@ -78,8 +80,8 @@ export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings
 }
 
 /** Asserts that the findings are exactly the annotated ones (rules limited to `onlyRules` when given). */
-export function checkFixture(fixture: string, options: { onlyRules?: string[]; settings?: Partial<AnalysisSettings> } = {}): Analysis {
-  const { analysis, files } = loadFixture(fixture, options.settings);
+export function checkFixture(fixture: string, options: { onlyRules?: string[]; settings?: Partial<AnalysisSettings>; rules?: readonly Rule[] } = {}): Analysis {
+  const { analysis, files } = loadFixture(fixture, options.settings, options.rules);
   const problems: string[] = [];
   for (const file of files) {
     const lines = analysis.lineIndex(file.name);

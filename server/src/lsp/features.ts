@@ -1,12 +1,42 @@
 /**
- * LSP handlers for the editor features (hover, definition, references, completion, symbols, code lens, code
- * actions). Each handler converts positions, calls an engine feature and converts the answer back; the features
- * themselves live in engine/features/ and speak offsets.
+ * LSP handlers for the editor features (hover, definition, references, completion, symbols, code lens). Each handler
+ * converts positions with the engine's LineIndex (UTF-16 columns), calls an engine feature (engine/features/) and
+ * converts the answer back. A handler that fails logs the error and answers empty: one bad request never takes the
+ * server down.
+ *
+ * Code lenses carry the command `netlens.showLocations` with one plain JSON argument `{uri, position, locations}`
+ * (LSP Position and Location shapes). The server does not execute it: the client does (VS Code maps it to
+ * `editor.action.showReferences`), so that other editors can implement it too.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeLens,
+  type CompletionItem,
+  type CompletionList,
+  type Connection,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type ServerCapabilities,
+  type SymbolInformation,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analysis';
-import type { ServerCapabilities } from 'vscode-languageserver/node';
+import { codeLenses, SHOW_LOCATIONS_COMMAND } from '../engine/features/codeLens';
+import { completion, type CompletionKind } from '../engine/features/completion';
+import { DocumentTrees } from '../engine/features/cursor';
+import { definition } from '../engine/features/definition';
+import type { FeatureHost as EngineFeatureHost, TargetLocation } from '../engine/features/host';
+import { hover } from '../engine/features/hover';
+import { references } from '../engine/features/references';
+import { documentSymbols, workspaceSymbols, type DocumentSymbolEntry } from '../engine/features/symbols';
+import { LineIndex } from '../engine/syntax/lineIndex';
+import { toRange } from './convert';
 
 export interface FeatureHost {
   connection: Connection;
@@ -20,11 +50,192 @@ export interface FeatureHost {
   textOf(file: string): string | undefined;
 }
 
+export { SHOW_LOCATIONS_COMMAND };
+
+/** Most workspace symbols answered per query (clients filter further as the user types). */
+const WORKSPACE_SYMBOL_LIMIT = 200;
+
 /** Capabilities the feature handlers provide, merged into the server's initialize result. */
 export function featureCapabilities(): ServerCapabilities {
-  return {};
+  return {
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    completionProvider: { resolveProvider: false },
+    documentSymbolProvider: { label: 'Kubernetes objects' },
+    workspaceSymbolProvider: true,
+    codeLensProvider: { resolveProvider: false },
+  };
 }
 
 export function registerFeatureHandlers(host: FeatureHost): void {
-  void host;
+  const { connection, analysis } = host;
+  const engine: EngineFeatureHost = { analysis, trees: new DocumentTrees() };
+
+  /** The document's text and a LineIndex built from that same text (the analysis may hold another version). */
+  function open(uri: string): { file: string; text: string; lines: LineIndex } | undefined {
+    const file = host.fileOf(uri);
+    const text = host.documents.get(uri)?.getText() ?? host.textOf(file);
+    if (text === undefined) return undefined;
+    return { file, text, lines: new LineIndex(text) };
+  }
+
+  const offsetOf = (lines: LineIndex, position: Position) => lines.offset({ line: position.line, column: position.character });
+  const location = (target: TargetLocation): Location => ({ uri: host.uriOf(target.file), range: toRange(analysis.lineIndex(target.file), target.span) });
+
+  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${(error as Error).stack ?? String(error)}`);
+        return empty;
+      }
+    };
+  }
+
+  connection.onHover(
+    guarded('hover', null, (params): Hover | null => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return null;
+      const result = hover(engine, doc.file, doc.text, offsetOf(doc.lines, params.position));
+      if (!result) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc.lines, result.span) };
+    }),
+  );
+
+  connection.onDefinition(
+    guarded('definition', [] as Location[], (params) => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return [];
+      return definition(engine, doc.file, doc.text, offsetOf(doc.lines, params.position)).map(location);
+    }),
+  );
+
+  connection.onReferences(
+    guarded('references', [] as Location[], (params) => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return [];
+      return references(engine, doc.file, doc.text, offsetOf(doc.lines, params.position), params.context.includeDeclaration).map(location);
+    }),
+  );
+
+  connection.onCompletion(
+    guarded('completion', null, (params): CompletionList | null => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return null;
+      const result = completion(engine, doc.file, doc.text, offsetOf(doc.lines, params.position));
+      if (!result) return null;
+      const range = toRange(doc.lines, result.replace);
+      const items = result.items.map((entry): CompletionItem => {
+        const item: CompletionItem = { label: entry.label, kind: COMPLETION_KINDS[entry.kind], textEdit: { range, newText: entry.insertText ?? entry.label } };
+        if (entry.detail) item.detail = entry.detail;
+        if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+        if (entry.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+        if (entry.sortText) item.sortText = entry.sortText;
+        // Let the client filter on the label even when the inserted text differs (`key: `).
+        item.filterText = entry.label;
+        return item;
+      });
+      return { isIncomplete: false, items };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guarded('documentSymbol', [] as DocumentSymbol[], (params) => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return [];
+      const convert = (entry: DocumentSymbolEntry): DocumentSymbol => ({
+        name: entry.name,
+        detail: entry.detail,
+        kind: symbolKindOf(entry.kind),
+        range: toRange(doc.lines, entry.span),
+        selectionRange: toRange(doc.lines, entry.selectionSpan),
+        children: entry.children.map(convert),
+      });
+      return documentSymbols(engine, doc.file, doc.text).map(convert);
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    guarded('workspaceSymbol', [] as SymbolInformation[], (params) =>
+      workspaceSymbols(engine, params.query, WORKSPACE_SYMBOL_LIMIT).map((entry) => ({
+        name: entry.name,
+        kind: symbolKindOf(entry.kind),
+        containerName: entry.containerName,
+        location: location({ file: entry.file, span: entry.span }),
+      })),
+    ),
+  );
+
+  connection.onCodeLens(
+    guarded('codeLens', [] as CodeLens[], (params) => {
+      const doc = open(params.textDocument.uri);
+      if (!doc) return [];
+      return codeLenses(engine, doc.file).map((lens): CodeLens => {
+        const range = toRange(doc.lines, lens.span);
+        return {
+          range,
+          command: {
+            title: lens.title,
+            command: SHOW_LOCATIONS_COMMAND,
+            arguments: [{ uri: params.textDocument.uri, position: range.start, locations: lens.locations.map(location) }],
+          },
+        };
+      });
+    }),
+  );
+
+  host.documents.onDidClose((event) => engine.trees.forget(host.fileOf(event.document.uri)));
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  service: CompletionItemKind.Reference,
+  port: CompletionItemKind.Value,
+  'label-key': CompletionItemKind.Property,
+  'label-value': CompletionItemKind.Value,
+  class: CompletionItemKind.Class,
+  annotation: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  field: CompletionItemKind.Field,
+  snippet: CompletionItemKind.Snippet,
+  namespace: CompletionItemKind.Module,
+  gateway: CompletionItemKind.Reference,
+};
+
+/** An icon per Kubernetes kind family. */
+function symbolKindOf(kind: string): SymbolKind {
+  switch (kind) {
+    case 'Service':
+      return SymbolKind.Interface;
+    case 'Ingress':
+    case 'Gateway':
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+    case 'TLSRoute':
+    case 'TCPRoute':
+    case 'UDPRoute':
+      return SymbolKind.Event;
+    case 'NetworkPolicy':
+      return SymbolKind.Struct;
+    case 'Namespace':
+      return SymbolKind.Namespace;
+    case 'ConfigMap':
+    case 'Secret':
+      return SymbolKind.Object;
+    case 'IngressClass':
+    case 'GatewayClass':
+      return SymbolKind.Enum;
+    case 'Pod':
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'ReplicationController':
+    case 'Job':
+    case 'CronJob':
+      return SymbolKind.Class;
+    default:
+      return kind.endsWith('List') ? SymbolKind.Array : SymbolKind.Module;
+  }
 }

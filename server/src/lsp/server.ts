@@ -2,21 +2,27 @@
  * The language server: wires LSP to the engine. It owns all IO (reading files, watching, settings) and converts
  * engine offsets to LSP positions; everything it knows about Kubernetes comes from the engine.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../engine/analysis';
+import { profileFromSettings } from '../engine/profile/fromSettings';
+import { PROFILE_FILE_NAME } from '../engine/profile/parseProfile';
+import { loadProfileFiles, readTextFile, type ProfileFileIssue } from '../io/profileFiles';
 import { fileSize, isManifestPath, makeExcluder, readManifest, scanFiles, tooLargeReason } from '../io/scanFiles';
 import { toDiagnostic } from './convert';
 import { featureCapabilities, registerFeatureHandlers } from './features';
@@ -25,6 +31,8 @@ import { DEFAULT_FOLDER_SETTINGS, folderSettingsFrom, type FolderSettings } from
 interface Folder {
   uri: string;
   root: string;
+  /** The cluster profile's files (`.netlens.yaml`, its importFrom): a change to one reloads the folder's settings. */
+  profileFiles: string[];
   settings: FolderSettings;
   excluded: (file: string) => boolean;
 }
@@ -97,13 +105,69 @@ export function startServer(connection: Connection): void {
     else analysis.setFile(file, read.text);
   }
 
+  /** Settings and cluster profile of every folder; profile problems are published on the profile's files. */
   async function loadSettings(): Promise<void> {
-    if (!supportsConfiguration) return;
-    const raw = await connection.workspace.getConfiguration(folders.map((f) => ({ scopeUri: f.uri, section: 'netlens' })));
+    const raw: unknown[] = supportsConfiguration ? await connection.workspace.getConfiguration(folders.map((f) => ({ scopeUri: f.uri, section: 'netlens' }))) : folders.map(() => undefined);
+    const issues: ProfileFileIssue[] = [];
     folders = folders.map((folder, i) => {
       const settings = folderSettingsFrom(raw[i]);
-      return { ...folder, settings, excluded: makeExcluder(folder.root, settings.exclude) };
+      const profileFile = path.join(folder.root, PROFILE_FILE_NAME);
+      const loaded = loadProfileFiles(fs.existsSync(profileFile) || documents.get(uriOf(profileFile)) ? profileFile : undefined, {
+        settings: profileFromSettings(raw[i]),
+        baseDir: folder.root,
+        readText: (file) => {
+          const open = documents.get(uriOf(file));
+          return open ? { text: open.getText() } : readTextFile(file);
+        },
+      });
+      for (const issue of loaded.issues) {
+        // Issues of the merged profile or of settings have no file: shown on the profile file when there is one.
+        if (issue.file) issues.push(issue);
+        else if (loaded.files[0]) issues.push({ ...issue, file: loaded.files[0] });
+        else connection.console.warn(`cluster profile (settings of ${folder.root}): ${issue.severity}: ${issue.message}`);
+      }
+      // defaultNamespace is a profile key too: `.netlens.yaml` wins over the setting, like every profile key.
+      settings.analysis = { ...settings.analysis, defaultNamespace: loaded.profile.defaultNamespace ?? settings.analysis.defaultNamespace, profile: loaded.profile };
+      return { ...folder, settings, excluded: makeExcluder(folder.root, settings.exclude), profileFiles: loaded.files };
     });
+    publishProfileIssues(issues.filter((i) => i.file));
+  }
+
+  let profileDiagnosticUris = new Set<string>();
+  function publishProfileIssues(issues: readonly ProfileFileIssue[]): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const issue of issues) {
+      const uri = uriOf(issue.file);
+      const start = issue.start ?? { line: 0, column: 0 };
+      const end = issue.end ?? start;
+      const diagnostic: Diagnostic = {
+        range: { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } },
+        severity: issue.severity === 'error' ? DiagnosticSeverity.Error : issue.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        source: 'netlens',
+        code: 'cluster-profile',
+        message: issue.message,
+      };
+      byUri.set(uri, [...(byUri.get(uri) ?? []), diagnostic]);
+    }
+    for (const uri of profileDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
+    profileDiagnosticUris = new Set(byUri.keys());
+  }
+
+  function isProfileFile(file: string): boolean {
+    return path.basename(file) === PROFILE_FILE_NAME || folders.some((f) => f.profileFiles.includes(file));
+  }
+
+  /** Settings or the cluster profile changed: read them again and re-analyse every file with them. */
+  async function reloadSettings(): Promise<void> {
+    await loadSettings();
+    analysis.settingsChanged((file) => {
+      const open = documents.get(uriOf(file));
+      if (open) return open.getText();
+      const read = readManifest(file);
+      return 'text' in read && wanted(file) ? read.text : undefined;
+    });
+    refreshAndPublish();
   }
 
   async function scanWorkspace(): Promise<void> {
@@ -137,7 +201,7 @@ export function startServer(connection: Connection): void {
       .filter((f) => f.uri.startsWith('file:'))
       .map((f) => {
         const root = fileURLToPath(f.uri);
-        return { uri: f.uri, root, settings: DEFAULT_FOLDER_SETTINGS, excluded: makeExcluder(root, DEFAULT_FOLDER_SETTINGS.exclude) };
+        return { uri: f.uri, root, settings: DEFAULT_FOLDER_SETTINGS, excluded: makeExcluder(root, DEFAULT_FOLDER_SETTINGS.exclude), profileFiles: [] };
       });
     return {
       capabilities: {
@@ -162,16 +226,7 @@ export function startServer(connection: Connection): void {
     await scanWorkspace();
   });
 
-  connection.onDidChangeConfiguration(async () => {
-    await loadSettings();
-    analysis.settingsChanged((file) => {
-      const open = documents.get(uriOf(file));
-      if (open) return open.getText();
-      const read = readManifest(file);
-      return 'text' in read && wanted(file) ? read.text : undefined;
-    });
-    refreshAndPublish();
-  });
+  connection.onDidChangeConfiguration(() => reloadSettings());
 
   documents.onDidOpen((event) => {
     clientUris.set(fileOf(event.document.uri), event.document.uri);
@@ -179,6 +234,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => {
     const file = fileOf(event.document.uri);
+    if (isProfileFile(file)) void reloadSettings();
     if (!wanted(file) && !analysis.hasFile(file)) return;
     analysis.setFile(file, event.document.getText());
     refreshAndPublish();
@@ -197,9 +253,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    let profileChanged = false;
     for (const change of params.changes) {
       if (!change.uri.startsWith('file:')) continue;
       const file = fileOf(change.uri);
+      if (isProfileFile(file)) profileChanged = true;
       if (documents.get(change.uri)) continue; // the editor's text wins while the file is open
       if (change.type === FileChangeType.Deleted) {
         analysis.removeFile(file);
@@ -209,7 +267,8 @@ export function startServer(connection: Connection): void {
         readFromDisk(file);
       }
     }
-    refreshAndPublish();
+    if (profileChanged) void reloadSettings();
+    else refreshAndPublish();
   });
 
   registerFeatureHandlers({

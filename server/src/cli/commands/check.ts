@@ -8,6 +8,7 @@ import { formatText, summaryLine } from '../format/text';
 import { loadWorkspace } from '../loadWorkspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { settingsFromOptions } from './ruleOptions';
+import { loadProfileOption } from '../profileOption';
 import { VERSION } from '../version';
 
 export const checkCommand: Command = {
@@ -26,6 +27,8 @@ Options:
   --default-namespace ns     namespace of objects without metadata.namespace (default "default")
   --exclude glob             skip matching paths (repeatable; default node_modules and .git)
   --max-file-size size       skip larger files with one info (default 2MB; e.g. 500KB, 10MB)
+  --profile file             the cluster profile (default: .netlens.yaml in the current directory
+                             or the first path's folder); see docs/profile.md
 `,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -38,6 +41,7 @@ Options:
         'default-namespace': { type: 'string' },
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        profile: { type: 'string' },
       },
     });
     const format = values.format!;
@@ -46,6 +50,12 @@ Options:
     if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`unknown --fail-on \`${failOn}\`: use error, warning, info or never`);
     const settings = settingsFromOptions(values.rule, values['default-namespace']);
     const paths = positionals.length ? positionals : ['.'];
+    // --profile, else a .netlens.yaml in the current directory or the first path's folder.
+    const profile = loadProfileOption(values.profile, io, paths);
+    if (profile) {
+      settings.profile = profile;
+      if (profile.defaultNamespace && values['default-namespace'] === undefined) settings.defaultNamespace = profile.defaultNamespace;
+    }
     const maxFileSize = parseSize(values['max-file-size']);
     const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined, maxFileSize);
     for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);

@@ -2,7 +2,9 @@
 import type { Command } from '../usage';
 import { checkCommand } from './check';
 import { connectivityCommand } from './connectivity';
+import { egressCommand } from './egress';
 import { explainCommand } from './explain';
+import { profileCommand } from './profile';
 import { rulesCommand } from './rules';
 
-export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, egressCommand, profileCommand, rulesCommand];

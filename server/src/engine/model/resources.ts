@@ -37,6 +37,22 @@ export interface ResourceBase {
   kindSpan: Span;
   /** First ownerReference with controller: true, for grouping Pods under their owner. */
   controllerOwner?: { kind: string; name: string };
+  /** Span of each annotation's value, by key (absent when the value is missing or not a scalar). */
+  annotationValueSpans?: Record<string, Span>;
+  /**
+   * Unquoted scalars that Kubernetes' YAML 1.1 reader turns into booleans where the API expects a string (label,
+   * annotation, env and ConfigMap values). The YAML 1.2 facts above keep them as strings, so they are listed here.
+   */
+  yaml11Booleans?: Yaml11Boolean[];
+}
+
+/** An unquoted `yes`/`no`/`on`/`off`/`y`/`n`/`true`/`false` (YAML 1.1 casings) in a string-only field. */
+export interface Yaml11Boolean {
+  /** Where it is, for messages: `label app.kubernetes.io/part-of`, `env FEATURE_X`, `data.FLAG`. */
+  path: string;
+  /** The scalar as written. */
+  source: string;
+  span: Span;
 }
 
 export interface ContainerPort {
@@ -69,6 +85,8 @@ export interface Container {
   ports: ContainerPort[];
   env: EnvVar[];
   envFrom: EnvFromSource[];
+  /** `command` then `args` as written (string items only): controller flags such as `--enable-ssl-passthrough`. */
+  args?: string[];
   span: Span;
 }
 
@@ -261,6 +279,8 @@ export interface GatewayListener {
   certificateRefs: { kind: string; group: string; name: string; namespace?: string; span: Span }[];
   allowedRoutesNamespaces?: { from: string; selector?: LabelSelector };
   allowedRouteKinds?: string[];
+  /** `tls.options` (implementation-specific), e.g. AKS `kubernetes.azure.com/tls-cert-keyvault-uri`. */
+  tlsOptions?: Record<string, string>;
   span: Span;
 }
 

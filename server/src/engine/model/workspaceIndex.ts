@@ -52,6 +52,8 @@ export class WorkspaceIndex {
   private readonly unsortedNamespaces = new Set<string>();
   /** Sorted lists per kind, dropped when an object of that kind is added or removed. */
   private readonly sortedByKind = new Map<string, AnyResource[]>();
+  /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
+  private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
   private size = 0;
 
   get resourceCount(): number {
@@ -113,6 +115,19 @@ export class WorkspaceIndex {
     return this.ofKind(kind).filter((r) => r.namespace === namespace);
   }
 
+  /**
+   * A value computed from the objects of some kinds (a lookup table, a policy model), kept until an object of one
+   * of those kinds is added, changed or removed. The index owns the cache, so that rules and features hold no
+   * module-level state and never read a value built from facts that have changed.
+   */
+  derived<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    const cached = this.derivedValues.get(key);
+    if (cached) return cached.value as T;
+    const value = compute();
+    this.derivedValues.set(key, { kinds: new Set(kinds), value });
+    return value;
+  }
+
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
     const workloads = this.workloadsByNamespace.get(namespace);
@@ -155,9 +170,14 @@ export class WorkspaceIndex {
     return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
   }
 
+  private kindChanged(kind: string): void {
+    this.sortedByKind.delete(kind);
+    for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
+  }
+
   private add(resource: AnyResource): void {
     this.size++;
-    this.sortedByKind.delete(resource.kind);
+    this.kindChanged(resource.kind);
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -174,7 +194,7 @@ export class WorkspaceIndex {
 
   private remove(resource: AnyResource): void {
     this.size--;
-    this.sortedByKind.delete(resource.kind);
+    this.kindChanged(resource.kind);
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);

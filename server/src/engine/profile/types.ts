@@ -28,6 +28,13 @@ export interface ClusterProfile {
   outboundType?: OutboundType;
   ingressControllers?: IngressControllerProfile[];
   defaultNamespace?: string;
+  /**
+   * Whether the cluster has Windows node pools (`agentPoolProfiles[].osType: Windows`). Azure NPM on Windows
+   * supports less of the NetworkPolicy API; Cilium does not run on Windows at all. Absent = unknown.
+   */
+  windowsNodes?: boolean;
+  /** Kubernetes version (`1.31` or `1.31.2`): decides which Cilium version AKS runs (endPort needs Cilium 1.16+). */
+  kubernetesVersion?: string;
   /** Where each value came from (a file and key path, or a setting), for hovers and messages. */
   origins?: Record<string, string>;
 }

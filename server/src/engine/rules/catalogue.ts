@@ -3,8 +3,74 @@ import { ingressBackendMissing } from './ingressBackendMissing';
 import type { Rule, RuleMeta } from './rule';
 import { serviceSelectsNothing } from './serviceSelectsNothing';
 import { serviceTargetPortMissing } from './serviceTargetPortMissing';
+import { servicePortProtocolMismatch } from './servicePortProtocolMismatch';
+import { serviceSensitivePortPublic } from './serviceSensitivePortPublic';
+import { loadbalancerOpenToInternet } from './loadbalancerOpenToInternet';
+import { azureAnnotationUnknown } from './azureAnnotationUnknown';
+import { azureAnnotationInvalid } from './azureAnnotationInvalid';
+import { sourceIpWithTlsPassthrough } from './sourceIpWithTlsPassthrough';
+import { ingressBackendUnready } from './ingressBackendUnready';
+import { ingressClassMissing } from './ingressClassMissing';
+import { ingressClassUnknown } from './ingressClassUnknown';
+import { ingressClassAnnotationDeprecated } from './ingressClassAnnotationDeprecated';
+import { ingressDuplicateHostPath } from './ingressDuplicateHostPath';
+import { ingressTlsHostNotInRules } from './ingressTlsHostNotInRules';
+import { ingressTlsSecretMissing } from './ingressTlsSecretMissing';
+import { ingressNginxRetirement } from './ingressNginxRetirement';
+import { nginxSnippetAnnotation } from './nginxSnippetAnnotation';
+import { httprouteParentMissing } from './httprouteParentMissing';
+import { httprouteBackendMissing } from './httprouteBackendMissing';
+import { httprouteBackendUnready } from './httprouteBackendUnready';
+import { routeCrossNamespaceWithoutReferencegrant } from './routeCrossNamespaceWithoutReferencegrant';
+import { gatewayClassUnknown } from './gatewayClassUnknown';
+import { gatewayListenerConflict } from './gatewayListenerConflict';
+import { httprouteHostnameNotAccepted } from './httprouteHostnameNotAccepted';
+import { gatewayTlsSecretMissing } from './gatewayTlsSecretMissing';
+import { referenceServiceMissing } from './referenceServiceMissing';
+import { referencePortMissing } from './referencePortMissing';
+import { yaml11BooleanString } from './yaml11BooleanString';
+import { netpolNotEnforced } from './netpolNotEnforced';
+import { netpolEngineUnsupported } from './netpolEngineUnsupported';
+import { ipblockCoversPods } from './ipblockCoversPods';
+import { internalLbIpOutsideSubnet } from './internalLbIpOutsideSubnet';
+import { netpolBlocksDeclaredEgress } from './netpolBlocksDeclaredEgress';
 
-export const RULES: readonly Rule[] = [serviceSelectsNothing, serviceTargetPortMissing, ingressBackendMissing];
+export const RULES: readonly Rule[] = [
+  serviceSelectsNothing,
+  serviceTargetPortMissing,
+  ingressBackendMissing,
+  servicePortProtocolMismatch,
+  serviceSensitivePortPublic,
+  loadbalancerOpenToInternet,
+  azureAnnotationUnknown,
+  azureAnnotationInvalid,
+  sourceIpWithTlsPassthrough,
+  ingressBackendUnready,
+  ingressClassMissing,
+  ingressClassUnknown,
+  ingressClassAnnotationDeprecated,
+  ingressDuplicateHostPath,
+  ingressTlsHostNotInRules,
+  ingressTlsSecretMissing,
+  ingressNginxRetirement,
+  nginxSnippetAnnotation,
+  httprouteParentMissing,
+  httprouteBackendMissing,
+  httprouteBackendUnready,
+  routeCrossNamespaceWithoutReferencegrant,
+  gatewayClassUnknown,
+  gatewayListenerConflict,
+  httprouteHostnameNotAccepted,
+  gatewayTlsSecretMissing,
+  referenceServiceMissing,
+  referencePortMissing,
+  yaml11BooleanString,
+  netpolNotEnforced,
+  netpolEngineUnsupported,
+  ipblockCoversPods,
+  internalLbIpOutsideSubnet,
+  netpolBlocksDeclaredEgress,
+];
 
 /** Findings the host itself produces about files (not objects); configurable like any rule. */
 export const FILE_RULES: readonly RuleMeta[] = [

@@ -2,6 +2,7 @@
 import { asMap, child, stringOf } from '../../syntax/access';
 import type { Span, YNode } from '../../syntax/tree';
 import type { ConfigMap, Namespace, ResourceBase, Secret } from '../resources';
+import { collectYaml11Booleans } from './yaml11';
 
 /** The API server adds `kubernetes.io/metadata.name` to every Namespace; policies select namespaces by it. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -21,7 +22,11 @@ export function configMapOf(root: YNode, base: ResourceBase): ConfigMap {
     data[key] = value;
     dataSpans[key] = { start: pair.value.start, end: pair.value.end };
   }
-  return { ...base, kind: 'ConfigMap', data, dataSpans };
+  const configMap: ConfigMap = { ...base, kind: 'ConfigMap', data, dataSpans };
+  const yaml11Booleans = [...(base.yaml11Booleans ?? [])];
+  collectYaml11Booleans(child(root, 'data'), (key) => `ConfigMap data key \`${key}\``, yaml11Booleans);
+  if (yaml11Booleans.length) configMap.yaml11Booleans = yaml11Booleans;
+  return configMap;
 }
 
 export function secretOf(root: YNode, base: ResourceBase): Secret {

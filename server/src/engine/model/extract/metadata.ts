@@ -1,8 +1,9 @@
 /** The part of every object that is not its spec: identity, labels, annotations, owner. */
 import { asMap, booleanOf, child, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
 import type { Span, YNode } from '../../syntax/tree';
-import { CLUSTER_SCOPED_KINDS, type ResourceBase } from '../resources';
+import { CLUSTER_SCOPED_KINDS, type ResourceBase, type Yaml11Boolean } from '../resources';
 import { spanOf } from './common';
+import { collectYaml11Booleans } from './yaml11';
 
 export interface ExtractContext {
   file: string;
@@ -18,8 +19,11 @@ export function resourceBaseOf(root: YNode, kind: string, apiVersion: string, id
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
   const annotationsNode = asMap(child(metadata, 'annotations'));
   const annotationSpans: Record<string, Span> = {};
+  const annotationValueSpans: Record<string, Span> = {};
   for (const pair of annotationsNode?.pairs ?? []) {
-    if (pair.key) annotationSpans[String(pair.key.value)] = { start: pair.start, end: pair.end };
+    if (!pair.key) continue;
+    annotationSpans[String(pair.key.value)] = { start: pair.start, end: pair.end };
+    if (pair.value && pair.value.kind === 'scalar') annotationValueSpans[String(pair.key.value)] = { start: pair.value.start, end: pair.value.end };
   }
   const base: ResourceBase = {
     id,
@@ -36,11 +40,17 @@ export function resourceBaseOf(root: YNode, kind: string, apiVersion: string, id
     nameSpan: spanOf(nameNode, spanOf(metadata, span)),
     kindSpan: spanOf(child(root, 'kind'), span),
   };
+  if (Object.keys(annotationValueSpans).length) base.annotationValueSpans = annotationValueSpans;
+  const yaml11Booleans: Yaml11Boolean[] = [];
+  collectYaml11Booleans(child(metadata, 'labels'), (key) => `label \`${key}\``, yaml11Booleans);
+  collectYaml11Booleans(annotationsNode, (key) => `annotation \`${key}\``, yaml11Booleans);
+  if (yaml11Booleans.length) base.yaml11Booleans = yaml11Booleans;
   for (const owner of itemsOf(child(metadata, 'ownerReferences'))) {
     if (booleanOf(child(owner, 'controller')) === true) {
-      const ownerKind = stringOf(child(owner, 'kind'));
+      // The API requires kind, but grouping pods under their controller only needs the name: an owner without kind
+      // is kept with kind '' (np-guard groups such pods the same way, so connectivity lists stay comparable).
       const ownerName = stringOf(child(owner, 'name'));
-      if (ownerKind && ownerName) base.controllerOwner = { kind: ownerKind, name: ownerName };
+      if (ownerName) base.controllerOwner = { kind: stringOf(child(owner, 'kind')) ?? '', name: ownerName };
       break;
     }
   }

@@ -1,8 +1,9 @@
 /** Pods and the controllers that template them: the pods' labels, containers, ports and environment. */
-import { asMap, booleanOf, child, integerOf, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
+import { asMap, asScalar, booleanOf, child, integerOf, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
 import type { YNode } from '../../syntax/tree';
-import type { Container, ContainerPort, EnvFromSource, EnvVar, ResourceBase, Workload, WorkloadKind } from '../resources';
+import type { Container, ContainerPort, EnvFromSource, EnvVar, ResourceBase, Workload, WorkloadKind, Yaml11Boolean } from '../resources';
 import { labelSelectorOf, protocolOf, spanOf } from './common';
+import { collectYaml11Booleans, yaml11BooleanSource } from './yaml11';
 
 /** Where the pod spec lives for each kind. */
 function podTemplateOf(root: YNode, kind: WorkloadKind): YNode | undefined {
@@ -44,6 +45,21 @@ export function workloadOf(root: YNode, base: ResourceBase): Workload {
   if (replicas !== undefined) workload.replicas = replicas;
   const serviceAccount = stringOf(child(podSpec, 'serviceAccountName')) ?? stringOf(child(podSpec, 'serviceAccount'));
   if (serviceAccount) workload.serviceAccountName = serviceAccount;
+  const yaml11Booleans: Yaml11Boolean[] = [...(base.yaml11Booleans ?? [])];
+  if (kind !== 'Pod') {
+    collectYaml11Booleans(labelsNode, (key) => `pod template label \`${key}\``, yaml11Booleans);
+    collectYaml11Booleans(child(template, 'metadata', 'annotations'), (key) => `pod template annotation \`${key}\``, yaml11Booleans);
+  }
+  for (const containerNode of [...itemsOf(child(podSpec, 'initContainers')), ...itemsOf(child(podSpec, 'containers'))]) {
+    for (const envNode of itemsOf(child(containerNode, 'env'))) {
+      const valueNode = child(envNode, 'value');
+      const source = yaml11BooleanSource(valueNode);
+      if (source !== undefined && valueNode) {
+        yaml11Booleans.push({ path: `env \`${stringOf(child(envNode, 'name')) ?? '?'}\``, source, span: { start: valueNode.start, end: valueNode.end } });
+      }
+    }
+  }
+  if (yaml11Booleans.length) workload.yaml11Booleans = yaml11Booleans;
   return workload;
 }
 
@@ -61,8 +77,21 @@ function containerOf(node: YNode, init: boolean): Container {
       return env ? [env] : [];
     }),
     envFrom: itemsOf(child(node, 'envFrom')).map(envFromOf),
+    ...argsOf(node),
     span,
   };
+}
+
+/** `command` and `args` as one list of the string items (a number or boolean item would be rejected anyway). */
+function argsOf(node: YNode): { args?: string[] } {
+  const args: string[] = [];
+  for (const field of ['command', 'args']) {
+    for (const item of itemsOf(child(node, field))) {
+      const value = asScalar(item)?.value;
+      if (typeof value === 'string') args.push(value);
+    }
+  }
+  return args.length ? { args } : {};
 }
 
 function containerPortOf(node: YNode): ContainerPort | undefined {

@@ -1,0 +1,63 @@
+/**
+ * What every editor feature works with: the analysis snapshot and the tree cache, plus small helpers to name
+ * places (`web.yaml:12`) and objects (`Deployment \`shop/web\``) in markdown. Features return plain data (markdown,
+ * file keys, offsets) and never throw: each entry point catches and answers empty.
+ */
+import type { Analysis } from '../analysis';
+import type { ResourceBase } from '../model/resources';
+import type { Span } from '../syntax/tree';
+import { DocumentTrees } from './cursor';
+
+export interface FeatureHost {
+  readonly analysis: Analysis;
+  readonly trees: DocumentTrees;
+}
+
+export function featureHost(analysis: Analysis, trees: DocumentTrees = new DocumentTrees()): FeatureHost {
+  return { analysis, trees };
+}
+
+/** A place in the workspace: a file key and a span in it. */
+export interface TargetLocation {
+  file: string;
+  span: Span;
+}
+
+/** The last path segment of a file key (engine code knows no `path` module). */
+export function baseName(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut >= 0 ? file.slice(cut + 1) : file;
+}
+
+/** `web.yaml:12` (1-based line). */
+export function where(host: FeatureHost, file: string, span: Span): string {
+  const lines = host.analysis.lineIndex(file);
+  const line = lines ? lines.position(span.start).line + 1 : 1;
+  return `${baseName(file)}:${line}`;
+}
+
+/** `Deployment \`shop/web\`` */
+export function objectRef(resource: Pick<ResourceBase, 'kind' | 'namespace' | 'name'>): string {
+  return `${resource.kind} \`${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}\``;
+}
+
+/** `Deployment \`shop/web\` (web.yaml:12)` */
+export function objectAtPlace(host: FeatureHost, resource: ResourceBase): string {
+  return `${objectRef(resource)} (${where(host, resource.file, resource.nameSpan)})`;
+}
+
+/** Inline code that survives backticks in the value. */
+export function code(text: string | number): string {
+  const value = String(text);
+  return value.includes('`') ? `\`\` ${value} \`\`` : `\`${value}\``;
+}
+
+/** At most `limit` lines, then "… and N more". */
+export function bounded(lines: readonly string[], limit: number): string[] {
+  if (lines.length <= limit) return [...lines];
+  return [...lines.slice(0, limit), `- … and ${lines.length - limit} more`];
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

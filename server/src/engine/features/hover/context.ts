@@ -1,0 +1,59 @@
+/** What every hover module receives: the cursor, the object, the key path inside the object, a lazy policy model. */
+import type { AnyResource } from '../../model/resources';
+import type { NetpolModel } from '../../netpol/model';
+import { netpolModelFor } from '../netpolModel';
+import type { YNode } from '../../syntax/tree';
+import { scalarText, type CursorContext, type PathSegment } from '../cursor';
+import type { FeatureHost } from '../host';
+
+export interface HoverContext {
+  host: FeatureHost;
+  cursor: CursorContext;
+  resource: AnyResource;
+  /** Key path from the object's root (List items: from the item, not the List). */
+  path: PathSegment[];
+  node: YNode;
+  /** The scalar under the cursor as text (the key when on a key). */
+  value?: string;
+  /** The NetworkPolicy model of the index as it is now (built on first use). */
+  model(): NetpolModel;
+}
+
+export function hoverContextOf(host: FeatureHost, cursor: CursorContext): HoverContext | undefined {
+  const resource = cursor.resource;
+  if (!resource || !cursor.node) return undefined;
+  const path = pathInObject(cursor, resource);
+  let model: NetpolModel | undefined;
+  const context: HoverContext = {
+    host,
+    cursor,
+    resource,
+    path,
+    node: cursor.node,
+    model: () => (model ??= netpolModelFor(host.analysis.index)),
+  };
+  const value = scalarText(cursor.node);
+  if (value !== undefined) context.value = value;
+  return context;
+}
+
+/** The cursor's key path from the object's own root (a List item's path loses its `items[i]` prefix). */
+export function pathInObject(cursor: CursorContext, resource: AnyResource): PathSegment[] {
+  const start = cursor.ancestors.findIndex((node) => node.start === resource.span.start && node.end === resource.span.end);
+  return start <= 0 ? [...cursor.path] : cursor.path.slice(start);
+}
+
+/** True when the path starts with the given segments (`'*'` matches any one segment). */
+export function pathStartsWith(path: readonly PathSegment[], ...prefix: (PathSegment | '*')[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => segment === '*' || segment === path[i]);
+}
+
+/** On the object's identity: `kind`, `metadata`, `metadata.name`. */
+export function onIdentity(path: readonly PathSegment[]): boolean {
+  return (path.length === 1 && (path[0] === 'kind' || path[0] === 'metadata')) || (path.length === 2 && path[0] === 'metadata' && path[1] === 'name');
+}
+
+export function sections(...parts: (string | undefined | false)[]): string | undefined {
+  const present = parts.filter((p): p is string => !!p && p.trim().length > 0);
+  return present.length ? present.join('\n\n') : undefined;
+}

@@ -1,0 +1,111 @@
+/** Hovers on Gateway API objects: a Gateway's class, listeners and attached routes; a route's parents and rules. */
+import { resolveRouteBackend } from '../../exposure/backends';
+import { describeGatewayClass } from '../../exposure/controllers';
+import type { Gateway, GatewayListener, Route } from '../../model/resources';
+import { bounded, code, objectRef, where, type FeatureHost } from '../host';
+import { fieldDocMarkdown } from '../kbDocs';
+import { selectorMarkdown, selectorSiteAt } from '../selectors';
+import { routesOfGateway } from '../usages';
+import { onIdentity, sections, type HoverContext } from './context';
+import { resolutionLines } from './ingressHover';
+
+export function gatewayHover(context: HoverContext): string | undefined {
+  const gateway = context.resource as Gateway;
+  const { path, host } = context;
+  const site = selectorSiteAt(gateway, path);
+  if (site) return selectorMarkdown(host, site);
+  if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'gatewayClassName'))) return gatewaySummary(host, gateway);
+  if (path[0] === 'spec' && path[1] === 'listeners' && typeof path[2] === 'number') {
+    const listener = gateway.listeners.find((l) => l.span.start <= context.node.start && context.node.end <= l.span.end);
+    return sections(path.length > 3 ? fieldDocMarkdown('Gateway', path, context.value) : undefined, listener ? `**Listener**\n${listenerLine(host, gateway, listener)}` : undefined);
+  }
+  return undefined;
+}
+
+export function gatewayClassText(host: FeatureHost, className: string | undefined): string {
+  const info = describeGatewayClass(host.analysis.index, className);
+  const declared = info.classObjects[0];
+  const place = declared ? ` GatewayClass declared in ${where(host, declared.file, declared.nameSpan)}.` : '';
+  if (info.facts) {
+    const hosting = info.hosting === 'azure' ? ' Azure-hosted, outside the cluster.' : info.hosting === 'in-cluster' ? ' Runs in the cluster.' : '';
+    return `**Class** ${code(info.facts.name)}: ${info.facts.product}.${hosting} ${info.facts.doc}${place} [Docs](${info.facts.source})`;
+  }
+  if (!className) return '**Class**: no `gatewayClassName`.';
+  return `**Class** ${code(className)}: not a class Netlens knows${declared?.controllerName ? ` (controller ${code(declared.controllerName)})` : ''}.${place}`;
+}
+
+function gatewaySummary(host: FeatureHost, gateway: Gateway): string | undefined {
+  const listeners = gateway.listeners.map((l) => `- ${listenerLine(host, gateway, l)}`);
+  const routes = routesOfGateway(host.analysis.index, gateway).map((u) => `- ${objectRef(u.resource)}${u.detail.includes('listener') ? ` ${u.detail.slice(u.detail.indexOf('on listener'))}` : ''} (${where(host, u.resource.file, u.span)})`);
+  return sections(
+    `**Gateway ${code(`${gateway.namespace}/${gateway.name}`)}**`,
+    'Gateway API entry point: the implementation runs a proxy (or programs an Azure-hosted one) with these listeners; routes attach to it and pick backends by host, path or method.',
+    gatewayClassText(host, gateway.gatewayClassName),
+    listeners.length ? `**Listeners**\n${listeners.join('\n')}` : '**Listeners**: none',
+    routes.length ? `**Routes attached**\n${bounded(routes, 12).join('\n')}` : '**Routes attached**: none in the workspace',
+  );
+}
+
+function listenerLine(host: FeatureHost, gateway: Gateway, listener: GatewayListener): string {
+  const head = `${code(listener.name || '(unnamed)')} ${listener.protocol ?? '?'}:${listener.port ?? '?'}${listener.hostname ? ` host ${code(listener.hostname)}` : ''}`;
+  if (listener.protocol !== 'HTTPS' && listener.protocol !== 'TLS') return head;
+  if (listener.tlsMode === 'Passthrough') return `${head}, TLS passthrough (the backend terminates TLS)`;
+  const keyVault = listener.tlsOptions?.['kubernetes.azure.com/tls-cert-keyvault-uri'];
+  if (keyVault) return `${head}, certificate from Key Vault ${code(keyVault)}`;
+  const certs = listener.certificateRefs.map((ref) => {
+    const namespace = ref.namespace ?? gateway.namespace;
+    const secret = ref.kind === 'Secret' ? host.analysis.index.lookup('Secret', namespace, ref.name)[0] : undefined;
+    return secret ? `Secret ${code(ref.name)} (${where(host, secret.file, secret.nameSpan)})` : `${ref.kind} ${code(ref.name)} (not in the workspace)`;
+  });
+  return `${head}, certificate ${certs.join(', ') || 'none configured'}`;
+}
+
+export function routeHover(context: HoverContext): string | undefined {
+  const route = context.resource as Route;
+  const { path, host } = context;
+  if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'hostnames' || (path[1] === 'rules' && path.length <= 3)))) return routeSummary(host, route);
+  if (path[0] === 'spec' && path[1] === 'parentRefs') {
+    const parent = route.parentRefs.find((p) => p.span.start <= context.node.start && context.node.end <= p.span.end);
+    const doc = path.length > 3 ? fieldDocMarkdown(route.kind, path, context.value) : undefined;
+    return sections(doc, parent ? `**Parent**\n- ${parentLine(host, route, parent)}` : undefined);
+  }
+  if (path[0] === 'spec' && path[1] === 'rules' && path.includes('backendRefs')) {
+    const doc = fieldDocMarkdown(route.kind, path, context.value);
+    const ref = route.rules.flatMap((r) => r.backendRefs).find((b) => b.span.start <= context.node.start && context.node.end <= b.span.end);
+    return sections(doc, ref ? `**Backend**\n${backendRefLines(host, route, ref).map((l) => `- ${l}`).join('\n')}` : undefined);
+  }
+  return undefined;
+}
+
+function parentLine(host: FeatureHost, route: Route, parent: Route['parentRefs'][number]): string {
+  const namespace = parent.namespace ?? route.namespace;
+  const gateway = parent.kind === 'Gateway' ? host.analysis.index.lookup('Gateway', namespace, parent.name)[0] : undefined;
+  const section = parent.sectionName ? ` listener ${code(parent.sectionName)}` : '';
+  if (!gateway) return `${parent.kind} ${code(`${namespace}/${parent.name}`)}${section}: not in the workspace`;
+  return `${objectRef(gateway)}${section}${gateway.gatewayClassName ? ` (class ${code(gateway.gatewayClassName)})` : ''} (${where(host, gateway.file, gateway.nameSpan)})`;
+}
+
+function backendRefLines(host: FeatureHost, route: Route, ref: Route['rules'][number]['backendRefs'][number]): string[] {
+  if (ref.kind !== 'Service') return [`→ ${ref.kind} ${code(ref.name)}`];
+  const namespace = ref.namespace ?? route.namespace;
+  const resolved = resolveRouteBackend(host.analysis.index, route, ref);
+  const head = `→ Service ${code(namespace === route.namespace ? ref.name : `${namespace}/${ref.name}`)}:${ref.port ?? '(no port)'}${ref.weight !== undefined ? ` (weight ${ref.weight})` : ''}`;
+  if (!resolved.allowed) return [`${head}: **refused**: no ReferenceGrant in ${code(namespace)} lets ${route.kind}s from ${code(route.namespace)} refer to Services`];
+  return resolutionLines(host, namespace, ref.name, ref.port, resolved, head);
+}
+
+function routeSummary(host: FeatureHost, route: Route): string | undefined {
+  const parents = route.parentRefs.map((p) => `- ${parentLine(host, route, p)}`);
+  const rules: string[] = [];
+  for (const rule of route.rules) {
+    const matches = rule.matches.map((m) => `${m.method ? `${m.method} ` : ''}${code(m.pathValue ?? '/')}${m.pathType ? ` (${m.pathType})` : ''}`).join(', ') || code('/') + ' (any request)';
+    const backends = rule.backendRefs.flatMap((ref) => backendRefLines(host, route, ref));
+    if (backends.length === 1) rules.push(`- ${matches} ${backends[0]}`);
+    else rules.push(`- ${matches}`, ...(backends.length ? backends : ['no backendRefs: answered 500 / not routed']).map((l) => `  - ${l}`));
+  }
+  return sections(
+    `**${route.kind} ${code(`${route.namespace}/${route.name}`)}**${route.hostnames.length ? ` · ${route.hostnames.map((h) => code(h.value)).join(', ')}` : ''}`,
+    parents.length ? `**Attached to**\n${parents.join('\n')}` : '**Attached to**: no parentRefs, so no Gateway serves it.',
+    rules.length ? `**Rules**\n${bounded(rules, 16).join('\n')}` : '**Rules**: none',
+  );
+}

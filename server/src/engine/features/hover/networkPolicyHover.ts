@@ -1,0 +1,125 @@
+/**
+ * Hovers on a NetworkPolicy: its effect in plain language (which pods, isolated how, admitting whom), the
+ * workloads and namespaces each peer matches, and the numbers a named port resolves to on each destination.
+ * Every judgement comes from the netpol engine (compiled policies, peer matching); nothing is re-derived here.
+ */
+import { selectorMatches } from '../../model/labelSelector';
+import type { NetworkPolicy } from '../../model/resources';
+import type { CompiledPolicy, CompiledRule, Direction } from '../../netpol/compiledPolicy';
+import { compilePolicy } from '../../netpol/compiledPolicy';
+import type { NetpolModel } from '../../netpol/model';
+import type { PodClass } from '../../netpol/podClasses';
+import { bounded, code, objectAtPlace, objectRef } from '../host';
+import { fieldDocMarkdown } from '../kbDocs';
+import { selectorMarkdown, selectorSiteAt } from '../selectors';
+import { onIdentity, sections, type HoverContext } from './context';
+import { classesMatchedByPeer, classesMatchedByRule, namespacesOfPeer, peerText, podsText, ruleText, workloadsOfClasses } from './netpolText';
+
+export function networkPolicyHover(context: HoverContext): string | undefined {
+  const policy = context.resource as NetworkPolicy;
+  const { path } = context;
+  const model = context.model();
+  const compiled = model.policies.find((p) => p.policy === policy) ?? compilePolicy(policy);
+  if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'policyTypes'))) {
+    return sections(policySummary(model, compiled), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
+  }
+  if (path[0] === 'spec' && path[1] === 'podSelector') {
+    const site = selectorSiteAt(policy, path)!;
+    return sections(selectorMarkdown(context.host, site), isolationLine(compiled));
+  }
+  const direction: Direction | undefined = path[1] === 'ingress' ? 'Ingress' : path[1] === 'egress' ? 'Egress' : undefined;
+  if (path[0] !== 'spec' || !direction) return undefined;
+  const ruleIndex = path[2];
+  const written = direction === 'Ingress' ? policy.ingress : policy.egress;
+  if (typeof ruleIndex !== 'number') {
+    return sections(directionText(model, compiled, direction), fieldDocMarkdown('NetworkPolicy', path, context.value));
+  }
+  const rule: CompiledRule | undefined = compiled.rules[direction][ruleIndex];
+  if (!rule) {
+    return written?.[ruleIndex] ? `This ${direction.toLowerCase()} rule is **ignored**: \`policyTypes\` does not list ${direction}.` : undefined;
+  }
+  const peersKey = direction === 'Ingress' ? 'from' : 'to';
+  if (path[3] === peersKey && typeof path[4] === 'number') {
+    const peer = rule.peers?.[path[4]];
+    if (!peer) return undefined;
+    const site = selectorSiteAt(policy, path);
+    const head = `**Peer** ${peerText(compiled, peer)}`;
+    if (peer.kind === 'ipBlock') {
+      return sections(head, 'ipBlock is about addresses outside the cluster. Pod IPs are implementation-defined: do not rely on an ipBlock to select pods.', fieldDocMarkdown('NetworkPolicy', path, context.value));
+    }
+    if (peer.kind === 'invalid') return head;
+    const workloads = workloadsOfClasses(classesMatchedByPeer(model, compiled, peer));
+    const namespaces = namespacesOfPeer(context.host.analysis.index, compiled, peer);
+    const matched = workloads.length
+      ? `Matches:\n${bounded(workloads.map((w) => `- ${objectAtPlace(context.host, w)}`), 12).join('\n')}`
+      : `Matches no workload of the workspace.`;
+    const nsLine = peer.namespaceSelector ? `Namespaces: ${namespaces.length ? namespaces.map(code).join(', ') : 'none of the workspace'}${namespaces.length ? ' (and any namespace outside the workspace with matching labels)' : ''}.` : undefined;
+    return sections(head, nsLine, matched, site && site.kind !== 'namespaces' && workloads.length === 0 ? selectorMarkdown(context.host, site) : undefined);
+  }
+  if (path[3] === 'ports' && typeof path[4] === 'number') {
+    const port = rule.rule.ports?.[path[4]];
+    const doc = fieldDocMarkdown('NetworkPolicy', path, context.value);
+    if (!port || typeof port.port !== 'string') return doc;
+    const destinations = direction === 'Ingress' ? selectedClasses(model, compiled) : classesMatchedByRule(model, compiled, rule);
+    return sections(namedPortText(port.port, port.protocol, destinations), doc);
+  }
+  const sources = workloadsOfClasses(classesMatchedByRule(model, compiled, rule));
+  const what = direction === 'Ingress' ? 'Sources' : 'Destinations';
+  return sections(
+    `**${direction} rule ${ruleIndex + 1}** ${ruleText(compiled, rule)}.`,
+    rule.peers ? `${what} in the workspace: ${sources.length ? sources.slice(0, 8).map(objectRef).join(', ') + (sources.length > 8 ? `, and ${sources.length - 8} more` : '') : 'none'}.` : undefined,
+    path.length > 3 ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined,
+  );
+}
+
+function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): PodClass[] {
+  return model.classes.filter((c) => c.namespace === compiled.namespace && selectorMatches(compiled.policy.podSelector, c.labels));
+}
+
+function policySummary(model: NetpolModel, compiled: CompiledPolicy): string {
+  const selected = workloadsOfClasses(selectedClasses(model, compiled));
+  const selects = selected.length ? `Selects ${podsText(selected)}.` : `Selects no pod of the workspace in ${code(compiled.namespace)}.`;
+  return sections(
+    `**NetworkPolicy ${code(`${compiled.namespace}/${compiled.name}`)}**`,
+    selects,
+    directionText(model, compiled, 'Ingress'),
+    directionText(model, compiled, 'Egress'),
+  )!;
+}
+
+function isolationLine(compiled: CompiledPolicy): string {
+  const directions = (['Ingress', 'Egress'] as const).filter((d) => compiled.isolates[d]);
+  return directions.length ? `Isolates these pods for ${directions.map((d) => d.toLowerCase()).join(' and ')}.` : 'Isolates these pods in no direction.';
+}
+
+function directionText(model: NetpolModel, compiled: CompiledPolicy, direction: Direction): string {
+  const others = new Set<string>();
+  for (const cls of selectedClasses(model, compiled)) {
+    for (const other of model.policiesSelecting(cls, direction)) if (other !== compiled) others.add(other.name);
+  }
+  const also = others.size ? `; also isolated by ${[...others].sort().map(code).join(', ')}` : '';
+  if (!compiled.isolates[direction]) {
+    const ignored = compiled.ignoredRules.includes(direction) ? ` Its ${direction.toLowerCase()} rules are **ignored**: \`policyTypes\` does not list ${direction}.` : '';
+    return `**${direction}:** not isolated by this policy${also}.${ignored}`;
+  }
+  const rules = compiled.rules[direction];
+  if (rules.length === 0) return `**${direction}:** isolated; ${direction === 'Ingress' ? 'admits' : 'allows'} nothing (deny all ${direction.toLowerCase()})${also}.`;
+  const lines = rules.map((rule) => {
+    const matched = rule.peers ? workloadsOfClasses(classesMatchedByRule(model, compiled, rule)) : [];
+    const suffix = rule.peers ? ` — ${matched.length ? `matches ${matched.slice(0, 4).map(objectRef).join(', ')}${matched.length > 4 ? `, and ${matched.length - 4} more` : ''}` : 'matches no workload of the workspace'}` : '';
+    return `- ${ruleText(compiled, rule)}${suffix}`;
+  });
+  return `**${direction}:** isolated${also}.\n${bounded(lines, 10).join('\n')}`;
+}
+
+function namedPortText(name: string, protocol: string, destinations: readonly PodClass[]): string {
+  const head = `**Named port** ${code(name)}/${protocol} resolves on each destination pod:`;
+  if (destinations.length === 0) return `${head} no destination pod in the workspace.`;
+  const lines: string[] = [];
+  for (const cls of destinations) {
+    const numbers = cls.ports.filter((p) => p.name === name && p.protocol === protocol).map((p) => p.containerPort);
+    const owners = cls.workloads.map(objectRef).join(', ');
+    lines.push(numbers.length ? `- ${owners}: ${numbers.join(', ')}` : `- ${owners}: **no ${protocol} container port named ${code(name)}**, so nothing is allowed there`);
+  }
+  return `${head}\n${bounded(lines, 12).join('\n')}`;
+}

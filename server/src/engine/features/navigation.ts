@@ -1,0 +1,147 @@
+/**
+ * What the name or value under the cursor refers to: the objects (or parts of objects) it resolves to in the
+ * workspace. Definition answers these targets; references starts from the object they name.
+ */
+import { backendNamespace } from '../exposure/backends';
+import { referencesOf } from '../model/references';
+import { isWorkload, type AnyResource, type ConfigMap, type Gateway, type Ingress, type NetworkPolicy, type Route, type Service, type Workload } from '../model/resources';
+import { resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { classesMatchedByRule } from './hover/netpolText';
+import { selectorMatches } from '../model/labelSelector';
+import { netpolModelFor } from './netpolModel';
+import type { CursorContext, PathSegment } from './cursor';
+import type { TargetLocation } from './host';
+import { namespacesOfSelector, selectorSiteAt, workloadsOfSite } from './selectors';
+
+export interface Referent {
+  targets: TargetLocation[];
+  /** The one object the name refers to, when it names an object (for find references). */
+  resource?: AnyResource;
+}
+
+const at = (resource: AnyResource): TargetLocation => ({ file: resource.file, span: resource.nameSpan });
+
+function objects(resources: AnyResource[]): Referent {
+  const referent: Referent = { targets: resources.map(at) };
+  if (resources[0]) referent.resource = resources[0];
+  return referent;
+}
+
+export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: readonly PathSegment[]): Referent | undefined {
+  const resource = cursor.resource;
+  if (!resource || !cursor.node) return undefined;
+  if (cursor.onKey) return selectorReferent(index, resource, path);
+  const value = cursor.node.kind === 'scalar' && cursor.node.value !== null ? String(cursor.node.value) : undefined;
+  const within = (span: { start: number; end: number }) => span.start <= cursor.node!.start && cursor.node!.end <= span.end;
+
+  switch (resource.kind) {
+    case 'Ingress': {
+      const ingress = resource as Ingress;
+      if (path[0] === 'spec' && path[1] === 'ingressClassName' && value) return objects(index.lookup('IngressClass', '', value));
+      if (path[0] === 'spec' && path[1] === 'tls' && path[3] === 'secretName' && value) return objects(index.lookup('Secret', ingress.namespace, value));
+      const backends = [...(ingress.defaultBackend ? [ingress.defaultBackend] : []), ...ingress.rules.flatMap((r) => r.paths.map((p) => p.backend))];
+      const backend = backends.find((b) => within(b.span))?.service;
+      if (!backend) break;
+      const services = index.lookup('Service', ingress.namespace, backend.service);
+      if (within(backend.serviceSpan)) return objects(services);
+      if (backend.portSpan && within(backend.portSpan) && backend.port !== undefined) return servicePorts(services, backend.port);
+      break;
+    }
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+    case 'TLSRoute':
+    case 'TCPRoute':
+    case 'UDPRoute': {
+      const route = resource as Route;
+      const parent = route.parentRefs.find((p) => within(p.span));
+      if (parent && path[0] === 'spec' && path[1] === 'parentRefs') {
+        return parent.kind === 'Gateway' ? objects(index.lookup('Gateway', parent.namespace ?? route.namespace, parent.name)) : undefined;
+      }
+      const ref = route.rules.flatMap((r) => r.backendRefs).find((b) => within(b.span));
+      if (!ref || ref.kind !== 'Service') break;
+      const services = index.lookup('Service', backendNamespace(route, ref), ref.name);
+      if (within(ref.nameSpan)) return objects(services);
+      if (ref.portSpan && within(ref.portSpan) && ref.port !== undefined) return servicePorts(services, ref.port);
+      break;
+    }
+    case 'Gateway': {
+      const gateway = resource as Gateway;
+      if (path[0] === 'spec' && path[1] === 'gatewayClassName' && value) return objects(index.lookup('GatewayClass', '', value));
+      const listener = gateway.listeners.find((l) => within(l.span));
+      const ref = listener?.certificateRefs.find((c) => within(c.span));
+      if (ref && ref.kind === 'Secret') return objects(index.lookup('Secret', ref.namespace ?? gateway.namespace, ref.name));
+      break;
+    }
+    case 'Service': {
+      const service = resource as Service;
+      if (path[0] === 'spec' && path[1] === 'ports' && path[3] === 'targetPort') {
+        const port = service.ports.find((p) => within(p.span));
+        if (!port) break;
+        const targets: TargetLocation[] = [];
+        for (const workload of workloadsOfService(index, service)) {
+          const resolved = resolveTargetPort(workload, port);
+          if (resolved) targets.push({ file: workload.file, span: resolved.port.span });
+        }
+        return { targets };
+      }
+      break;
+    }
+    case 'NetworkPolicy': {
+      const policy = resource as NetworkPolicy;
+      const direction = path[1] === 'ingress' ? 'Ingress' : path[1] === 'egress' ? 'Egress' : undefined;
+      if (direction && typeof path[2] === 'number' && path[3] === 'ports' && path[5] === 'port' && value && !/^\d+$/.test(value)) {
+        const model = netpolModelFor(index);
+        const compiled = model.policies.find((p) => p.policy === policy);
+        const rule = compiled?.rules[direction][path[2]];
+        if (!compiled || !rule) break;
+        const destinations = direction === 'Ingress' ? model.classes.filter((c) => c.namespace === policy.namespace && selectorMatches(policy.podSelector, c.labels)) : classesMatchedByRule(model, compiled, rule);
+        const targets: TargetLocation[] = [];
+        for (const cls of destinations) {
+          for (const workload of cls.workloads) {
+            for (const container of workload.containers) for (const port of container.ports) if (port.name === value) targets.push({ file: workload.file, span: port.span });
+          }
+        }
+        return { targets };
+      }
+      break;
+    }
+    default:
+      if (isWorkload(resource)) return workloadReferent(index, resource, cursor, path, within);
+      if (resource.kind === 'ConfigMap') {
+        const reference = referencesOf(index, resource as ConfigMap).find((r) => within(r.span) || (r.span.start <= cursor.offset && cursor.offset <= r.span.end));
+        if (reference) return objects(index.lookup('Service', reference.namespace, reference.serviceName));
+      }
+  }
+  return selectorReferent(index, resource, path);
+}
+
+/** A selector (anywhere inside it): every matched workload, or the matched Namespace objects. */
+function selectorReferent(index: WorkspaceIndex, resource: AnyResource, path: readonly PathSegment[]): Referent | undefined {
+  const site = selectorSiteAt(resource, path);
+  if (!site) return undefined;
+  if (site.kind === 'namespaces') {
+    return { targets: namespacesOfSelector(index, site.selector).flatMap((ns) => index.lookup('Namespace', '', ns).map(at)) };
+  }
+  return { targets: workloadsOfSite(index, site).map(at) };
+}
+
+function servicePorts(services: Service[], port: number | string): Referent {
+  const targets: TargetLocation[] = [];
+  for (const service of services) {
+    for (const p of service.ports) if (typeof port === 'number' ? p.port === port : p.name === port) targets.push({ file: service.file, span: p.span });
+  }
+  return { targets };
+}
+
+function workloadReferent(index: WorkspaceIndex, workload: Workload, cursor: CursorContext, path: readonly PathSegment[], within: (span: { start: number; end: number }) => boolean): Referent | undefined {
+  const reference = referencesOf(index, workload).find((r) => within(r.span) || (r.span.start <= cursor.offset && cursor.offset <= r.span.end));
+  if (reference) return objects(index.lookup('Service', reference.namespace, reference.serviceName));
+  const value = cursor.node?.kind === 'scalar' && cursor.node.value !== null ? String(cursor.node.value) : undefined;
+  if (!value || path[path.length - 1] !== 'name') return undefined;
+  const parent = path[path.length - 2];
+  if (parent === 'configMapKeyRef' || parent === 'configMapRef' || parent === 'configMap') return objects(index.lookup('ConfigMap', workload.namespace, value));
+  if (parent === 'secretKeyRef' || parent === 'secretRef') return objects(index.lookup('Secret', workload.namespace, value));
+  if (parent === 'secret' && path.includes('volumes')) return objects(index.lookup('Secret', workload.namespace, value));
+  return undefined;
+}

@@ -1,0 +1,91 @@
+/**
+ * Find references: from an object (its name or kind) or from a name that refers to one, every place in the
+ * workspace that uses the object: routes and configuration naming a Service, policies selecting its pods, Services
+ * and policies selecting a workload, routes attached to a Gateway, objects of a class, users of a ConfigMap/Secret.
+ */
+import { isWorkload, type AnyResource, type Gateway, type Service } from '../model/resources';
+import { workloadsOfService } from '../model/serviceBackends';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { netpolModelFor } from './netpolModel';
+import { cursorAt } from './cursor';
+import type { FeatureHost, TargetLocation } from './host';
+import { onIdentity, pathInObject } from './hover/context';
+import { referentAt } from './navigation';
+import { policiesSelectingWorkload, policyPeersMatching, referencesToService, routesOfGateway, routesToService, servicesOfWorkload, usersOfClass, type Usage } from './usages';
+
+export function references(host: FeatureHost, file: string, text: string, offset: number, includeDeclaration: boolean): TargetLocation[] {
+  try {
+    const cursor = cursorAt(host.analysis, host.trees, file, text, offset);
+    if (!cursor.resource) return [];
+    const path = pathInObject(cursor, cursor.resource);
+    const subject = onIdentity(path) ? cursor.resource : referentAt(host.analysis.index, cursor, path)?.resource;
+    if (!subject) return [];
+    const out = usagesOf(host.analysis.index, subject).map((u) => ({ file: u.resource.file, span: u.span }));
+    if (includeDeclaration) out.unshift({ file: subject.file, span: subject.nameSpan });
+    return dedupe(out);
+  } catch {
+    return [];
+  }
+}
+
+export function usagesOf(index: WorkspaceIndex, subject: AnyResource): Usage[] {
+  if (isWorkload(subject)) {
+    return [...servicesOfWorkload(index, subject), ...policiesSelectingWorkload(index, subject), ...policyPeersMatching(netpolModelFor(index), subject)];
+  }
+  switch (subject.kind) {
+    case 'Service': {
+      const service = subject as Service;
+      const policies = workloadsOfService(index, service).flatMap((w) => policiesSelectingWorkload(index, w));
+      return [...routesToService(index, service), ...referencesToService(index, service), ...policies];
+    }
+    case 'Gateway':
+      return routesOfGateway(index, subject as Gateway);
+    case 'IngressClass':
+    case 'GatewayClass':
+      return usersOfClass(index, subject);
+    case 'ConfigMap':
+    case 'Secret':
+      return usersOfConfig(index, subject);
+    default:
+      return [];
+  }
+}
+
+function usersOfConfig(index: WorkspaceIndex, subject: AnyResource): Usage[] {
+  const out: Usage[] = [];
+  const isConfigMap = subject.kind === 'ConfigMap';
+  for (const workload of index.workloadsIn(subject.namespace)) {
+    for (const container of workload.containers) {
+      for (const env of container.env) {
+        const ref = isConfigMap ? env.configMapKeyRef : env.secretKeyRef;
+        if (ref?.name === subject.name) out.push({ resource: workload, span: env.span, detail: `env ${env.name}` });
+      }
+      for (const from of container.envFrom) {
+        if ((isConfigMap ? from.configMap : from.secret) === subject.name) out.push({ resource: workload, span: from.span, detail: 'envFrom' });
+      }
+    }
+  }
+  if (!isConfigMap) {
+    for (const ingress of index.ofKindIn('Ingress', subject.namespace)) {
+      for (const tls of ingress.tls) if (tls.secretName === subject.name && tls.secretNameSpan) out.push({ resource: ingress, span: tls.secretNameSpan, detail: 'tls secretName' });
+    }
+    for (const gateway of index.ofKind('Gateway')) {
+      for (const listener of gateway.listeners) {
+        for (const ref of listener.certificateRefs) {
+          if (ref.kind === 'Secret' && ref.name === subject.name && (ref.namespace ?? gateway.namespace) === subject.namespace) out.push({ resource: gateway, span: ref.span, detail: 'certificateRef' });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function dedupe(locations: TargetLocation[]): TargetLocation[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = `${l.file}:${l.span.start}:${l.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,363 @@
+/**
+ * Cluster facts from Azure's own description of the cluster, so that nobody retypes them:
+ *  - `az aks show -o json` (the managed cluster with its properties flattened: `networkProfile` at the top; the CLI
+ *    spells `dnsServiceIp`, `vnetSubnetId`); an array (`az aks list`) uses its first cluster;
+ *  - an ARM template or Bicep-compiled JSON (`resources[]`, or a symbolic-name map for languageVersion 2.0, nested
+ *    deployments included) holding a `Microsoft.ContainerService/managedClusters` resource (ARM spells
+ *    `dnsServiceIP`, `vnetSubnetID`); a single resource as `GET`/`az resource show` returns it works too.
+ * Keys are matched case-insensitively, because the two spellings differ only in case.
+ *
+ * ARM expressions (`[parameters('x')]`) are not evaluated: the key stays unknown and an issue says which.
+ *
+ * Mapping (AKS REST API `ContainerServiceNetworkProfile`; values as in docs/profile.md, with their sources):
+ *  - networkPlugin `kubenet` -> overlay; `azure` + networkPluginMode `overlay` -> overlay; `azure` without a mode ->
+ *    flat (Azure CNI node subnet, or pod subnet when an agent pool has podSubnetID); `none` (bring your own CNI) ->
+ *    unknown.
+ *  - networkPolicy `azure` -> azure-npm, `calico`, `cilium` (needs networkDataplane `cilium`), `none` -> none; absent
+ *    -> `cilium` when networkDataplane is `cilium` (Cilium enforces policies itself), else `none` (the API default:
+ *    "Network policies will not be enforced").
+ *  - outboundType as is (`none` and `block` are not modelled); podCidr(s), serviceCidr(s), dnsServiceIP.
+ *  - ingressProfile.webAppRouting.enabled -> the application routing add-on's NGINX (`app-routing-system`);
+ *    serviceMeshProfile.mode `Istio` with an enabled ingress gateway -> GatewayClass `istio` (`aks-istio-ingress`);
+ *    addonProfiles.ingressApplicationGateway with a literal `subnetCIDR` -> AGIC from that subnet.
+ *  - agentPoolProfiles[].osType `Windows` -> windowsNodes; current/kubernetesVersion -> kubernetesVersion.
+ *  - vnetCidrs: from `Microsoft.Network/virtualNetworks` resources of the same template; `az aks show` names only
+ *    subnet IDs, so the issue says how to get their ranges.
+ */
+import { parseYamlText } from '../syntax/parse';
+import type { Span, YMap, YNode } from '../syntax/tree';
+import { parseCidr } from '../netpol/addressSet';
+import type { ProfileIssue, ProfileIssueSeverity } from './readProfile';
+import { checkConsistency } from './readProfile';
+import type { ClusterProfile, IngressControllerProfile, NetworkPolicyEngine, OutboundType } from './types';
+import { OUTBOUND_TYPES } from './keys';
+
+export type AksSourceFormat = 'az-aks-show' | 'arm-template' | 'arm-resource';
+
+export interface ImportedProfile {
+  profile: ClusterProfile;
+  /** Spans point into the imported JSON text. */
+  issues: ProfileIssue[];
+  format?: AksSourceFormat;
+}
+
+const MANAGED_CLUSTERS = 'microsoft.containerservice/managedclusters';
+const VIRTUAL_NETWORKS = 'microsoft.network/virtualnetworks';
+
+/** Namespaces and classes of the AKS-managed ingress controllers (see docs/profile.md for the sources). */
+export const APP_ROUTING_CONTROLLER: IngressControllerProfile = { class: 'webapprouting.kubernetes.azure.com', namespace: 'app-routing-system' };
+export const ISTIO_ADDON_INGRESS: IngressControllerProfile = { class: 'istio', namespace: 'aks-istio-ingress' };
+export const AGIC_CLASS = 'azure-application-gateway';
+
+interface Found {
+  node: YNode;
+  /** Key path for messages and origins (`properties.networkProfile.networkPolicy`). */
+  path: string;
+}
+
+export function importAksJson(text: string, source: string): ImportedProfile {
+  const out: ImportedProfile = { profile: {}, issues: [] };
+  const issue = (severity: ProfileIssueSeverity, key: string, message: string, span?: Span) => {
+    const entry: ProfileIssue = { severity, key, message };
+    if (span) entry.span = span;
+    out.issues.push(entry);
+  };
+  const parsed = parseYamlText(text);
+  for (const syntax of parsed.issues) if (syntax.severity === 'error') issue('error', '', syntax.message, syntax.span);
+  let root: YNode | null = parsed.documents[0]?.root ?? null;
+  if (!root) {
+    issue('error', '', `${source} is empty: expected the JSON of \`az aks show -o json\` or an ARM template`);
+    return out;
+  }
+  if (root.kind === 'seq') {
+    const first = root.items.find((i) => i.kind === 'map');
+    if (!first) {
+      issue('error', '', `${source} is a list without a cluster`, span(root));
+      return out;
+    }
+    if (root.items.length > 1) issue('info', '', `${source} lists ${root.items.length} clusters; the first is read`, span(first));
+    root = first;
+  }
+  if (root.kind !== 'map') {
+    issue('error', '', `${source} is not a JSON object: expected the JSON of \`az aks show -o json\` or an ARM template`, span(root));
+    return out;
+  }
+
+  let cluster: { props: YNode; prefix: string } | undefined;
+  const vnetRanges: { cidr: string; path: string }[] = [];
+  const resources = get(root, 'resources');
+  if (resources) {
+    out.format = 'arm-template';
+    const clusters: Found[] = [];
+    walkResources(resources, 'resources', (resource, path) => {
+      const type = stringAt(resource, 'type')?.toLowerCase();
+      if (type === MANAGED_CLUSTERS) clusters.push({ node: resource, path });
+      if (type === VIRTUAL_NETWORKS) {
+        const prefixes = get(get(get(resource, 'properties'), 'addressSpace'), 'addressPrefixes');
+        for (const [i, item] of itemsOf(prefixes).entries()) {
+          const value = item.kind === 'scalar' && typeof item.value === 'string' ? item.value : undefined;
+          const where = `${path}.properties.addressSpace.addressPrefixes[${i}]`;
+          if (value === undefined) continue;
+          if (isExpression(value)) issue('warning', 'cluster.vnetCidrs', `\`${where}\` is an ARM expression (\`${value}\`), not evaluated: that VNet range is unknown`, span(item));
+          else if (parseCidr(value)) vnetRanges.push({ cidr: value, path: where });
+        }
+      }
+    });
+    if (clusters.length === 0) {
+      issue('error', '', `${source} is a template without a Microsoft.ContainerService/managedClusters resource`, span(resources));
+      return out;
+    }
+    if (clusters.length > 1) issue('warning', '', `${source} declares ${clusters.length} managed clusters; the first (${clusters[0]!.path}) is read`, span(clusters[1]!.node));
+    const first = clusters[0]!;
+    const props = get(first.node, 'properties');
+    if (!props || props.kind !== 'map') {
+      issue('error', '', `\`${first.path}\` has no properties object`, span(first.node));
+      return out;
+    }
+    cluster = { props, prefix: `${first.path}.properties.` };
+  } else if (stringAt(root, 'type')?.toLowerCase() === MANAGED_CLUSTERS && get(root, 'properties')?.kind === 'map') {
+    out.format = 'arm-resource';
+    cluster = { props: get(root, 'properties')!, prefix: 'properties.' };
+  } else if (get(root, 'networkProfile') || get(root, 'agentPoolProfiles')) {
+    out.format = 'az-aks-show';
+    cluster = { props: root, prefix: '' };
+  } else {
+    issue('error', '', `${source} is neither \`az aks show -o json\` output (no networkProfile) nor an ARM template (no resources)`, span(root));
+    return out;
+  }
+
+  const origin = (path: string) => `${source}: ${path}`;
+  const origins: Record<string, string> = {};
+  const profile = out.profile;
+  const { props, prefix } = cluster;
+
+  /** A string value, or undefined with an issue when it is an ARM expression. */
+  const literal = (node: YNode | undefined, path: string, key: string): string | undefined => {
+    if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+    const value = String(node.value);
+    if (isExpression(value)) {
+      issue('warning', key, `\`${path}\` is an ARM expression (\`${value}\`), not evaluated: \`${key}\` stays unknown; state it in .netlens.yaml`, span(node));
+      return undefined;
+    }
+    return value;
+  };
+
+  const network = get(props, 'networkProfile');
+  const np = `${prefix}networkProfile`;
+  const pluginNode = get(network, 'networkPlugin');
+  const plugin = literal(pluginNode, `${np}.networkPlugin`, 'cluster.networkModel')?.toLowerCase();
+  const modeNode = get(network, 'networkPluginMode');
+  const mode = literal(modeNode, `${np}.networkPluginMode`, 'cluster.networkModel')?.toLowerCase();
+  const dataplane = literal(get(network, 'networkDataplane'), `${np}.networkDataplane`, 'cluster.networkPolicyEngine')?.toLowerCase();
+  const pools = itemsOf(get(props, 'agentPoolProfiles'));
+  const podSubnets = pools.map((p) => stringAt(p, 'podSubnetID')).filter((s): s is string => !!s && !isExpression(s));
+
+  if (plugin === 'kubenet' || (plugin === 'azure' && mode === 'overlay')) {
+    profile.networkModel = 'overlay';
+    origins.networkModel = origin(plugin === 'kubenet' ? `${np}.networkPlugin (kubenet)` : `${np}.networkPluginMode (overlay)`);
+  } else if (plugin === 'azure' && (modeNode === undefined || (modeNode.kind === 'scalar' && modeNode.value === null))) {
+    profile.networkModel = 'flat';
+    origins.networkModel = origin(`${np}.networkPlugin (azure${podSubnets.length ? ', pod subnet' : ', node subnet'})`);
+  } else if (plugin === 'none') {
+    issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is \`none\` (bring your own CNI): the network model is unknown; state cluster.networkModel in .netlens.yaml`, span(pluginNode));
+  } else if (plugin !== undefined) {
+    issue('warning', 'cluster.networkModel', `\`${np}.networkPlugin\` \`${plugin}\`${mode ? ` with mode \`${mode}\`` : ''} is not a network plugin this import knows; cluster.networkModel stays unknown`, span(pluginNode));
+  } else if (!pluginNode) {
+    issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is not set: the network model is unknown`, span(network ?? props));
+  }
+
+  const policyNode = get(network, 'networkPolicy');
+  const policyPath = `${np}.networkPolicy`;
+  const policyIsNull = !policyNode || (policyNode.kind === 'scalar' && policyNode.value === null);
+  const policy = literal(policyNode, policyPath, 'cluster.networkPolicyEngine')?.toLowerCase();
+  const policyExpression = policyNode?.kind === 'scalar' && typeof policyNode.value === 'string' && isExpression(policyNode.value);
+  const engines: Record<string, NetworkPolicyEngine> = { azure: 'azure-npm', calico: 'calico', cilium: 'cilium', none: 'none' };
+  if (policy !== undefined && engines[policy]) {
+    profile.networkPolicyEngine = engines[policy]!;
+    origins.networkPolicyEngine = origin(`${policyPath} (${policy})`);
+    if (policy === 'cilium' && dataplane !== undefined && dataplane !== 'cilium') {
+      issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` is \`cilium\` but networkDataplane is \`${dataplane}\`; AKS requires networkDataplane \`cilium\` for it`, span(policyNode));
+    }
+  } else if (policy !== undefined) {
+    issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` \`${policy}\` is not a network policy engine this import knows; cluster.networkPolicyEngine stays unknown`, span(policyNode));
+  } else if (policyIsNull && !policyExpression && network) {
+    if (dataplane === 'cilium') {
+      profile.networkPolicyEngine = 'cilium';
+      origins.networkPolicyEngine = origin(`${np}.networkDataplane (cilium)`);
+    } else {
+      profile.networkPolicyEngine = 'none';
+      origins.networkPolicyEngine = origin(`${policyPath} (not set: policies are not enforced)`);
+    }
+  }
+
+  const firstCidr = (singular: string, plural: string, field: 'podCidr' | 'serviceCidr') => {
+    const key = `cluster.${field}`;
+    const one = literal(get(network, singular), `${np}.${singular}`, key);
+    const many = itemsOf(get(network, plural))
+      .map((n, i) => literal(n, `${np}.${plural}[${i}]`, key))
+      .filter((s): s is string => s !== undefined && !!parseCidr(s));
+    const candidates = [...(one && parseCidr(one) ? [one] : []), ...many.filter((m) => m !== one)];
+    const chosen = candidates.find((c) => parseCidr(c)!.family === 4) ?? candidates[0];
+    if (!chosen) return;
+    profile[field] = chosen;
+    origins[field] = origin(one === chosen ? `${np}.${singular}` : `${np}.${plural}`);
+    const others = candidates.filter((c) => c !== chosen);
+    if (others.length) issue('info', key, `dual-stack ${plural}: ${key} is ${chosen}; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not modelled`, span(get(network, plural) ?? network!));
+  };
+  firstCidr('podCidr', 'podCidrs', 'podCidr');
+  firstCidr('serviceCidr', 'serviceCidrs', 'serviceCidr');
+
+  const dnsNode = get(network, 'dnsServiceIP');
+  const dns = literal(dnsNode, `${np}.dnsServiceIP`, 'cluster.dnsServiceIP');
+  if (dns) {
+    profile.dnsServiceIP = dns;
+    origins.dnsServiceIP = origin(`${np}.${keyOf(network, 'dnsServiceIP') ?? 'dnsServiceIP'}`);
+  }
+
+  const outboundNode = get(network, 'outboundType');
+  const outbound = literal(outboundNode, `${np}.outboundType`, 'cluster.outboundType');
+  if (outbound !== undefined) {
+    const known = OUTBOUND_TYPES.find((t) => t.toLowerCase() === outbound.toLowerCase());
+    if (known) {
+      profile.outboundType = known as OutboundType;
+      origins.outboundType = origin(`${np}.outboundType`);
+    } else {
+      issue('info', 'cluster.outboundType', `\`${np}.outboundType\` \`${outbound}\` is not modelled (known: ${OUTBOUND_TYPES.join(', ')}); cluster.outboundType stays unknown`, span(outboundNode!));
+    }
+  }
+
+  // Node pools: Windows, subnets.
+  if (pools.length) {
+    const osTypes = pools.map((p, i) => literal(get(p, 'osType'), `${prefix}agentPoolProfiles[${i}].osType`, 'cluster.windowsNodes'));
+    const unknownOs = pools.some((p) => {
+      const node = get(p, 'osType');
+      return node?.kind === 'scalar' && typeof node.value === 'string' && isExpression(node.value);
+    });
+    if (osTypes.some((o) => o?.toLowerCase() === 'windows')) {
+      profile.windowsNodes = true;
+      origins.windowsNodes = origin(`${prefix}agentPoolProfiles[].osType (Windows)`);
+    } else if (!unknownOs) {
+      // osType defaults to Linux; Windows pools added later with `az aks nodepool add` are not in a template.
+      profile.windowsNodes = false;
+      origins.windowsNodes = origin(`${prefix}agentPoolProfiles[].osType`);
+    }
+  }
+  const versionNode = get(props, 'currentKubernetesVersion') ?? get(props, 'kubernetesVersion');
+  const version = literal(versionNode, `${prefix}${versionNode === get(props, 'currentKubernetesVersion') ? 'currentKubernetesVersion' : 'kubernetesVersion'}`, 'cluster.kubernetesVersion');
+  if (version && /^\d+\.\d+(\.\d+)?$/.test(version)) {
+    profile.kubernetesVersion = version;
+    origins.kubernetesVersion = origin(`${prefix}${keyOf(props, 'currentKubernetesVersion') ?? keyOf(props, 'kubernetesVersion')}`);
+  }
+
+  if (vnetRanges.length) {
+    profile.vnetCidrs = [...new Set(vnetRanges.map((v) => v.cidr))];
+    origins.vnetCidrs = origin(vnetRanges.length === 1 ? vnetRanges[0]!.path : 'resources[type=Microsoft.Network/virtualNetworks].properties.addressSpace.addressPrefixes');
+  } else {
+    const subnets = [...new Set(pools.map((p) => stringAt(p, 'vnetSubnetID')).filter((s): s is string => !!s && !isExpression(s)))];
+    if (subnets.length) {
+      const names = subnets.map(subnetLabel).join(', ');
+      issue('info', 'cluster.vnetCidrs', `the node subnet${subnets.length > 1 ? 's' : ''} ${names} ${subnets.length > 1 ? 'are' : 'is'} named, but VNet address ranges are not part of this JSON: state cluster.vnetCidrs (\`az network vnet show --ids <VNet ID> --query addressSpace.addressPrefixes\`)`, span(get(pools[0]!, 'vnetSubnetID')!));
+    } else if (pools.length && out.format !== 'arm-template') {
+      issue('info', 'cluster.vnetCidrs', 'no agent pool names a vnetSubnetID: AKS created and manages the VNet; its ranges are not in this JSON (state cluster.vnetCidrs)', span(get(props, 'agentPoolProfiles')!));
+    }
+  }
+
+  const controllers: IngressControllerProfile[] = [];
+  const controllerOrigins: string[] = [];
+  const webAppRouting = get(get(props, 'ingressProfile'), 'webAppRouting');
+  if (booleanAt(webAppRouting, 'enabled') === true) {
+    controllers.push({ ...APP_ROUTING_CONTROLLER });
+    controllerOrigins.push(`${prefix}ingressProfile.webAppRouting.enabled`);
+  }
+  const mesh = get(props, 'serviceMeshProfile');
+  if (stringAt(mesh, 'mode')?.toLowerCase() === 'istio') {
+    const gateways = itemsOf(get(get(get(mesh, 'istio'), 'components'), 'ingressGateways'));
+    if (gateways.some((g) => booleanAt(g, 'enabled') === true)) {
+      controllers.push({ ...ISTIO_ADDON_INGRESS });
+      controllerOrigins.push(`${prefix}serviceMeshProfile.istio.components.ingressGateways`);
+    }
+  }
+  const addons = get(props, 'addonProfiles');
+  const agic = get(addons, 'ingressApplicationGateway');
+  if (booleanAt(agic, 'enabled') === true) {
+    const subnetNode = get(get(agic, 'config'), 'subnetCIDR');
+    const subnet = literal(subnetNode, `${prefix}addonProfiles.ingressApplicationGateway.config.subnetCIDR`, 'ingressControllers');
+    if (subnet && parseCidr(subnet)) {
+      controllers.push({ class: AGIC_CLASS, subnetCidr: subnet });
+      controllerOrigins.push(`${prefix}addonProfiles.ingressApplicationGateway.config.subnetCIDR`);
+    } else if (!subnetNode) {
+      issue('info', 'ingressControllers', `the Application Gateway Ingress Controller add-on is enabled, but its subnet is not in this JSON: add {class: ${AGIC_CLASS}, subnetCidr: <Application Gateway subnet>} to ingressControllers`, span(agic!));
+    }
+  }
+  if (controllers.length) {
+    profile.ingressControllers = controllers;
+    origins.ingressControllers = origin(controllerOrigins.join(', '));
+  }
+
+  if (Object.keys(origins).length) profile.origins = origins;
+  out.issues.push(...checkConsistency(profile));
+  return out;
+}
+
+/** `[parameters('x')]` and friends; `[[` escapes a literal bracket. */
+export function isExpression(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.startsWith('[') && trimmed.endsWith(']') && !trimmed.startsWith('[[');
+}
+
+function walkResources(node: YNode, path: string, visit: (resource: YMap, path: string) => void): void {
+  // languageVersion 2.0 (Bicep with symbolic names) makes `resources` a map from name to resource.
+  const entries: [string, YNode][] =
+    node.kind === 'seq' ? node.items.map((item, i) => [`${path}[${i}]`, item]) : node.kind === 'map' ? node.pairs.filter((p) => p.key && p.value).map((p) => [`${path}.${String(p.key!.value)}`, p.value!]) : [];
+  for (const [itemPath, item] of entries) {
+    if (item.kind !== 'map') continue;
+    const name = stringAt(item, 'name');
+    const label = name && !isExpression(name) && node.kind === 'seq' ? `${path}[name=${name}]` : itemPath;
+    visit(item, label);
+    const nested = get(item, 'resources');
+    if (nested) walkResources(nested, `${label}.resources`, visit);
+    // Nested deployments (Bicep modules) carry their own template.
+    const template = get(get(item, 'properties'), 'template');
+    const inner = get(template, 'resources');
+    if (inner) walkResources(inner, `${label}.properties.template.resources`, visit);
+  }
+}
+
+function get(node: YNode | null | undefined, key: string): YNode | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  const lower = key.toLowerCase();
+  for (const pair of node.pairs) if (pair.key && String(pair.key.value).toLowerCase() === lower) return pair.value ?? undefined;
+  return undefined;
+}
+
+/** The key as spelled in the file (`dnsServiceIp` in az output, `dnsServiceIP` in ARM). */
+function keyOf(node: YNode | null | undefined, key: string): string | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  const lower = key.toLowerCase();
+  for (const pair of node.pairs) if (pair.key && String(pair.key.value).toLowerCase() === lower) return String(pair.key.value);
+  return undefined;
+}
+
+function stringAt(node: YNode | null | undefined, key: string): string | undefined {
+  const value = get(node, key);
+  return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
+}
+
+function booleanAt(node: YNode | null | undefined, key: string): boolean | undefined {
+  const value = get(node, key);
+  return value?.kind === 'scalar' && typeof value.value === 'boolean' ? value.value : undefined;
+}
+
+function itemsOf(node: YNode | null | undefined): YNode[] {
+  return node?.kind === 'seq' ? node.items : [];
+}
+
+function span(node: YNode | undefined): Span | undefined {
+  return node ? { start: node.start, end: node.end } : undefined;
+}
+
+/** `.../virtualNetworks/vnet/subnets/nodes` -> `vnet/nodes`. */
+function subnetLabel(id: string): string {
+  const match = /virtualNetworks\/([^/]+)\/subnets\/([^/]+)/i.exec(id);
+  return match ? `\`${match[1]}/${match[2]}\`` : `\`${id}\``;
+}

@@ -1,0 +1,47 @@
+import { KNOWN_INGRESS_CLASSES, knownIngressClass } from '../kb/ingressClasses';
+import type { AnyResource, Ingress } from '../model/resources';
+import { closestName } from '../util/closestName';
+import type { Rule, RuleContext } from './rule';
+import { ingressClassOf } from './shared/ingressClass';
+import { sortedNames } from './shared/order';
+
+/**
+ * ingress-class-unknown: the Ingress's class is neither an IngressClass in the workspace nor a class clusters
+ * commonly provide (kb/ingressClasses.ts). With a close known name it is likely a typo (warning); otherwise the
+ * cluster may well have it, so it is only an info.
+ */
+export const ingressClassUnknown: Rule = {
+  id: 'ingress-class-unknown',
+  defaultSeverity: 'warning',
+  title: 'An Ingress names an ingress class that is neither declared nor known',
+  appliesTo: ['Ingress'],
+  check(resource: AnyResource, ctx: RuleContext): void {
+    const ingress = resource as Ingress;
+    const resolved = ingressClassOf(ctx.index, ingress);
+    const annotationOnly = resolved.source === 'spec' && resolved.definitions.length === 0 ? knownIngressClass(resolved.name ?? '') : undefined;
+    if (annotationOnly?.annotationOnly) {
+      const className = KNOWN_INGRESS_CLASSES.find((c) => c.controller === annotationOnly.controller && !c.annotationOnly)?.name;
+      ctx.report({
+        span: resolved.span,
+        message: `\`${resolved.name}\` is the value of the old \`kubernetes.io/ingress.class\` annotation, not an IngressClass name (names cannot contain \`/\`)` + (className ? `: use ingressClassName \`${className}\`.` : '.'),
+        data: { ingressClass: resolved.name, ...(className ? { suggestion: className } : {}) },
+      });
+      return;
+    }
+    if (!resolved.name || resolved.source === 'default' || resolved.definitions.length > 0 || resolved.known) return;
+    const declared = sortedNames(ctx.index.ofKind('IngressClass'));
+    const known = KNOWN_INGRESS_CLASSES.filter((c) => resolved.source === 'annotation' || !c.annotationOnly).map((c) => c.name);
+    const suggestion = closestName(resolved.name, [...new Set([...declared, ...known])]);
+    const where = resolved.source === 'spec' ? 'ingressClassName' : '`kubernetes.io/ingress.class`';
+    ctx.report({
+      span: resolved.span,
+      ...(suggestion ? {} : { severity: 'info' as const }),
+      message:
+        `${where} \`${resolved.name}\` of Ingress \`${ingress.name}\` is not an IngressClass in the workspace nor a class Netlens knows` +
+        (suggestion
+          ? ` (did you mean \`${suggestion}\`?): no controller may serve this Ingress.`
+          : `: make sure the cluster has it${declared.length ? ` (declared: ${declared.join(', ')})` : ''}.`),
+      data: { ingressClass: resolved.name, ...(suggestion ? { suggestion } : {}) },
+    });
+  },
+};

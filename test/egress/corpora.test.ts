@@ -1,0 +1,37 @@
+/**
+ * The inventory on the shared corpora (../shared/corpora beside the repository). Online Boutique and the AKS store
+ * talk only to their own Services through env values (`productcatalogservice:3550`, `http://ai-service:5001/`,
+ * `amqp://rabbitmq:5672`, `mongodb://documentdb:10260/...`): none is an external destination. The AKS store's
+ * ai-service leaves AZURE_OPENAI_ENDPOINT empty (set at deploy time), and `FASTIFY_ADDRESS: 0.0.0.0` is a bind
+ * address; neither is a destination. So both inventories are empty, exactly.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { Analysis } from '../../server/src/engine/analysis';
+import { egressInventory } from '../../server/src/engine/egress/inventory';
+import { manifestFilesUnder } from '../support/corpus';
+import { REPO_ROOT } from '../support/lspClient';
+
+const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
+
+function inventoryOf(corpus: string) {
+  const files = manifestFilesUnder(path.join(SHARED, 'corpora', corpus));
+  assert.ok(files.length > 0, `no manifests under ${path.join(SHARED, 'corpora', corpus)}; the shared folder must sit beside the repository`);
+  const analysis = new Analysis({ rules: [] });
+  for (const file of files) analysis.setFile(file, fs.readFileSync(file, 'utf8'));
+  return { analysis, inventory: egressInventory(analysis.index) };
+}
+
+test('Online Boutique (microservices-demo) declares no external destination in env values or ConfigMaps', () => {
+  const { analysis, inventory } = inventoryOf('microservices-demo');
+  assert.ok([...analysis.index.workloads()].length >= 11);
+  assert.deepEqual(inventory, { workloads: [], unattributed: [] });
+});
+
+test('the AKS store demo declares no external destination in env values or ConfigMaps', () => {
+  const { analysis, inventory } = inventoryOf('aks-store-demo');
+  assert.ok([...analysis.index.workloads()].some((w) => w.name === 'ai-service'));
+  assert.deepEqual(inventory, { workloads: [], unattributed: [] });
+});
