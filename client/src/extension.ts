@@ -1,13 +1,19 @@
 /**
- * The VS Code extension: starts the language server over IPC and adds a few commands. All analysis is in the
- * server; this file stays thin.
+ * The VS Code extension: starts the language server over IPC and adds a few commands and a status bar item. All
+ * analysis is in the server; this file stays thin.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+/** What `activate` returns: used by the end-to-end tests (test/e2e/), not a public API. */
+export interface NetlensApi {
+  client: LanguageClient | undefined;
+  statusBar: vscode.StatusBarItem;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NetlensApi> {
   const output = vscode.window.createOutputChannel('Kube Netlens', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -25,8 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     outputChannel: output,
     traceOutputChannel: output,
   };
+  // A crashed server is restarted by vscode-languageclient's default error handler (up to 4 times in 3 minutes);
+  // test/e2e checks that.
   client = new LanguageClient('netlens', 'Kube Netlens', serverOptions, clientOptions);
 
+  const statusBar = createStatusBar(context);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('netlens.restartServer', async () => {
@@ -34,9 +43,69 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await client?.restart();
     }),
     vscode.commands.registerCommand('netlens.showOutput', () => output.show(true)),
+    // Code lenses carry plain JSON (so that any LSP client can use them); VS Code shows them in the peek view.
+    vscode.commands.registerCommand('netlens.showLocations', (args: ShowLocationsArgs) => showLocations(args)),
   );
   await client.start();
-  return { client };
+  return { client, statusBar };
+}
+
+interface LspPosition {
+  line: number;
+  character: number;
+}
+
+interface ShowLocationsArgs {
+  uri: string;
+  position: LspPosition;
+  locations: { uri: string; range: { start: LspPosition; end: LspPosition } }[];
+}
+
+async function showLocations(args: ShowLocationsArgs): Promise<void> {
+  const toPosition = (p: LspPosition) => new vscode.Position(p.line, p.character);
+  const locations = args.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end))));
+  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.uri), toPosition(args.position), locations);
+}
+
+/** Finding count of the whole workspace, computed from the diagnostics the server published; a click opens Problems. */
+function createStatusBar(context: vscode.ExtensionContext): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('netlens.findings', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Kube Netlens';
+  item.command = 'workbench.actions.view.problems';
+  let pending: NodeJS.Timeout | undefined;
+  const update = (): void => {
+    pending = undefined;
+    const counts = { errors: 0, warnings: 0, infos: 0, files: 0 };
+    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+      let inFile = 0;
+      for (const d of diagnostics) {
+        if (d.source !== 'netlens') continue;
+        inFile++;
+        if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
+        else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
+        else counts.infos++;
+      }
+      if (inFile) counts.files++;
+    }
+    const total = counts.errors + counts.warnings + counts.infos;
+    const icon = counts.errors ? '$(error)' : counts.warnings ? '$(warning)' : total ? '$(info)' : '$(check)';
+    item.text = `${icon} Netlens: ${total}`;
+    const summary = total
+      ? `${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} infos in ${counts.files} ${counts.files === 1 ? 'file' : 'files'}`
+      : 'no findings';
+    item.tooltip = `Kube Netlens: ${summary}. Click to open the Problems panel.`;
+    item.accessibilityInformation = { label: `Kube Netlens: ${summary}`, role: 'button' };
+  };
+  update();
+  item.show();
+  context.subscriptions.push(
+    item,
+    vscode.languages.onDidChangeDiagnostics(() => {
+      pending ??= setTimeout(update, 100);
+    }),
+    { dispose: () => pending && clearTimeout(pending) },
+  );
+  return item;
 }
 
 export async function deactivate(): Promise<void> {
