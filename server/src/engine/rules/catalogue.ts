@@ -29,6 +29,14 @@ import { gatewayTlsSecretMissing } from './gatewayTlsSecretMissing';
 import { referenceServiceMissing } from './referenceServiceMissing';
 import { referencePortMissing } from './referencePortMissing';
 import { yaml11BooleanString } from './yaml11BooleanString';
+import { netpolSelectsNothing } from './netpolSelectsNothing';
+import { netpolPeerSelectsNothing } from './netpolPeerSelectsNothing';
+import { netpolPolicytypesIgnoresRules } from './netpolPolicytypesIgnoresRules';
+import { netpolNamedPortUnresolved } from './netpolNamedPortUnresolved';
+import { netpolEgressBlocksDns } from './netpolEgressBlocksDns';
+import { netpolBlocksIngressController } from './netpolBlocksIngressController';
+import { netpolBlocksDeclaredDependency } from './netpolBlocksDeclaredDependency';
+import { workloadNotIsolated } from './workloadNotIsolated';
 import { netpolNotEnforced } from './netpolNotEnforced';
 import { netpolEngineUnsupported } from './netpolEngineUnsupported';
 import { ipblockCoversPods } from './ipblockCoversPods';
@@ -65,6 +73,14 @@ export const RULES: readonly Rule[] = [
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,
+  netpolSelectsNothing,
+  netpolPeerSelectsNothing,
+  netpolPolicytypesIgnoresRules,
+  netpolNamedPortUnresolved,
+  netpolEgressBlocksDns,
+  netpolBlocksIngressController,
+  netpolBlocksDeclaredDependency,
+  workloadNotIsolated,
   netpolNotEnforced,
   netpolEngineUnsupported,
   ipblockCoversPods,

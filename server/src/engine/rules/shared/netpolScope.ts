@@ -1,0 +1,169 @@
+/**
+ * What the NetworkPolicy rules share: the one NetworkPolicy model they all query (cached on the index), per-index
+ * tables derived from it, and the judgement of how much of a namespace the workspace holds, so that "selects
+ * nothing" is only said where the workspace could know.
+ */
+import { NAMESPACE_NAME_LABEL } from '../../model/extract/config';
+import { type LabelSelector, type SelectorRequirement } from '../../model/labelSelector';
+import { WORKLOAD_KINDS, type NetworkPolicy, type Workload } from '../../model/resources';
+import type { WorkspaceIndex } from '../../model/workspaceIndex';
+import { netpolModelOf } from '../../netpol/cachedModel';
+import { compilePolicy, type CompiledPolicy, type CompiledRule } from '../../netpol/compiledPolicy';
+import type { NetpolModel } from '../../netpol/model';
+import type { PodClass } from '../../netpol/podClasses';
+import { closestName, similarity } from '../../util/closestName';
+
+/** Every kind the NetworkPolicy model is built from (the same list as netpol/cachedModel.ts). */
+export const NETPOL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace', 'Service', 'Ingress'];
+
+/**
+ * The model the rules query. The ingress controller stand-in is left out: rules that are about the controller
+ * place it themselves, per Ingress class. Same options as netpol-blocks-declared-egress, so one model is shared.
+ */
+export function rulesNetpolModel(index: WorkspaceIndex): NetpolModel {
+  return netpolModelOf(index, { ingressController: false });
+}
+
+/** The model's compiled form of a policy definition (compiled afresh if the model does not hold it). */
+export function compiledPolicyOf(model: NetpolModel, policy: NetworkPolicy): CompiledPolicy {
+  return model.policiesIn(policy.namespace).find((p) => p.policy === policy) ?? compilePolicy(policy);
+}
+
+/** Pod classes of one namespace (a table built once per model). */
+export function podClassesIn(index: WorkspaceIndex, namespace: string): readonly PodClass[] {
+  const model = rulesNetpolModel(index);
+  const table = index.derived('netpol-rules:classes-by-namespace', NETPOL_INPUT_KINDS, () => ({ model, byNamespace: groupByNamespace(model) }));
+  // Both values are dropped on the same kinds; should they ever disagree, answer from the current model uncached.
+  const byNamespace = table.model === model ? table.byNamespace : groupByNamespace(model);
+  return byNamespace.get(namespace) ?? [];
+}
+
+function groupByNamespace(model: NetpolModel): Map<string, PodClass[]> {
+  const out = new Map<string, PodClass[]>();
+  for (const cls of model.classes) {
+    const list = out.get(cls.namespace);
+    if (list) list.push(cls);
+    else out.set(cls.namespace, [cls]);
+  }
+  return out;
+}
+
+/**
+ * Namespaces the cluster or its add-ons run pods in that workspaces rarely declare in full (AKS system pods, the
+ * application routing add-on, the Istio add-on, Azure Policy, Calico). "Selects nothing there" is never said.
+ */
+export const MANAGED_NAMESPACES: ReadonlySet<string> = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'app-routing-system',
+  'aks-istio-system',
+  'aks-istio-ingress',
+  'aks-istio-egress',
+  'gatekeeper-system',
+  'calico-system',
+  'tigera-operator',
+]);
+
+/** The workspace holds the namespace's workloads: it declares some, and the namespace is not a managed one. */
+export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: string): boolean {
+  return !MANAGED_NAMESPACES.has(namespace) && index.workloadsIn(namespace).length > 0;
+}
+
+/** Namespaces the workspace knows: declared ones and those its workloads, Services and policies live in. */
+export function knownNamespaces(index: WorkspaceIndex): readonly string[] {
+  return index.derived('netpol-rules:known-namespaces', ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => {
+    const names = new Set<string>();
+    for (const ns of index.ofKind('Namespace')) names.add(ns.name);
+    for (const workload of index.workloads()) names.add(workload.namespace);
+    for (const kind of ['Service', 'NetworkPolicy'] as const) for (const r of index.ofKind(kind)) names.add(r.namespace);
+    return [...names].filter((n) => n !== '').sort();
+  });
+}
+
+/** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */
+export function closestKnownNamespace(index: WorkspaceIndex, name: string): string | undefined {
+  const cache = index.derived('netpol-rules:namespace-suggestions', ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => new Map<string, string | undefined>());
+  if (cache.has(name)) return cache.get(name);
+  const candidates = [...new Set([...knownNamespaces(index), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
+  const suggestion = closestName(name, candidates);
+  cache.set(name, suggestion);
+  return suggestion;
+}
+
+/**
+ * The namespace names a namespaceSelector pins through `kubernetes.io/metadata.name` (matchLabels, or `In`);
+ * undefined when it selects by other labels only. A pinned name means that namespace whether or not the workspace
+ * declares it.
+ */
+export function pinnedNamespaces(selector: LabelSelector): string[] | undefined {
+  if (selector.invalid) return undefined;
+  let names: string[] | undefined;
+  const fixed = selector.matchLabels[NAMESPACE_NAME_LABEL];
+  if (fixed !== undefined) names = [fixed];
+  for (const requirement of selector.matchExpressions) {
+    if (requirement.key !== NAMESPACE_NAME_LABEL || requirement.operator !== 'In') continue;
+    names = names ? names.filter((n) => requirement.values.includes(n)) : [...requirement.values];
+  }
+  return names;
+}
+
+/** `Deployment \`a\`, StatefulSet \`b\` and 3 more`. */
+export function describeWorkloads(workloads: readonly Workload[], max = 4): string {
+  const names = [...new Set(workloads.map((w) => `${w.kind} \`${w.name}\``))].sort();
+  if (names.length <= max) return joinAnd(names);
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Workload definitions of the classes, in a stable order. */
+export function workloadsOfClasses(classes: readonly PodClass[]): Workload[] {
+  return classes.flatMap((c) => c.workloads);
+}
+
+/** A selector as plain data (no span), for finding data. */
+export function plainSelector(selector: LabelSelector): { matchLabels: Record<string, string>; matchExpressions: SelectorRequirement[] } {
+  return { matchLabels: { ...selector.matchLabels }, matchExpressions: selector.matchExpressions.map((r) => ({ key: r.key, operator: r.operator, values: [...r.values] })) };
+}
+
+/** `ingress rule 2` (1-based, as people count). */
+export function ruleName(rule: CompiledRule): string {
+  return `${rule.direction === 'Ingress' ? 'ingress' : 'egress'} rule ${rule.index + 1}`;
+}
+
+/** `\`ns/name\`` list of policies, sorted. */
+export function policyNames(policies: readonly CompiledPolicy[]): string {
+  return joinAnd([...new Set(policies.map((p) => `\`${p.name}\``))].sort());
+}
+
+/**
+ * " (closest: Deployment web has app=web-v2)": the workload sharing most of the selector's matchLabels keys, with
+ * its values; empty when none shares a key.
+ */
+export function closestLabelsHint(selector: LabelSelector, workloads: readonly Workload[]): string {
+  const wanted = Object.entries(selector.matchLabels);
+  if (wanted.length === 0) return '';
+  let best: { name: string; labels: Record<string, string>; score: number } | undefined;
+  for (const workload of workloads) {
+    let score = 0;
+    for (const [key, value] of wanted) {
+      const actual = workload.podLabels[key];
+      if (actual !== undefined) score += 1 + similarity(actual, value);
+    }
+    const name = `${workload.kind} ${workload.name}`;
+    if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { name, labels: workload.podLabels, score };
+  }
+  if (!best) return '';
+  const shown = wanted.map(([key]) => (key in best!.labels ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
+  return ` (closest: ${best.name} has ${shown})`;
+}
+
+
+/** `ns/name`. */
+export function qualified(resource: { namespace: string; name: string }): string {
+  return `${resource.namespace}/${resource.name}`;
+}

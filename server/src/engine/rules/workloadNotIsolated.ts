@@ -1,0 +1,42 @@
+import { isWorkload, WORKLOAD_KINDS, type AnyResource } from '../model/resources';
+import type { Direction } from '../netpol/compiledPolicy';
+import type { Rule, RuleContext } from './rule';
+import { policyNames, qualified, rulesNetpolModel } from './shared/netpolScope';
+
+/**
+ * workload-not-isolated: no NetworkPolicy isolates the workload's pods for ingress, for egress, or both, so they
+ * accept connections from anywhere (every pod of the cluster, and whatever reaches the node network) or open
+ * connections anywhere. Advice for zero-trust setups, so off by default. Per direction, as the API defines
+ * isolation (a policy isolates for the directions in its effective policyTypes; kube-linter's non-isolated-pod
+ * counts any selecting policy, whatever its types).
+ */
+export const workloadNotIsolated: Rule = {
+  id: 'workload-not-isolated',
+  defaultSeverity: 'off',
+  title: 'No NetworkPolicy isolates the workload for ingress and/or egress',
+  appliesTo: [...WORKLOAD_KINDS],
+  check(resource: AnyResource, ctx: RuleContext): void {
+    if (!isWorkload(resource)) return;
+    const model = rulesNetpolModel(ctx.index);
+    const pods = model.classOf(resource);
+    if (!pods) return;
+    const open: Direction[] = [];
+    const closed: { direction: Direction; names: string }[] = [];
+    for (const direction of ['Ingress', 'Egress'] as const) {
+      const policies = model.policiesSelecting(pods, direction);
+      if (policies.length === 0) open.push(direction);
+      else closed.push({ direction, names: policyNames(policies) });
+    }
+    if (open.length === 0) return;
+    const words = open.map((d) => d.toLowerCase()).join(' and ');
+    const consequence = open.map((d) => (d === 'Ingress' ? 'any pod or address may connect to it' : 'it may connect anywhere')).join(', and ');
+    const others = closed.map((c) => ` (${c.direction.toLowerCase()} is isolated by ${c.names})`).join('');
+    ctx.report({
+      span: resource.nameSpan,
+      message:
+        `${resource.kind} \`${resource.name}\` is not isolated for ${words}: no NetworkPolicy in namespace \`${resource.namespace}\` selects its pods ` +
+        `with ${open.length === 2 ? 'either policy type' : `policyType ${open[0]}`}, so ${consequence}${others}`,
+      data: { workload: qualified(resource), namespace: resource.namespace, directions: open },
+    });
+  },
+};
