@@ -10,6 +10,7 @@ import { definition } from '../../server/src/engine/features/definition';
 import { featureHost, type FeatureHost, type TargetLocation } from '../../server/src/engine/features/host';
 import { hover } from '../../server/src/engine/features/hover';
 import { references } from '../../server/src/engine/features/references';
+import type { ClusterProfile } from '../../server/src/engine/profile/types';
 import { loadFixture, splitFixture } from '../support/fixture';
 
 export const CURSOR = '$0';
@@ -23,24 +24,34 @@ export interface FeatureFixture {
   offset: number;
 }
 
-export function openFixture(fixture: string): FeatureFixture {
+/** What a fixture runs with besides its files: the cluster profile the analysis settings hold (as the rules get it). */
+export interface FixtureOptions {
+  profile?: ClusterProfile;
+}
+
+export function openFixture(fixture: string, options: FixtureOptions = {}): FeatureFixture {
   const files = splitFixture(fixture);
   const withCursor = files.filter((f) => f.text.includes(CURSOR));
   assert.equal(withCursor.length, 1, 'the fixture needs exactly one $0 cursor');
   const file = withCursor[0]!.name;
   const offset = withCursor[0]!.text.indexOf(CURSOR);
-  const { analysis, files: loaded } = loadFixture(fixture.replace(CURSOR, ''));
+  const { analysis, files: loaded } = loadFixture(fixture.replace(CURSOR, ''), options.profile ? { profile: options.profile } : undefined);
   return { host: featureHost(analysis), texts: new Map(loaded.map((f) => [f.name, f.text])), file, offset };
 }
 
-export function hoverAt(fixture: string): string | undefined {
-  const f = openFixture(fixture);
+export function hoverAt(fixture: string, options: FixtureOptions = {}): string | undefined {
+  const f = openFixture(fixture, options);
   return hover(f.host, f.file, f.texts.get(f.file)!, f.offset)?.markdown;
 }
 
 /** Asserts the hover contains every substring (in order), printing the hover on failure. */
 export function assertHover(fixture: string, ...expected: string[]): string {
-  const markdown = hoverAt(fixture);
+  return assertHoverWith({}, fixture, ...expected);
+}
+
+/** `assertHover` with a cluster profile (or other fixture options). */
+export function assertHoverWith(options: FixtureOptions, fixture: string, ...expected: string[]): string {
+  const markdown = hoverAt(fixture, options);
   assert.ok(markdown, 'expected a hover, got none');
   let from = 0;
   for (const part of expected) {

@@ -15,7 +15,7 @@ const STEPS = Number(process.env['NETLENS_INCREMENTAL_STEPS'] ?? 600);
 
 test(`${STEPS} random workspace changes: incremental findings equal a fresh analysis`, () => {
   const corpus = corpusTexts().filter((c) => c.file.includes(`${path.sep}corpora${path.sep}`) || c.file.includes(`${path.sep}examples${path.sep}`));
-  const random = new Random(7);
+  const random = new Random(Number(process.env['NETLENS_INCREMENTAL_SEED'] ?? 7));
   const files = new Map<string, string>();
   const incremental = new Analysis();
   for (let i = 0; i < 12; i++) {

@@ -167,3 +167,39 @@ spec:
   ingress: [{from: [{namespaceSelector: {matchLabels: {team: platform}}}]}]
 `, { rules });
 });
+
+test('netpol-peer-selects-nothing stays silent for the proxy pods of a Gateway in the workspace (created by the implementation)', () => {
+  checkFixture(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: shop}
+spec:
+  gatewayClassName: approuting-istio
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-from-gateway, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+    - from: [{podSelector: {matchLabels: {gateway.networking.k8s.io/gateway-name: public}}}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-from-other-gateway, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+    - from: [{podSelector: {matchLabels: {gateway.networking.k8s.io/gateway-name: privat}}}]
+#                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[netpol-peer-selects-nothing]: no pod template there has those labels
+`, { onlyRules: ['netpol-peer-selects-nothing'] });
+});

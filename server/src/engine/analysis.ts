@@ -4,13 +4,14 @@
  * Incremental by construction:
  *  - a file whose content hash is unchanged is not parsed again;
  *  - its facts replace its old facts in the index (no rebuild);
- *  - when the facts' fingerprint (facts without positions) is unchanged, only that file's findings are recomputed;
- *    otherwise every file's findings are, because any cross-file rule may read what changed.
+ *  - the objects whose fingerprint (facts without positions) changed give change keys (`kind|namespace`, ...);
+ *  - each file's findings remember the keys their rules read (`WorkspaceIndex.recordReads`); a refresh recomputes
+ *    the edited file and every file whose reads the changes touch, and nothing else.
  */
-import { factsFingerprint } from './model/fingerprint';
+import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
-import { WorkspaceIndex } from './model/workspaceIndex';
+import { changeKeysOf, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
@@ -45,7 +46,8 @@ interface FileState {
   hash: string;
   lineIndex: LineIndex;
   resources: AnyResource[];
-  fingerprint: string;
+  /** Per object, in order: its facts without positions. */
+  fingerprints: string[];
   syntaxIssues: SyntaxIssue[];
   template: boolean;
   kubernetesLike: boolean;
@@ -60,6 +62,15 @@ export class Analysis {
   private readonly findingsByFile = new Map<string, Finding[]>();
   private readonly dirtyFiles = new Set<string>();
   private allDirty = false;
+  /** Change keys of the objects added, changed or removed since the last refresh. */
+  private readonly pendingChanges = new Set<string>();
+  /** Per file, the dependency keys its last findings were computed from. */
+  private readonly fileReads = new Map<string, Set<string>>();
+  /**
+   * Per file, the files whose findings point into it (related locations): when its text moves, their positions
+   * are stale even though no fact changed.
+   */
+  private readonly pointedToBy = new Map<string, Set<string>>();
   private readonly failedRules = new Set<string>();
   private readonly rules: readonly Rule[];
   private readonly rulesByKind = new Map<string, Rule[]>();
@@ -81,23 +92,33 @@ export class Analysis {
     const previous = this.files.get(file);
     if (previous && previous.hash === hash) return false;
     const parsed = parseYamlText(text);
-    const settings = this.settingsFor(file);
+    const settings = this.settingsOf(file);
     const resources = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: settings.defaultNamespace });
-    const fingerprint = factsFingerprint(resources);
+    const fingerprints = resources.map(resourceFingerprint);
     this.files.set(file, {
       hash,
       lineIndex: new LineIndex(text),
       resources,
-      fingerprint,
+      fingerprints,
       syntaxIssues: parsed.issues,
       template: parsed.template,
       kubernetesLike: resources.length > 0 || /^\s*("?)kind\1\s*:/m.test(text),
       ignoredLines: ignoreCommentsOf(text),
     });
     this.index.setFile(file, resources);
-    if (!previous || previous.fingerprint !== fingerprint) this.allDirty = true;
-    else this.dirtyFiles.add(file);
+    this.noteChanged(changedResources(previous?.resources ?? [], previous?.fingerprints ?? [], resources, fingerprints));
+    this.markDirty(file);
     return true;
+  }
+
+  /** The file and every file whose findings point into it. */
+  private markDirty(file: string): void {
+    this.dirtyFiles.add(file);
+    for (const other of this.pointedToBy.get(file) ?? []) this.dirtyFiles.add(other);
+  }
+
+  private noteChanged(resources: readonly AnyResource[]): void {
+    for (const resource of resources) for (const key of changeKeysOf(resource)) this.pendingChanges.add(key);
   }
 
   /**
@@ -107,11 +128,12 @@ export class Analysis {
   setSkippedFile(file: string, reason: string): void {
     const previous = this.files.get(file);
     if (previous?.skipped === reason) return;
+    this.noteChanged(previous?.resources ?? []);
     this.files.set(file, {
       hash: `skipped:${reason}`,
       lineIndex: new LineIndex(''),
       resources: [],
-      fingerprint: '[]',
+      fingerprints: [],
       syntaxIssues: [],
       template: false,
       kubernetesLike: false,
@@ -119,13 +141,17 @@ export class Analysis {
       skipped: reason,
     });
     this.index.removeFile(file);
-    this.allDirty = true;
+    this.markDirty(file);
   }
 
   removeFile(file: string): void {
-    if (!this.files.delete(file)) return;
+    const previous = this.files.get(file);
+    if (!previous) return;
+    this.files.delete(file);
+    this.fileReads.delete(file);
     this.index.removeFile(file);
-    this.allDirty = true;
+    this.markDirty(file);
+    this.noteChanged(previous.resources);
   }
 
   /** Settings changed: every file is read again with the new settings. */
@@ -153,11 +179,18 @@ export class Analysis {
 
   /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
   refresh(): string[] {
-    const targets = this.allDirty ? [...this.files.keys()] : [...this.dirtyFiles].filter((f) => this.files.has(f));
+    const targets = this.allDirty
+      ? [...this.files.keys()]
+      : [...this.files.keys()].filter((file) => {
+          if (this.dirtyFiles.has(file)) return true;
+          const reads = this.fileReads.get(file);
+          return !reads || readsTouched(reads, this.pendingChanges);
+        });
     const changed: string[] = [];
     for (const file of targets) {
       const next = this.computeFindings(file);
       const previous = this.findingsByFile.get(file);
+      this.notePointers(file, previous ?? [], next);
       if (!previous || JSON.stringify(previous) !== JSON.stringify(next)) changed.push(file);
       if (next.length) this.findingsByFile.set(file, next);
       else this.findingsByFile.delete(file);
@@ -170,7 +203,20 @@ export class Analysis {
     }
     this.allDirty = false;
     this.dirtyFiles.clear();
+    this.pendingChanges.clear();
     return changed;
+  }
+
+  private notePointers(file: string, before: readonly Finding[], after: readonly Finding[]): void {
+    for (const finding of before) for (const related of finding.related) this.pointedToBy.get(related.file)?.delete(file);
+    for (const finding of after) {
+      for (const related of finding.related) {
+        if (related.file === file) continue;
+        let set = this.pointedToBy.get(related.file);
+        if (!set) this.pointedToBy.set(related.file, (set = new Set()));
+        set.add(file);
+      }
+    }
   }
 
   findings(file: string): Finding[] {
@@ -186,13 +232,14 @@ export class Analysis {
     return out;
   }
 
-  private settingsFor(file: string): AnalysisSettings {
+  /** The settings a file is analysed with (its folder's), for features that must agree with the rules. */
+  settingsOf(file: string): AnalysisSettings {
     return this.options.settingsFor?.(file) ?? DEFAULT_SETTINGS;
   }
 
   private computeFindings(file: string): Finding[] {
     const state = this.files.get(file)!;
-    const settings = this.settingsFor(file);
+    const settings = this.settingsOf(file);
     const findings: Finding[] = [];
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const fileRule = (id: string) => FILE_RULES.find((r) => r.id === id)!;
@@ -219,6 +266,20 @@ export class Analysis {
       }
     }
 
+    const reads = new Set<string>();
+    this.fileReads.set(file, reads);
+    this.index.recordReads(reads);
+    try {
+      this.runRules(file, state, settings, findings);
+    } finally {
+      this.index.recordReads(undefined);
+    }
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+    return findings;
+  }
+
+  private runRules(file: string, state: FileState, settings: AnalysisSettings, findings: Finding[]): void {
+    const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     for (const resource of state.resources) {
       for (const rule of this.rulesByKind.get(resource.kind) ?? []) {
         const severity = severityOf(rule.id, rule.defaultSeverity);
@@ -240,8 +301,6 @@ export class Analysis {
         }
       }
     }
-    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
-    return findings;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * LSP handlers for the editor features (hover, definition, references, completion, symbols, code lens). Each handler
+ * LSP handlers for the editor features (hover, definition, references, completion, symbols, code lens, code actions
+ * and the generator commands, the last two in codeActions.ts). Each handler
  * converts positions with the engine's LineIndex (UTF-16 columns), calls an engine feature (engine/features/) and
  * converts the answer back. A handler that fails logs the error and answers empty: one bad request never takes the
  * server down.
@@ -13,6 +14,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
+  type CodeAction,
   type CodeLens,
   type CompletionItem,
   type CompletionList,
@@ -36,7 +38,9 @@ import { hover } from '../engine/features/hover';
 import { references } from '../engine/features/references';
 import { documentSymbols, workspaceSymbols, type DocumentSymbolEntry } from '../engine/features/symbols';
 import { LineIndex } from '../engine/syntax/lineIndex';
+import { CODE_ACTION_KINDS, CodeActionProvider, EXECUTE_COMMANDS } from './codeActions';
 import { toRange } from './convert';
+import { registerGraphRequests } from './graphRequests';
 
 export interface FeatureHost {
   connection: Connection;
@@ -65,6 +69,8 @@ export function featureCapabilities(): ServerCapabilities {
     documentSymbolProvider: { label: 'Kubernetes objects' },
     workspaceSymbolProvider: true,
     codeLensProvider: { resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+    executeCommandProvider: { commands: [...EXECUTE_COMMANDS] },
   };
 }
 
@@ -186,7 +192,19 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     }),
   );
 
+  const actions = new CodeActionProvider(host);
+  connection.onCodeAction(guarded('codeAction', [] as CodeAction[], (params) => actions.codeActions(params)));
+  connection.onExecuteCommand(async (params) => {
+    try {
+      return await actions.execute(params);
+    } catch (error) {
+      connection.console.error(`executeCommand ${params.command} failed: ${(error as Error).stack ?? String(error)}`);
+      return { error: `${params.command} failed: ${(error as Error).message}` };
+    }
+  });
+
   host.documents.onDidClose((event) => engine.trees.forget(host.fileOf(event.document.uri)));
+  registerGraphRequests(host);
 }
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {

@@ -4,7 +4,10 @@ import { checkCommand } from './check';
 import { connectivityCommand } from './connectivity';
 import { egressCommand } from './egress';
 import { explainCommand } from './explain';
+import { fixCommand } from './fix';
+import { generatePoliciesCommand } from './generatePolicies';
+import { migrateIngressCommand } from './migrateIngress';
 import { profileCommand } from './profile';
 import { rulesCommand } from './rules';
 
-export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, egressCommand, profileCommand, rulesCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, egressCommand, profileCommand, rulesCommand, fixCommand, generatePoliciesCommand, migrateIngressCommand];

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analysis';
 import type { ResourceBase } from '../model/resources';
+import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
 import { DocumentTrees } from './cursor';
 
@@ -15,6 +16,18 @@ export interface FeatureHost {
 
 export function featureHost(analysis: Analysis, trees: DocumentTrees = new DocumentTrees()): FeatureHost {
   return { analysis, trees };
+}
+
+/**
+ * The cluster profile of a file: the one in the analysis settings of its folder (what the rules read). Undefined
+ * when nothing is known about the cluster (no profile, or one with no key set), so that hovers can say what they
+ * would depend on.
+ */
+export function profileOf(host: FeatureHost, file: string): ClusterProfile | undefined {
+  const profile = host.analysis.settingsOf(file).profile;
+  if (!profile) return undefined;
+  const known = Object.entries(profile).some(([key, value]) => key !== 'origins' && value !== undefined);
+  return known ? profile : undefined;
 }
 
 /** A place in the workspace: a file key and a span in it. */

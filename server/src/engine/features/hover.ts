@@ -13,6 +13,7 @@ import { ingressHover } from './hover/ingressHover';
 import { networkPolicyHover } from './hover/networkPolicyHover';
 import { serviceHover } from './hover/serviceHover';
 import { classHover } from './hover/classHover';
+import { egressHover } from './hover/egressHover';
 import { workloadHover } from './hover/workloadHover';
 import { annotationMarkdown, fieldDocMarkdown } from './kbDocs';
 
@@ -40,6 +41,8 @@ function hoverMarkdown(context: HoverContext): string | undefined {
     const value = context.cursor.onKey ? resource.annotations[path[2]] : scalarText(context.node);
     return annotationMarkdown(context.host, resource.kind, path[2], value);
   }
+  const egress = egressHover(context);
+  if (egress) return egress;
   const specific = specificHover(context, resource);
   if (specific) return specific;
   return fieldDocMarkdown(resource.kind, path, context.value);

@@ -1,13 +1,35 @@
 /**
- * A fingerprint of a file's facts without their positions: when an edit leaves it unchanged (typing inside a
- * value that is no name, label, selector, port or reference), no other file's findings can change.
+ * Fingerprints of facts without their positions (and without the id, which counts documents in the file): when an
+ * edit leaves an object's fingerprint unchanged (typing inside a value that is no name, label, selector, port or
+ * reference, or moving the object), nothing another file reads about it has changed.
  */
 import type { AnyResource } from './resources';
 
-export function factsFingerprint(resources: readonly AnyResource[]): string {
-  return JSON.stringify(resources, (key, value: unknown) => (isPositionKey(key) ? undefined : value));
+export function resourceFingerprint(resource: AnyResource): string {
+  return JSON.stringify(resource, (key, value: unknown) => (isPositionKey(key) ? undefined : value));
 }
 
 function isPositionKey(key: string): boolean {
-  return key === 'span' || key.endsWith('Span') || key.endsWith('Spans');
+  return key === 'span' || key === 'id' || key.endsWith('Span') || key.endsWith('Spans');
+}
+
+/** The objects of `before` and `after` that the other side has no identical copy of (a multiset difference). */
+export function changedResources(before: readonly AnyResource[], beforePrints: readonly string[], after: readonly AnyResource[], afterPrints: readonly string[]): AnyResource[] {
+  const unmatched = new Map<string, number>();
+  for (const print of beforePrints) unmatched.set(print, (unmatched.get(print) ?? 0) + 1);
+  const changed: AnyResource[] = [];
+  after.forEach((resource, i) => {
+    const count = unmatched.get(afterPrints[i]!) ?? 0;
+    if (count > 0) unmatched.set(afterPrints[i]!, count - 1);
+    else changed.push(resource);
+  });
+  const leftover = new Map(unmatched);
+  before.forEach((resource, i) => {
+    const count = leftover.get(beforePrints[i]!) ?? 0;
+    if (count > 0) {
+      leftover.set(beforePrints[i]!, count - 1);
+      changed.push(resource);
+    }
+  });
+  return changed;
 }

@@ -55,20 +55,38 @@ export class WorkspaceIndex {
   /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
   private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
   private size = 0;
+  /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
+  private recording: Set<string> | undefined;
+
+  /**
+   * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
+   * `kind|namespace`, `kind|*` (every namespace), `workload|namespace`, `file|path` and `*` (everything); the host
+   * compares them with the keys an edit changes (`changeKeysOf`) to re-run only the rules that read what changed.
+   */
+  recordReads(into: Set<string> | undefined): void {
+    this.recording = into;
+  }
+
+  private read(key: string): void {
+    this.recording?.add(key);
+  }
 
   get resourceCount(): number {
     return this.size;
   }
 
   files(): IterableIterator<string> {
+    this.read('*');
     return this.byFile.keys();
   }
 
   resourcesOf(file: string): readonly AnyResource[] {
+    this.read(`file|${file}`);
     return this.byFile.get(file) ?? [];
   }
 
   *all(): IterableIterator<AnyResource> {
+    this.read('*');
     for (const resources of this.byFile.values()) yield* resources;
   }
 
@@ -88,11 +106,18 @@ export class WorkspaceIndex {
 
   /** Every definition of kind/namespace/name (namespace '' for cluster-scoped kinds). */
   lookup<K extends IndexedKind>(kind: K, namespace: string, name: string): KindTypes[K][] {
-    return (this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? []) as KindTypes[K][];
+    return this.lookupAny(kind, namespace, name) as KindTypes[K][];
   }
 
   lookupAny(kind: string, namespace: string, name: string): AnyResource[] {
+    this.read(`${kind}|${namespace}`);
     return this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
+  }
+
+  /** Every object of any kind (CRDs included) in one namespace. */
+  anyOfKindIn(kind: string, namespace: string): AnyResource[] {
+    this.read(`${kind}|${namespace}`);
+    return this.sortedOfKind(kind).filter((r) => r.namespace === namespace);
   }
 
   /**
@@ -100,6 +125,11 @@ export class WorkspaceIndex {
    * file): results never depend on the order in which files were read.
    */
   ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
+    this.read(`${kind}|*`);
+    return this.sortedOfKind(kind) as KindTypes[K][];
+  }
+
+  private sortedOfKind(kind: string): readonly AnyResource[] {
     let sorted = this.sortedByKind.get(kind);
     if (!sorted) {
       sorted = [];
@@ -107,12 +137,12 @@ export class WorkspaceIndex {
       sorted.sort(compareResources);
       this.sortedByKind.set(kind, sorted);
     }
-    return sorted as KindTypes[K][];
+    return sorted;
   }
 
   /** All resources of a kind in one namespace. */
   ofKindIn<K extends IndexedKind>(kind: K, namespace: string): KindTypes[K][] {
-    return this.ofKind(kind).filter((r) => r.namespace === namespace);
+    return this.anyOfKindIn(kind, namespace) as KindTypes[K][];
   }
 
   /**
@@ -121,6 +151,8 @@ export class WorkspaceIndex {
    * module-level state and never read a value built from facts that have changed.
    */
   derived<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    // A cached value hides the reads that built it: every reader depends on all objects of its kinds.
+    for (const kind of kinds) this.read(`${kind}|*`);
     const cached = this.derivedValues.get(key);
     if (cached) return cached.value as T;
     const value = compute();
@@ -130,6 +162,7 @@ export class WorkspaceIndex {
 
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
+    this.read(`workload|${namespace}`);
     const workloads = this.workloadsByNamespace.get(namespace);
     if (!workloads) return [];
     if (this.unsortedNamespaces.delete(namespace)) workloads.sort(compareResources);
@@ -138,6 +171,7 @@ export class WorkspaceIndex {
 
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
+    this.read('workload|*');
     for (const namespace of [...this.workloadsByNamespace.keys()].sort()) yield* this.workloadsIn(namespace);
   }
 
@@ -167,6 +201,7 @@ export class WorkspaceIndex {
 
   /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
   declaresNamespaces(): boolean {
+    this.read('Namespace|*');
     return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
   }
 
@@ -182,7 +217,9 @@ export class WorkspaceIndex {
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey.get(key);
-    if (list) list.push(resource);
+    // Definitions in a stable order (file, then position), so that "the first definition" is the same however the
+    // files were read.
+    if (list) list.splice(sortedPosition(list, resource), 0, resource);
     else byKey.set(key, [resource]);
     if (isWorkload(resource)) {
       const workloads = this.workloadsByNamespace.get(resource.namespace);
@@ -220,4 +257,31 @@ function compareResources(a: AnyResource, b: AnyResource): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key
+ * `kind|ns` is touched by `kind|ns`; `kind|*` by any namespace of that kind; `*` by anything.
+ */
+export function changeKeysOf(resource: AnyResource): string[] {
+  const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
+  if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
+  return keys;
+}
+
+/** True when a reader that recorded `reads` may see a different index after the changes in `changed`. */
+export function readsTouched(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  if (reads.has('*')) return changed.size > 0;
+  for (const key of changed) {
+    if (reads.has(key)) return true;
+    const bar = key.indexOf('|');
+    if (reads.has(`${key.slice(0, bar)}|*`)) return true;
+  }
+  return false;
+}
+
+function sortedPosition(list: readonly AnyResource[], resource: AnyResource): number {
+  let i = list.length;
+  while (i > 0 && compareResources(list[i - 1]!, resource) > 0) i--;
+  return i;
 }

@@ -6,6 +6,7 @@ import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compi
 import { peerMatches } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
+import { GATEWAY_NAME_LABEL } from './shared/ingressControllerSource';
 import type { Rule, RuleContext } from './rule';
 import { byLocation } from './shared/order';
 import {
@@ -64,6 +65,7 @@ function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPoli
   const namespace = policy.namespace;
   if (!selector || selector.invalid || selectsEverything(selector) || MANAGED_NAMESPACES.has(namespace)) return;
   if (podClassesIn(ctx.index, namespace).some((pods) => peerMatches(model, policy, peer, { type: 'pods', pods }))) return;
+  if (selectsGatewayProxies(ctx.index, [namespace], selector)) return;
   const inNamespace = ctx.index.workloadsIn(namespace);
   const elsewhere = otherNamespacesWithMatches(ctx.index, model, selector, namespace);
   const hint = elsewhere.length
@@ -112,6 +114,7 @@ function checkNamespacePeer(ctx: RuleContext, model: NetpolModel, policy: Compil
   if (namespaces.length === 0 || !pinned.every((n) => workspaceHoldsWorkloadsOf(ctx.index, n))) return;
   const classes = namespaces.flatMap((n) => podClassesIn(ctx.index, n));
   if (classes.some((pods) => peerMatches(model, policy, peer, { type: 'pods', pods }))) return;
+  if (selectsGatewayProxies(ctx.index, namespaces, podSelector)) return;
   const workloads = namespaces.flatMap((n) => ctx.index.workloadsIn(n));
   ctx.report({
     span: podSelector.span,
@@ -209,6 +212,15 @@ function otherNamespacesWithMatches(index: WorkspaceIndex, model: NetpolModel, s
 function selectorMatchesAny(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
   // Only a selector that asks for something (not `{}`), so hints stay specific.
   return Object.keys(selector.matchLabels).length > 0 && selectorMatches(selector, labels);
+}
+
+/**
+ * Gateway API implementations (Istio, the app routing add-on's Istio mode) create the proxy pods of a Gateway
+ * themselves, labelled `gateway.networking.k8s.io/gateway-name: <gateway>`: never in the workspace, but real when
+ * the Gateway is. A selector that matches those labels for a Gateway of the namespace selects something.
+ */
+function selectsGatewayProxies(index: WorkspaceIndex, namespaces: readonly string[], selector: LabelSelector): boolean {
+  return namespaces.some((namespace) => index.ofKindIn('Gateway', namespace).some((gateway) => selectorMatches(selector, { [GATEWAY_NAME_LABEL]: gateway.name })));
 }
 
 function verb(rule: CompiledRule): string {

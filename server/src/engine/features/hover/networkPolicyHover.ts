@@ -9,19 +9,24 @@ import type { CompiledPolicy, CompiledRule, Direction } from '../../netpol/compi
 import { compilePolicy } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
-import { bounded, code, objectAtPlace, objectRef } from '../host';
+import { wholeFamily } from '../../netpol/addressSet';
+import type { ClusterProfile } from '../../profile/types';
+import { bounded, code, objectAtPlace, objectRef, profileOf } from '../host';
 import { fieldDocMarkdown } from '../kbDocs';
 import { selectorMarkdown, selectorSiteAt } from '../selectors';
 import { onIdentity, sections, type HoverContext } from './context';
 import { classesMatchedByPeer, classesMatchedByRule, namespacesOfPeer, peerText, podsText, ruleText, workloadsOfClasses } from './netpolText';
+import { enforcementText, ipBlockAt, ipBlockRangesText, scopeOfRanges, sourceAddressText, type DestinationScope } from './profileText';
 
 export function networkPolicyHover(context: HoverContext): string | undefined {
   const policy = context.resource as NetworkPolicy;
   const { path } = context;
   const model = context.model();
   const compiled = model.policies.find((p) => p.policy === policy) ?? compilePolicy(policy);
+  const profile = profileOf(context.host, policy.file);
+  const index = context.host.analysis.index;
   if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'policyTypes'))) {
-    return sections(policySummary(model, compiled), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
+    return sections(policySummary(model, compiled), enforcementText(profile, policy, index), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
   }
   if (path[0] === 'spec' && path[1] === 'podSelector') {
     const site = selectorSiteAt(policy, path)!;
@@ -45,7 +50,14 @@ export function networkPolicyHover(context: HoverContext): string | undefined {
     const site = selectorSiteAt(policy, path);
     const head = `**Peer** ${peerText(compiled, peer)}`;
     if (peer.kind === 'ipBlock') {
-      return sections(head, 'ipBlock is about addresses outside the cluster. Pod IPs are implementation-defined: do not rely on an ipBlock to select pods.', fieldDocMarkdown('NetworkPolicy', path, context.value));
+      const block = ipBlockAt(policy, peer.peer.span);
+      return sections(
+        head,
+        'ipBlock is about addresses outside the cluster. Pod IPs are implementation-defined: do not rely on an ipBlock to select pods.',
+        block ? ipBlockRangesText(profile, policy, block, index) : undefined,
+        direction === 'Egress' ? sourceAddressText(profile, scopeOfRanges(profile, peer.addresses)) : undefined,
+        fieldDocMarkdown('NetworkPolicy', path, context.value),
+      );
     }
     if (peer.kind === 'invalid') return head;
     const workloads = workloadsOfClasses(classesMatchedByPeer(model, compiled, peer));
@@ -54,7 +66,13 @@ export function networkPolicyHover(context: HoverContext): string | undefined {
       ? `Matches:\n${bounded(workloads.map((w) => `- ${objectAtPlace(context.host, w)}`), 12).join('\n')}`
       : `Matches no workload of the workspace.`;
     const nsLine = peer.namespaceSelector ? `Namespaces: ${namespaces.length ? namespaces.map(code).join(', ') : 'none of the workspace'}${namespaces.length ? ' (and any namespace outside the workspace with matching labels)' : ''}.` : undefined;
-    return sections(head, nsLine, matched, site && site.kind !== 'namespaces' && workloads.length === 0 ? selectorMarkdown(context.host, site) : undefined);
+    return sections(
+      head,
+      nsLine,
+      matched,
+      site && site.kind !== 'namespaces' && workloads.length === 0 ? selectorMarkdown(context.host, site) : undefined,
+      direction === 'Egress' ? sourceAddressText(profile, { cluster: true }) : undefined,
+    );
   }
   if (path[3] === 'ports' && typeof path[4] === 'number') {
     const port = rule.rule.ports?.[path[4]];
@@ -68,8 +86,17 @@ export function networkPolicyHover(context: HoverContext): string | undefined {
   return sections(
     `**${direction} rule ${ruleIndex + 1}** ${ruleText(compiled, rule)}.`,
     rule.peers ? `${what} in the workspace: ${sources.length ? sources.slice(0, 8).map(objectRef).join(', ') + (sources.length > 8 ? `, and ${sources.length - 8} more` : '') : 'none'}.` : undefined,
+    direction === 'Egress' && (path.length === 3 || (path.length === 4 && path[3] === peersKey)) ? sourceAddressText(profile, ruleScope(profile, rule)) : undefined,
     path.length > 3 ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined,
   );
+}
+
+/** Where an egress rule's destinations may be: its ipBlocks' addresses (pods peers stay in the cluster); everywhere without peers. */
+function ruleScope(profile: ClusterProfile | undefined, rule: CompiledRule): DestinationScope {
+  if (!rule.peers) return scopeOfRanges(profile, [wholeFamily(4)]);
+  const scope = scopeOfRanges(profile, rule.peers.flatMap((p) => (p.kind === 'ipBlock' ? p.addresses : [])));
+  if (rule.peers.some((p) => p.kind === 'pods')) scope.cluster = true;
+  return scope;
 }
 
 function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): PodClass[] {

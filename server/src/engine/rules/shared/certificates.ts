@@ -11,8 +11,5 @@ export function certificateProvidedByAnnotation(annotations: Readonly<Record<str
 
 /** A cert-manager Certificate in the namespace may well be the one writing the Secret (its secretName is not modelled). */
 export function hasCertManagerCertificate(index: WorkspaceIndex, namespace: string): boolean {
-  for (const resource of index.all()) {
-    if (resource.kind === 'Certificate' && resource.namespace === namespace && resource.apiVersion.startsWith('cert-manager.io/')) return true;
-  }
-  return false;
+  return index.anyOfKindIn('Certificate', namespace).some((resource) => resource.apiVersion.startsWith('cert-manager.io/'));
 }

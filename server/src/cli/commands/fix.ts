@@ -1,0 +1,206 @@
+/**
+ * `netlens fix [paths...] [--dry-run] [--rule id]`: applies the safe quick-fixes: those with exactly one candidate
+ * that only correct a reference (a misspelled Service, port, class or listener name with one close match, a named
+ * targetPort with one container port to go to) and never touch an access rule. Fixes that need a choice or change enforcement (policyTypes,
+ * NetworkPolicy admits) are left to the editor; docs/fixes.md lists which is which.
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { quickFixes, type FixContext, type TextEdit } from '../../engine/fixes/index';
+import { applyEdits } from '../../engine/fixes/types';
+import { LineIndex } from '../../engine/syntax/lineIndex';
+import { readManifest } from '../../io/scanFiles';
+import { loadWorkspace, STDIN_PATH } from '../loadWorkspace';
+import { loadProfileOption } from '../profileOption';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { settingsFromOptions } from './ruleOptions';
+
+export const fixCommand: Command = {
+  name: 'fix',
+  summary: 'apply the safe quick-fixes (one obvious candidate) to manifests',
+  usage: `netlens fix [paths...] [options]
+
+Reads every *.yaml, *.yml and *.json under the paths (default: .), finds what \`netlens check\` finds, and applies
+the quick-fixes that are safe to apply unattended: a misspelled name or port with exactly one close candidate
+(Ingress and route backends, route parents and listeners, Service references in env and ConfigMap values,
+ingress and gateway classes, named targetPorts). Only the misspelled text changes; comments and formatting stay.
+Everything else (choices, NetworkPolicy changes) is offered by the editor's quick-fix menu.
+
+Options:
+  --dry-run                  print a unified diff instead of writing the files
+  --rule id                  only fix findings of this rule (repeatable)
+  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
+  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+  --profile file             the cluster profile (default: .netlens.yaml here or in the first path's folder)
+`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true },
+        'default-namespace': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+        profile: { type: 'string' },
+      },
+    });
+    const paths = positionals.length ? positionals : ['.'];
+    const dryRun = values['dry-run']!;
+    if (paths.includes('-') && !dryRun) throw new UsageError('standard input cannot be fixed in place: add --dry-run');
+    const settings = settingsFromOptions(undefined, values['default-namespace']);
+    const profile = loadProfileOption(values.profile, io, paths);
+    if (profile) {
+      settings.profile = profile;
+      if (profile.defaultNamespace && values['default-namespace'] === undefined) settings.defaultNamespace = profile.defaultNamespace;
+    }
+    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined);
+    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
+    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+
+    // The same reader as the analysis (BOM dropped), so that offsets agree; standard input is never fixed.
+    const texts = new Map<string, string>();
+    const textOf = (file: string): string | undefined => {
+      if (!texts.has(file)) {
+        const read = readManifest(file);
+        if ('error' in read) return undefined;
+        texts.set(file, read.text);
+      }
+      return texts.get(file);
+    };
+    const ctx: FixContext = { index: workspace.analysis.index, textOf };
+    if (profile) ctx.profile = profile;
+    const only = values.rule;
+    const chosen = new Map<string, { edits: TextEdit[]; titles: string[] }>();
+    let fixed = 0;
+    for (const finding of workspace.analysis.allFindings()) {
+      if (only && !only.includes(finding.ruleId)) continue;
+      if (finding.file === STDIN_PATH) continue;
+      let fixes;
+      try {
+        fixes = quickFixes(ctx, { ruleId: finding.ruleId, file: finding.file, span: finding.span, data: finding.data ?? {} });
+      } catch (error) {
+        io.err(`netlens fix: could not compute fixes for ${workspace.display(finding.file)} (${finding.ruleId}): ${(error as Error).message}\n`);
+        continue;
+      }
+      const fix = fixes.find((f) => f.safe && !f.command && f.change.newFiles.length === 0 && f.change.edits.length > 0);
+      if (!fix) continue;
+      // Edits of one run never overlap: a later fix touching text an earlier one changed waits for the next run.
+      if (fix.change.edits.some((e) => overlaps(chosen.get(e.file)?.edits ?? [], e))) continue;
+      for (const edit of fix.change.edits) {
+        const entry = chosen.get(edit.file) ?? { edits: [], titles: [] };
+        entry.edits.push(edit);
+        chosen.set(edit.file, entry);
+      }
+      const first = fix.change.edits[0]!;
+      chosen.get(first.file)!.titles.push(`${workspace.display(finding.file)}:${line(textOf(finding.file) ?? '', finding.span.start)}: ${finding.ruleId}: ${fix.title}`);
+      fixed++;
+    }
+    const files = [...chosen.keys()].sort();
+    for (const file of files) {
+      const before = textOf(file) ?? '';
+      const after = applyEdits(before, chosen.get(file)!.edits);
+      if (dryRun) io.out(unifiedDiff(workspace.display(file), before, after));
+      else {
+        const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+        fs.writeFileSync(file, bom + after);
+        for (const title of chosen.get(file)!.titles) io.out(`fixed ${title}\n`);
+      }
+    }
+    io.err(`${fixed === 0 ? 'no safe fix to apply' : `${dryRun ? 'would fix' : 'fixed'} ${fixed} finding${fixed === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`}\n`);
+    return EXIT_OK;
+  },
+};
+
+function overlaps(edits: readonly TextEdit[], edit: TextEdit): boolean {
+  return edits.some((e) => e.span.start < edit.span.end && edit.span.start < e.span.end) || edits.some((e) => e.span.start === edit.span.start && e.span.end === edit.span.end);
+}
+
+function line(text: string, offset: number): number {
+  return new LineIndex(text).position(offset).line + 1;
+}
+
+/** A unified diff of two texts (`--- a/file`, `+++ b/file`, hunks with 3 lines of context). */
+export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
+  if (before === after) return '';
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = diffLines(a, b);
+  const out: string[] = [`--- a/${name}\n`, `+++ b/${name}\n`];
+  let i = 0;
+  while (i < ops.length) {
+    if (ops[i]!.op === '=') {
+      i++;
+      continue;
+    }
+    let start = i;
+    let contextBefore = 0;
+    while (start > 0 && ops[start - 1]!.op === '=' && contextBefore < context) {
+      start--;
+      contextBefore++;
+    }
+    // Extend over changes until more than twice the context of unchanged lines follows, then keep `context` of them.
+    let end = i;
+    let trailing = 0;
+    while (end < ops.length && !(ops[end]!.op === '=' && trailing >= context * 2)) {
+      trailing = ops[end]!.op === '=' ? trailing + 1 : 0;
+      end++;
+    }
+    end -= Math.max(0, trailing - context);
+    const hunk = ops.slice(start, end);
+    const aStart = hunk[0]!.a;
+    const bStart = hunk[0]!.b;
+    const aCount = hunk.filter((o) => o.op !== '+').length;
+    const bCount = hunk.filter((o) => o.op !== '-').length;
+    out.push(`@@ -${aCount ? aStart + 1 : aStart},${aCount} +${bCount ? bStart + 1 : bStart},${bCount} @@\n`);
+    for (const o of hunk) out.push(`${o.op === '=' ? ' ' : o.op}${o.text}${o.text.endsWith('\n') ? '' : '\n\\ No newline at end of file\n'}`);
+    i = end;
+  }
+  return out.join('');
+}
+
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+interface DiffOp {
+  op: '=' | '-' | '+';
+  text: string;
+  /** Index in the old lines (for '+', where it goes). */
+  a: number;
+  b: number;
+}
+
+/** Line diff by longest common subsequence, after trimming the common head and tail (files differ in few places). */
+function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const n = midA.length;
+  const m = midB.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const ops: DiffOp[] = [];
+  for (let k = 0; k < head; k++) ops.push({ op: '=', text: a[k]!, a: k, b: k });
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && midA[i] === midB[j]) {
+      ops.push({ op: '=', text: midA[i]!, a: head + i, b: head + j });
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // Deletions before insertions, as diff(1) prints them.
+      ops.push({ op: '-', text: midA[i]!, a: head + i, b: head + j });
+      i++;
+    } else {
+      ops.push({ op: '+', text: midB[j]!, a: head + i, b: head + j });
+      j++;
+    }
+  }
+  for (let k = 0; k < tail; k++) ops.push({ op: '=', text: a[a.length - tail + k]!, a: a.length - tail + k, b: b.length - tail + k });
+  return ops;
+}

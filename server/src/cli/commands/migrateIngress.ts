@@ -1,0 +1,120 @@
+/**
+ * `netlens migrate-ingress [paths...] [--ingress ns/name] [--ingress-class name] [--gateway-class name] [--out dir]`:
+ * Gateway API objects (a Gateway per namespace, HTTPRoutes) for Ingresses. Prints the YAML (its header lists every
+ * annotation that was not translated, and why), or writes one file per namespace under --out. Exit status 0; the
+ * untranslated annotations are also summarised on stderr.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultGatewayClass, ingressesOfClass, migrateIngresses, type MigrationResult } from '../../engine/fixes/index';
+import type { Ingress } from '../../engine/model/resources';
+import { closestName } from '../../engine/util/closestName';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { ingressControllerOf } from '../../engine/exposure/controllers';
+import { loadContext } from './generatePolicies';
+
+export const migrateIngressCommand: Command = {
+  name: 'migrate-ingress',
+  summary: 'translate Ingresses into a Gateway and HTTPRoutes (Gateway API)',
+  usage: `netlens migrate-ingress [paths...] [options]
+
+Reads every *.yaml, *.yml and *.json under the paths (default: .) and translates Ingresses into Gateway API: one
+Gateway per namespace (an HTTP listener, an HTTPS listener per TLS host) and HTTPRoutes for the hosts, paths,
+backends and default backend, with the common ingress-nginx annotations (redirects, rewrites, canaries, ...)
+turned into route filters and weights. Every annotation that does not translate is listed in the output with the
+reason. The Ingresses are left as they are: run both side by side, then move DNS.
+
+Options:
+  --ingress ns/name          only this Ingress (with its canary Ingresses)
+  --ingress-class name       every Ingress of this class (default: every Ingress, grouped by class)
+  --gateway-class name       GatewayClass of the Gateway (default: approuting-istio for the application routing
+                             add-on and ingress-nginx, azure-alb-external for Application Gateway for Containers,
+                             istio for Istio)
+  --gateway-name name        name of the Gateway (default: the Ingress's name, or the GatewayClass's for several)
+  --out dir                  write the files there instead of printing them
+  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
+  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ingress: { type: 'string' },
+        'ingress-class': { type: 'string' },
+        'gateway-class': { type: 'string' },
+        'gateway-name': { type: 'string' },
+        out: { type: 'string' },
+        'default-namespace': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+        profile: { type: 'string' },
+      },
+    });
+    const paths = positionals.length ? positionals : ['.'];
+    const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : undefined;
+    const { ctx, display, failed } = await loadContext(paths, values, io, outDir);
+    if (failed) return EXIT_USAGE;
+    const index = ctx.index;
+    const all = index.ofKind('Ingress').filter((i) => i.apiVersion.startsWith('networking.k8s.io/') || i.apiVersion.startsWith('extensions/'));
+
+    let groups: Ingress[][];
+    if (values.ingress !== undefined) {
+      const [namespace, name] = values.ingress.includes('/') ? (values.ingress.split('/', 2) as [string, string]) : [undefined, values.ingress];
+      const found = all.filter((i) => i.name === name && (namespace === undefined || i.namespace === namespace));
+      if (found.length === 0) {
+        const suggestion = closestName(values.ingress, all.map((i) => (namespace === undefined ? i.name : `${i.namespace}/${i.name}`)));
+        throw new UsageError(`--ingress: no Ingress \`${values.ingress}\` in the input${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`);
+      }
+      groups = [[found[0]!]];
+    } else if (values['ingress-class'] !== undefined) {
+      const found = ingressesOfClass(index, values['ingress-class']);
+      if (found.length === 0) {
+        const classes = [...new Set(all.map((i) => ingressControllerOf(index, i).className).filter((c): c is string => !!c))];
+        const suggestion = closestName(values['ingress-class'], classes);
+        throw new UsageError(`--ingress-class: no Ingress of class \`${values['ingress-class']}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : classes.length ? ` (classes: ${classes.join(', ')})` : ''}`);
+      }
+      groups = [found];
+    } else {
+      const byClass = new Map<string, Ingress[]>();
+      for (const ingress of all) {
+        const key = ingressControllerOf(index, ingress).className ?? '';
+        byClass.set(key, [...(byClass.get(key) ?? []), ingress]);
+      }
+      groups = [...byClass.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => list);
+    }
+    if (groups.length === 0 || groups.every((g) => g.length === 0)) {
+      io.err('netlens migrate-ingress: no Ingress in the input\n');
+      return EXIT_OK;
+    }
+    const results: MigrationResult[] = [];
+    for (const group of groups) {
+      const gatewayClass = values['gateway-class'] ?? defaultGatewayClass(index, group[0]!);
+      const options = { gatewayClass, ...(values['gateway-name'] ? { gatewayName: values['gateway-name'] } : {}), ...(outDir !== undefined ? { directory: `${outDir}${path.sep}` } : {}) };
+      results.push(migrateIngresses(ctx, group, options));
+    }
+    if (outDir !== undefined) {
+      fs.mkdirSync(outDir, { recursive: true });
+      const written = new Map<string, string>();
+      for (const result of results) for (const file of result.change.newFiles) written.set(file.file, written.has(file.file) ? `${written.get(file.file)}---\n${file.text}` : file.text);
+      for (const [file, text] of written) {
+        fs.writeFileSync(file, text);
+        io.out(`wrote ${display(file)}\n`);
+      }
+    } else {
+      io.out(results.flatMap((r) => r.documents.map((d) => d.text)).join('---\n'));
+    }
+    const untranslated = results.flatMap((r) => r.untranslated);
+    for (const result of results) io.err(`migrated ${result.ingresses.join(', ')} to GatewayClass ${result.gatewayClass}: Gateway ${result.gateways.join(', ')}, ${result.routes.length} HTTPRoute${result.routes.length === 1 ? '' : 's'}\n`);
+    if (untranslated.length) {
+      io.err(`not translated (${untranslated.length}):\n`);
+      for (const u of untranslated) io.err(`  ${u.ingress}: ${u.annotation}: ${u.detail}\n`);
+    }
+    const warnings = [...new Set(results.flatMap((r) => r.warnings))];
+    if (warnings.length) {
+      io.err('check:\n');
+      for (const w of warnings) io.err(`  ${w}\n`);
+    }
+    return EXIT_OK;
+  },
+};

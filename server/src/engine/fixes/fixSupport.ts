@@ -1,0 +1,83 @@
+/** Small helpers the quick-fixes share: the object a finding is on, candidate ranking, edits as changes. */
+import type { AnyResource } from '../model/resources';
+import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { Span } from '../syntax/tree';
+import { editDistance } from '../util/closestName';
+import type { CodeFix, FixKind, TextEdit } from './types';
+import type { Edit } from './yamlEdit';
+
+/** The object of `file` whose span contains `span` (the innermost one, for List items), optionally of some kinds. */
+export function resourceAt(index: WorkspaceIndex, file: string, span: Span, kinds?: readonly string[]): AnyResource | undefined {
+  let best: AnyResource | undefined;
+  for (const resource of index.resourcesOf(file)) {
+    if (kinds && !kinds.includes(resource.kind)) continue;
+    if (resource.span.start <= span.start && span.end <= resource.span.end) {
+      if (!best || resource.span.end - resource.span.start < best.span.end - best.span.start) best = resource;
+    }
+  }
+  return best;
+}
+
+export interface RankedCandidates {
+  /** Closest first (edit distance, then name), at most `limit`. */
+  names: string[];
+  /** The name a person most likely meant: strictly closer than any other, within the did-you-mean distance. */
+  obvious?: string;
+  /** The only name within the did-you-mean distance (what `netlens fix` may apply unattended). */
+  only?: string;
+}
+
+/**
+ * Names close to `wrong`, closest first. A name within the did-you-mean distance (as `closestName` uses) is a likely
+ * typo; looser ones are still offered (up to `limit`) when nothing is that close, since the user asked for a fix.
+ */
+export function rankCandidates(wrong: string, candidates: readonly string[], limit = 3, suggestion?: string): RankedCandidates {
+  const unique = [...new Set(candidates)].filter((c) => c !== wrong && c !== '');
+  const scored = unique.map((name) => ({ name, distance: editDistance(wrong, name) })).sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (suggestion && unique.includes(suggestion)) {
+    // The rule's own did-you-mean goes first (ties are broken its way).
+    const at = scored.findIndex((s) => s.name === suggestion);
+    if (scored[at]!.distance === scored[0]!.distance) scored.unshift(...scored.splice(at, 1));
+  }
+  const threshold = Math.max(2, Math.floor(wrong.length / 3));
+  const close = scored.filter((s) => s.distance <= threshold);
+  const names = scored.slice(0, limit).map((s) => s.name);
+  const result: RankedCandidates = { names };
+  if (close.length === 1) result.only = close[0]!.name;
+  if (close.length > 0 && close.filter((c) => c.distance === close[0]!.distance).length === 1) result.obvious = close[0]!.name;
+  return result;
+}
+
+export function fileEdit(file: string, edit: Edit): TextEdit {
+  return { file, span: edit.span, newText: edit.newText };
+}
+
+export function editFix(ruleId: string, title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean; kind?: FixKind } = {}): CodeFix {
+  const fix: CodeFix = { title, kind: options.kind ?? 'quickfix', ruleId, change: { edits, newFiles: [] } };
+  if (options.preferred) fix.isPreferred = true;
+  if (options.safe) fix.safe = true;
+  return fix;
+}
+
+/** The value of a scalar as written at a span (quotes removed); used to check that a finding is not stale. */
+export function scalarAt(text: string, span: Span): string {
+  const raw = text.slice(span.start, span.end);
+  if ((raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'"))) return raw.slice(1, -1);
+  return raw;
+}
+
+export function stringData(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function numberOrStringData(data: Record<string, unknown>, key: string): number | string | undefined {
+  const value = data[key];
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
+}
+
+/** `ns/name` -> parts (a bare name is in `fallbackNamespace`). */
+export function splitRef(ref: string, fallbackNamespace: string): { namespace: string; name: string } {
+  const slash = ref.indexOf('/');
+  return slash >= 0 ? { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) } : { namespace: fallbackNamespace, name: ref };
+}

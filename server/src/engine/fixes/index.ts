@@ -1,0 +1,16 @@
+/**
+ * Quick-fixes and generators: pure functions from facts and file texts to text edits and new files.
+ *
+ *   quickFixes(ctx, {ruleId, file, span, data})        -> CodeFix[]  (code actions; `netlens fix` applies the safe ones)
+ *   generateDefaultDeny(ctx, namespace, placement?)     -> GeneratorResult
+ *   generatePolicies(ctx, {namespace?, ...placement})   -> PoliciesResult (edges with evidence, notes, documents)
+ *   migrateIngresses(ctx, ingresses, {gatewayClass?})   -> MigrationResult (Gateway + HTTPRoutes, annotation outcomes)
+ *
+ * `ctx` is `{ index, textOf(file), profile? }`. See docs/fixes.md.
+ */
+export { applyChange, applyEdits, type CodeFix, type FixCommand, type FixContext, type FixKind, type FixTarget, type NewFile, type TextEdit, type WorkspaceChange } from './types';
+export { quickFixes, FIXABLE_RULES } from './quickFixes';
+export { ADMIT_INGRESS_CONTROLLER_COMMAND, admitIngressControllerChange, deniedDirections, type AdmitControllerArguments } from './netpolFixes';
+export { generateDefaultDeny, generatePolicies, formatEdges, type GeneratePoliciesOptions, type GeneratedDocument, type GeneratorResult, type PlacementOptions, type PoliciesResult } from './generatePolicies';
+export { inferTraffic, parseAllowFrom, describeEndpoint, evidenceWhere, ALLOW_FROM_ANNOTATION, type EdgeEndpoint, type EdgeEvidence, type EdgeNote, type TrafficEdge } from './trafficEdges';
+export { migrateIngress, migrateIngresses, ingressesOfClass, defaultGatewayClass, type AnnotationOutcome, type MigrationOptions, type MigrationResult } from './migrateIngress';

@@ -1,0 +1,324 @@
+/**
+ * Code actions and commands for the engine's fixes and generators (engine/fixes/): converts diagnostics to fix
+ * targets (offsets, rule id, data), engine edits to WorkspaceEdits (UTF-16 positions of each file's current text),
+ * and runs the generator commands, which apply their edit through `workspace/applyEdit` and return what they
+ * inferred so that a client can show it.
+ *
+ * Commands (`workspace/executeCommand`, one argument object each; see docs/fixes.md for the full contract):
+ *  - netlens.generateDefaultDeny   { namespace?, uri?, appendTo?, apply? }
+ *  - netlens.generatePolicies      { namespace?, uri?, appendTo?, directory?, ingressControllers?, apply? }
+ *  - netlens.migrateIngress        { ingress?, uri?, ingressClass?, gatewayClass?, gatewayName?, appendTo?, apply? }
+ *  - netlens.admitIngressController { uri, data, controllerCidr?, controllerNamespace?, apply? }
+ */
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
+  type CreateFile,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { Ingress } from '../engine/model/resources';
+import type { IngressControllerProfile } from '../engine/profile/types';
+import {
+  ADMIT_INGRESS_CONTROLLER_COMMAND,
+  admitIngressControllerChange,
+  defaultGatewayClass,
+  describeEndpoint,
+  evidenceWhere,
+  FIXABLE_RULES,
+  generateDefaultDeny,
+  generatePolicies,
+  ingressesOfClass,
+  migrateIngresses,
+  quickFixes,
+  type CodeFix,
+  type EdgeNote,
+  type FixContext,
+  type MigrationResult,
+  type TrafficEdge,
+  type WorkspaceChange,
+} from '../engine/fixes/index';
+import { LineIndex } from '../engine/syntax/lineIndex';
+import type { Span } from '../engine/syntax/tree';
+import type { FeatureHost } from './features';
+
+export const GENERATE_DEFAULT_DENY_COMMAND = 'netlens.generateDefaultDeny';
+export const GENERATE_POLICIES_COMMAND = 'netlens.generatePolicies';
+export const MIGRATE_INGRESS_COMMAND = 'netlens.migrateIngress';
+export { ADMIT_INGRESS_CONTROLLER_COMMAND };
+
+export const EXECUTE_COMMANDS: readonly string[] = [GENERATE_DEFAULT_DENY_COMMAND, GENERATE_POLICIES_COMMAND, MIGRATE_INGRESS_COMMAND, ADMIT_INGRESS_CONTROLLER_COMMAND];
+
+export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source];
+
+/** What code actions need from the server: the feature host (documents, analysis, file IO). */
+export type CodeActionHost = FeatureHost;
+
+export class CodeActionProvider {
+  constructor(private readonly host: CodeActionHost) {}
+
+  private context(file?: string): FixContext {
+    const ctx: FixContext = { index: this.host.analysis.index, textOf: (f) => this.host.textOf(f) };
+    const profile = file ? this.host.analysis.settingsOf(file).profile : undefined;
+    if (profile) ctx.profile = profile;
+    return ctx;
+  }
+
+  /** `textDocument/codeAction`: quick-fixes for our diagnostics in range, plus refactors for the object at the cursor. */
+  codeActions(params: CodeActionParams): CodeAction[] {
+    const file = this.host.fileOf(params.textDocument.uri);
+    const text = this.host.documents.get(params.textDocument.uri)?.getText() ?? this.host.textOf(file);
+    if (text === undefined) return [];
+    const lines = new LineIndex(text);
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    const ctx = this.context(file);
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+        if (diagnostic.source !== 'netlens' || !ruleId || !FIXABLE_RULES.includes(ruleId)) continue;
+        const data = { ...((diagnostic.data as Record<string, unknown> | undefined) ?? {}) };
+        delete data.ruleId;
+        const span = spanOf(lines, diagnostic.range);
+        for (const fix of quickFixes(ctx, { ruleId, file, span, data })) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
+      }
+    }
+    const cursor = spanOf(lines, params.range);
+    const ingress = this.host.analysis.index.resourcesOf(file).find((r) => r.kind === 'Ingress' && r.span.start <= cursor.start && cursor.end <= r.span.end) as Ingress | undefined;
+    // The retirement notice's fix is the migration itself: offered as its quick-fix (then not again as a refactor).
+    const retirement = params.context.diagnostics.find((d) => d.source === 'netlens' && d.code === 'ingress-nginx-retirement');
+    const migrateAs = ingress && retirement && wants(CodeActionKind.QuickFix) ? CodeActionKind.QuickFix : ingress && wants(CodeActionKind.RefactorRewrite) ? CodeActionKind.RefactorRewrite : undefined;
+    if (ingress && migrateAs) {
+      const migration = migrateIngresses(ctx, [ingress]);
+      const action: CodeAction = {
+        title: `Migrate Ingress \`${ingress.name}\` to Gateway API (${migration.gatewayClass})${untranslatedSuffix(migration)}`,
+        kind: migrateAs,
+        edit: this.workspaceEdit(migration.change),
+      };
+      if (migrateAs === CodeActionKind.QuickFix) action.diagnostics = [retirement!];
+      actions.push(action);
+    }
+    if (ingress && wants(CodeActionKind.RefactorRewrite)) {
+      const className = ingress.ingressClassName ?? ingress.annotations['kubernetes.io/ingress.class'];
+      if (className && ingressesOfClass(this.host.analysis.index, className).length > 1) {
+        actions.push({
+          title: `Migrate every Ingress of class \`${className}\` to Gateway API (${defaultGatewayClass(this.host.analysis.index, ingress)})`,
+          kind: CodeActionKind.RefactorRewrite,
+          command: { title: 'Migrate Ingresses', command: MIGRATE_INGRESS_COMMAND, arguments: [{ ingressClass: className, uri: params.textDocument.uri }] },
+        });
+      }
+    }
+    const namespace = this.host.analysis.index.resourcesOf(file).find((r) => r.namespace && r.span.start <= cursor.start && cursor.end <= r.span.end)?.namespace;
+    if (namespace && wants(CodeActionKind.Source)) {
+      actions.push(
+        { title: `Add default-deny NetworkPolicies (DNS allowed) for namespace \`${namespace}\``, kind: CodeActionKind.Source, command: { title: 'Add default deny', command: GENERATE_DEFAULT_DENY_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
+        { title: `Generate least-privilege NetworkPolicies for namespace \`${namespace}\``, kind: CodeActionKind.Source, command: { title: 'Generate NetworkPolicies', command: GENERATE_POLICIES_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
+      );
+    }
+    return actions;
+  }
+
+  private toCodeAction(fix: CodeFix, uri: string, diagnostics: Diagnostic[]): CodeAction {
+    const action: CodeAction = { title: fix.title, kind: fix.kind, diagnostics };
+    if (fix.isPreferred) action.isPreferred = true;
+    if (fix.change.edits.length || fix.change.newFiles.length) action.edit = this.workspaceEdit(fix.change);
+    if (fix.command) {
+      // Engine arguments name files by key; clients get URIs.
+      const args = fix.command.arguments.map((a) => (a && typeof a === 'object' && 'file' in a ? { ...(a as object), uri: this.host.uriOf((a as { file: string }).file), file: undefined } : a));
+      action.command = { title: fix.command.title, command: fix.command.command, arguments: args.length ? args : [{ uri }] } as Command;
+    }
+    return action;
+  }
+
+  /** Engine edits -> WorkspaceEdit: `changes` when only existing files change, `documentChanges` when files are created. */
+  workspaceEdit(change: WorkspaceChange): WorkspaceEdit {
+    const byFile = new Map<string, LspTextEdit[]>();
+    for (const edit of change.edits) {
+      const text = this.host.textOf(edit.file) ?? '';
+      const lines = new LineIndex(text);
+      byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), { range: rangeOf(lines, edit.span), newText: edit.newText }]);
+    }
+    if (change.newFiles.length === 0) {
+      const changes: Record<string, LspTextEdit[]> = {};
+      for (const [file, edits] of byFile) changes[this.host.uriOf(file)] = edits;
+      return { changes };
+    }
+    const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+    for (const [file, edits] of byFile) documentChanges.push({ textDocument: { uri: this.host.uriOf(file), version: this.versionOf(file) }, edits });
+    for (const created of change.newFiles) {
+      const uri = this.uriForNewFile(created.file);
+      documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] });
+    }
+    return { documentChanges };
+  }
+
+  private versionOf(file: string): number | null {
+    return this.host.documents.get(this.host.uriOf(file))?.version ?? null;
+  }
+
+  private uriForNewFile(file: string): string {
+    const uri = this.host.uriOf(file);
+    return uri === file && file.startsWith('/') ? pathToFileURL(file).href : uri;
+  }
+
+  /** `workspace/executeCommand`. Unknown commands and bad arguments answer `{error}`; nothing throws. */
+  async execute(params: ExecuteCommandParams): Promise<unknown> {
+    const args = ((params.arguments ?? [])[0] ?? {}) as Record<string, unknown>;
+    switch (params.command) {
+      case GENERATE_DEFAULT_DENY_COMMAND:
+        return this.defaultDeny(args);
+      case GENERATE_POLICIES_COMMAND:
+        return this.policies(args);
+      case MIGRATE_INGRESS_COMMAND:
+        return this.migrate(args);
+      case ADMIT_INGRESS_CONTROLLER_COMMAND:
+        return this.admitController(args);
+      default:
+        return { error: `unknown command ${params.command}` };
+    }
+  }
+
+  private fileArg(args: Record<string, unknown>, key: string): string | undefined {
+    const value = args[key];
+    return typeof value === 'string' && value ? this.host.fileOf(value) : undefined;
+  }
+
+  private namespaceArg(args: Record<string, unknown>): string | undefined {
+    if (typeof args.namespace === 'string' && args.namespace) return args.namespace;
+    const file = this.fileArg(args, 'uri');
+    return file ? this.host.analysis.index.resourcesOf(file).find((r) => r.namespace)?.namespace : undefined;
+  }
+
+  private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>): Promise<{ applied: boolean; edit: WorkspaceEdit; failureReason?: string }> {
+    const edit = this.workspaceEdit(change);
+    if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit };
+    const response = await this.host.connection.workspace.applyEdit({ label, edit });
+    const result: { applied: boolean; edit: WorkspaceEdit; failureReason?: string } = { applied: response.applied, edit };
+    if (response.failureReason) result.failureReason = response.failureReason;
+    return result;
+  }
+
+  private placement(args: Record<string, unknown>): { appendTo?: string; directory?: string } {
+    const out: { appendTo?: string; directory?: string } = {};
+    const appendTo = this.fileArg(args, 'appendTo');
+    if (appendTo) out.appendTo = appendTo;
+    const directory = this.fileArg(args, 'directory');
+    if (directory) out.directory = /[\\/]$/.test(directory) ? directory : `${directory}/`;
+    return out;
+  }
+
+  private async defaultDeny(args: Record<string, unknown>): Promise<unknown> {
+    const namespace = this.namespaceArg(args);
+    if (!namespace) return { error: 'netlens.generateDefaultDeny needs a namespace (or the uri of a manifest in it)' };
+    const file = this.fileArg(args, 'uri');
+    const result = generateDefaultDeny(this.context(file), namespace, this.placement(args));
+    const applied = await this.apply(`Default deny for namespace ${namespace}`, result.change, args);
+    return { ...applied, namespace, files: result.documents.map((d) => this.uriForNewFile(d.file)), policies: result.documents.flatMap((d) => d.policies), notes: result.notes.map((n) => this.note(n)) };
+  }
+
+  private async policies(args: Record<string, unknown>): Promise<unknown> {
+    const namespace = typeof args.namespace === 'string' ? args.namespace : args.uri ? this.namespaceArg(args) : undefined;
+    const file = this.fileArg(args, 'uri');
+    const controllers = Array.isArray(args.ingressControllers) ? (args.ingressControllers as IngressControllerProfile[]).filter((c) => c && typeof c.class === 'string') : undefined;
+    const result = generatePolicies(this.context(file), { ...(namespace ? { namespace } : {}), ...(controllers ? { ingressControllers: controllers } : {}), ...this.placement(args) });
+    const applied = await this.apply(`NetworkPolicies for ${namespace ? `namespace ${namespace}` : 'the workspace'}`, result.change, args);
+    return {
+      ...applied,
+      namespaces: result.namespaces,
+      edges: result.edges.map((e) => this.edge(e)),
+      notes: result.notes.map((n) => this.note(n)),
+      files: result.documents.map((d) => this.uriForNewFile(d.file)),
+      policies: result.documents.flatMap((d) => d.policies.map((p) => `${d.namespace}/${p}`)),
+    };
+  }
+
+  private async migrate(args: Record<string, unknown>): Promise<unknown> {
+    const index = this.host.analysis.index;
+    let ingresses: Ingress[] = [];
+    if (typeof args.ingressClass === 'string') ingresses = ingressesOfClass(index, args.ingressClass);
+    else if (typeof args.ingress === 'string') {
+      const [namespace, name] = args.ingress.includes('/') ? args.ingress.split('/', 2) : [undefined, args.ingress];
+      ingresses = index.ofKind('Ingress').filter((i) => i.name === name && (namespace === undefined || i.namespace === namespace)).slice(0, 1);
+    } else {
+      const file = this.fileArg(args, 'uri');
+      if (file) ingresses = index.resourcesOf(file).filter((r): r is Ingress => r.kind === 'Ingress').slice(0, 1);
+    }
+    if (ingresses.length === 0) return { error: 'netlens.migrateIngress found no Ingress: pass ingress (ns/name), ingressClass, or the uri of a file holding one' };
+    const options = { ...this.placement(args), ...(typeof args.gatewayClass === 'string' ? { gatewayClass: args.gatewayClass } : {}), ...(typeof args.gatewayName === 'string' ? { gatewayName: args.gatewayName } : {}) };
+    const result: MigrationResult = migrateIngresses(this.context(ingresses[0]!.file), ingresses, options);
+    const applied = await this.apply(`Migrate ${result.ingresses.length} Ingress(es) to Gateway API`, result.change, args);
+    return {
+      ...applied,
+      gatewayClass: result.gatewayClass,
+      ingresses: result.ingresses,
+      gateways: result.gateways,
+      routes: result.routes,
+      translated: result.annotations.filter((a) => a.translated),
+      untranslated: result.untranslated,
+      warnings: result.warnings,
+      files: result.documents.map((d) => this.uriForNewFile(d.file)),
+    };
+  }
+
+  private async admitController(args: Record<string, unknown>): Promise<unknown> {
+    const file = this.fileArg(args, 'uri') ?? this.fileArg(args, 'file');
+    if (!file || !args.data || typeof args.data !== 'object') return { error: 'netlens.admitIngressController needs uri and data (the diagnostic data)' };
+    const data = { ...(args.data as Record<string, unknown>) };
+    if (typeof args.controllerCidr === 'string' && args.controllerCidr) data.controllerCidr = args.controllerCidr;
+    if (typeof args.controllerNamespace === 'string' && args.controllerNamespace) data.controllerNamespace = args.controllerNamespace;
+    const span = args.span && typeof args.span === 'object' ? (args.span as Span) : undefined;
+    const result = admitIngressControllerChange(this.context(file), { data, file, ...(span ? { span } : {}) });
+    if ('error' in result) {
+      // Clients that do not ask for the CIDR themselves (see docs/fixes.md) at least tell the user what is missing.
+      void this.host.connection.window.showWarningMessage(`Netlens: ${result.error}`);
+      return { error: result.error };
+    }
+    return { ...(await this.apply(result.title, { edits: result.edits, newFiles: [] }, args)), title: result.title };
+  }
+
+  private edge(edge: TrafficEdge): unknown {
+    return {
+      from: describeEndpoint(edge.from),
+      to: describeEndpoint(edge.to),
+      port: edge.port,
+      protocol: edge.protocol,
+      origin: edge.origin,
+      text: `${describeEndpoint(edge.from)} -> ${describeEndpoint(edge.to)} : ${edge.protocol} ${edge.port}`,
+      evidence: edge.evidence.map((e) => ({ text: e.text, where: evidenceWhere(e, (f) => f), location: this.location(e.file, e.span) })),
+    };
+  }
+
+  private note(note: EdgeNote): unknown {
+    return { severity: note.severity, message: note.message, ...(note.file && note.span ? { location: this.location(note.file, note.span) } : {}) };
+  }
+
+  private location(file: string, span: Span): { uri: string; range: Range } {
+    const lines = this.host.analysis.lineIndex(file) ?? new LineIndex(this.host.textOf(file) ?? '');
+    return { uri: this.host.uriOf(file), range: rangeOf(lines, span) };
+  }
+}
+
+function untranslatedSuffix(migration: MigrationResult): string {
+  if (migration.untranslated.length === 0) return '';
+  const names = migration.untranslated.map((u) => u.annotation.replace(/^nginx\.ingress\.kubernetes\.io\//, ''));
+  return ` — not translated: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`;
+}
+
+function spanOf(lines: LineIndex, range: Range): Span {
+  return { start: lines.offset({ line: range.start.line, column: range.start.character }), end: lines.offset({ line: range.end.line, column: range.end.character }) };
+}
+
+function rangeOf(lines: LineIndex, span: Span): Range {
+  const start = lines.position(span.start);
+  const end = lines.position(span.end);
+  return { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } };
+}
