@@ -52,6 +52,8 @@ export class WorkspaceIndex {
   private readonly unsortedNamespaces = new Set<string>();
   /** Sorted lists per kind, dropped when an object of that kind is added or removed. */
   private readonly sortedByKind = new Map<string, AnyResource[]>();
+  /** The same lists split by namespace, built with them. */
+  private readonly sortedByKindNamespace = new Map<string, Map<string, AnyResource[]>>();
   /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
   private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
   private size = 0;
@@ -115,9 +117,19 @@ export class WorkspaceIndex {
   }
 
   /** Every object of any kind (CRDs included) in one namespace. */
-  anyOfKindIn(kind: string, namespace: string): AnyResource[] {
+  anyOfKindIn(kind: string, namespace: string): readonly AnyResource[] {
     this.read(`${kind}|${namespace}`);
-    return this.sortedOfKind(kind).filter((r) => r.namespace === namespace);
+    let byNamespace = this.sortedByKindNamespace.get(kind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      for (const resource of this.sortedOfKind(kind)) {
+        const list = byNamespace.get(resource.namespace);
+        if (list) list.push(resource);
+        else byNamespace.set(resource.namespace, [resource]);
+      }
+      this.sortedByKindNamespace.set(kind, byNamespace);
+    }
+    return byNamespace.get(namespace) ?? [];
   }
 
   /**
@@ -141,7 +153,7 @@ export class WorkspaceIndex {
   }
 
   /** All resources of a kind in one namespace. */
-  ofKindIn<K extends IndexedKind>(kind: K, namespace: string): KindTypes[K][] {
+  ofKindIn<K extends IndexedKind>(kind: K, namespace: string): readonly KindTypes[K][] {
     return this.anyOfKindIn(kind, namespace) as KindTypes[K][];
   }
 
@@ -207,6 +219,7 @@ export class WorkspaceIndex {
 
   private kindChanged(kind: string): void {
     this.sortedByKind.delete(kind);
+    this.sortedByKindNamespace.delete(kind);
     for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
   }
 

@@ -60,7 +60,8 @@ export class NetpolModel {
     this.peerOfWorkloadMap = grouped.peerOfWorkload;
     for (const peer of this.peers) this.peerById.set(peer.id, peer);
 
-    this.policies = index.ofKind('NetworkPolicy').map(compilePolicy);
+    // Compiled once per set of policies, not per model: a label edit rebuilds the model but keeps the policies.
+    this.policies = index.derived('netpol:compiled-policies', ['NetworkPolicy'], () => index.ofKind('NetworkPolicy').map(compilePolicy));
     for (const policy of this.policies) {
       const list = this.policiesByNamespace.get(policy.namespace);
       if (list) list.push(policy);
