@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 
 test('10,000 edits: heap after GC grows less than 10% from the first to the last thousand edits', () => {
-  const run = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'soakWorker.js')], { encoding: 'utf8', env: process.env, timeout: 600_000 });
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'soakWorker.js')], { encoding: 'utf8', env: { ...process.env, NETLENS_SOAK_WORKER: '1' }, timeout: 600_000 });
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout) as { resources: number; edits: number; ms: number; firstThousand: number; lastThousand: number };
   const growth = result.lastThousand / result.firstThousand - 1;
