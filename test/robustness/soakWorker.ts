@@ -6,6 +6,38 @@
  */
 import { Analysis } from '../../server/src/engine/analysis';
 
+function app(ns: number, i: number, label: string, comment = ''): string {
+  return `# app ${i}${comment}
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app-${i}, namespace: ns-${ns}}
+spec:
+  replicas: 2
+  template:
+    metadata: {labels: {app: app-${i}, tier: ${label}}}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/app-${i}:1.0.${i}
+          ports: [{name: http, containerPort: 8080}]
+          env: [{name: NEXT_ADDR, value: "app-${i + 1}:80"}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: app-${i}, namespace: ns-${ns}}
+spec:
+  selector: {app: app-${i}}
+  ports: [{port: 80, targetPort: http}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: app-${i}, namespace: ns-${ns}}
+spec:
+  podSelector: {matchLabels: {app: app-${i}}}
+  ingress: [{from: [{podSelector: {matchLabels: {tier: web}}}], ports: [{port: http}]}]
+`;
+}
+
 // Node's test runner loads every .js file under test/ as a test; this one only runs when soak.test.ts starts it.
 if (process.env['NETLENS_SOAK_WORKER'] === '1') runSoak();
 
@@ -15,37 +47,6 @@ function runSoak(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
 
-  function app(ns: number, i: number, label: string, comment = ''): string {
-    return `# app ${i}${comment}
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata: {name: app-${i}, namespace: ns-${ns}}
-  spec:
-    replicas: 2
-    template:
-      metadata: {labels: {app: app-${i}, tier: ${label}}}
-      spec:
-        containers:
-          - name: app
-            image: registry.example.com/app-${i}:1.0.${i}
-            ports: [{name: http, containerPort: 8080}]
-            env: [{name: NEXT_ADDR, value: "app-${i + 1}:80"}]
-  ---
-  apiVersion: v1
-  kind: Service
-  metadata: {name: app-${i}, namespace: ns-${ns}}
-  spec:
-    selector: {app: app-${i}}
-    ports: [{port: 80, targetPort: http}]
-  ---
-  apiVersion: networking.k8s.io/v1
-  kind: NetworkPolicy
-  metadata: {name: app-${i}, namespace: ns-${ns}}
-  spec:
-    podSelector: {matchLabels: {app: app-${i}}}
-    ingress: [{from: [{podSelector: {matchLabels: {tier: web}}}], ports: [{port: http}]}]
-  `;
-  }
 
   const analysis = new Analysis();
   const files = Math.ceil(RESOURCES / 3);
