@@ -33,3 +33,8 @@ for (const rule of RULES) {
     assert.match(text, /test\((['`])[^'`]*(silent|no finding)/, `${rule.id}: no test named "... stays silent ..."`);
   });
 }
+
+test('docs/rules/README.md lists every rule with its default severity', () => {
+  const index = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+  for (const rule of ALL_RULE_META) assert.ok(index.includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.defaultSeverity} |`), `docs/rules/README.md lacks ${rule.id} (${rule.defaultSeverity})`);
+});
