@@ -1,9 +1,11 @@
 /**
- * The VS Code extension: starts the language server over IPC and adds a few commands and a status bar item. All
- * analysis is in the server; this file stays thin.
+ * The VS Code extension: starts the language server over IPC and adds the commands (commands/), the connectivity
+ * graph panel (graph/) and a status bar item. All analysis is in the server; this file stays thin.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands/index';
+import { GraphPanels } from './graph/graphPanel';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +13,7 @@ let client: LanguageClient | undefined;
 export interface NetlensApi {
   client: LanguageClient | undefined;
   statusBar: vscode.StatusBarItem;
+  graph: GraphPanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NetlensApi> {
@@ -36,7 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   client = new LanguageClient('netlens', 'Kube Netlens', serverOptions, clientOptions);
 
   const statusBar = createStatusBar(context);
+  const graph = new GraphPanels(context.extensionUri, () => client, output);
+  registerCommands(context, () => client, graph, output);
   context.subscriptions.push(
+    graph,
     output,
     vscode.commands.registerCommand('netlens.restartServer', async () => {
       output.appendLine('Restarting the Netlens language server');
@@ -47,7 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
     vscode.commands.registerCommand('netlens.showLocations', (args: ShowLocationsArgs) => showLocations(args)),
   );
   await client.start();
-  return { client, statusBar };
+  void vscode.commands.executeCommand('setContext', 'netlens.active', true);
+  return { client, statusBar, graph };
 }
 
 interface LspPosition {

@@ -111,3 +111,10 @@ test('rule severities come from workspace/configuration', async () => {
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await client.waitFor(() => (client.diagnostics.get(uri('service.yaml')) ?? [])[0]?.severity === 1, 'rule raised to error');
 });
+
+test('a folder created with manifests inside is read when only the folder is reported', async () => {
+  fs.mkdirSync(path.join(workspace, 'newapp'));
+  fs.writeFileSync(path.join(workspace, 'newapp', 'svc.yaml'), SERVICE.replace(/name: web,/, 'name: fresh,'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('newapp'), type: 1 }] });
+  await client.waitFor(() => (client.diagnostics.get(uri('newapp/svc.yaml')) ?? []).some((d) => d.code === 'service-selects-nothing'), 'diagnostics for the file inside the new folder');
+});

@@ -71,6 +71,14 @@ export function startServer(connection: Connection): void {
     return best;
   }
 
+  function isDirectory(file: string): boolean {
+    try {
+      return fs.statSync(file).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
   function wanted(file: string): boolean {
     if (!isManifestPath(file)) return false;
     const folder = folderOf(file);
@@ -265,6 +273,13 @@ export function startServer(connection: Connection): void {
         for (const known of analysis.fileNames()) if (known.startsWith(file + path.sep)) analysis.removeFile(known);
       } else if (wanted(file)) {
         readFromDisk(file);
+      } else if (change.type === FileChangeType.Created && isDirectory(file)) {
+        // A folder created with files in it (git checkout, unzip) may arrive as one event for the folder.
+        const folder = folderOf(file);
+        if (!folder || !folder.excluded(file)) {
+          const scan = scanFiles([file], folder ? { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize } : {});
+          for (const found of [...scan.files, ...scan.tooLarge.map((t) => t.file)]) if (!documents.get(uriOf(found))) readFromDisk(found);
+        }
       }
     }
     if (profileChanged) void reloadSettings();

@@ -11,8 +11,12 @@ export const EXTENSION_ID = 'kube-netlens.kube-netlens';
 
 /** What the extension's `activate` returns (client/src/extension.ts), as far as the tests use it. */
 export interface NetlensApi {
-  client: { isRunning(): boolean } | undefined;
+  client: { isRunning(): boolean; sendRequest<R>(method: string, params: unknown): Promise<R> } | undefined;
   statusBar: vscode.StatusBarItem;
+  graph: {
+    readonly isOpen: boolean;
+    readonly lastRendered: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number; namespace: string | undefined; filter: string } | undefined;
+  };
 }
 
 /** Polls `probe` until it returns a truthy value (which is returned), or fails with `what` and the last value seen. */
@@ -152,6 +156,16 @@ export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: v
 export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" applies`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** The open webview tab whose view type ends with `viewType` (VS Code prefixes the extension's own), if any. */
+export function webviewTab(viewType: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}
+
+/** Closes every editor tab (text and webview), so a test starts from an empty editor area. */
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /**

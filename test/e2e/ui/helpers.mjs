@@ -6,6 +6,7 @@ import path from 'node:path';
 export function uiToolbox(page, { artifacts, workspace }) {
   const ui = {
     page,
+    workspace,
     screenshots: [],
     /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
     async openFile(name) {
@@ -52,6 +53,62 @@ export function uiToolbox(page, { artifacts, workspace }) {
       const item = page.locator('.statusbar-item', { hasText: text }).first();
       await item.waitFor({ state: 'visible', timeout: 60000 });
       return item;
+    },
+    /**
+     * Runs a command through the Command Palette (F1), by its title as the palette shows it. With `optional`, a
+     * command the palette does not offer right now (such as View: Hide Panel while no panel is shown) is skipped.
+     */
+    async runCommand(title, { optional = false } = {}) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      // A locator, not an element handle: the quick input may re-render its input box while it opens.
+      const input = page.locator('.quick-input-widget .quick-input-box input').first();
+      const opened = await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      if (!opened) {
+        // Keys typed while a webview has the focus may not reach the workbench: open the palette from the title bar.
+        await page.locator('.command-center .command-center-center').first().click();
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+      }
+      await input.fill(`>${title}`);
+      try {
+        await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: optional ? 3000 : 15000 });
+      } catch (error) {
+        if (!optional) throw error;
+        await page.keyboard.press('Escape');
+        return false;
+      }
+      await page.keyboard.press('Enter');
+      return true;
+    },
+    /** The document inside the active webview (two iframes deep). */
+    webview() {
+      return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    },
+    /**
+     * A screenshot for the README: saved in the artifacts folder, and in docs/images/ when NETLENS_E2E_DOCS_IMAGES=1.
+     * `clip` ({x, y, width, height}) keeps it small; without it the whole window is taken.
+     */
+    async docShot(name, clip) {
+      const file = path.join(artifacts, `docs-${name}.png`);
+      await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+      ui.screenshots.push(file);
+      if (process.env.NETLENS_E2E_DOCS_IMAGES === '1') {
+        const target = path.join(import.meta.dirname, '..', '..', '..', 'docs', 'images', `${name}.png`);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.copyFileSync(file, target);
+      }
+      return file;
+    },
+    /** A clip around an element, widened by `margin` px and kept inside the window. */
+    async clipAround(locator, margin = 16, minimum = { width: 0, height: 0 }) {
+      const box = await locator.boundingBox();
+      if (!box) throw new Error('the element is not visible');
+      const viewport = page.viewportSize();
+      const x = Math.max(0, box.x - margin);
+      const y = Math.max(0, box.y - margin);
+      const width = Math.min(viewport.width - x, Math.max(box.width + 2 * margin, minimum.width));
+      const height = Math.min(viewport.height - y, Math.max(box.height + 2 * margin, minimum.height));
+      return { x, y, width, height };
     },
     /** Saves a PNG of the whole window under the artifacts folder and returns its path. */
     async screenshot(name) {

@@ -1,0 +1,92 @@
+/**
+ * The generator commands of the palette. Each asks what it needs (a namespace, an Ingress) with a quick pick, runs
+ * the server's command of the same purpose (`workspace/executeCommand`: netlens.generateDefaultDeny,
+ * netlens.generatePolicies, netlens.migrateIngress; see server/src/lsp/codeActions.ts), which applies its edit
+ * through `workspace/applyEdit`, then opens what it wrote and reports what it inferred. Called with an argument
+ * object they ask nothing (tests, code lenses, other extensions) and return the server's reply.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { pickNamespace, type CommandDeps } from './deps';
+
+/** What the server's generator commands answer (the fields the client uses). */
+export interface GeneratorReply {
+  applied?: boolean;
+  error?: string;
+  failureReason?: string;
+  files?: string[];
+  policies?: string[];
+  gateways?: unknown[];
+  routes?: unknown[];
+  notes?: { severity: string; message: string }[];
+  warnings?: unknown[];
+  untranslated?: unknown[];
+}
+
+export async function addDefaultDeny(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
+  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Add default-deny NetworkPolicies (DNS still allowed) to which namespace?'));
+  if (!namespace) return undefined;
+  return run(deps, 'netlens.generateDefaultDeny', { namespace }, `Default deny for namespace ${namespace}`);
+}
+
+export async function generateNamespacePolicies(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
+  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Generate least-privilege NetworkPolicies for which namespace?'));
+  if (!namespace) return undefined;
+  return run(deps, 'netlens.generatePolicies', { namespace }, `NetworkPolicies for namespace ${namespace}`);
+}
+
+export async function migrateIngressToGateway(deps: CommandDeps, args?: { ingress?: string; ingressClass?: string }): Promise<GeneratorReply | undefined> {
+  let target = args?.ingress ? { ingress: args.ingress } : args?.ingressClass ? { ingressClass: args.ingressClass } : undefined;
+  if (!target) {
+    const inventory = await deps.inventory();
+    if (!inventory) return undefined;
+    if (inventory.ingresses.length === 0) {
+      void vscode.window.showInformationMessage('Netlens: no Ingress in the workspace to migrate.');
+      return undefined;
+    }
+    interface Pick extends vscode.QuickPickItem {
+      target: { ingress: string } | { ingressClass: string };
+    }
+    const classes = [...new Set(inventory.ingresses.map((i) => i.className).filter((c): c is string => !!c))].sort();
+    const items: Pick[] = [
+      ...inventory.ingresses.map((i): Pick => ({ label: `${i.namespace}/${i.name}`, description: i.className ? `class ${i.className}` : 'no class', target: { ingress: `${i.namespace}/${i.name}` } })),
+      ...classes.map((c): Pick => ({ label: `$(layers) Every Ingress of class ${c}`, description: `${inventory.ingresses.filter((i) => i.className === c).length} Ingresses`, target: { ingressClass: c } })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Migrate which Ingress to Gateway API (Gateway + HTTPRoutes)?', matchOnDescription: true });
+    if (!picked) return undefined;
+    target = picked.target;
+  }
+  const what = 'ingress' in target ? `Ingress ${target.ingress}` : `the Ingresses of class ${target.ingressClass}`;
+  return run(deps, 'netlens.migrateIngress', target, `Migration of ${what} to Gateway API`);
+}
+
+async function run(deps: CommandDeps, command: string, args: Record<string, unknown>, what: string): Promise<GeneratorReply | undefined> {
+  const client = deps.client();
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage('Netlens: the language server is not running (Netlens: Restart Server starts it again).');
+    return undefined;
+  }
+  const reply = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as GeneratorReply | null;
+  if (!reply || reply.error) {
+    void vscode.window.showErrorMessage(`Netlens: ${reply?.error ?? `${command} gave no answer`}`);
+    return reply ?? undefined;
+  }
+  for (const note of reply.notes ?? []) deps.output.info(`${what}: ${note.severity}: ${note.message}`);
+  if (!reply.applied) {
+    void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${reply.failureReason ? ` (${reply.failureReason})` : ''}.`);
+    return reply;
+  }
+  // Show what was written: the edits are applied but not saved, so the user reviews them first.
+  for (const file of (reply.files ?? []).slice(0, 3)) {
+    await vscode.window.showTextDocument(vscode.Uri.parse(file), { preview: false, preserveFocus: false });
+  }
+  const notes = reply.notes?.length ? ` ${reply.notes.length} notes in the Kube Netlens output.` : '';
+  void vscode.window.showInformationMessage(`Netlens: ${what}: ${summary(reply)}; review and save.${notes}`);
+  return reply;
+}
+
+function summary(reply: GeneratorReply): string {
+  if (reply.policies?.length) return `${reply.policies.length} NetworkPolicies (${reply.policies.slice(0, 4).join(', ')}${reply.policies.length > 4 ? ', …' : ''})`;
+  if (reply.routes) return `${reply.gateways?.length ?? 0} Gateways and ${reply.routes.length} routes written`;
+  return 'written';
+}

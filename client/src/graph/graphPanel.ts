@@ -1,0 +1,250 @@
+/**
+ * The connectivity graph panel: one webview (reused when asked again) that draws what the server's `netlens/graph`
+ * answers. The webview is a bundled script (dist/graph.js, cytoscape + fcose, no CDN) under a strict
+ * Content-Security-Policy: nothing but our own bundle and stylesheet, scripts only with the page's nonce.
+ *
+ * The panel asks the server for the graph when it opens, when the namespace changes, and when diagnostics or
+ * manifests change while it is open (debounced: diagnostics arrive per file, a workspace edit publishes many at once). A click
+ * on a node reveals its manifest; a click on an edge asks `netlens/explain` and shows the trail in the webview.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ExplainQuery, ExplainReply, FromWebview, Graph, LspPlace, ToWebview, ViewFilter } from './protocol';
+
+export const GRAPH_VIEW_TYPE = 'netlens.connectivityGraph';
+/** Wait this long after the last diagnostics change before asking for the graph again. */
+const REFRESH_DEBOUNCE_MS = 700;
+const FILE_EVENT_FOLLOW_UP_MS = 3000;
+
+export interface GraphOptions {
+  namespace?: string;
+  filter?: ViewFilter;
+}
+
+/** What the webview last drew, for tests and the status line. */
+export interface RenderedGraph {
+  nodes: number;
+  edges: number;
+  visibleNodes: number;
+  visibleEdges: number;
+  layoutMs: number;
+  namespace: string | undefined;
+  filter: ViewFilter;
+}
+
+/** Owns the (at most one) graph panel. Created once by `activate`. */
+export class GraphPanels implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private namespace: string | undefined;
+  private filter: ViewFilter = 'all';
+  private pending: NodeJS.Timeout | undefined;
+  private followUp: NodeJS.Timeout | undefined;
+  private stale = false;
+  private generation = 0;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedGraph>();
+  /** Fires each time the webview has drawn a graph (after layout). */
+  readonly onDidRender = this.renderedEmitter.event;
+  lastRendered: RenderedGraph | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: () => LanguageClient | undefined,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    // Diagnostics change after most edits; a manifest that adds a workload without any finding changes none, so
+    // file events and edits of YAML/JSON documents count too.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
+    const refresh = () => this.scheduleRefresh();
+    // The server hears of a file event when we do and may still be reading the files when the debounced refresh
+    // asks: one more refresh a little later catches what it read since (the server keeps the graph when nothing
+    // changed, so an extra request is cheap).
+    const fileEvent = () => {
+      refresh();
+      if (this.followUp) clearTimeout(this.followUp);
+      this.followUp = setTimeout(() => {
+        this.followUp = undefined;
+        refresh();
+      }, FILE_EVENT_FOLLOW_UP_MS);
+    };
+    this.subscriptions.push(
+      vscode.languages.onDidChangeDiagnostics(refresh),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (/\.(ya?ml|json)$/i.test(event.document.uri.path) && event.contentChanges.length) refresh();
+      }),
+      watcher,
+      watcher.onDidCreate(fileEvent),
+      watcher.onDidChange(fileEvent),
+      watcher.onDidDelete(fileEvent),
+      this.renderedEmitter,
+    );
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Opens the panel (or brings it forward) with the given namespace and filter. */
+  async show(options: GraphOptions = {}): Promise<void> {
+    if ('namespace' in options) this.namespace = options.namespace || undefined;
+    if (options.filter) this.filter = options.filter;
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      this.post({ type: 'filter', filter: this.filter });
+      await this.refresh();
+      return;
+    }
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, 'Connectivity Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      enableScripts: true,
+      localResourceRoots: [dist],
+      retainContextWhenHidden: true,
+    });
+    this.panel = panel;
+    panel.webview.html = pageHtml(panel.webview, dist);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.lastRendered = undefined;
+    });
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.stale) void this.refresh();
+    });
+    panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message));
+  }
+
+  /** Asks the server for the graph and sends it to the webview. */
+  async refresh(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    this.stale = false;
+    const generation = ++this.generation;
+    const namespace = this.namespace;
+    this.post({ type: 'loading', namespace });
+    try {
+      const client = this.client();
+      if (!client) throw new Error('the Netlens language server is not running');
+      const graph = await client.sendRequest<Graph | null>('netlens/graph', namespace ? { namespace } : {});
+      if (generation !== this.generation || !this.panel) return; // a newer request is on its way
+      if (!graph) throw new Error('the server could not build the graph; see the Kube Netlens output');
+      panel.title = namespace ? `Connectivity: ${namespace}` : 'Connectivity Graph';
+      this.post({ type: 'graph', graph, namespace, filter: this.filter });
+    } catch (error) {
+      this.output.error(`connectivity graph: ${(error as Error).message}`);
+      if (generation === this.generation) this.post({ type: 'error', message: (error as Error).message });
+    }
+  }
+
+  /** Explains one connection through the server (also used by the Explain Connection command). */
+  async explain(query: ExplainQuery): Promise<ExplainReply> {
+    const client = this.client();
+    if (!client) return { allowed: false, lines: ['the Netlens language server is not running'], error: 'not running' };
+    return client.sendRequest<ExplainReply>('netlens/explain', query);
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    if (this.followUp) clearTimeout(this.followUp);
+    this.panel?.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.panel) return;
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      if (this.panel?.visible) void this.refresh();
+      else this.stale = true;
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'refresh':
+        await this.refresh();
+        return;
+      case 'setNamespace':
+        this.namespace = message.namespace || undefined;
+        await this.refresh();
+        return;
+      case 'setFilter':
+        this.filter = message.filter;
+        return;
+      case 'reveal':
+        await this.reveal(message.place);
+        return;
+      case 'explain': {
+        let reply: ExplainReply;
+        try {
+          reply = await this.explain(message.query);
+        } catch (error) {
+          reply = { allowed: false, lines: [(error as Error).message], error: (error as Error).message };
+        }
+        this.post({ type: 'explanation', requestId: message.requestId, reply });
+        return;
+      }
+      case 'rendered':
+        this.lastRendered = { ...message, namespace: this.namespace, filter: this.filter };
+        this.renderedEmitter.fire(this.lastRendered);
+        return;
+    }
+  }
+
+  /** Opens the manifest at the place, in another editor column than the graph's. */
+  private async reveal(place: LspPlace): Promise<void> {
+    const range = new vscode.Range(place.range.start.line, place.range.start.character, place.range.end.line, place.range.end.character);
+    const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.parse(place.uri), { selection: range, viewColumn: column, preserveFocus: false });
+  }
+}
+
+function pageHtml(webview: vscode.Webview, dist: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.css'));
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Connectivity Graph</title>
+</head>
+<body>
+<header class="toolbar" role="toolbar" aria-label="Graph filters">
+  <label>Namespace <select id="namespace" aria-label="Namespace"><option value="">All namespaces</option></select></label>
+  <label>Show <select id="filter" aria-label="What to show">
+    <option value="all">Everything</option>
+    <option value="denied">Only denied declared dependencies</option>
+    <option value="exposure">Only exposure (ways in from outside)</option>
+  </select></label>
+  <button id="fit" type="button" title="Fit the graph to the window">Fit</button>
+  <button id="relayout" type="button" title="Lay the graph out again">Re-layout</button>
+  <button id="refresh" type="button" title="Ask the language server again">Refresh</button>
+  <span id="status" role="status" aria-live="polite"></span>
+</header>
+<main>
+  <div id="graph" role="img" aria-label="Connectivity graph"></div>
+  <aside id="side">
+    <details id="legend-box" open><summary>Legend</summary><section id="legend" aria-label="Legend"></section></details>
+    <section id="details" aria-live="polite"><p class="hint">Click a workload to open its manifest; click an edge to explain the connection.</p></section>
+  </aside>
+</main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

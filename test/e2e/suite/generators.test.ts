@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { after, describe, it } from 'mocha';
+import { closeAllEditors, fixture, revertAndClose, waitFor } from './helpers';
+
+interface GeneratorReply {
+  applied?: boolean;
+  error?: string;
+  files?: string[];
+  policies?: string[];
+}
+
+/** The generators write new files beside the manifests; each test removes what it wrote. */
+describe('generator commands', () => {
+  const written: vscode.Uri[] = [];
+  after(async () => {
+    // The generators' edits are not saved: revert each (closing a dirty editor would ask to save it).
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) await revertAndClose(document);
+    await closeAllEditors();
+    for (const uri of written) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  async function textOf(uri: vscode.Uri): Promise<string> {
+    return (await vscode.workspace.openTextDocument(uri)).getText();
+  }
+
+  it('Add Default-Deny for Namespace writes default-deny and DNS policies beside the namespace’s manifests', async () => {
+    const reply = await vscode.commands.executeCommand<GeneratorReply>('netlens.addDefaultDeny', { namespace: 'payments' });
+    assert.equal(reply?.error, undefined);
+    assert.equal(reply.applied, true);
+    assert.deepEqual(reply.policies, ['default-deny', 'allow-dns']);
+    const uri = fixture('graph/payments-default-deny.yaml');
+    written.push(uri);
+    assert.deepEqual(reply.files, [uri.toString()]);
+    const text = await waitFor('the generated policies', async () => {
+      const t = await textOf(uri);
+      return t.includes('kind: NetworkPolicy') && t;
+    });
+    assert.match(text, /name: default-deny\n\s+namespace: payments/);
+    assert.match(text, /port: 53/);
+  });
+
+  it('Generate NetworkPolicies for Namespace writes least-privilege policies from the declared traffic', async () => {
+    const reply = await vscode.commands.executeCommand<GeneratorReply>('netlens.generateNamespacePolicies', { namespace: 'store' });
+    assert.equal(reply?.error, undefined);
+    assert.equal(reply.applied, true);
+    assert.ok(reply.files?.length, 'a file is written');
+    for (const file of reply.files!) written.push(vscode.Uri.parse(file));
+    assert.ok(reply.policies!.every((p) => p.startsWith('store/')), JSON.stringify(reply.policies));
+    const text = await waitFor('the generated policies', async () => {
+      const t = await textOf(vscode.Uri.parse(reply.files![0]!));
+      return t.includes('kind: NetworkPolicy') && t;
+    });
+    // frontend names orders (ORDERS_URL): the generated policies admit it on the pod port.
+    assert.match(text, /app: orders/);
+    assert.match(text, /9000|http/);
+  });
+
+  it('Migrate Ingress to Gateway API writes a Gateway and an HTTPRoute', async () => {
+    const reply = await vscode.commands.executeCommand<GeneratorReply & { routes?: unknown[] }>('netlens.migrateIngressToGateway', { ingress: 'store/frontend' });
+    assert.equal(reply?.error, undefined);
+    assert.equal(reply.applied, true);
+    assert.ok(reply.files?.length, 'a file is written');
+    for (const file of reply.files!) written.push(vscode.Uri.parse(file));
+    const texts = await waitFor('the Gateway API objects', async () => {
+      const all = (await Promise.all(reply.files!.map((f) => textOf(vscode.Uri.parse(f))))).join('\n---\n');
+      return all.includes('kind: HTTPRoute') && all;
+    });
+    assert.match(texts, /kind: Gateway\b/);
+    assert.match(texts, /hostnames:\n\s+- store\.example\.com/);
+    assert.match(texts, /name: frontend\n\s+port: 443/);
+  });
+});

@@ -1,0 +1,167 @@
+/** The custom requests netlens/graph, netlens/explain and netlens/inventory through the built server over stdio. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient } from '../support/lspClient';
+
+// An emoji before the Deployment's name: its place must be given in UTF-16 columns.
+const STORE = `apiVersion: apps/v1
+kind: Deployment
+metadata: {annotations: {note: "\u{1F680}"}, namespace: store, name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          ports: [{name: http, containerPort: 8080}]
+          env: [{name: ORDERS_URL, value: "http://orders:80"}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: orders, namespace: store}
+spec:
+  selector: {matchLabels: {app: orders}}
+  template:
+    metadata: {labels: {app: orders}}
+    spec:
+      containers: [{name: orders, image: x, ports: [{name: http, containerPort: 9000}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: orders, namespace: store}
+spec:
+  selector: {app: orders}
+  ports: [{port: 80, targetPort: http}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: store}
+spec:
+  podSelector: {}
+`;
+
+const OTHER = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: job, namespace: batch}
+spec:
+  selector: {matchLabels: {app: job}}
+  template:
+    metadata: {labels: {app: job}}
+    spec:
+      containers: [{name: job, image: x}]
+`;
+
+interface Place {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+interface Graph {
+  namespace?: string;
+  allNamespaces: string[];
+  nodes: { id: string; type: string; place?: Place; inScope?: boolean }[];
+  edges: { id: string; kind: string; source: string; target: string; status?: string; place?: Place; explain?: unknown }[];
+  stats: Record<string, number>;
+}
+interface Explanation {
+  allowed: boolean;
+  lines: string[];
+  error?: string;
+}
+
+let workspace: string;
+let client: LspTestClient;
+const uri = (name: string) => pathToFileURL(path.join(workspace, name)).href;
+const request = <T>(method: string, params: unknown) => client.connection.sendRequest(method, params) as Promise<T>;
+
+before(async () => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-graph-'));
+  fs.writeFileSync(path.join(workspace, 'store.yaml'), STORE);
+  fs.writeFileSync(path.join(workspace, 'batch.yaml'), OTHER);
+  client = new LspTestClient();
+  await client.initialize(pathToFileURL(workspace).href);
+  await client.settle();
+});
+
+after(async () => {
+  await client.shutdown();
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+test('netlens/graph: nodes with places as URI + UTF-16 range, the denied dependency with its place', async () => {
+  const graph = await request<Graph>('netlens/graph', {});
+  assert.deepEqual(graph.allNamespaces, ['batch', 'store']);
+  const web = graph.nodes.find((n) => n.id === 'store/web[Deployment]');
+  assert.ok(web?.place);
+  assert.equal(web.place.uri, uri('store.yaml'));
+  const line = STORE.split('\n').findIndex((l) => l.includes('name: web}'));
+  const character = STORE.split('\n')[line]!.indexOf('web}');
+  assert.deepEqual(web.place.range, { start: { line, character }, end: { line, character: character + 3 } });
+  const dependency = graph.edges.find((e) => e.kind === 'dependency');
+  assert.equal(dependency?.status, 'denied');
+  assert.equal(dependency?.place?.uri, uri('store.yaml'));
+  const envLine = STORE.split('\n').findIndex((l) => l.includes('ORDERS_URL'));
+  assert.equal(dependency?.place?.range.start.line, envLine);
+  assert.deepEqual(dependency?.explain, { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', protocol: 'TCP', port: 9000 });
+});
+
+test('netlens/graph with a namespace: only it; bad parameters read as no namespace', async () => {
+  const one = await request<Graph>('netlens/graph', { namespace: 'batch' });
+  assert.equal(one.namespace, 'batch');
+  assert.deepEqual(one.nodes.filter((n) => n.type === 'workload').map((n) => n.id), ['batch/job[Deployment]']);
+  const odd = await request<Graph>('netlens/graph', { namespace: 42 });
+  assert.equal(odd.namespace, undefined);
+  assert.equal(odd.nodes.filter((n) => n.type === 'workload').length, 3);
+});
+
+test('netlens/explain: the trail of the denied dependency; unknown names answer an error with a suggestion', async () => {
+  const denied = await request<Explanation>('netlens/explain', { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', port: 9000, protocol: 'TCP' });
+  assert.equal(denied.allowed, false);
+  assert.equal(denied.error, undefined);
+  assert.equal(denied.lines[0], 'store/web[Deployment] => store/orders[Deployment] on TCP 9000: DENIED');
+  assert.ok(denied.lines.includes('ingress of store/orders[Deployment]: isolated by `default-deny`'), denied.lines.join('\n'));
+  const open = await request<Explanation>('netlens/explain', { source: 'store/orders', destination: 'batch/job' });
+  assert.equal(open.allowed, true);
+  const unknown = await request<Explanation>('netlens/explain', { source: 'store/wbe', destination: 'store/orders' });
+  assert.equal(unknown.allowed, false);
+  assert.match(unknown.error ?? '', /^source: no workload `store\/wbe` in the workspace \(did you mean `store\/web`\?\)$/);
+  const badPort = await request<Explanation>('netlens/explain', { source: 'store/web', destination: 'store/orders', port: 70000 });
+  assert.match(badPort.error ?? '', /port must be a number from 1 to 65535/);
+  const missing = await request<Explanation>('netlens/explain', {});
+  assert.match(missing.error ?? '', /needs \{ source, destination \}/);
+});
+
+test('netlens/inventory: namespaces, workloads with ports, Ingresses', async () => {
+  const inventory = await request<{ namespaces: string[]; workloads: { id: string; ports: unknown[] }[]; ingresses: unknown[] }>('netlens/inventory', {});
+  assert.deepEqual(inventory.namespaces, ['batch', 'store']);
+  assert.deepEqual(
+    inventory.workloads.map((w) => [w.id, w.ports]),
+    [
+      ['batch/job[Deployment]', []],
+      ['store/orders[Deployment]', [{ port: 9000, protocol: 'TCP', name: 'http' }]],
+      ['store/web[Deployment]', [{ port: 8080, protocol: 'TCP', name: 'http' }]],
+    ],
+  );
+  assert.deepEqual(inventory.ingresses, []);
+});
+
+test('the graph follows an edit: a policy that admits the dependency makes it allowed', async () => {
+  const text = `${STORE}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: orders-from-web, namespace: store}
+spec:
+  podSelector: {matchLabels: {app: orders}}
+  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: http}]}]
+`;
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('store.yaml'), languageId: 'yaml', version: 1, text } });
+  await client.settle();
+  const graph = await request<Graph>('netlens/graph', {});
+  assert.equal(graph.edges.find((e) => e.kind === 'dependency')?.status, 'allowed');
+  assert.ok(graph.edges.some((e) => e.kind === 'policy' && e.source === 'store/web[Deployment]' && e.target === 'store/orders[Deployment]'));
+});
