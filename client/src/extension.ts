@@ -38,7 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   // test/e2e checks that.
   client = new LanguageClient('netlens', 'Kube Netlens', serverOptions, clientOptions);
 
-  const statusBar = createStatusBar(context);
+  const { item: statusBar, showWorkspace } = createStatusBar(context);
+  // The server says how many resources it holds after each analysis pass (a custom notification, ignored by other
+  // editors); the finding counts come from the diagnostics themselves.
+  context.subscriptions.push(client.onNotification('netlens/status', (status: WorkspaceStatus) => showWorkspace(status)));
   const graph = new GraphPanels(context.extensionUri, () => client, output);
   registerCommands(context, () => client, graph, output);
   context.subscriptions.push(
@@ -75,11 +78,17 @@ async function showLocations(args: ShowLocationsArgs): Promise<void> {
 }
 
 /** Finding count of the whole workspace, computed from the diagnostics the server published; a click opens Problems. */
-function createStatusBar(context: vscode.ExtensionContext): vscode.StatusBarItem {
+interface WorkspaceStatus {
+  resources: number;
+  files: number;
+}
+
+function createStatusBar(context: vscode.ExtensionContext): { item: vscode.StatusBarItem; showWorkspace(status: WorkspaceStatus): void } {
   const item = vscode.window.createStatusBarItem('netlens.findings', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Kube Netlens';
   item.command = 'workbench.actions.view.problems';
   let pending: NodeJS.Timeout | undefined;
+  let workspace: WorkspaceStatus | undefined;
   const update = (): void => {
     pending = undefined;
     const counts = { errors: 0, warnings: 0, infos: 0, files: 0 };
@@ -100,7 +109,8 @@ function createStatusBar(context: vscode.ExtensionContext): vscode.StatusBarItem
     const summary = total
       ? `${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} infos in ${counts.files} ${counts.files === 1 ? 'file' : 'files'}`
       : 'no findings';
-    item.tooltip = `Kube Netlens: ${summary}. Click to open the Problems panel.`;
+    const analysed = workspace ? ` Analysed ${workspace.resources} resources in ${workspace.files} files.` : '';
+    item.tooltip = `Kube Netlens: ${summary}.${analysed} Click to open the Problems panel.`;
     item.accessibilityInformation = { label: `Kube Netlens: ${summary}`, role: 'button' };
   };
   update();
@@ -112,7 +122,13 @@ function createStatusBar(context: vscode.ExtensionContext): vscode.StatusBarItem
     }),
     { dispose: () => pending && clearTimeout(pending) },
   );
-  return item;
+  return {
+    item,
+    showWorkspace(status: WorkspaceStatus): void {
+      workspace = status;
+      update();
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -94,6 +94,7 @@ export function startServer(connection: Connection): void {
 
   function refreshAndPublish(): void {
     publish(analysis.refresh());
+    void connection.sendNotification('netlens/status', { resources: analysis.index.resourceCount, files: analysis.fileNames().length });
   }
 
   function readFromDisk(file: string): void {

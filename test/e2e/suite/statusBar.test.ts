@@ -19,6 +19,8 @@ describe('status bar', () => {
       return api.statusBar.text === text && String(api.statusBar.tooltip).includes(tooltip) && { text, tooltip };
     });
     assert.match(expected.text, /^\$\(error\) Netlens: [1-9]/);
+    // The resource count comes from the server (netlens/status) and reads like the fixture workspace.
+    await waitFor('the status bar tooltip to count the analysed resources', () => /Analysed [1-9]\d* resources in [1-9]\d* files\./.test(String(api.statusBar.tooltip)));
     const command = api.statusBar.command;
     assert.equal(typeof command === 'string' ? command : command?.command, 'workbench.actions.view.problems');
     // The click target exists (that it shows the panel is checked through the real UI, test/e2e/ui/).
