@@ -411,13 +411,14 @@ function gitInfo(): { head?: string; dirtyPaths?: number; source?: string } {
   }
 }
 
-async function main(): Promise<void> {
+/** Returns true when the process should exit right away (the runner), false to let it end by itself (a child). */
+async function main(): Promise<boolean> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'child') {
     const mode = argv[1]!;
     if (!(CHILD_MODES as readonly string[]).includes(mode)) throw new Error(`unknown child mode ${mode}`);
     process.stdout.write(`${JSON.stringify(runChildMode(mode, argv[2]!, argv[3]))}\n`);
-    return;
+    return false;
   }
   const options = parseOptions(argv);
   const started = new Date();
@@ -442,9 +443,16 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), options.out)} (${report.durationS} s in all)`);
+  return true;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  // A server stopped at a time limit can leave a pipe handle open; the results are written, so leave explicitly.
+  (exitNow) => {
+    if (exitNow) process.exit(process.exitCode ?? 0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

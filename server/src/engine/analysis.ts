@@ -11,7 +11,7 @@
 import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
-import { changeKeysOf, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
+import { changeKeysOf, changeSetOf, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
@@ -179,19 +179,21 @@ export class Analysis {
 
   /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
   refresh(): string[] {
+    const changes = changeSetOf(this.pendingChanges);
     const targets = this.allDirty
       ? [...this.files.keys()]
       : [...this.files.keys()].filter((file) => {
           if (this.dirtyFiles.has(file)) return true;
           const reads = this.fileReads.get(file);
-          return !reads || readsTouched(reads, this.pendingChanges);
+          return !reads || readsTouched(reads, changes);
         });
     const changed: string[] = [];
     for (const file of targets) {
       const next = this.computeFindings(file);
       const previous = this.findingsByFile.get(file);
       this.notePointers(file, previous ?? [], next);
-      if (!previous || JSON.stringify(previous) !== JSON.stringify(next)) changed.push(file);
+      // A file with no findings before and none now has nothing to publish.
+      if ((previous?.length ?? 0) !== next.length || (next.length > 0 && JSON.stringify(previous) !== JSON.stringify(next))) changed.push(file);
       if (next.length) this.findingsByFile.set(file, next);
       else this.findingsByFile.delete(file);
     }

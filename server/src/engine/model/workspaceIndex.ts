@@ -282,13 +282,28 @@ export function changeKeysOf(resource: AnyResource): string[] {
   return keys;
 }
 
-/** True when a reader that recorded `reads` may see a different index after the changes in `changed`. */
-export function readsTouched(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
-  if (reads.has('*')) return changed.size > 0;
-  for (const key of changed) {
-    if (reads.has(key)) return true;
-    const bar = key.indexOf('|');
-    if (reads.has(`${key.slice(0, bar)}|*`)) return true;
+/** Change keys prepared for many `readsTouched` checks: the keys, and the kinds they change. */
+export interface ChangeSet {
+  keys: ReadonlySet<string>;
+  kinds: ReadonlySet<string>;
+}
+
+export function changeSetOf(keys: ReadonlySet<string>): ChangeSet {
+  const kinds = new Set<string>();
+  for (const key of keys) kinds.add(key.slice(0, key.indexOf('|')));
+  return { keys, kinds };
+}
+
+/**
+ * True when a reader that recorded `reads` may see a different index after `changes`. Costs O(reads): a file's
+ * rules read a handful of keys, while an initial scan changes thousands.
+ */
+export function readsTouched(reads: ReadonlySet<string>, changes: ChangeSet): boolean {
+  if (changes.keys.size === 0) return false;
+  for (const read of reads) {
+    if (read === '*') return true;
+    const bar = read.indexOf('|');
+    if (read.slice(bar + 1) === '*' ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
   }
   return false;
 }
