@@ -118,3 +118,12 @@ test('a folder created with manifests inside is read when only the folder is rep
   await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('newapp'), type: 1 }] });
   await client.waitFor(() => (client.diagnostics.get(uri('newapp/svc.yaml')) ?? []).some((d) => d.code === 'service-selects-nothing'), 'diagnostics for the file inside the new folder');
 });
+
+test('opening a file without findings still publishes (empty) diagnostics for it', async () => {
+  const clean = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\ndata: {a: b}\n';
+  fs.writeFileSync(path.join(workspace, 'clean.yaml'), clean);
+  client.diagnostics.delete(uri('clean.yaml'));
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('clean.yaml'), languageId: 'yaml', version: 1, text: clean } });
+  await client.waitFor(() => client.diagnostics.has(uri('clean.yaml')), 'a publish for the opened file');
+  assert.deepEqual(client.diagnostics.get(uri('clean.yaml')), []);
+});

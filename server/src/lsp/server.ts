@@ -92,8 +92,10 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function refreshAndPublish(): void {
-    publish(analysis.refresh());
+  /** `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file). */
+  function refreshAndPublish(alsoPublish: readonly string[] = []): void {
+    const changed = analysis.refresh();
+    publish([...new Set([...changed, ...alsoPublish])]);
     void connection.sendNotification('netlens/status', { resources: analysis.index.resourceCount, files: analysis.fileNames().length });
   }
 
@@ -246,7 +248,8 @@ export function startServer(connection: Connection): void {
     if (isProfileFile(file)) void reloadSettings();
     if (!wanted(file) && !analysis.hasFile(file)) return;
     analysis.setFile(file, event.document.getText());
-    refreshAndPublish();
+    // The edited document always gets an answer, empty or not: editors wait for it after opening a file.
+    refreshAndPublish([file]);
   });
 
   documents.onDidClose((event) => {
