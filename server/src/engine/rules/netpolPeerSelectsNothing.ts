@@ -7,11 +7,11 @@ import { peerMatches } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
 import { GATEWAY_NAME_LABEL } from './shared/ingressControllerSource';
+import { closestWorkloadHint } from '../model/closestWorkload';
 import type { Rule, RuleContext } from './rule';
 import { byLocation } from './shared/order';
 import {
   closestKnownNamespace,
-  closestLabelsHint,
   compiledPolicyOf,
   joinAnd,
   knownNamespaces,
@@ -87,7 +87,7 @@ function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPoli
     span: selector.span,
     message:
       `${ruleName(rule)} of NetworkPolicy \`${policy.name}\` ${verb(rule)} pods with ${describeSelector(selector)} in namespace \`${namespace}\`, ` +
-      `but no pod template there has those labels${hint || closestLabelsHint(selector, inNamespace)}: the peer matches nothing`,
+      `but no pod template there has those labels${hint || closestWorkloadHint(selector.matchLabels, inNamespace)}: the peer matches nothing`,
     data,
   });
 }
@@ -120,7 +120,7 @@ function checkNamespacePeer(ctx: RuleContext, model: NetpolModel, policy: Compil
     span: podSelector.span,
     message:
       `${ruleName(rule)} of NetworkPolicy \`${policy.name}\` ${verb(rule)} pods with ${describeSelector(podSelector)} in namespace ${joinAnd(namespaces.map((n) => `\`${n}\``))}, ` +
-      `but no pod template there has those labels${closestLabelsHint(podSelector, workloads)}: the peer matches nothing`,
+      `but no pod template there has those labels${closestWorkloadHint(podSelector.matchLabels, workloads)}: the peer matches nothing`,
     data: { policy: qualified(policy), direction: rule.direction, selector: describeSelector(podSelector), namespaces },
   });
 }

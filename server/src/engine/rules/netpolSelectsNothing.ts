@@ -1,7 +1,8 @@
 import { describeSelector, selectsEverything } from '../model/labelSelector';
 import type { AnyResource, NetworkPolicy } from '../model/resources';
+import { closestWorkloadHint } from '../model/closestWorkload';
 import type { Rule, RuleContext } from './rule';
-import { closestLabelsHint, MANAGED_NAMESPACES, qualified } from './shared/netpolScope';
+import { MANAGED_NAMESPACES, qualified } from './shared/netpolScope';
 
 /**
  * netpol-selects-nothing: a NetworkPolicy whose podSelector matches no pod template of its namespace isolates and
@@ -40,7 +41,7 @@ export const netpolSelectsNothing: Rule = {
       span: selector.span,
       message:
         `NetworkPolicy \`${policy.name}\` selects no pod: no pod template in namespace \`${policy.namespace}\` has ` +
-        `${describeSelector(selector)}${closestLabelsHint(selector, inNamespace)}: the policy applies to no pod`,
+        `${describeSelector(selector)}${closestWorkloadHint(selector.matchLabels, inNamespace)}: the policy applies to no pod`,
       data,
     });
   },

@@ -11,7 +11,7 @@ import { netpolModelOf } from '../../netpol/cachedModel';
 import { compilePolicy, type CompiledPolicy, type CompiledRule } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
-import { closestName, similarity } from '../../util/closestName';
+import { closestName } from '../../util/closestName';
 
 /** Every kind the NetworkPolicy model is built from (the same list as netpol/cachedModel.ts). */
 export const NETPOL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace', 'Service', 'Ingress'];
@@ -139,29 +139,6 @@ export function ruleName(rule: CompiledRule): string {
 export function policyNames(policies: readonly CompiledPolicy[]): string {
   return joinAnd([...new Set(policies.map((p) => `\`${p.name}\``))].sort());
 }
-
-/**
- * " (closest: Deployment web has app=web-v2)": the workload sharing most of the selector's matchLabels keys, with
- * its values; empty when none shares a key.
- */
-export function closestLabelsHint(selector: LabelSelector, workloads: readonly Workload[]): string {
-  const wanted = Object.entries(selector.matchLabels);
-  if (wanted.length === 0) return '';
-  let best: { name: string; labels: Record<string, string>; score: number } | undefined;
-  for (const workload of workloads) {
-    let score = 0;
-    for (const [key, value] of wanted) {
-      const actual = workload.podLabels[key];
-      if (actual !== undefined) score += 1 + similarity(actual, value);
-    }
-    const name = `${workload.kind} ${workload.name}`;
-    if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { name, labels: workload.podLabels, score };
-  }
-  if (!best) return '';
-  const shown = wanted.map(([key]) => (key in best!.labels ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
-  return ` (closest: ${best.name} has ${shown})`;
-}
-
 
 /** `ns/name`. */
 export function qualified(resource: { namespace: string; name: string }): string {

@@ -1,0 +1,26 @@
+/**
+ * " (closest: Deployment web has app=web-v2)": for a selector that matches nothing, the workload sharing most of its
+ * label keys (and, among those, the most alike values), shown with its values; empty when none shares a key. Ties
+ * go to the alphabetically first name, so the hint never depends on the order files were read in.
+ */
+import type { Workload } from './resources';
+import { similarity } from '../util/closestName';
+
+export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string>>, workloads: readonly Workload[]): string {
+  const wanted = Object.entries(wantedLabels);
+  if (wanted.length === 0) return '';
+  let best: { name: string; labels: Readonly<Record<string, string>>; score: number } | undefined;
+  for (const workload of workloads) {
+    let score = 0;
+    for (const [key, value] of wanted) {
+      const actual = workload.podLabels[key];
+      // Same key: 1, plus up to 1 for how alike the values are (so `orders` is closer to `order` than `cache` is).
+      if (actual !== undefined) score += 1 + similarity(actual, value);
+    }
+    const name = `${workload.kind} ${workload.name}`;
+    if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { name, labels: workload.podLabels, score };
+  }
+  if (!best) return '';
+  const shown = wanted.map(([key]) => (key in best!.labels ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
+  return ` (closest: ${best.name} has ${shown})`;
+}
