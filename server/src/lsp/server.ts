@@ -79,6 +79,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** A file's text as the analysis should see it: the editor's unsaved text when it is open, else the disk's. */
+  function currentText(file: string): string | undefined {
+    const open = documents.get(uriOf(file));
+    if (open) return open.getText();
+    const read = readManifest(file);
+    return 'text' in read ? read.text : undefined;
+  }
+
   function wanted(file: string): boolean {
     if (!isManifestPath(file)) return false;
     const folder = folderOf(file);
@@ -172,12 +180,7 @@ export function startServer(connection: Connection): void {
   /** Settings or the cluster profile changed: read them again and re-analyse every file with them. */
   async function reloadSettings(): Promise<void> {
     await loadSettings();
-    analysis.settingsChanged((file) => {
-      const open = documents.get(uriOf(file));
-      if (open) return open.getText();
-      const read = readManifest(file);
-      return 'text' in read && wanted(file) ? read.text : undefined;
-    });
+    analysis.settingsChanged((file) => (documents.get(uriOf(file)) || wanted(file) ? currentText(file) : undefined));
     refreshAndPublish();
   }
 
@@ -296,12 +299,7 @@ export function startServer(connection: Connection): void {
     analysis,
     fileOf,
     uriOf,
-    textOf: (file) => {
-      const open = documents.get(uriOf(file));
-      if (open) return open.getText();
-      const read = readManifest(file);
-      return 'text' in read ? read.text : undefined;
-    },
+    textOf: currentText,
   });
 
   documents.listen(connection);
