@@ -98,6 +98,8 @@ export const checks = [
       await ui.runCommand('View: Hide Panel', { optional: true });
       await ui.runCommand('View: Close Primary Side Bar', { optional: true });
       await ui.runCommand('Netlens: Show Connectivity Graph');
+      // Let the webview finish loading first: it takes the focus when ready, which would close a palette opened now.
+      await ui.webview().locator('body[data-state="ready"]').waitFor({ state: 'attached', timeout: 60000 });
       await ui.page.locator('.tab:has-text("Connectivity Graph")').first().click(); // its group is the active one
       await ui.runCommand('View: Close Editors in Other Groups');
       await ui.page.waitForFunction(() => document.querySelectorAll('.editor-group-container').length === 1, null, { timeout: 15000 });

@@ -59,26 +59,37 @@ export function uiToolbox(page, { artifacts, workspace }) {
      * command the palette does not offer right now (such as View: Hide Panel while no panel is shown) is skipped.
      */
     async runCommand(title, { optional = false } = {}) {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
       // A locator, not an element handle: the quick input may re-render its input box while it opens.
       const input = page.locator('.quick-input-widget .quick-input-box input').first();
-      const opened = await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-      if (!opened) {
-        // Keys typed while a webview has the focus may not reach the workbench: open the palette from the title bar.
-        await page.locator('.command-center .command-center-center').first().click();
-        await input.waitFor({ state: 'visible', timeout: 15000 });
-      }
-      await input.fill(`>${title}`);
-      try {
-        await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`, { timeout: optional ? 3000 : 15000 });
-      } catch (error) {
-        if (!optional) throw error;
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      // The palette closes when something else takes the focus (a webview that finishes loading does), so a palette
+      // that vanished between opening and choosing is opened again, a few times, rather than failing the check.
+      for (let attempt = 1; ; attempt++) {
+        const lastAttempt = attempt === 3;
         await page.keyboard.press('Escape');
-        return false;
+        await page.keyboard.press('F1');
+        const opened = await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+        if (!opened) {
+          // Keys typed while a webview has the focus may not reach the workbench: open the palette from the title bar.
+          await page.locator('.command-center .command-center-center').first().click();
+          await input.waitFor({ state: 'visible', timeout: 15000 });
+        }
+        const typed = await input.fill(`>${title}`, { timeout: 5000 }).then(() => true, (error) => error);
+        if (typed !== true) {
+          if (lastAttempt) throw typed;
+          continue;
+        }
+        const offered = await row.waitFor({ state: 'visible', timeout: optional ? 3000 : 15000 }).then(() => true, (error) => error);
+        if (offered !== true) {
+          const paletteStillOpen = await input.isVisible();
+          if (!paletteStillOpen && !lastAttempt) continue;
+          if (!optional) throw offered;
+          await page.keyboard.press('Escape');
+          return false;
+        }
+        await page.keyboard.press('Enter');
+        return true;
       }
-      await page.keyboard.press('Enter');
-      return true;
     },
     /** The document inside the active webview (two iframes deep). */
     webview() {
