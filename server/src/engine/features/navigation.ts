@@ -95,7 +95,7 @@ export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: r
         const compiled = model.policies.find((p) => p.policy === policy);
         const rule = compiled?.rules[direction][path[2]];
         if (!compiled || !rule) break;
-        const destinations = direction === 'Ingress' ? model.classes.filter((c) => c.namespace === policy.namespace && selectorMatches(policy.podSelector, c.labels)) : classesMatchedByRule(model, compiled, rule);
+        const destinations = direction === 'Ingress' ? model.classesIn(policy.namespace).filter((c) => selectorMatches(policy.podSelector, c.labels)) : classesMatchedByRule(model, compiled, rule);
         const targets: TargetLocation[] = [];
         for (const cls of destinations) {
           for (const workload of cls.workloads) {

@@ -56,6 +56,8 @@ export class WorkspaceIndex {
   private readonly sortedByKindNamespace = new Map<string, Map<string, AnyResource[]>>();
   /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
   private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
+  /** Values of `memo`, with the reads that computed them. */
+  private readonly memoValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown; reads: ReadonlySet<string> }>();
   private size = 0;
   /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
   private recording: Set<string> | undefined;
@@ -70,6 +72,14 @@ export class WorkspaceIndex {
   }
 
   private read(key: string): void {
+    this.recording?.add(key);
+  }
+
+  /**
+   * Records a read made through a `shared` value's accessor (see `shared`): the key names what the answer depends
+   * on, in the same form as the index's own reads.
+   */
+  noteRead(key: string): void {
     this.recording?.add(key);
   }
 
@@ -172,6 +182,50 @@ export class WorkspaceIndex {
     return value;
   }
 
+  /**
+   * A value shared by every reader, like `derived`, but one whose reader-facing accessors record precisely what
+   * each answer depends on (with `noteRead`): building it reads the whole workspace, while a reader asking about one
+   * namespace depends on that namespace only. The build's own reads are recorded for nobody, so a value built while a
+   * rule runs does not make that rule depend on everything. Only for values whose every accessor records its reads.
+   */
+  shared<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    const cached = this.derivedValues.get(key);
+    if (cached) return cached.value as T;
+    const outer = this.recording;
+    this.recording = undefined;
+    try {
+      const value = compute();
+      this.derivedValues.set(key, { kinds: new Set(kinds), value });
+      return value;
+    } finally {
+      this.recording = outer;
+    }
+  }
+
+  /**
+   * A value computed from reads of the index (and of `shared` accessors), cached until an object of `kinds` changes.
+   * The reads made while computing it are kept with it and recorded again for every later reader, so a cached
+   * answer carries exactly the dependencies a fresh computation would have.
+   */
+  memo<T>(key: string, kinds: readonly string[], compute: () => T): T {
+    const cached = this.memoValues.get(key);
+    if (cached) {
+      if (this.recording) for (const read of cached.reads) this.recording.add(read);
+      return cached.value as T;
+    }
+    const outer = this.recording;
+    const reads = new Set<string>();
+    this.recording = reads;
+    try {
+      const value = compute();
+      this.memoValues.set(key, { kinds: new Set(kinds), value, reads });
+      return value;
+    } finally {
+      this.recording = outer;
+      if (outer) for (const read of reads) outer.add(read);
+    }
+  }
+
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
     this.read(`workload|${namespace}`);
@@ -218,14 +272,17 @@ export class WorkspaceIndex {
   }
 
   private kindChanged(kind: string): void {
-    this.sortedByKind.delete(kind);
     this.sortedByKindNamespace.delete(kind);
     for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
+    for (const [key, entry] of this.memoValues) if (entry.kinds.has(kind)) this.memoValues.delete(key);
   }
 
   private add(resource: AnyResource): void {
     this.size++;
     this.kindChanged(resource.kind);
+    // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
+    const sorted = this.sortedByKind.get(resource.kind);
+    if (sorted) sorted.splice(sortedInsertionPoint(sorted, resource), 0, resource);
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -245,6 +302,11 @@ export class WorkspaceIndex {
   private remove(resource: AnyResource): void {
     this.size--;
     this.kindChanged(resource.kind);
+    const sorted = this.sortedByKind.get(resource.kind);
+    if (sorted) {
+      const at = sorted.indexOf(resource);
+      if (at >= 0) sorted.splice(at, 1);
+    }
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);
@@ -306,6 +368,18 @@ export function readsTouched(reads: ReadonlySet<string>, changes: ChangeSet): bo
     if (read.slice(bar + 1) === '*' ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
   }
   return false;
+}
+
+/** Where `resource` goes in a list sorted by compareResources (after its equals: the order of equals is stable). */
+function sortedInsertionPoint(sorted: readonly AnyResource[], resource: AnyResource): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareResources(sorted[middle]!, resource) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function sortedPosition(list: readonly AnyResource[], resource: AnyResource): number {

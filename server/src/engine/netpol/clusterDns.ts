@@ -33,7 +33,7 @@ export interface KubeDnsPods {
 
 /** The kube-dns pod classes the workspace declares, or the implied CoreDNS pods of the cluster. */
 export function kubeDnsPods(model: NetpolModel): KubeDnsPods {
-  const declared = model.classes.filter((c) => c.namespace === KUBE_DNS_NAMESPACE && c.labels[KUBE_DNS_LABEL_KEY] === KUBE_DNS_LABEL_VALUE);
+  const declared = model.classesIn(KUBE_DNS_NAMESPACE).filter((c) => c.labels[KUBE_DNS_LABEL_KEY] === KUBE_DNS_LABEL_VALUE);
   if (declared.length > 0) return { classes: declared, implied: false };
   return { classes: [syntheticPodClass(KUBE_DNS_NAMESPACE, { [KUBE_DNS_LABEL_KEY]: KUBE_DNS_LABEL_VALUE }, COREDNS_PORTS)], implied: true };
 }

@@ -67,7 +67,20 @@ export interface CompiledPolicy {
   readonly writtenIpBlocks: Readonly<Record<Direction, readonly (readonly AddressRange[])[]>>;
 }
 
+/**
+ * Compiled forms by policy definition. Facts are never mutated (an edit replaces a file's objects), so a compiled
+ * policy stays right for as long as its definition object lives; the WeakMap lets it go with the object. This keeps
+ * a label edit from recompiling every policy of the workspace when the NetworkPolicy model is rebuilt.
+ */
+const compiledByDefinition = new WeakMap<NetworkPolicy, CompiledPolicy>();
+
 export function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
+  let compiled = compiledByDefinition.get(policy);
+  if (!compiled) compiledByDefinition.set(policy, (compiled = compileDefinition(policy)));
+  return compiled;
+}
+
+function compileDefinition(policy: NetworkPolicy): CompiledPolicy {
   // The API server defaults an empty list exactly like a missing one (`len(spec.policyTypes) == 0`).
   const types = effectivePolicyTypes(policy.policyTypes?.length === 0 ? { ...policy, policyTypes: undefined } : policy);
   const isolates = { Ingress: types.includes('Ingress'), Egress: types.includes('Egress') };

@@ -30,45 +30,48 @@ export interface NetpolOptions {
 }
 
 export class NetpolModel {
-  /** Every pod class; `classes[c.id] === c`. */
-  readonly classes: readonly PodClass[];
-  /** Workload peers sorted by id (`ns/name[Kind]`). */
-  readonly peers: readonly WorkloadPeer[];
-  readonly policies: readonly CompiledPolicy[];
-  /** The address space cut at every ipBlock of every ingress rule: the external sources a connectivity list shows. */
-  readonly sourceAtoms: readonly AddressRange[];
-  /** The same for egress rules: the external destinations. */
-  readonly destinationAtoms: readonly AddressRange[];
+  // Every answer records what it depends on (WorkspaceIndex.noteRead): the model is built from the whole workspace
+  // and shared by every rule, but a rule asking about one namespace must only be re-run when that namespace changes.
+  private readonly allClasses: readonly PodClass[];
+  private readonly allPeers: readonly WorkloadPeer[];
+  private readonly allPolicies: readonly CompiledPolicy[];
+  private readonly ingressSourceAtoms: readonly AddressRange[];
+  private readonly egressDestinationAtoms: readonly AddressRange[];
+  private readonly routesByClass: ReadonlyMap<number, IngressRoutes>;
   /** The ingress controller as a synthetic pod class (id -1), unless disabled. */
   readonly ingressController?: PodClass;
-  /** What Ingresses route to each class (by class id), through which Service, on which target port. */
-  readonly ingressRoutes: ReadonlyMap<number, IngressRoutes>;
 
   private readonly classOfWorkload: Map<Workload, PodClass>;
   private readonly peerOfWorkloadMap: Map<Workload, WorkloadPeer>;
   private readonly peerById = new Map<string, WorkloadPeer>();
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly classesByNamespace = new Map<string, PodClass[]>();
   private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
   private readonly namespaceLabelCache = new Map<string, Labels>();
   private readonly namespaceSelectorCache = new WeakMap<LabelSelector, Map<string, boolean>>();
 
   constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
     const grouped = groupPods(index.workloads());
-    this.classes = grouped.classes;
-    this.peers = grouped.peers;
+    this.allClasses = grouped.classes;
+    this.allPeers = grouped.peers;
     this.classOfWorkload = grouped.classOfWorkload;
     this.peerOfWorkloadMap = grouped.peerOfWorkload;
-    for (const peer of this.peers) this.peerById.set(peer.id, peer);
+    for (const peer of this.allPeers) this.peerById.set(peer.id, peer);
+    for (const cls of this.allClasses) {
+      const list = this.classesByNamespace.get(cls.namespace);
+      if (list) list.push(cls);
+      else this.classesByNamespace.set(cls.namespace, [cls]);
+    }
 
     // Compiled once per set of policies, not per model: a label edit rebuilds the model but keeps the policies.
-    this.policies = index.derived('netpol:compiled-policies', ['NetworkPolicy'], () => index.ofKind('NetworkPolicy').map(compilePolicy));
-    for (const policy of this.policies) {
+    this.allPolicies = index.derived('netpol:compiled-policies', ['NetworkPolicy'], () => index.ofKind('NetworkPolicy').map(compilePolicy));
+    for (const policy of this.allPolicies) {
       const list = this.policiesByNamespace.get(policy.namespace);
       if (list) list.push(policy);
       else this.policiesByNamespace.set(policy.namespace, [policy]);
     }
-    this.sourceAtoms = cutAddressSpace(this.policies.flatMap((p) => p.writtenIpBlocks.Ingress));
-    this.destinationAtoms = cutAddressSpace(this.policies.flatMap((p) => p.writtenIpBlocks.Egress));
+    this.ingressSourceAtoms = cutAddressSpace(this.allPolicies.flatMap((p) => p.writtenIpBlocks.Ingress));
+    this.egressDestinationAtoms = cutAddressSpace(this.allPolicies.flatMap((p) => p.writtenIpBlocks.Egress));
 
     if (options.ingressController !== false) {
       const settings = options.ingressController ?? {};
@@ -80,34 +83,80 @@ export class NetpolModel {
         hostNetwork: false,
         workloads: [],
       };
-      this.ingressRoutes = ingressRoutesByClass(index, (w) => this.classOfWorkload.get(w));
+      this.routesByClass = ingressRoutesByClass(index, (w) => this.classOfWorkload.get(w));
     } else {
-      this.ingressRoutes = new Map();
+      this.routesByClass = new Map();
     }
+  }
+
+  /** Every pod class; `classes[c.id] === c`. */
+  get classes(): readonly PodClass[] {
+    this.index.noteRead('workload|*');
+    return this.allClasses;
+  }
+
+  /** The pod classes of one namespace, in model order. */
+  classesIn(namespace: string): readonly PodClass[] {
+    this.index.noteRead(`workload|${namespace}`);
+    return this.classesByNamespace.get(namespace) ?? [];
+  }
+
+  /** Workload peers sorted by id (`ns/name[Kind]`). */
+  get peers(): readonly WorkloadPeer[] {
+    this.index.noteRead('workload|*');
+    return this.allPeers;
+  }
+
+  get policies(): readonly CompiledPolicy[] {
+    this.index.noteRead('NetworkPolicy|*');
+    return this.allPolicies;
+  }
+
+  /** The address space cut at every ipBlock of every ingress rule: the external sources a connectivity list shows. */
+  get sourceAtoms(): readonly AddressRange[] {
+    this.index.noteRead('NetworkPolicy|*');
+    return this.ingressSourceAtoms;
+  }
+
+  /** The same for egress rules: the external destinations. */
+  get destinationAtoms(): readonly AddressRange[] {
+    this.index.noteRead('NetworkPolicy|*');
+    return this.egressDestinationAtoms;
+  }
+
+  /** What Ingresses route to each class (by class id), through which Service, on which target port. */
+  get ingressRoutes(): ReadonlyMap<number, IngressRoutes> {
+    for (const key of ['Ingress|*', 'Service|*', 'workload|*']) this.index.noteRead(key);
+    return this.routesByClass;
   }
 
   /** The class of a workload definition of this snapshot. */
   classOf(workload: Workload): PodClass | undefined {
+    this.index.noteRead(`workload|${workload.namespace}`);
     return this.classOfWorkload.get(workload);
   }
 
   peer(id: string): WorkloadPeer | undefined {
+    this.index.noteRead('workload|*');
     return this.peerById.get(id);
   }
 
   /** The peer a workload definition is listed under. */
   peerOfWorkload(workload: Workload): WorkloadPeer | undefined {
+    this.index.noteRead(`workload|${workload.namespace}`);
     return this.peerOfWorkloadMap.get(workload);
   }
 
   /** Declared labels plus the implied `kubernetes.io/metadata.name`, for namespaces declared or not. */
   namespaceLabels(namespace: string): Labels {
+    this.index.noteRead('Namespace|');
     let labels = this.namespaceLabelCache.get(namespace);
     if (!labels) this.namespaceLabelCache.set(namespace, (labels = this.index.namespaceLabels(namespace)));
     return labels;
   }
 
   namespaceSelectorMatches(selector: LabelSelector, namespace: string): boolean {
+    this.index.noteRead('Namespace|');
     let byNamespace = this.namespaceSelectorCache.get(selector);
     if (!byNamespace) this.namespaceSelectorCache.set(selector, (byNamespace = new Map()));
     let result = byNamespace.get(namespace);
@@ -116,11 +165,13 @@ export class NetpolModel {
   }
 
   policiesIn(namespace: string): readonly CompiledPolicy[] {
+    this.index.noteRead(`NetworkPolicy|${namespace}`);
     return this.policiesByNamespace.get(namespace) ?? [];
   }
 
   /** Policies of the class's namespace that select it and isolate it for the direction. */
   policiesSelecting(cls: PodClass, direction: Direction): readonly CompiledPolicy[] {
+    this.index.noteRead(`NetworkPolicy|${cls.namespace}`);
     const cache = this.selecting[direction];
     const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
     if (cached) return cached;

@@ -71,16 +71,11 @@ export const netpolEgressBlocksDns: Rule = {
   },
 };
 
-/** Blocked pods of a namespace, grouped under the policy each is reported on (computed once per namespace). */
+/** Blocked pods of a namespace, grouped under the policy each is reported on (computed once per namespace and model). */
 function blockedInNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
-  const table = index.derived('netpol-rules:dns-blocked', NETPOL_INPUT_KINDS, () => ({ model, byNamespace: new Map<string, Map<CompiledPolicy, BlockedPods[]>>() }));
-  // The profile is per folder; the table is per index: key by the engine too.
-  const key = `${profile.networkPolicyEngine ?? ''}|${profile.podCidr ?? ''}|${namespace}`;
-  const cached = table.model === model ? table.byNamespace.get(key) : undefined;
-  if (cached) return cached;
-  const result = computeNamespace(index, model, profile, namespace);
-  if (table.model === model) table.byNamespace.set(key, result);
-  return result;
+  // The profile is per folder; the index is per workspace: key by the engine and the pod CIDR too.
+  const key = `netpol-rules:dns-blocked|${profile.networkPolicyEngine ?? ''}|${profile.podCidr ?? ''}|${namespace}`;
+  return index.memo(key, NETPOL_INPUT_KINDS, () => computeNamespace(index, model, profile, namespace));
 }
 
 function computeNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {

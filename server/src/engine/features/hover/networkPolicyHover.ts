@@ -100,7 +100,7 @@ function ruleScope(profile: ClusterProfile | undefined, rule: CompiledRule): Des
 }
 
 function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): PodClass[] {
-  return model.classes.filter((c) => c.namespace === compiled.namespace && selectorMatches(compiled.policy.podSelector, c.labels));
+  return model.classesIn(compiled.namespace).filter((c) => selectorMatches(compiled.policy.podSelector, c.labels));
 }
 
 function policySummary(model: NetpolModel, compiled: CompiledPolicy): string {

@@ -29,23 +29,9 @@ export function compiledPolicyOf(model: NetpolModel, policy: NetworkPolicy): Com
   return model.policiesIn(policy.namespace).find((p) => p.policy === policy) ?? compilePolicy(policy);
 }
 
-/** Pod classes of one namespace (a table built once per model). */
+/** Pod classes of one namespace. */
 export function podClassesIn(index: WorkspaceIndex, namespace: string): readonly PodClass[] {
-  const model = rulesNetpolModel(index);
-  const table = index.derived('netpol-rules:classes-by-namespace', NETPOL_INPUT_KINDS, () => ({ model, byNamespace: groupByNamespace(model) }));
-  // Both values are dropped on the same kinds; should they ever disagree, answer from the current model uncached.
-  const byNamespace = table.model === model ? table.byNamespace : groupByNamespace(model);
-  return byNamespace.get(namespace) ?? [];
-}
-
-function groupByNamespace(model: NetpolModel): Map<string, PodClass[]> {
-  const out = new Map<string, PodClass[]>();
-  for (const cls of model.classes) {
-    const list = out.get(cls.namespace);
-    if (list) list.push(cls);
-    else out.set(cls.namespace, [cls]);
-  }
-  return out;
+  return rulesNetpolModel(index).classesIn(namespace);
 }
 
 /**
