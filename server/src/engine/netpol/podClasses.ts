@@ -63,8 +63,7 @@ export function groupPods(workloads: Iterable<Workload>): GroupedPods {
   const classOfWorkload = new Map<Workload, PodClass>();
   const peerByKey = new Map<string, { identity: { namespace: string; name: string; kind: string }; classes: Set<PodClass>; workloads: Workload[] }>();
   for (const workload of workloads) {
-    const ports = workload.containers.filter((c) => !c.init).flatMap((c) => c.ports);
-    const key = classKey(workload.namespace, workload.podLabels, ports, workload.hostNetwork);
+    const { ports, key, identity, peerId } = groupingOf(workload);
     let entry = classByKey.get(key);
     if (!entry) {
       const members: Workload[] = [];
@@ -76,8 +75,6 @@ export function groupPods(workloads: Iterable<Workload>): GroupedPods {
     entry.workloads.push(workload);
     classOfWorkload.set(workload, entry.cls);
 
-    const identity = peerIdentityOf(workload);
-    const peerId = peerIdOf(identity);
     let peer = peerByKey.get(peerId);
     if (!peer) peerByKey.set(peerId, (peer = { identity, classes: new Set(), workloads: [] }));
     peer.classes.add(entry.cls);
@@ -89,6 +86,30 @@ export function groupPods(workloads: Iterable<Workload>): GroupedPods {
   const peerOfWorkload = new Map<Workload, WorkloadPeer>();
   for (const peer of peers) for (const workload of peer.workloads) peerOfWorkload.set(workload, peer);
   return { classes, peers, classOfWorkload, peerOfWorkload };
+}
+
+interface Grouping {
+  ports: readonly ContainerPort[];
+  key: string;
+  identity: { namespace: string; name: string; kind: string };
+  peerId: string;
+}
+
+/**
+ * What grouping needs of a workload, kept per definition: facts are never mutated, and a label edit rebuilds the
+ * model from thousands of workloads of which one changed.
+ */
+const groupingByWorkload = new WeakMap<Workload, Grouping>();
+
+function groupingOf(workload: Workload): Grouping {
+  let grouping = groupingByWorkload.get(workload);
+  if (!grouping) {
+    const ports = workload.containers.filter((c) => !c.init).flatMap((c) => c.ports);
+    const identity = peerIdentityOf(workload);
+    grouping = { ports, key: classKey(workload.namespace, workload.podLabels, ports, workload.hostNetwork), identity, peerId: peerIdOf(identity) };
+    groupingByWorkload.set(workload, grouping);
+  }
+  return grouping;
 }
 
 function classKey(namespace: string, labels: Labels, ports: readonly ContainerPort[], hostNetwork: boolean): string {
