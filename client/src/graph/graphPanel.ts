@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
 import type { ExplainQuery, ExplainReply, FromWebview, Graph, LspPlace, ToWebview, ViewFilter } from './protocol';
 
 export const GRAPH_VIEW_TYPE = 'netlens.connectivityGraph';
@@ -42,6 +42,8 @@ export class GraphPanels implements vscode.Disposable {
   private followUp: NodeJS.Timeout | undefined;
   private stale = false;
   private generation = 0;
+  /** Cancels the graph request still computing when a newer one is sent. */
+  private inFlight: vscode.CancellationTokenSource | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedGraph>();
   /** Fires each time the webview has drawn a graph (after layout). */
@@ -120,18 +122,31 @@ export class GraphPanels implements vscode.Disposable {
     this.stale = false;
     const generation = ++this.generation;
     const namespace = this.namespace;
+    // A newer request makes the older one useless: cancel it, so the server stops computing it (it works in slices).
+    this.inFlight?.cancel();
+    const cancellation = (this.inFlight = new vscode.CancellationTokenSource());
     this.post({ type: 'loading', namespace });
     try {
       const client = this.client();
       if (!client) throw new Error('the Netlens language server is not running');
-      const graph = await client.sendRequest<Graph | null>('netlens/graph', namespace ? { namespace } : {});
+      const graph = await client.sendRequest<Graph | null>('netlens/graph', namespace ? { namespace } : {}, cancellation.token);
       if (generation !== this.generation || !this.panel) return; // a newer request is on its way
       if (!graph) throw new Error('the server could not build the graph; see the Kube Netlens output');
       panel.title = namespace ? `Connectivity: ${namespace}` : 'Connectivity Graph';
       this.post({ type: 'graph', graph, namespace, filter: this.filter });
     } catch (error) {
+      if (generation !== this.generation) return; // cancelled or overtaken by a newer request
+      const code = (error as { code?: unknown }).code;
+      if (code === LSPErrorCodes.ContentModified || code === LSPErrorCodes.RequestCancelled) {
+        // The workspace kept changing while the server computed the graph: ask again once the edits settle.
+        this.scheduleRefresh();
+        return;
+      }
       this.output.error(`connectivity graph: ${(error as Error).message}`);
-      if (generation === this.generation) this.post({ type: 'error', message: (error as Error).message });
+      this.post({ type: 'error', message: (error as Error).message });
+    } finally {
+      if (this.inFlight === cancellation) this.inFlight = undefined;
+      cancellation.dispose();
     }
   }
 
@@ -145,6 +160,7 @@ export class GraphPanels implements vscode.Disposable {
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
     if (this.followUp) clearTimeout(this.followUp);
+    this.inFlight?.cancel();
     this.panel?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }

@@ -72,6 +72,8 @@ export class Analysis {
    */
   private readonly pointedToBy = new Map<string, Set<string>>();
   private readonly failedRules = new Set<string>();
+  /** See `version`. */
+  private changes = 0;
   private readonly rules: readonly Rule[];
   private readonly rulesByKind = new Map<string, Rule[]>();
 
@@ -86,11 +88,23 @@ export class Analysis {
     }
   }
 
+  /**
+   * Grows by at least one whenever a file's text, a file's presence or the settings change: what queries read (facts,
+   * spans, line indexes, settings). A query that runs in steps (the language server's slow requests) compares it
+   * between steps and starts again when it moved, so that no answer mixes two states of the workspace. `refresh()`
+   * does not count: it recomputes findings from facts that a counted change already changed, and queries read no
+   * findings (counting it would restart queries after every publish for nothing).
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Adds or replaces a file. Returns false when the text is unchanged (nothing to do). */
   setFile(file: string, text: string): boolean {
     const hash = contentHash(text);
     const previous = this.files.get(file);
     if (previous && previous.hash === hash) return false;
+    this.changes++;
     const parsed = parseYamlText(text);
     const settings = this.settingsOf(file);
     const resources = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: settings.defaultNamespace });
@@ -128,6 +142,7 @@ export class Analysis {
   setSkippedFile(file: string, reason: string): void {
     const previous = this.files.get(file);
     if (previous?.skipped === reason) return;
+    this.changes++;
     this.noteChanged(previous?.resources ?? []);
     this.files.set(file, {
       hash: `skipped:${reason}`,
@@ -147,6 +162,7 @@ export class Analysis {
   removeFile(file: string): void {
     const previous = this.files.get(file);
     if (!previous) return;
+    this.changes++;
     this.files.delete(file);
     this.fileReads.delete(file);
     this.index.removeFile(file);
@@ -156,6 +172,8 @@ export class Analysis {
 
   /** Settings changed: every file is read again with the new settings. */
   settingsChanged(texts: (file: string) => string | undefined): void {
+    // Features read the settings too (the profile, the default namespace), even where no file changes.
+    this.changes++;
     for (const file of [...this.files.keys()]) {
       const text = texts(file);
       this.files.delete(file);

@@ -2,8 +2,10 @@
  * LSP handlers for the editor features (hover, definition, references, completion, symbols, code lens, code actions
  * and the generator commands, the last two in codeActions.ts). Each handler
  * converts positions with the engine's LineIndex (UTF-16 columns), calls an engine feature (engine/features/) and
- * converts the answer back. A handler that fails logs the error and answers empty: one bad request never takes the
- * server down.
+ * converts the answer back. Every handler goes through `cancellable` (cancellable.ts): a request cancelled while it
+ * was queued is not computed, and a handler that fails logs the error and answers empty, so one bad request never
+ * takes the server down. The whole-workspace ones (references, workspace symbols) run in slices (runSliced.ts): a
+ * cancellation stops them, and edits typed meanwhile get their diagnostics first.
  *
  * Code lenses carry the command `netlens.showLocations` with one plain JSON argument `{uri, position, locations}`
  * (LSP Position and Location shapes). The server does not execute it: the client does (VS Code maps it to
@@ -14,12 +16,14 @@ import {
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
+  type CancellationToken,
   type CodeAction,
   type CodeLens,
   type CompletionItem,
   type CompletionList,
   type Connection,
   type DocumentSymbol,
+  type ExecuteCommandParams,
   type Hover,
   type Location,
   type Position,
@@ -35,12 +39,14 @@ import { DocumentTrees } from '../engine/features/cursor';
 import { definition } from '../engine/features/definition';
 import type { FeatureHost as EngineFeatureHost, TargetLocation } from '../engine/features/host';
 import { hover } from '../engine/features/hover';
-import { references } from '../engine/features/references';
-import { documentSymbols, workspaceSymbols, type DocumentSymbolEntry } from '../engine/features/symbols';
+import { referenceSteps } from '../engine/features/references';
+import { documentSymbols, workspaceSymbolSteps, type DocumentSymbolEntry } from '../engine/features/symbols';
 import { LineIndex } from '../engine/syntax/lineIndex';
+import { cancellable } from './cancellable';
 import { CODE_ACTION_KINDS, CodeActionProvider, EXECUTE_COMMANDS } from './codeActions';
 import { toRange } from './convert';
 import { registerGraphRequests } from './graphRequests';
+import { runSliced } from './runSliced';
 
 export interface FeatureHost {
   connection: Connection;
@@ -89,16 +95,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
   const offsetOf = (lines: LineIndex, position: Position) => lines.offset({ line: position.line, column: position.character });
   const location = (target: TargetLocation): Location => ({ uri: host.uriOf(target.file), range: toRange(analysis.lineIndex(target.file), target.span) });
 
-  function guarded<P, R>(name: string, empty: R, handler: (params: P) => R): (params: P) => R {
-    return (params: P) => {
-      try {
-        return handler(params);
-      } catch (error) {
-        connection.console.error(`${name} failed: ${(error as Error).stack ?? String(error)}`);
-        return empty;
-      }
-    };
-  }
+  const guarded = <P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) => cancellable(connection, name, empty, handler);
 
   connection.onHover(
     guarded('hover', null, (params): Hover | null => {
@@ -119,10 +116,12 @@ export function registerFeatureHandlers(host: FeatureHost): void {
   );
 
   connection.onReferences(
-    guarded('references', [] as Location[], (params) => {
+    guarded('references', [] as Location[], async (params, token) => {
       const doc = open(params.textDocument.uri);
       if (!doc) return [];
-      return references(engine, doc.file, doc.text, offsetOf(doc.lines, params.position), params.context.includeDeclaration).map(location);
+      const offset = offsetOf(doc.lines, params.position);
+      const targets = await runSliced('references', analysis, () => referenceSteps(engine, doc.file, doc.text, offset, params.context.includeDeclaration), token);
+      return targets.map(location);
     }),
   );
 
@@ -164,14 +163,15 @@ export function registerFeatureHandlers(host: FeatureHost): void {
   );
 
   connection.onWorkspaceSymbol(
-    guarded('workspaceSymbol', [] as SymbolInformation[], (params) =>
-      workspaceSymbols(engine, params.query, WORKSPACE_SYMBOL_LIMIT).map((entry) => ({
+    guarded('workspaceSymbol', [] as SymbolInformation[], async (params, token) => {
+      const entries = await runSliced('workspaceSymbol', analysis, () => workspaceSymbolSteps(engine, params.query, WORKSPACE_SYMBOL_LIMIT), token);
+      return entries.map((entry) => ({
         name: entry.name,
         kind: symbolKindOf(entry.kind),
         containerName: entry.containerName,
         location: location({ file: entry.file, span: entry.span }),
-      })),
-    ),
+      }));
+    }),
   );
 
   connection.onCodeLens(
@@ -194,14 +194,15 @@ export function registerFeatureHandlers(host: FeatureHost): void {
 
   const actions = new CodeActionProvider(host);
   connection.onCodeAction(guarded('codeAction', [] as CodeAction[], (params) => actions.codeActions(params)));
-  connection.onExecuteCommand(async (params) => {
-    try {
-      return await actions.execute(params);
-    } catch (error) {
-      connection.console.error(`executeCommand ${params.command} failed: ${(error as Error).stack ?? String(error)}`);
-      return { error: `${params.command} failed: ${(error as Error).message}` };
-    }
-  });
+  connection.onExecuteCommand(
+    cancellable<ExecuteCommandParams, unknown>(
+      connection,
+      (params) => `executeCommand ${params.command}`,
+      // The commands answer `{error}` rather than nothing: clients show it (docs/fixes.md).
+      (error: Error, params: ExecuteCommandParams) => ({ error: `${params.command} failed: ${error.message}` }),
+      (params) => actions.execute(params),
+    ),
+  );
 
   host.documents.onDidClose((event) => engine.trees.forget(host.fileOf(event.document.uri)));
   registerGraphRequests(host);

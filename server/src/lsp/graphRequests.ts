@@ -10,17 +10,25 @@
  *                       ids and `netlens explain` accept: `ns/name[Kind]`, `ns/name`, an IP address or CIDR,
  *                       `{ingress-controller}` (as a source).
  *
- * Both answer from the analysis as it is when the request arrives; the graph is kept by the index until a kind it
- * reads changes (engine/features/graph.ts). Bad parameters answer an error reply, never an exception.
+ * They answer from the analysis as it is when they finish; the graph is kept by the index until a kind it reads
+ * changes (engine/features/graph.ts). Bad parameters answer an error reply, never an exception.
+ *
+ * netlens/graph and netlens/inventory read every workload of the workspace: they run in slices (runSliced.ts), so a
+ * `$/cancelRequest` stops them (RequestCancelled) and edits that arrive meanwhile are analysed and published first
+ * (the work then starts again on the new state; ContentModified after three restarts). netlens/explain asks about
+ * one pair: it is only checked for cancellation before it starts (cancellable.ts).
  */
-import type { Range } from 'vscode-languageserver/node';
-import { connectivityGraph, type EnginePlace, type ExplainReply, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
+import type { CancellationToken, Range } from 'vscode-languageserver/node';
+import { connectivityGraphSteps, type EnginePlace, type ExplainReply, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
 import { netpolModelFor } from '../engine/features/netpolModel';
+import { CHEAP_ITEMS_PER_STEP, type Steps } from '../engine/features/steps';
 import type { Protocol } from '../engine/model/resources';
 import { explainReach } from '../engine/netpol/explainText';
 import { reach, resolveEndpoint } from '../engine/netpol/reach';
+import { cancellable } from './cancellable';
 import { toRange } from './convert';
 import type { FeatureHost } from './features';
+import { runSliced } from './runSliced';
 
 export const GRAPH_REQUEST = 'netlens/graph';
 export const EXPLAIN_REQUEST = 'netlens/explain';
@@ -53,31 +61,27 @@ export interface ExplainParams {
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export function registerGraphRequests(host: FeatureHost): void {
-  const { connection } = host;
-  connection.onRequest(GRAPH_REQUEST, (params: unknown): GraphData<LspPlace> | null => {
-    try {
-      return graphFor(host, readGraphParams(params));
-    } catch (error) {
-      connection.console.error(`${GRAPH_REQUEST} failed: ${(error as Error).stack ?? String(error)}`);
-      return null;
-    }
+  const { connection, analysis } = host;
+  const graph = cancellable(connection, GRAPH_REQUEST, null, (params: unknown, token): Promise<GraphData<LspPlace> | null> => {
+    const query = readGraphParams(params);
+    return runSliced(GRAPH_REQUEST, analysis, () => graphSteps(host, query), token);
   });
-  connection.onRequest(INVENTORY_REQUEST, (): Inventory => {
-    try {
-      return inventory(host);
-    } catch (error) {
-      connection.console.error(`${INVENTORY_REQUEST} failed: ${(error as Error).stack ?? String(error)}`);
-      return { namespaces: [], workloads: [], ingresses: [] };
-    }
-  });
-  connection.onRequest(EXPLAIN_REQUEST, (params: unknown): ExplainReply => {
-    try {
-      return explain(host, params);
-    } catch (error) {
-      connection.console.error(`${EXPLAIN_REQUEST} failed: ${(error as Error).stack ?? String(error)}`);
-      return { allowed: false, lines: ['internal error; see the server log'], error: 'internal error' };
-    }
-  });
+  const inventory = cancellable(connection, INVENTORY_REQUEST, EMPTY_INVENTORY, (_params: unknown, token) => runSliced(INVENTORY_REQUEST, analysis, () => inventorySteps(host), token));
+  const explainRequest = cancellable(connection, EXPLAIN_REQUEST, EXPLAIN_FAILED, (params: unknown) => explain(host, params));
+  connection.onRequest(GRAPH_REQUEST, (...args: unknown[]) => graph(...paramsAndToken(args)));
+  connection.onRequest(INVENTORY_REQUEST, (...args: unknown[]) => inventory(...paramsAndToken(args)));
+  connection.onRequest(EXPLAIN_REQUEST, (...args: unknown[]) => explainRequest(...paramsAndToken(args)));
+}
+
+const EMPTY_INVENTORY: Inventory = { namespaces: [], workloads: [], ingresses: [] };
+const EXPLAIN_FAILED: ExplainReply = { allowed: false, lines: ['internal error; see the server log'], error: 'internal error' };
+
+/**
+ * A handler of a method registered by name gets `(params, token)`, or `(token)` alone when the client sent no
+ * params (vscode-jsonrpc passes what the message holds): both read as params and token.
+ */
+function paramsAndToken(args: readonly unknown[]): [unknown, CancellationToken] {
+  return args.length >= 2 ? [args[0], args[args.length - 1] as CancellationToken] : [undefined, args[0] as CancellationToken];
 }
 
 function readGraphParams(params: unknown): { namespace?: string } {
@@ -85,24 +89,39 @@ function readGraphParams(params: unknown): { namespace?: string } {
   return namespace === undefined ? {} : { namespace };
 }
 
-export function graphFor(host: Pick<FeatureHost, 'analysis' | 'uriOf'>, query: { namespace?: string }): GraphData<LspPlace> {
-  const graph = connectivityGraph(host.analysis.index, query);
+/**
+ * The engine's graph with places as URIs and ranges. The conversion is part of the steps: it reads line indexes,
+ * which must be those of the state the graph was computed from.
+ */
+export function* graphSteps(host: Pick<FeatureHost, 'analysis' | 'uriOf'>, query: { namespace?: string }): Steps<GraphData<LspPlace>> {
+  const graph = yield* connectivityGraphSteps(host.analysis.index, query);
   const place = (p: EnginePlace): LspPlace => ({ uri: host.uriOf(p.file), range: toRange(host.analysis.lineIndex(p.file), p.span) });
   // The engine's graph is shared (cached by the index): build new objects, never mutate it.
-  const nodes = graph.nodes.map((node): GraphNode<LspPlace> => {
-    if (node.type === 'namespace') return node;
-    if (node.type === 'workload') return { ...node, place: place(node.place) };
-    const { place: at, ...rest } = node;
-    return at ? { ...rest, place: place(at) } : rest;
-  });
-  const edges = graph.edges.map((edge): GraphEdge<LspPlace> => (edge.kind === 'dependency' ? { ...edge, place: place(edge.place) } : edge));
+  const nodes: GraphNode<LspPlace>[] = [];
+  for (const node of graph.nodes) {
+    if (node.type === 'namespace') nodes.push(node);
+    else if (node.type === 'workload') nodes.push({ ...node, place: place(node.place) });
+    else {
+      const { place: at, ...rest } = node;
+      nodes.push(at ? { ...rest, place: place(at) } : rest);
+    }
+    if (nodes.length % CHEAP_ITEMS_PER_STEP === 0) yield;
+  }
+  const edges: GraphEdge<LspPlace>[] = [];
+  for (const edge of graph.edges) {
+    edges.push(edge.kind === 'dependency' ? { ...edge, place: place(edge.place) } : edge);
+    if (edges.length % CHEAP_ITEMS_PER_STEP === 0) yield;
+  }
   return { ...graph, nodes, edges };
 }
 
-export function inventory(host: Pick<FeatureHost, 'analysis'>): Inventory {
+/** What a client offers to pick from; steps: the model (built at once), then batches of workloads. */
+export function* inventorySteps(host: Pick<FeatureHost, 'analysis'>): Steps<Inventory> {
   const index = host.analysis.index;
   const model = netpolModelFor(index);
-  const workloads = model.peers.map((peer) => {
+  yield;
+  const workloads: Inventory['workloads'] = [];
+  for (const peer of model.peers) {
     const ports = new Map<string, Inventory['workloads'][number]['ports'][number]>();
     for (const cls of peer.classes) {
       for (const p of cls.ports) {
@@ -111,8 +130,10 @@ export function inventory(host: Pick<FeatureHost, 'analysis'>): Inventory {
         if (!ports.has(`${p.protocol}/${p.containerPort}`)) ports.set(`${p.protocol}/${p.containerPort}`, entry);
       }
     }
-    return { id: peer.id, namespace: peer.namespace, name: peer.name, kind: peer.kind, ports: [...ports.values()].sort((a, b) => a.port - b.port) };
-  });
+    workloads.push({ id: peer.id, namespace: peer.namespace, name: peer.name, kind: peer.kind, ports: [...ports.values()].sort((a, b) => a.port - b.port) });
+    if (workloads.length % CHEAP_ITEMS_PER_STEP === 0) yield;
+  }
+  yield;
   const namespaces = [...new Set([...index.namespaceNames(), ...workloads.map((w) => w.namespace)])].sort();
   const ingresses = index.ofKind('Ingress').map((i) => {
     const className = i.ingressClassName ?? i.annotations['kubernetes.io/ingress.class'];

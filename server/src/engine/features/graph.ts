@@ -10,6 +10,10 @@
  *
  * Bounded: at most `maxWorkloads` workload peers (2,000 by default: computable; 200 stay readable) and `maxEdges`
  * edges; what is left out is counted in `stats` and said in `notes`.
+ *
+ * Steppable (`features/steps.ts`): `connectivityGraphSteps` yields between workloads and between batches of pairs,
+ * so that the language server can stop it when the client cancels and publish diagnostics while it runs (seconds on
+ * 2,000 workloads with permissive policies). `connectivityGraph` runs it to the end at once (the CLI, tests).
  */
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
@@ -17,12 +21,13 @@ import { podCountOf } from '../exposure/backends';
 import { ClassPairCache } from '../netpol/connectivity';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
-import { collapsePairs, namespaceNodeId } from './graph/collapse';
-import { dependencyEdges } from './graph/dependencyEdges';
-import { exposureGraph } from './graph/exposureEdges';
-import { EXTERNAL_NODE_ID, policyPairs } from './graph/policyPairs';
+import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
+import { dependencyEdgeSteps } from './graph/dependencyEdges';
+import { exposureGraphSteps } from './graph/exposureEdges';
+import { EXTERNAL_NODE_ID, policyPairSteps } from './graph/policyPairs';
 import type { EnginePlace, GraphData, GraphEdge, GraphNode, NamespaceNode, PolicyEdge, WorkloadNode } from './graph/types';
 import { netpolModelFor } from './netpolModel';
+import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export type * from './graph/types';
 export { EXTERNAL_NODE_ID };
@@ -66,14 +71,31 @@ const GRAPH_INPUT_KINDS: readonly string[] = [
  * (the editor asks again whenever diagnostics change), so callers must not mutate it.
  */
 export function connectivityGraph(index: WorkspaceIndex, query: GraphQuery = {}, bounds: GraphBounds = {}): GraphData<EnginePlace> {
-  const key = `graph:${JSON.stringify([query.namespace ?? null, bounds.maxWorkloads ?? null, bounds.maxEdges ?? null])}`;
-  return index.derived(key, GRAPH_INPUT_KINDS, () => buildGraph(index, query, bounds));
+  return runSteps(connectivityGraphSteps(index, query, bounds));
 }
 
-function buildGraph(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBounds): GraphData<EnginePlace> {
+/**
+ * `connectivityGraph` as steppable work. The index must not change between two steps: a caller that lets it change
+ * throws the generator away and starts again (the model and lists it holds would be stale).
+ */
+export function* connectivityGraphSteps(index: WorkspaceIndex, query: GraphQuery = {}, bounds: GraphBounds = {}): Steps<GraphData<EnginePlace>> {
+  const key = `graph:${JSON.stringify([query.namespace ?? null, bounds.maxWorkloads ?? null, bounds.maxEdges ?? null])}`;
+  // The index caches values it computes at once (`derived`); a graph built in steps is stored in a slot that the
+  // index drops, like any derived value, when a kind the graph reads changes. A run that is thrown away halfway
+  // never fills its slot.
+  const slot = index.derived(key, GRAPH_INPUT_KINDS, (): { graph?: GraphData<EnginePlace> } => ({}));
+  if (slot.graph) return slot.graph;
+  const graph = yield* buildGraphSteps(index, query, bounds);
+  slot.graph = graph;
+  return graph;
+}
+
+function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBounds): Steps<GraphData<EnginePlace>> {
   const maxWorkloads = bounds.maxWorkloads ?? DEFAULT_MAX_WORKLOADS;
   const maxEdges = bounds.maxEdges ?? DEFAULT_MAX_EDGES;
+  // Built at once (engine/netpol/, not steppable): the first step; a caller that pauses sees it here.
   const model = netpolModelFor(index);
+  yield;
   const notes: string[] = [];
   const allNamespaces = [...new Set(model.peers.map((p) => p.namespace))].sort();
   const scope = query.namespace;
@@ -92,9 +114,9 @@ function buildGraph(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBound
   const peerById = new Map(candidates.map((p) => [p.id, p]));
 
   const cache = new ClassPairCache(model);
-  const policy = policyPairs(model, candidates, inScope);
-  const exposure = exposureGraph(index, model, kept, cache);
-  const dependencies = dependencyEdges(index, model, candidates, candidateIds, inScope, cache);
+  const policy = yield* policyPairSteps(model, candidates, inScope);
+  const exposure = yield* exposureGraphSteps(index, model, kept, cache);
+  const dependencies = yield* dependencyEdgeSteps(index, model, candidates, candidateIds, inScope, cache);
 
   // Namespaces shown completely: edges may be collapsed onto them.
   const complete = new Map<string, string[]>();
@@ -108,9 +130,10 @@ function buildGraph(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBound
     const last = kept[kept.length - 1]?.namespace;
     for (const ns of [...complete.keys()]) if (ns === last || !kept.some((p) => p.namespace === ns)) complete.delete(ns);
   }
-  const collapsed = collapsePairs(policy.pairs, (id) => peerById.get(id)?.namespace, complete);
+  const collapsed = yield* collapsePairSteps(policy.pairs, (id) => peerById.get(id)?.namespace, complete);
 
-  const policyEdges: PolicyEdge[] = collapsed.map((pair) => {
+  const policyEdges: PolicyEdge[] = [];
+  for (const pair of collapsed) {
     const all = isAllConnections(pair.allowed);
     const connections = formatConnections(pair.allowed);
     const label = all ? 'all' : connections.length > LABEL_LIMIT ? `${connections.slice(0, LABEL_LIMIT - 1)}…` : connections;
@@ -126,8 +149,9 @@ function buildGraph(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBound
       pairs: pair.pairs,
     };
     if (peerById.has(pair.src) && peerById.has(pair.dst)) edge.explain = { source: pair.src, destination: pair.dst };
-    return edge;
-  });
+    policyEdges.push(edge);
+    if (policyEdges.length % CHEAP_ITEMS_PER_STEP === 0) yield;
+  }
 
   // Bound the edges: ways in and declared dependencies (denied first) matter most, then policy edges.
   const ranked: GraphEdge<EnginePlace>[] = [
@@ -147,6 +171,7 @@ function buildGraph(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBound
   for (const peer of candidates) {
     if (!keptIds.has(peer.id) && !used.has(peer.id)) continue;
     workloadNodes.push(workloadNode(model, peer, exposure.levels.get(peer.id) ?? 'none', keptIds.has(peer.id)));
+    if (workloadNodes.length % CHEAP_ITEMS_PER_STEP === 0) yield;
   }
   const policiesByNamespace = new Map<string, number>();
   for (const p of index.ofKind('NetworkPolicy')) policiesByNamespace.set(p.namespace, (policiesByNamespace.get(p.namespace) ?? 0) + 1);

@@ -2,6 +2,9 @@
  * Find references: from an object (its name or kind) or from a name that refers to one, every place in the
  * workspace that uses the object: routes and configuration naming a Service, policies selecting its pods, Services
  * and policies selecting a workload, routes attached to a Gateway, objects of a class, users of a ConfigMap/Secret.
+ *
+ * Steppable (`steps.ts`): the usages of a Service or a workload read every workload, ConfigMap or policy of the
+ * workspace; `referenceSteps` yields between them and between the kinds of usage.
  */
 import { isWorkload, type AnyResource, type Gateway, type Service } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
@@ -11,16 +14,32 @@ import { cursorAt } from './cursor';
 import type { FeatureHost, TargetLocation } from './host';
 import { onIdentity, pathInObject } from './hover/context';
 import { referentAt } from './navigation';
-import { policiesSelectingWorkload, policyPeersMatching, referencesToService, routesOfGateway, routesToService, servicesOfWorkload, usersOfClass, type Usage } from './usages';
+import { runSteps, type Steps } from './steps';
+import {
+  policiesSelectingWorkload,
+  policyPeersMatchingSteps,
+  referencesToServiceSteps,
+  routesOfGateway,
+  routesToService,
+  servicesOfWorkload,
+  usersOfClass,
+  type Usage,
+} from './usages';
 
 export function references(host: FeatureHost, file: string, text: string, offset: number, includeDeclaration: boolean): TargetLocation[] {
+  return runSteps(referenceSteps(host, file, text, offset, includeDeclaration));
+}
+
+/** `references` as steppable work; the analysis must not change between two steps. */
+export function* referenceSteps(host: FeatureHost, file: string, text: string, offset: number, includeDeclaration: boolean): Steps<TargetLocation[]> {
   try {
     const cursor = cursorAt(host.analysis, host.trees, file, text, offset);
     if (!cursor.resource) return [];
     const path = pathInObject(cursor, cursor.resource);
     const subject = onIdentity(path) ? cursor.resource : referentAt(host.analysis.index, cursor, path)?.resource;
     if (!subject) return [];
-    const out = usagesOf(host.analysis.index, subject).map((u) => ({ file: u.resource.file, span: u.span }));
+    const usages = yield* usageSteps(host.analysis.index, subject);
+    const out = usages.map((u) => ({ file: u.resource.file, span: u.span }));
     if (includeDeclaration) out.unshift({ file: subject.file, span: subject.nameSpan });
     return dedupe(out);
   } catch {
@@ -29,14 +48,24 @@ export function references(host: FeatureHost, file: string, text: string, offset
 }
 
 export function usagesOf(index: WorkspaceIndex, subject: AnyResource): Usage[] {
+  return runSteps(usageSteps(index, subject));
+}
+
+function* usageSteps(index: WorkspaceIndex, subject: AnyResource): Steps<Usage[]> {
   if (isWorkload(subject)) {
-    return [...servicesOfWorkload(index, subject), ...policiesSelectingWorkload(index, subject), ...policyPeersMatching(netpolModelFor(index), subject)];
+    const direct = [...servicesOfWorkload(index, subject), ...policiesSelectingWorkload(index, subject)];
+    // The model may have to be built (the whole workspace's policies): a step of its own.
+    const model = netpolModelFor(index);
+    yield;
+    return [...direct, ...(yield* policyPeersMatchingSteps(model, subject))];
   }
   switch (subject.kind) {
     case 'Service': {
       const service = subject as Service;
       const policies = workloadsOfService(index, service).flatMap((w) => policiesSelectingWorkload(index, w));
-      return [...routesToService(index, service), ...referencesToService(index, service), ...policies];
+      const routes = routesToService(index, service);
+      yield;
+      return [...routes, ...(yield* referencesToServiceSteps(index, service)), ...policies];
     }
     case 'Gateway':
       return routesOfGateway(index, subject as Gateway);

@@ -1,11 +1,13 @@
 /**
  * Document symbols (the outline: one entry per object, a List holding its items) and workspace symbols (find an
- * object by name anywhere, substring or in-order letters, best matches first, bounded).
+ * object by name anywhere, substring or in-order letters, best matches first, bounded). Workspace symbols score every
+ * object of the workspace: steppable (`steps.ts`), yielding every few hundred objects.
  */
 import type { AnyResource } from '../model/resources';
 import { asMap, child, stringOf } from '../syntax/access';
 import type { Span } from '../syntax/tree';
 import type { FeatureHost } from './host';
+import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export interface DocumentSymbolEntry {
   /** metadata.name (or the kind for a List). */
@@ -68,12 +70,19 @@ export interface WorkspaceSymbolEntry {
 export const DEFAULT_WORKSPACE_SYMBOL_LIMIT = 200;
 
 export function workspaceSymbols(host: FeatureHost, query: string, limit = DEFAULT_WORKSPACE_SYMBOL_LIMIT): WorkspaceSymbolEntry[] {
+  return runSteps(workspaceSymbolSteps(host, query, limit));
+}
+
+/** `workspaceSymbols` as steppable work; the analysis must not change between two steps. */
+export function* workspaceSymbolSteps(host: FeatureHost, query: string, limit = DEFAULT_WORKSPACE_SYMBOL_LIMIT): Steps<WorkspaceSymbolEntry[]> {
   try {
     const q = query.trim().toLowerCase();
     const scored: { score: number; resource: AnyResource }[] = [];
+    let seen = 0;
     for (const resource of host.analysis.index.all()) {
       const score = matchScore(q, resource);
       if (score > 0) scored.push({ score, resource });
+      if (++seen % CHEAP_ITEMS_PER_STEP === 0) yield;
     }
     scored.sort((a, b) => b.score - a.score || a.resource.name.localeCompare(b.resource.name) || a.resource.kind.localeCompare(b.resource.kind) || a.resource.file.localeCompare(b.resource.file));
     return scored.slice(0, limit).map(({ resource }) => ({

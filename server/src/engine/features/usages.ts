@@ -1,6 +1,8 @@
 /**
  * Who uses what, for hovers, references and code lenses: the Ingress paths and route rules that send traffic to a
  * Service, the Services and policies that select a workload, the routes attached to a Gateway, the objects of a class.
+ * The two that read every workload or every policy of the workspace are also steppable (`steps.ts`), for the
+ * references request, which the language server runs in slices.
  */
 import { backendNamespace, referenceAllowed } from '../exposure/backends';
 import { servicesSelecting } from '../exposure/exposure';
@@ -10,6 +12,7 @@ import type { AnyResource, ConfigMap, Gateway, Ingress, NetworkPolicy, Route, Se
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { NetpolModel } from '../netpol/model';
 import type { Span } from '../syntax/tree';
+import { runSteps, type Steps } from './steps';
 
 export interface Usage {
   /** The object that refers. */
@@ -78,10 +81,16 @@ function directionsOf(policy: NetworkPolicy): string {
 
 /** Policy peers (from/to entries) that match the workload's pods. */
 export function policyPeersMatching(model: NetpolModel, workload: Workload): Usage[] {
+  return runSteps(policyPeersMatchingSteps(model, workload));
+}
+
+/** `policyPeersMatching`, yielding after each policy. */
+export function* policyPeersMatchingSteps(model: NetpolModel, workload: Workload): Steps<Usage[]> {
   const cls = model.classOf(workload);
   if (!cls) return [];
   const out: Usage[] = [];
   for (const policy of model.policies) {
+    yield;
     for (const direction of ['Ingress', 'Egress'] as const) {
       for (const rule of policy.rules[direction]) {
         for (const peer of rule.peers ?? []) {
@@ -122,9 +131,15 @@ export function usersOfClass(index: WorkspaceIndex, resource: AnyResource): Usag
 
 /** Env values and ConfigMap entries that name the Service (model/references.ts decides what counts). */
 export function referencesToService(index: WorkspaceIndex, service: Service): Usage[] {
+  return runSteps(referencesToServiceSteps(index, service));
+}
+
+/** `referencesToService`, yielding after each workload and ConfigMap. */
+export function* referencesToServiceSteps(index: WorkspaceIndex, service: Service): Steps<Usage[]> {
   const out: Usage[] = [];
   const sources: (Workload | ConfigMap)[] = [...index.workloads(), ...index.ofKind('ConfigMap')];
   for (const source of sources) {
+    yield;
     for (const reference of referencesOf(index, source)) {
       if (reference.serviceName !== service.name || reference.namespace !== service.namespace) continue;
       const detail = reference.via === 'env' ? `env ${reference.envName ?? ''}` : `data ${reference.key ?? ''}`;

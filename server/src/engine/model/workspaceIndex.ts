@@ -272,7 +272,6 @@ export class WorkspaceIndex {
   }
 
   private kindChanged(kind: string): void {
-    this.sortedByKindNamespace.delete(kind);
     for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
     for (const [key, entry] of this.memoValues) if (entry.kinds.has(kind)) this.memoValues.delete(key);
   }
@@ -283,6 +282,12 @@ export class WorkspaceIndex {
     // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
     const sorted = this.sortedByKind.get(resource.kind);
     if (sorted) sorted.splice(sortedInsertionPoint(sorted, resource), 0, resource);
+    const inNamespace = this.sortedByKindNamespace.get(resource.kind);
+    if (inNamespace) {
+      const list = inNamespace.get(resource.namespace);
+      if (list) list.splice(sortedInsertionPoint(list, resource), 0, resource);
+      else inNamespace.set(resource.namespace, [resource]);
+    }
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -306,6 +311,12 @@ export class WorkspaceIndex {
     if (sorted) {
       const at = sorted.indexOf(resource);
       if (at >= 0) sorted.splice(at, 1);
+    }
+    const inNamespace = this.sortedByKindNamespace.get(resource.kind)?.get(resource.namespace);
+    if (inNamespace) {
+      const at = inNamespace.indexOf(resource);
+      if (at >= 0) inNamespace.splice(at, 1);
+      if (inNamespace.length === 0) this.sortedByKindNamespace.get(resource.kind)!.delete(resource.namespace);
     }
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;

@@ -4,8 +4,12 @@
  * the same connections, one edge from the namespace says it. Both together turn "allow from the same namespace"
  * (k² pairs) into one loop on the namespace. Only namespaces the graph shows completely are collapsed onto, so an
  * edge to `ns:x` always means every workload of x.
+ *
+ * Steppable (`../steps.ts`): a workspace whose policies admit a lot has hundreds of thousands of pairs, so the
+ * loops yield every few hundred pairs.
  */
 import { formatConnections, type ConnectionSet } from '../../netpol/portSet';
+import { CHEAP_ITEMS_PER_STEP, type Steps } from '../steps';
 import type { AllowedPair } from './policyPairs';
 
 export interface CollapsedPair {
@@ -23,20 +27,26 @@ export const namespaceNodeId = (namespace: string): string => `ns:${namespace}`;
  * `namespaceOf` gives a workload peer's namespace (undefined for other nodes); `members` the peers of each
  * namespace the graph shows completely.
  */
-export function collapsePairs(
+export function* collapsePairSteps(
   pairs: readonly AllowedPair[],
   namespaceOf: (id: string) => string | undefined,
   members: ReadonlyMap<string, readonly string[]>,
-): CollapsedPair[] {
-  const keyed = pairs.map((p) => ({ src: p.src, dst: p.dst, allowed: p.allowed, pairs: 1, key: formatConnections(p.allowed) }));
+): Steps<CollapsedPair[]> {
+  const keyed: Keyed[] = [];
+  for (const p of pairs) {
+    keyed.push({ src: p.src, dst: p.dst, allowed: p.allowed, pairs: 1, key: formatConnections(p.allowed) });
+    if (keyed.length % CHEAP_ITEMS_PER_STEP === 0) yield;
+  }
 
   // Targets: src -> every other workload of namespace N with one set.
-  const byTarget = groupBy(keyed, (e) => {
+  const byTarget = yield* groupBySteps(keyed, (e) => {
     const ns = namespaceOf(e.dst);
     return ns !== undefined && members.has(ns) ? `${e.src}\u0000${ns}\u0000${e.key}` : undefined;
   });
-  const afterTargets: typeof keyed = [];
+  const afterTargets: Keyed[] = [];
+  let handled = 0;
   for (const [groupKey, group] of byTarget.groups) {
+    if (++handled % CHEAP_ITEMS_PER_STEP === 0) yield;
     const ns = groupKey.split('\u0000')[1]!;
     const src = group[0]!.src;
     const expected = members.get(ns)!.filter((m) => m !== src).length;
@@ -46,12 +56,13 @@ export function collapsePairs(
   afterTargets.push(...byTarget.rest);
 
   // Sources: every other workload of namespace M -> target with one set.
-  const bySource = groupBy(afterTargets, (e) => {
+  const bySource = yield* groupBySteps(afterTargets, (e) => {
     const ns = namespaceOf(e.src);
     return ns !== undefined && members.has(ns) ? `${e.dst}\u0000${ns}\u0000${e.key}` : undefined;
   });
-  const out: typeof keyed = [];
+  const out: Keyed[] = [];
   for (const [groupKey, group] of bySource.groups) {
+    if (++handled % CHEAP_ITEMS_PER_STEP === 0) yield;
     const ns = groupKey.split('\u0000')[1]!;
     const dst = group[0]!.dst;
     const expected = members.get(ns)!.filter((m) => m !== dst).length;
@@ -62,10 +73,17 @@ export function collapsePairs(
   return out.map(({ src, dst, allowed, pairs: count }) => ({ src, dst, allowed, pairs: count }));
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): { groups: Map<string, T[]>; rest: T[] } {
+interface Keyed extends CollapsedPair {
+  /** The connections as text: pairs with equal sets have equal keys. */
+  key: string;
+}
+
+function* groupBySteps<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Steps<{ groups: Map<string, T[]>; rest: T[] }> {
   const groups = new Map<string, T[]>();
   const rest: T[] = [];
+  let handled = 0;
   for (const item of items) {
+    if (++handled % CHEAP_ITEMS_PER_STEP === 0) yield;
     const key = keyOf(item);
     if (key === undefined) {
       rest.push(item);

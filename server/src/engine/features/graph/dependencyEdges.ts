@@ -6,6 +6,8 @@
  *
  * References to a missing Service or port are left to their rules (reference-service-missing,
  * reference-port-missing); the graph only draws what resolves.
+ *
+ * Steppable (`../steps.ts`): it yields after each source workload.
  */
 import { targetsOfServicePort } from '../../exposure/backends';
 import { referencesOf, type ServiceReference } from '../../model/references';
@@ -15,16 +17,17 @@ import { ClassPairCache, connectPeers } from '../../netpol/connectivity';
 import type { NetpolModel } from '../../netpol/model';
 import type { WorkloadPeer } from '../../netpol/podClasses';
 import { connectionsContain, noConnections, type ConnectionSet } from '../../netpol/portSet';
+import type { Steps } from '../steps';
 import type { DependencyEdge, EnginePlace } from './types';
 
-export function dependencyEdges(
+export function* dependencyEdgeSteps(
   index: WorkspaceIndex,
   model: NetpolModel,
   peers: readonly WorkloadPeer[],
   inGraph: ReadonlySet<string>,
   inScope: (peer: WorkloadPeer) => boolean,
   cache: ClassPairCache,
-): DependencyEdge<EnginePlace>[] {
+): Steps<DependencyEdge<EnginePlace>[]> {
   const edges = new Map<string, DependencyEdge<EnginePlace>>();
   const allowedCache = new Map<string, ConnectionSet>();
   const allowedBetween = (src: WorkloadPeer, dst: WorkloadPeer): ConnectionSet => {
@@ -53,6 +56,7 @@ export function dependencyEdges(
         }
       }
     }
+    yield;
   }
   return [...edges.values()];
 }

@@ -7,6 +7,8 @@
  *  - a load balancer, NodePort or Azure-hosted proxy (Application Gateway for Containers, AGIC) connects from an
  *    address outside the cluster: blocked when no address range the policies cut admits the port;
  *  - in-cluster Gateways (Istio) are not modelled as pods: no verdict.
+ *
+ * Steppable (`../steps.ts`): it yields after each exposed Service.
  */
 import { exposureOfService, type ExposureEntry, type ExposureHop } from '../../exposure/exposure';
 import type { Route, Service, Workload } from '../../model/resources';
@@ -16,6 +18,7 @@ import { ClassPairCache, INGRESS_CONTROLLER_ID } from '../../netpol/connectivity
 import type { NetpolModel } from '../../netpol/model';
 import type { WorkloadPeer } from '../../netpol/podClasses';
 import { connectionsContain } from '../../netpol/portSet';
+import type { Steps } from '../steps';
 import type { EnginePlace, EntryNode, ExplainQuery, ExposureEdge, ExposureLevel } from './types';
 
 export interface ExposureGraph {
@@ -42,7 +45,7 @@ interface EdgeDraft {
   blocked?: boolean;
 }
 
-export function exposureGraph(index: WorkspaceIndex, model: NetpolModel, peers: readonly WorkloadPeer[], cache: ClassPairCache): ExposureGraph {
+export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, peers: readonly WorkloadPeer[], cache: ClassPairCache): Steps<ExposureGraph> {
   const nodes = new Map<string, EntryNode<EnginePlace>>();
   const edges = new Map<string, EdgeDraft>();
   const levels = new Map<string, ExposureLevel>();
@@ -70,70 +73,73 @@ export function exposureGraph(index: WorkspaceIndex, model: NetpolModel, peers: 
 
   // Per Service that something exposes (not per workload: that would scan every Service for each workload).
   const wanted = new Set(peers);
-  for (const path of exposedServices(index).flatMap((service) => exposureOfService(index, service))) {
-    const last = path.hops[path.hops.length - 1];
-    if (last?.kind !== 'pods') continue;
-    const workload = last.workload;
-    const peer = model.peerOfWorkload(workload);
-    if (!peer || !wanted.has(peer)) continue;
-    const entry = node({ type: entryType(path.entry), ...ENTRY_NODES[path.entry] });
-    const first = path.hops[0]!;
-    const podPort = last.target.port;
-    const portText = podPort !== undefined ? `${last.protocol} ${podPort}` : `${last.protocol} ${last.targetPort} (unresolved)`;
-    switch (first.kind) {
-      case 'load-balancer': {
-        raise(peer, first.visibility === 'public' ? 'public' : 'internal');
-        const lb = node(loadBalancerNode(first.service, first.visibility));
-        const ranges = first.sourceRanges.length ? ` (loadBalancerSourceRanges ${first.sourceRanges.join(', ')})` : '';
-        edge(entry, lb, `${first.port.protocol} ${first.port.port}`, `${ENTRY_NODES[path.entry].label} → ${first.visibility} Azure load balancer port ${first.port.port}/${first.port.protocol}${ranges}`);
-        edge(lb, peer.id, `${first.port.port} → ${podPort ?? last.targetPort}`, `Service ${qualified(first.service)} port ${first.port.port} → ${portText} on ${workloadName(workload)}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
-        break;
+  for (const service of exposedServices(index)) {
+    for (const path of exposureOfService(index, service)) {
+      const last = path.hops[path.hops.length - 1];
+      if (last?.kind !== 'pods') continue;
+      const workload = last.workload;
+      const peer = model.peerOfWorkload(workload);
+      if (!peer || !wanted.has(peer)) continue;
+      const entry = node({ type: entryType(path.entry), ...ENTRY_NODES[path.entry] });
+      const first = path.hops[0]!;
+      const podPort = last.target.port;
+      const portText = podPort !== undefined ? `${last.protocol} ${podPort}` : `${last.protocol} ${last.targetPort} (unresolved)`;
+      switch (first.kind) {
+        case 'load-balancer': {
+          raise(peer, first.visibility === 'public' ? 'public' : 'internal');
+          const lb = node(loadBalancerNode(first.service, first.visibility));
+          const ranges = first.sourceRanges.length ? ` (loadBalancerSourceRanges ${first.sourceRanges.join(', ')})` : '';
+          edge(entry, lb, `${first.port.protocol} ${first.port.port}`, `${ENTRY_NODES[path.entry].label} → ${first.visibility} Azure load balancer port ${first.port.port}/${first.port.protocol}${ranges}`);
+          edge(lb, peer.id, `${first.port.port} → ${podPort ?? last.targetPort}`, `Service ${qualified(first.service)} port ${first.port.port} → ${portText} on ${workloadName(workload)}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
+          break;
+        }
+        case 'node-port': {
+          raise(peer, 'node-port');
+          const nodePort = first.nodePort !== undefined ? String(first.nodePort) : '30000-32767';
+          edge(entry, peer.id, `NodePort ${nodePort} → ${podPort ?? last.targetPort}`, `every node’s IP:${nodePort} (NodePort Service ${qualified(first.service)}) → ${portText}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
+          break;
+        }
+        case 'ingress-controller': {
+          raise(peer, 'public');
+          const controller = first.controller;
+          const id = `ingress-controller:${controller.className ?? '(default)'}`;
+          const hosting = controller.hosting === 'azure' ? 'Azure-hosted, outside the cluster' : controller.hosting === 'in-cluster' ? 'runs in the cluster' : 'controller not known';
+          node({ type: 'ingress-controller', id, label: controller.label, detail: `Ingress controller${controller.className ? ` of class ${controller.className}` : ''} (${hosting}): L7, routes by host and path` });
+          const ingress = path.hops.find((h): h is Extract<ExposureHop, { kind: 'ingress' }> => h.kind === 'ingress');
+          edge(entry, id, 'HTTP(S)', `${ENTRY_NODES[path.entry].label} → ${controller.label}`);
+          const route = ingress ? (ingress.defaultBackend ? 'default backend' : `${ingress.host ?? '*'}${ingress.path ?? '/'}`) : '';
+          const verdict =
+            controller.hosting === 'azure' ? fromOutside(model, cache, workload, peer, 'TCP', podPort) : fromIngressController(model, cache, workload, peer, podPort);
+          edge(id, peer.id, `${route} → ${podPort ?? last.targetPort}`, `Ingress ${ingress ? qualified(ingress.ingress) : ''} ${route} → ${portText} on ${workloadName(workload)}`, verdict);
+          break;
+        }
+        case 'gateway': {
+          raise(peer, 'public');
+          const id = `gateway:${first.gatewayNamespace}/${first.gatewayName}`;
+          const className = first.gateway?.gatewayClassName;
+          const hosting = first.gatewayClass?.hosting;
+          const entryNode: EntryNode<EnginePlace> = {
+            type: 'gateway',
+            id,
+            label: `${first.gatewayName}`,
+            namespace: first.gatewayNamespace,
+            detail: `Gateway ${first.gatewayNamespace}/${first.gatewayName}${className ? ` of class ${className}` : ''}${hosting === 'azure' ? ' (Azure-hosted)' : hosting === 'in-cluster' ? ' (in-cluster proxy)' : ''}${first.gateway ? '' : ' (not in the workspace)'}`,
+          };
+          if (first.gateway) entryNode.place = { file: first.gateway.file, span: first.gateway.nameSpan };
+          node(entryNode);
+          const listener = first.listener?.port !== undefined ? `${first.listener.protocol ?? ''} ${first.listener.port}`.trim() : 'listeners';
+          edge(entry, id, listener, `${ENTRY_NODES[path.entry].label} → Gateway ${first.gatewayNamespace}/${first.gatewayName} ${listener}`);
+          const route = path.hops.find((h): h is Extract<ExposureHop, { kind: 'route' }> => h.kind === 'route');
+          const routeText = route ? `${route.route.kind} ${route.route.name}` : 'route';
+          const verdict = hosting === 'azure' ? fromOutside(model, cache, workload, peer, last.protocol, podPort) : undefined;
+          edge(id, peer.id, `${routeText} → ${podPort ?? last.targetPort}`, `${route ? `${route.route.kind} ${qualified(route.route)}` : 'a route'} → ${portText} on ${workloadName(workload)}`, verdict);
+          break;
+        }
+        default:
+          break;
       }
-      case 'node-port': {
-        raise(peer, 'node-port');
-        const nodePort = first.nodePort !== undefined ? String(first.nodePort) : '30000-32767';
-        edge(entry, peer.id, `NodePort ${nodePort} → ${podPort ?? last.targetPort}`, `every node’s IP:${nodePort} (NodePort Service ${qualified(first.service)}) → ${portText}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
-        break;
-      }
-      case 'ingress-controller': {
-        raise(peer, 'public');
-        const controller = first.controller;
-        const id = `ingress-controller:${controller.className ?? '(default)'}`;
-        const hosting = controller.hosting === 'azure' ? 'Azure-hosted, outside the cluster' : controller.hosting === 'in-cluster' ? 'runs in the cluster' : 'controller not known';
-        node({ type: 'ingress-controller', id, label: controller.label, detail: `Ingress controller${controller.className ? ` of class ${controller.className}` : ''} (${hosting}): L7, routes by host and path` });
-        const ingress = path.hops.find((h): h is Extract<ExposureHop, { kind: 'ingress' }> => h.kind === 'ingress');
-        edge(entry, id, 'HTTP(S)', `${ENTRY_NODES[path.entry].label} → ${controller.label}`);
-        const route = ingress ? (ingress.defaultBackend ? 'default backend' : `${ingress.host ?? '*'}${ingress.path ?? '/'}`) : '';
-        const verdict =
-          controller.hosting === 'azure' ? fromOutside(model, cache, workload, peer, 'TCP', podPort) : fromIngressController(model, cache, workload, peer, podPort);
-        edge(id, peer.id, `${route} → ${podPort ?? last.targetPort}`, `Ingress ${ingress ? qualified(ingress.ingress) : ''} ${route} → ${portText} on ${workloadName(workload)}`, verdict);
-        break;
-      }
-      case 'gateway': {
-        raise(peer, 'public');
-        const id = `gateway:${first.gatewayNamespace}/${first.gatewayName}`;
-        const className = first.gateway?.gatewayClassName;
-        const hosting = first.gatewayClass?.hosting;
-        const entryNode: EntryNode<EnginePlace> = {
-          type: 'gateway',
-          id,
-          label: `${first.gatewayName}`,
-          namespace: first.gatewayNamespace,
-          detail: `Gateway ${first.gatewayNamespace}/${first.gatewayName}${className ? ` of class ${className}` : ''}${hosting === 'azure' ? ' (Azure-hosted)' : hosting === 'in-cluster' ? ' (in-cluster proxy)' : ''}${first.gateway ? '' : ' (not in the workspace)'}`,
-        };
-        if (first.gateway) entryNode.place = { file: first.gateway.file, span: first.gateway.nameSpan };
-        node(entryNode);
-        const listener = first.listener?.port !== undefined ? `${first.listener.protocol ?? ''} ${first.listener.port}`.trim() : 'listeners';
-        edge(entry, id, listener, `${ENTRY_NODES[path.entry].label} → Gateway ${first.gatewayNamespace}/${first.gatewayName} ${listener}`);
-        const route = path.hops.find((h): h is Extract<ExposureHop, { kind: 'route' }> => h.kind === 'route');
-        const routeText = route ? `${route.route.kind} ${route.route.name}` : 'route';
-        const verdict = hosting === 'azure' ? fromOutside(model, cache, workload, peer, last.protocol, podPort) : undefined;
-        edge(id, peer.id, `${routeText} → ${podPort ?? last.targetPort}`, `${route ? `${route.route.kind} ${qualified(route.route)}` : 'a route'} → ${portText} on ${workloadName(workload)}`, verdict);
-        break;
-      }
-      default:
-        break;
     }
+    yield;
   }
 
   const out: ExposureEdge[] = [];

@@ -7,6 +7,9 @@
  * peer matches the pod classes its selectors select (computed once per distinct peer, the policies being shared
  * by many pods). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
  * sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs that allow nothing.
+ *
+ * Steppable (`../steps.ts`): it yields after each pod class's sides and after each destination class, the units
+ * whose cost grows with the workspace.
  */
 import type { CompiledPeer, CompiledPolicy, Direction } from '../../netpol/compiledPolicy';
 import { ClassPairCache } from '../../netpol/connectivity';
@@ -15,6 +18,7 @@ import type { Endpoint } from '../../netpol/evaluate';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass, WorkloadPeer } from '../../netpol/podClasses';
 import { isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../../netpol/portSet';
+import type { Steps } from '../steps';
 
 /** The node id of addresses outside the cluster (ipBlocks, rules without peers). */
 export const EXTERNAL_NODE_ID = 'external';
@@ -44,7 +48,7 @@ interface Side {
  * Allowed pairs among `peers` (each with its pod classes), keeping pairs with at least one side `inScope`.
  * `peers` must come from `model`.
  */
-export function policyPairs(model: NetpolModel, peers: readonly WorkloadPeer[], inScope: (peer: WorkloadPeer) => boolean): PolicyPairs {
+export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPeer[], inScope: (peer: WorkloadPeer) => boolean): Steps<PolicyPairs> {
   const cache = new ClassPairCache(model);
   const peersOfClass = new Map<PodClass, WorkloadPeer[]>();
   for (const peer of peers) {
@@ -99,8 +103,13 @@ export function policyPairs(model: NetpolModel, peers: readonly WorkloadPeer[], 
     }
     return { candidates, external };
   };
-  const ingress = new Map<PodClass, Side | undefined>(classes.map((c) => [c, sideOf(c, 'Ingress')]));
-  const egress = new Map<PodClass, Side | undefined>(classes.map((c) => [c, sideOf(c, 'Egress')]));
+  const ingress = new Map<PodClass, Side | undefined>();
+  const egress = new Map<PodClass, Side | undefined>();
+  for (const cls of classes) {
+    ingress.set(cls, sideOf(cls, 'Ingress'));
+    egress.set(cls, sideOf(cls, 'Egress'));
+    yield;
+  }
   const admits = (side: Side, cls: PodClass) => side.candidates === 'all' || side.candidates.has(cls);
 
   // Sources isolated for egress, by the destination classes their rules can reach (for open destinations).
@@ -155,6 +164,7 @@ export function policyPairs(model: NetpolModel, peers: readonly WorkloadPeer[], 
       for (const src of egressAll) evaluate(src, dst);
       for (const src of egressTo.get(dst) ?? []) evaluate(src, dst);
     }
+    yield;
   }
 
   // Addresses outside the cluster, as one node: what the policies admit from (to) any address range.
@@ -164,6 +174,7 @@ export function policyPairs(model: NetpolModel, peers: readonly WorkloadPeer[], 
     let allowed = noConnections();
     for (const range of model.sourceAtoms) allowed = unionConnections(allowed, cache.allowed({ type: 'external', range }, pods(dst)));
     if (!isEmptyConnections(allowed)) for (const d of peersOfClass.get(dst)!) add(EXTERNAL_NODE_ID, d.id, allowed);
+    yield;
   }
   for (const src of classes) {
     const side = egress.get(src);
@@ -171,6 +182,7 @@ export function policyPairs(model: NetpolModel, peers: readonly WorkloadPeer[], 
     let allowed = noConnections();
     for (const range of model.destinationAtoms) allowed = unionConnections(allowed, cache.allowed(pods(src), { type: 'external', range }));
     if (!isEmptyConnections(allowed)) for (const s of peersOfClass.get(src)!) add(s.id, EXTERNAL_NODE_ID, allowed);
+    yield;
   }
 
   return { pairs: [...byPeerPair.values()], openPairs: countOpenPairs(peers, inScope, ingress, egress) };
