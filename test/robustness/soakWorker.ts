@@ -42,7 +42,7 @@ spec:
 if (process.env['NETLENS_SOAK_WORKER'] === '1') runSoak();
 
 function runSoak(): void {
-  const RESOURCES = Number(process.env['NETLENS_SOAK_RESOURCES'] ?? 300);
+  const RESOURCES = Number(process.env['NETLENS_SOAK_RESOURCES'] ?? 10000);
   const EDITS = Number(process.env['NETLENS_SOAK_EDITS'] ?? 10000);
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
