@@ -14,9 +14,11 @@ import { Random } from '../support/random';
 const STEPS = Number(process.env['NETLENS_INCREMENTAL_NETPOL_STEPS'] ?? 300);
 const NAMESPACES = ['shop', 'pay', 'web', 'ops'];
 const TIERS = ['web', 'api', 'db', 'cache'];
+/** Namespaces no Namespace object declares: known only while some workload lives there (and a typo of one). */
+const UNDECLARED = ['audit', 'audti'];
 
 function workload(random: Random, i: number): string {
-  const ns = random.pick(NAMESPACES);
+  const ns = random.next() < 0.15 ? UNDECLARED[0]! : random.pick(NAMESPACES);
   const tier = random.pick(TIERS);
   const port = random.pick([8080, 9000, 5432]);
   const next = random.int(8);
@@ -48,7 +50,7 @@ function policy(random: Random, i: number): string {
   const peer = random.pick([
     `{podSelector: {matchLabels: {tier: ${random.pick(TIERS)}}}}`,
     `{namespaceSelector: {matchLabels: {team: ${random.pick(['a', 'b'])}}}}`,
-    `{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${random.pick(NAMESPACES)}}}, podSelector: {matchLabels: {tier: ${random.pick(TIERS)}}}}`,
+    `{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ${random.pick([...NAMESPACES, ...UNDECLARED])}}}, podSelector: {matchLabels: {tier: ${random.pick(TIERS)}}}}`,
     `{ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}}`,
   ]);
   const port = random.pick(['{port: http}', '{port: 8080}', '{protocol: UDP, port: 53}', '{port: 5000, endPort: 9000}']);
@@ -132,4 +134,38 @@ test(`${STEPS} NetworkPolicy-relevant edits: incremental findings equal a fresh 
   // The workspace produced NetworkPolicy findings at all (else the test would prove nothing).
   const ruleIds = new Set(incremental.allFindings().map((f) => f.ruleId));
   assert.ok([...ruleIds].some((id) => id.startsWith('netpol-')), `rules seen: ${[...ruleIds].join(', ')}`);
+});
+
+test('a namespace that becomes known through a new workload updates the suggestions of policies in other files', () => {
+  const policyText = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np, namespace: shop}
+spec:
+  podSelector: {}
+  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: audti}}}]}]
+`;
+  const app = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: app}}
+    spec: {containers: [{name: app, image: app}]}
+`;
+  const files = new Map([
+    ['np.yaml', policyText],
+    ['app.yaml', app],
+  ]);
+  const incremental = new Analysis();
+  for (const [name, text] of files) incremental.setFile(name, text);
+  incremental.refresh();
+  const suggestionsBefore = incremental.findings('np.yaml').filter((f) => f.message.includes('did you mean'));
+  assert.equal(suggestionsBefore.length, 0, 'no namespace close to `audti` is known yet');
+  files.set('audit.yaml', app.replace('namespace: shop', 'namespace: audit'));
+  incremental.setFile('audit.yaml', files.get('audit.yaml')!);
+  incremental.refresh();
+  const fresh = new Analysis();
+  for (const [name, text] of files) fresh.setFile(name, text);
+  assert.equal(firstDifference(incremental.allFindings(), fresh.allFindings()), undefined);
+  assert.ok(incremental.findings('np.yaml').some((f) => f.message.includes('did you mean `audit`')), 'the new namespace is suggested');
 });

@@ -11,7 +11,7 @@
 import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
-import { changeKeysOf, changeSetOf, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
+import { changeKeysOf, changeSetOf, NAMESPACE_SET_KEY, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
@@ -197,6 +197,7 @@ export class Analysis {
 
   /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
   refresh(): string[] {
+    if (this.index.takeNamespaceSetChange()) this.pendingChanges.add(NAMESPACE_SET_KEY);
     const changes = changeSetOf(this.pendingChanges);
     const targets = this.allDirty
       ? [...this.files.keys()]

@@ -56,6 +56,14 @@ export class WorkspaceIndex {
   private readonly sortedByKindNamespace = new Map<string, Map<string, AnyResource[]>>();
   /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
   private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
+  /**
+   * Objects per namespace name, counting what makes a namespace "known" (see `knownNamespaces`): a Namespace object
+   * by its name; a workload, Service or NetworkPolicy by its namespace.
+   */
+  private readonly namespaceUse = new Map<string, number>();
+  private knownNamespaceList: string[] | undefined;
+  /** A namespace became known or stopped being known since `takeNamespaceSetChange` was last asked. */
+  private namespaceSetChanged = false;
   /** Values of `memo`, with the reads that computed them. */
   private readonly memoValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown; reads: ReadonlySet<string> }>();
   private size = 0;
@@ -226,6 +234,36 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * Namespaces the workspace knows, sorted: declared ones and those its workloads, Services and policies live in.
+   * Readers depend on the set only (`namespaces|`): adding a Deployment to a namespace that already has objects
+   * changes nothing they read.
+   */
+  knownNamespaces(): readonly string[] {
+    this.read(NAMESPACE_SET_KEY);
+    this.knownNamespaceList ??= [...this.namespaceUse.keys()].sort();
+    return this.knownNamespaceList;
+  }
+
+  /** True once after the set of known namespaces changed (the host turns it into the `namespaces|` change key). */
+  takeNamespaceSetChange(): boolean {
+    const changed = this.namespaceSetChanged;
+    this.namespaceSetChanged = false;
+    return changed;
+  }
+
+  private countNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
+    const name = resource.kind === 'Namespace' ? resource.name : isWorkload(resource) || resource.kind === 'Service' || resource.kind === 'NetworkPolicy' ? resource.namespace : '';
+    if (!name) return;
+    const count = (this.namespaceUse.get(name) ?? 0) + delta;
+    if (count > 0) this.namespaceUse.set(name, count);
+    else this.namespaceUse.delete(name);
+    if (count === 0 || (delta === 1 && count === 1)) {
+      this.namespaceSetChanged = true;
+      this.knownNamespaceList = undefined;
+    }
+  }
+
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
     this.read(`workload|${namespace}`);
@@ -278,6 +316,7 @@ export class WorkspaceIndex {
 
   private add(resource: AnyResource): void {
     this.size++;
+    this.countNamespaceUse(resource, 1);
     this.kindChanged(resource.kind);
     // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
     const sorted = this.sortedByKind.get(resource.kind);
@@ -306,6 +345,7 @@ export class WorkspaceIndex {
 
   private remove(resource: AnyResource): void {
     this.size--;
+    this.countNamespaceUse(resource, -1);
     this.kindChanged(resource.kind);
     const sorted = this.sortedByKind.get(resource.kind);
     if (sorted) {
@@ -349,6 +389,9 @@ function compare(a: string, b: string): number {
  * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key
  * `kind|ns` is touched by `kind|ns`; `kind|*` by any namespace of that kind; `*` by anything.
  */
+/** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
+export const NAMESPACE_SET_KEY = 'namespaces|';
+
 export function changeKeysOf(resource: AnyResource): string[] {
   const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
   if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);

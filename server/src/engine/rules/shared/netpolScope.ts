@@ -58,23 +58,16 @@ export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: stri
 
 /** Namespaces the workspace knows: declared ones and those its workloads, Services and policies live in. */
 export function knownNamespaces(index: WorkspaceIndex): readonly string[] {
-  return index.derived('netpol-rules:known-namespaces', ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => {
-    const names = new Set<string>();
-    for (const ns of index.ofKind('Namespace')) names.add(ns.name);
-    for (const workload of index.workloads()) names.add(workload.namespace);
-    for (const kind of ['Service', 'NetworkPolicy'] as const) for (const r of index.ofKind(kind)) names.add(r.namespace);
-    return [...names].filter((n) => n !== '').sort();
-  });
+  return index.knownNamespaces();
 }
 
 /** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */
 export function closestKnownNamespace(index: WorkspaceIndex, name: string): string | undefined {
-  const cache = index.derived('netpol-rules:namespace-suggestions', ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => new Map<string, string | undefined>());
-  if (cache.has(name)) return cache.get(name);
-  const candidates = [...new Set([...knownNamespaces(index), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
-  const suggestion = closestName(name, candidates);
-  cache.set(name, suggestion);
-  return suggestion;
+  // A memo, not a derived value: its readers depend on the set of known namespaces only, as the computation does.
+  return index.memo(`netpol-rules:namespace-suggestion|${name}`, ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => {
+    const candidates = [...new Set([...knownNamespaces(index), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
+    return closestName(name, candidates);
+  });
 }
 
 /**
