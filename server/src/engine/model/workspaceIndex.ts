@@ -64,6 +64,8 @@ export class WorkspaceIndex {
   private knownNamespaceList: string[] | undefined;
   /** A namespace became known or stopped being known since `takeNamespaceSetChange` was last asked. */
   private namespaceSetChanged = false;
+  /** The known namespaces when a change was last reported, joined (see `takeNamespaceSetChange`). */
+  private reportedNamespaceSet = '';
   /** Values of `memo`, with the reads that computed them. */
   private readonly memoValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown; reads: ReadonlySet<string> }>();
   private size = 0;
@@ -241,14 +243,23 @@ export class WorkspaceIndex {
    */
   knownNamespaces(): readonly string[] {
     this.read(NAMESPACE_SET_KEY);
+    return this.knownNamespaceNames();
+  }
+
+  private knownNamespaceNames(): readonly string[] {
     this.knownNamespaceList ??= [...this.namespaceUse.keys()].sort();
     return this.knownNamespaceList;
   }
 
   /** True once after the set of known namespaces changed (the host turns it into the `namespaces|` change key). */
   takeNamespaceSetChange(): boolean {
-    const changed = this.namespaceSetChanged;
+    if (!this.namespaceSetChanged) return false;
     this.namespaceSetChanged = false;
+    // Compared with the set last reported, not just flagged: re-reading a file that holds every object of a
+    // namespace takes the namespace out and puts it back, which changes nothing for readers.
+    const now = this.knownNamespaceNames().join('\n');
+    const changed = now !== this.reportedNamespaceSet;
+    this.reportedNamespaceSet = now;
     return changed;
   }
 
