@@ -90,7 +90,7 @@ export class WorkspaceIndex {
    * on, in the same form as the index's own reads.
    */
   noteRead(key: string): void {
-    this.recording?.add(key);
+    this.read(key);
   }
 
   get resourceCount(): number {
