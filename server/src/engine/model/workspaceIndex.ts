@@ -62,8 +62,6 @@ export class WorkspaceIndex {
    */
   private readonly namespaceUse = new Map<string, number>();
   private knownNamespaceList: string[] | undefined;
-  /** A namespace became known or stopped being known since `takeNamespaceSetChange` was last asked. */
-  private namespaceSetChanged = false;
   /** The known namespaces when a change was last reported, joined (see `takeNamespaceSetChange`). */
   private reportedNamespaceSet = '';
   /** Values of `memo`, with the reads that computed them. */
@@ -253,10 +251,9 @@ export class WorkspaceIndex {
 
   /** True once after the set of known namespaces changed (the host turns it into the `namespaces|` change key). */
   takeNamespaceSetChange(): boolean {
-    if (!this.namespaceSetChanged) return false;
-    this.namespaceSetChanged = false;
-    // Compared with the set last reported, not just flagged: re-reading a file that holds every object of a
-    // namespace takes the namespace out and puts it back, which changes nothing for readers.
+    // Compared with the set last reported, not flagged on the way: re-reading a file that holds every object of a
+    // namespace takes the namespace out and puts it back, which changes nothing for readers. The list is cached until
+    // a namespace appears or goes, so this costs a join of the names.
     const now = this.knownNamespaceNames().join('\n');
     const changed = now !== this.reportedNamespaceSet;
     this.reportedNamespaceSet = now;
@@ -269,10 +266,7 @@ export class WorkspaceIndex {
     const count = (this.namespaceUse.get(name) ?? 0) + delta;
     if (count > 0) this.namespaceUse.set(name, count);
     else this.namespaceUse.delete(name);
-    if (count === 0 || (delta === 1 && count === 1)) {
-      this.namespaceSetChanged = true;
-      this.knownNamespaceList = undefined;
-    }
+    if (count === 0 || (delta === 1 && count === 1)) this.knownNamespaceList = undefined;
   }
 
   /** Workloads of a namespace in a stable order (name, file). */
@@ -321,8 +315,7 @@ export class WorkspaceIndex {
   }
 
   private kindChanged(kind: string): void {
-    for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
-    for (const [key, entry] of this.memoValues) if (entry.kinds.has(kind)) this.memoValues.delete(key);
+    for (const cache of [this.derivedValues, this.memoValues]) for (const [key, entry] of cache) if (entry.kinds.has(kind)) cache.delete(key);
   }
 
   private add(resource: AnyResource): void {
@@ -344,7 +337,7 @@ export class WorkspaceIndex {
     const list = byKey.get(key);
     // Definitions in a stable order (file, then position), so that "the first definition" is the same however the
     // files were read.
-    if (list) list.splice(sortedPosition(list, resource), 0, resource);
+    if (list) list.splice(sortedInsertionPoint(list, resource), 0, resource);
     else byKey.set(key, [resource]);
     if (isWorkload(resource)) {
       const workloads = this.workloadsByNamespace.get(resource.namespace);
@@ -359,14 +352,10 @@ export class WorkspaceIndex {
     this.countNamespaceUse(resource, -1);
     this.kindChanged(resource.kind);
     const sorted = this.sortedByKind.get(resource.kind);
-    if (sorted) {
-      const at = sorted.indexOf(resource);
-      if (at >= 0) sorted.splice(at, 1);
-    }
+    if (sorted) removeItem(sorted, resource);
     const inNamespace = this.sortedByKindNamespace.get(resource.kind)?.get(resource.namespace);
     if (inNamespace) {
-      const at = inNamespace.indexOf(resource);
-      if (at >= 0) inNamespace.splice(at, 1);
+      removeItem(inNamespace, resource);
       if (inNamespace.length === 0) this.sortedByKindNamespace.get(resource.kind)!.delete(resource.namespace);
     }
     const byKey = this.byKindKey.get(resource.kind);
@@ -435,6 +424,12 @@ export function readsTouched(reads: ReadonlySet<string>, changes: ChangeSet): bo
   return false;
 }
 
+/** Removes one occurrence of `item` from `list`, in place. */
+function removeItem<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
 /** Where `resource` goes in a list sorted by compareResources (after its equals: the order of equals is stable). */
 function sortedInsertionPoint(sorted: readonly AnyResource[], resource: AnyResource): number {
   let low = 0;
@@ -447,8 +442,3 @@ function sortedInsertionPoint(sorted: readonly AnyResource[], resource: AnyResou
   return low;
 }
 
-function sortedPosition(list: readonly AnyResource[], resource: AnyResource): number {
-  let i = list.length;
-  while (i > 0 && compareResources(list[i - 1]!, resource) > 0) i--;
-  return i;
-}

@@ -14,7 +14,6 @@ import {
   closestKnownNamespace,
   compiledPolicyOf,
   joinAnd,
-  knownNamespaces,
   MANAGED_NAMESPACES,
   pinnedNamespaces,
   podClassesIn,
@@ -94,7 +93,7 @@ function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPoli
 
 function checkNamespacePeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule, peer: PodsPeer, namespaceSelector: LabelSelector): void {
   if (namespaceSelector.invalid) return;
-  const known = knownNamespaces(ctx.index);
+  const known = ctx.index.knownNamespaces();
   const matching = known.filter((ns) => model.namespaceSelectorMatches(namespaceSelector, ns));
   const pinned = pinnedNamespaces(namespaceSelector);
   const base = { policy: qualified(policy), direction: rule.direction, selector: describeSelector(namespaceSelector) };
@@ -201,7 +200,7 @@ function checkPinnedNamespaces(
 /** Namespaces other than `namespace` where pods (declared, or the implied kube-dns) have the selector's labels. */
 function otherNamespacesWithMatches(index: WorkspaceIndex, model: NetpolModel, selector: LabelSelector, namespace: string): string[] {
   const out = new Set<string>();
-  for (const ns of knownNamespaces(index)) {
+  for (const ns of index.knownNamespaces()) {
     if (ns !== namespace && index.workloadsSelectedBy(ns, selector).length > 0) out.add(ns);
   }
   const dns = kubeDnsPods(model);

@@ -56,16 +56,11 @@ export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: stri
   return !MANAGED_NAMESPACES.has(namespace) && index.workloadsIn(namespace).length > 0;
 }
 
-/** Namespaces the workspace knows: declared ones and those its workloads, Services and policies live in. */
-export function knownNamespaces(index: WorkspaceIndex): readonly string[] {
-  return index.knownNamespaces();
-}
-
 /** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */
 export function closestKnownNamespace(index: WorkspaceIndex, name: string): string | undefined {
   // A memo, not a derived value: its readers depend on the set of known namespaces only, as the computation does.
   return index.memo(`netpol-rules:namespace-suggestion|${name}`, ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => {
-    const candidates = [...new Set([...knownNamespaces(index), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
+    const candidates = [...new Set([...index.knownNamespaces(), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
     return closestName(name, candidates);
   });
 }
