@@ -198,16 +198,7 @@ spec:
 });
 
 test('httproute-parent-missing: a misspelled Gateway, and a misspelled listener', () => {
-  const route = (parent: string) => `${APP}${GATEWAY}# file: route.yaml
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata: {name: shop, namespace: shop}
-spec:
-  parentRefs:
-    - ${parent}
-  rules:
-    - backendRefs: [{name: web, port: 80}]
-`;
+  // The route as the fix must leave it; the workspace holds the same text after a file header.
   const expected = (parent: string) => `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: shop, namespace: shop}
@@ -217,6 +208,7 @@ spec:
   rules:
     - backendRefs: [{name: web, port: 80}]
 `;
+  const route = (parent: string) => `${APP}${GATEWAY}# file: route.yaml\n${expected(parent)}`;
   check(route('name: publik'), 'httproute-parent-missing', 'Attach to Gateway `public`', { 'route.yaml': expected('name: public') }, { preferred: true, safe: true });
   // `htps` is one edit from `https` and two from `http`: preferred, but not safe to apply unattended.
   check(route('{name: public, sectionName: htps}'), 'httproute-parent-missing', 'Attach to listener `https`', { 'route.yaml': expected('{name: public, sectionName: https}') }, { preferred: true, safe: false });
@@ -242,22 +234,7 @@ spec:
 `;
 
 test('reference-service-missing: only the Service label of the host changes (bare name and cluster DNS name)', () => {
-  const frontend = (value: string) => `${APP}${CART}# file: frontend.yaml
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: frontend, namespace: shop}
-spec:
-  selector: {matchLabels: {app: frontend}}
-  template:
-    metadata: {labels: {app: frontend}}
-    spec:
-      containers:
-        - name: server
-          image: frontend
-          env:
-            - name: CART_SERVICE_ADDR
-              value: ${value}
-`;
+  // The frontend as the fix must leave it, and the workspace it is checked in (the same text after a file header).
   const after = (value: string) => `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: frontend, namespace: shop}
@@ -273,6 +250,7 @@ spec:
             - name: CART_SERVICE_ADDR
               value: ${value}
 `;
+  const frontend = (value: string) => `${APP}${CART}# file: frontend.yaml\n${after(value)}`;
   check(frontend('"cartservce:7070"'), 'reference-service-missing', 'Service `cartservice`', { 'frontend.yaml': after('"cartservice:7070"') }, { preferred: true, safe: true });
   check(frontend('cartservce.shop.svc.cluster.local:7070'), 'reference-service-missing', 'Service `cartservice`', { 'frontend.yaml': after('cartservice.shop.svc.cluster.local:7070') }, { preferred: true });
 });
@@ -296,15 +274,15 @@ spec:
   selector: {app: catalog}
   ports: [{port: 3000, targetPort: 8080}]
 `;
-  const client = (value: string) => `${catalog}# file: client.yaml
-apiVersion: v1
+  const urls = (value: string) => `apiVersion: v1
 kind: ConfigMap
 metadata: {name: urls, namespace: shop}
 data:
   CATALOG_URL: ${value}
 `;
-  check(client('http://catalog:8080/api'), 'reference-port-missing', 'Use port 3000', { 'client.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: urls, namespace: shop}\ndata:\n  CATALOG_URL: http://catalog:3000/api\n` }, { preferred: true, safe: true });
-  check(client("'http://catalog/api'"), 'reference-port-missing', 'Use port 3000', { 'client.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: urls, namespace: shop}\ndata:\n  CATALOG_URL: 'http://catalog:3000/api'\n` }, { preferred: true, safe: true });
+  const client = (value: string) => `${catalog}# file: client.yaml\n${urls(value)}`;
+  check(client('http://catalog:8080/api'), 'reference-port-missing', 'Use port 3000', { 'client.yaml': urls('http://catalog:3000/api') }, { preferred: true, safe: true });
+  check(client("'http://catalog/api'"), 'reference-port-missing', 'Use port 3000', { 'client.yaml': urls("'http://catalog:3000/api'") }, { preferred: true, safe: true });
 });
 
 test('ingress-class-unknown: a misspelled class becomes the AKS one', () => {
