@@ -64,6 +64,8 @@ export class WorkspaceIndex {
   private knownNamespaceList: string[] | undefined;
   /** The known namespaces when a change was last reported, joined (see `takeNamespaceSetChange`). */
   private reportedNamespaceSet = '';
+  /** Values of `retained`. */
+  private readonly retainedValues = new Map<string, unknown>();
   /** Values of `memo`, with the reads that computed them. */
   private readonly memoValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown; reads: ReadonlySet<string> }>();
   private size = 0;
@@ -269,6 +271,22 @@ export class WorkspaceIndex {
     if (count === 0 || (delta === 1 && count === 1)) this.knownNamespaceList = undefined;
   }
 
+  /**
+   * A value kept for the index's lifetime and never invalidated, for caches that check their own input on every use
+   * (netpol/namespaceGroups.ts). Records no reads: the caller reads what it checks.
+   */
+  retained<T>(key: string, create: () => T): T {
+    let value = this.retainedValues.get(key) as T | undefined;
+    if (value === undefined) this.retainedValues.set(key, (value = create()));
+    return value;
+  }
+
+  /** Namespaces that have workloads, sorted. */
+  workloadNamespaces(): string[] {
+    this.read('workload|*');
+    return [...this.workloadsByNamespace.keys()].sort();
+  }
+
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
     this.read(`workload|${namespace}`);
@@ -281,7 +299,7 @@ export class WorkspaceIndex {
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
     this.read('workload|*');
-    for (const namespace of [...this.workloadsByNamespace.keys()].sort()) yield* this.workloadsIn(namespace);
+    for (const namespace of this.workloadNamespaces()) yield* this.workloadsIn(namespace);
   }
 
   /** Workloads of a namespace whose pod labels the selector matches. */

@@ -14,7 +14,8 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
 import { ingressRoutesByClass, type IngressRoutes } from './ingressRoutes';
-import { groupPods, type PodClass, type WorkloadPeer } from './podClasses';
+import { groupPodsByNamespace, type NamespaceGroup } from './namespaceGroups';
+import { compareStrings, type PodClass, type WorkloadPeer } from './podClasses';
 
 /** np-guard's stand-in for the cluster's ingress controller: a pod without labels in a namespace of its own. */
 export const DEFAULT_INGRESS_CONTROLLER_NAMESPACE = 'ingress-controller-ns';
@@ -32,8 +33,11 @@ export interface NetpolOptions {
 export class NetpolModel {
   // Every answer records what it depends on (WorkspaceIndex.noteRead): the model is built from the whole workspace
   // and shared by every rule, but a rule asking about one namespace must only be re-run when that namespace changes.
-  private readonly allClasses: readonly PodClass[];
-  private readonly allPeers: readonly WorkloadPeer[];
+  /** Per namespace: its classes and peers (namespaceGroups.ts keeps those of unchanged namespaces across models). */
+  private readonly groups: ReadonlyMap<string, NamespaceGroup>;
+  /** Every class and every peer, assembled from the groups when first asked for (rules ask per namespace). */
+  private allClasses: readonly PodClass[] | undefined;
+  private allPeers: readonly WorkloadPeer[] | undefined;
   private readonly allPolicies: readonly CompiledPolicy[];
   private readonly ingressSourceAtoms: readonly AddressRange[];
   private readonly egressDestinationAtoms: readonly AddressRange[];
@@ -41,27 +45,13 @@ export class NetpolModel {
   /** The ingress controller as a synthetic pod class (id -1), unless disabled. */
   readonly ingressController?: PodClass;
 
-  private readonly classOfWorkload: Map<Workload, PodClass>;
-  private readonly peerOfWorkloadMap: Map<Workload, WorkloadPeer>;
-  private readonly peerById = new Map<string, WorkloadPeer>();
   private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
-  private readonly classesByNamespace = new Map<string, PodClass[]>();
   private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
   private readonly namespaceLabelCache = new Map<string, Labels>();
   private readonly namespaceSelectorCache = new WeakMap<LabelSelector, Map<string, boolean>>();
 
   constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
-    const grouped = groupPods(index.workloads());
-    this.allClasses = grouped.classes;
-    this.allPeers = grouped.peers;
-    this.classOfWorkload = grouped.classOfWorkload;
-    this.peerOfWorkloadMap = grouped.peerOfWorkload;
-    for (const peer of this.allPeers) this.peerById.set(peer.id, peer);
-    for (const cls of this.allClasses) {
-      const list = this.classesByNamespace.get(cls.namespace);
-      if (list) list.push(cls);
-      else this.classesByNamespace.set(cls.namespace, [cls]);
-    }
+    this.groups = groupPodsByNamespace(index);
 
     // Compiled once per set of policies, not per model: a label edit rebuilds the model but keeps the policies.
     this.allPolicies = index.derived('netpol:compiled-policies', ['NetworkPolicy'], () => index.ofKind('NetworkPolicy').map(compilePolicy));
@@ -83,27 +73,29 @@ export class NetpolModel {
         hostNetwork: false,
         workloads: [],
       };
-      this.routesByClass = ingressRoutesByClass(index, (w) => this.classOfWorkload.get(w));
+      this.routesByClass = ingressRoutesByClass(index, (w) => this.groups.get(w.namespace)?.classOfWorkload.get(w));
     } else {
       this.routesByClass = new Map();
     }
   }
 
-  /** Every pod class; `classes[c.id] === c`. */
+  /** Every pod class, by namespace then in workload order (class ids are unique in the model, not positions). */
   get classes(): readonly PodClass[] {
     this.index.noteRead('workload|*');
+    this.allClasses ??= [...this.groups.values()].flatMap((group) => group.classes);
     return this.allClasses;
   }
 
   /** The pod classes of one namespace, in model order. */
   classesIn(namespace: string): readonly PodClass[] {
     this.index.noteRead(`workload|${namespace}`);
-    return this.classesByNamespace.get(namespace) ?? [];
+    return this.groups.get(namespace)?.classes ?? [];
   }
 
   /** Workload peers sorted by id (`ns/name[Kind]`). */
   get peers(): readonly WorkloadPeer[] {
     this.index.noteRead('workload|*');
+    this.allPeers ??= [...this.groups.values()].flatMap((group) => group.peers).sort((a, b) => compareStrings(a.id, b.id));
     return this.allPeers;
   }
 
@@ -133,18 +125,22 @@ export class NetpolModel {
   /** The class of a workload definition of this snapshot. */
   classOf(workload: Workload): PodClass | undefined {
     this.index.noteRead(`workload|${workload.namespace}`);
-    return this.classOfWorkload.get(workload);
+    return this.groups.get(workload.namespace)?.classOfWorkload.get(workload);
   }
 
   peer(id: string): WorkloadPeer | undefined {
-    this.index.noteRead('workload|*');
-    return this.peerById.get(id);
+    // `ns/name[Kind]`: namespace names hold no slash.
+    const slash = id.indexOf('/');
+    if (slash < 0) return undefined;
+    const namespace = id.slice(0, slash);
+    this.index.noteRead(`workload|${namespace}`);
+    return this.groups.get(namespace)?.peerById.get(id);
   }
 
   /** The peer a workload definition is listed under. */
   peerOfWorkload(workload: Workload): WorkloadPeer | undefined {
     this.index.noteRead(`workload|${workload.namespace}`);
-    return this.peerOfWorkloadMap.get(workload);
+    return this.groups.get(workload.namespace)?.peerOfWorkload.get(workload);
   }
 
   /** Declared labels plus the implied `kubernetes.io/metadata.name`, for namespaces declared or not. */

@@ -13,7 +13,7 @@ import type { Labels } from '../model/labelSelector';
 import type { ContainerPort, Workload } from '../model/resources';
 
 export interface PodClass {
-  /** Position in NetpolModel.classes; negative for synthetic pods (the ingress controller). */
+  /** Unique among the classes of one model (a key for per-class caches); negative for synthetic pods (the ingress controller). */
   readonly id: number;
   readonly namespace: string;
   readonly labels: Labels;
@@ -57,7 +57,11 @@ export interface GroupedPods {
   peerOfWorkload: Map<Workload, WorkloadPeer>;
 }
 
-export function groupPods(workloads: Iterable<Workload>): GroupedPods {
+/**
+ * `nextId` numbers the classes: by default 0, 1, 2, ... (so that `classes[c.id] === c`); a caller that combines
+ * groupings of several namespaces passes one counter for all of them, so that ids stay unique among them.
+ */
+export function groupPods(workloads: Iterable<Workload>, nextId?: () => number): GroupedPods {
   const classes: PodClass[] = [];
   const classByKey = new Map<string, { cls: PodClass; workloads: Workload[] }>();
   const classOfWorkload = new Map<Workload, PodClass>();
@@ -67,7 +71,7 @@ export function groupPods(workloads: Iterable<Workload>): GroupedPods {
     let entry = classByKey.get(key);
     if (!entry) {
       const members: Workload[] = [];
-      const cls: PodClass = { id: classes.length, namespace: workload.namespace, labels: { ...workload.podLabels }, ports, hostNetwork: workload.hostNetwork, workloads: members };
+      const cls: PodClass = { id: nextId ? nextId() : classes.length, namespace: workload.namespace, labels: { ...workload.podLabels }, ports, hostNetwork: workload.hostNetwork, workloads: members };
       classes.push(cls);
       entry = { cls, workloads: members };
       classByKey.set(key, entry);
