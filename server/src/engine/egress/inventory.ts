@@ -105,13 +105,14 @@ export function egressInventory(index: WorkspaceIndex): EgressInventory {
 }
 
 /** The destinations one workload definition declares (its env, and the ConfigMaps it reads). */
-export function egressOfWorkload(index: WorkspaceIndex, workload: Workload): EgressDestination[] {
-  return mergeFound(foundInWorkload(index, workload, new Set()));
+export function egressOfWorkload(index: WorkspaceIndex, workload: Workload): readonly EgressDestination[] {
+  // Kept per definition until what it read changes: several rules ask for it on every re-run of the file.
+  return index.memoFor(workload, 'egress', () => mergeFound(foundInWorkload(index, workload, new Set())));
 }
 
 /** The destinations written in one ConfigMap (whoever reads it). */
-export function egressOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): EgressDestination[] {
-  return mergeFound(foundInConfigMap(index, configMap));
+export function egressOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): readonly EgressDestination[] {
+  return index.memoFor(configMap, 'egress', () => mergeFound(foundInConfigMap(index, configMap)));
 }
 
 /** Workloads of the ConfigMap's namespace that read it (env `configMapKeyRef` or `envFrom`). */

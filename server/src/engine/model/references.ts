@@ -72,7 +72,16 @@ const SERVICE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CLUSTER_DNS_IN_TEXT = /(?<![-.\w])((?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\.){2,3}svc(?:\.cluster\.local)?)(?::(\d{1,5}))?(?![-.\w])/g;
 const NEVER_SERVICES: ReadonlySet<string> = new Set(['localhost', 'kubernetes']);
 
-export function referencesOf(index: WorkspaceIndex, resource: Workload | ConfigMap): ServiceReference[] {
+/**
+ * The references a workload's env or a ConfigMap's data declares. Kept per object until what it read changes
+ * (`WorkspaceIndex.memoFor`): several rules, hovers and the graph ask for the same object's references. Callers get
+ * a shared array and must not change it.
+ */
+export function referencesOf(index: WorkspaceIndex, resource: Workload | ConfigMap): readonly ServiceReference[] {
+  return index.memoFor(resource, 'references', () => findReferences(index, resource));
+}
+
+function findReferences(index: WorkspaceIndex, resource: Workload | ConfigMap): ServiceReference[] {
   const out: ServiceReference[] = [];
   if (resource.kind === 'ConfigMap') {
     const configMap = resource as ConfigMap;

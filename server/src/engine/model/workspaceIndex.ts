@@ -66,8 +66,13 @@ export class WorkspaceIndex {
   private reportedNamespaceSet = '';
   /** Values of `retained`. */
   private readonly retainedValues = new Map<string, unknown>();
-  /** Values of `memo`, with the reads that computed them. */
-  private readonly memoValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown; reads: ReadonlySet<string> }>();
+  /** Values of `memo` and `memoFor`, with the reads that computed them and the versions those reads had. */
+  private readonly memoValues = new Map<string, MemoEntry>();
+  private readonly memoByOwner = new WeakMap<object, Map<string, MemoEntry>>();
+  /** Per read key (`kind|ns`, `kind|*`, `workload|ns`, `file|path`, `namespaces|`): how often it changed. */
+  private readonly keyVersions = new Map<string, number>();
+  /** For the read key `*`. */
+  private everythingVersion = 0;
   private size = 0;
   /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
   private recording: Set<string> | undefined;
@@ -213,13 +218,25 @@ export class WorkspaceIndex {
   }
 
   /**
-   * A value computed from reads of the index (and of `shared` accessors), cached until an object of `kinds` changes.
-   * The reads made while computing it are kept with it and recorded again for every later reader, so a cached
-   * answer carries exactly the dependencies a fresh computation would have.
+   * A value computed from reads of the index (and of `shared` accessors), cached until something it read changes:
+   * the reads made while computing it are kept with the version of each read key, and the value is used again only
+   * while every one of those keys is unchanged. Every later reader records the same reads, so a cached answer
+   * carries exactly the dependencies a fresh computation would have.
    */
-  memo<T>(key: string, kinds: readonly string[], compute: () => T): T {
-    const cached = this.memoValues.get(key);
-    if (cached) {
+  memo<T>(key: string, compute: () => T): T {
+    return this.memoIn(this.memoValues, key, compute);
+  }
+
+  /** `memo` for a value about one object (a workload's references): kept as long as the object lives. */
+  memoFor<T>(owner: object, key: string, compute: () => T): T {
+    let values = this.memoByOwner.get(owner);
+    if (!values) this.memoByOwner.set(owner, (values = new Map()));
+    return this.memoIn(values, key, compute);
+  }
+
+  private memoIn<T>(values: Map<string, MemoEntry>, key: string, compute: () => T): T {
+    const cached = values.get(key);
+    if (cached && cached.reads.every((read, i) => this.versionOf(read) === cached.versions[i])) {
       if (this.recording) for (const read of cached.reads) this.recording.add(read);
       return cached.value as T;
     }
@@ -228,12 +245,30 @@ export class WorkspaceIndex {
     this.recording = reads;
     try {
       const value = compute();
-      this.memoValues.set(key, { kinds: new Set(kinds), value, reads });
+      const readList = [...reads];
+      values.set(key, { value, reads: readList, versions: readList.map((read) => this.versionOf(read)) });
       return value;
     } finally {
       this.recording = outer;
       if (outer) for (const read of reads) outer.add(read);
     }
+  }
+
+  /** How many times what a read key names has changed (see `recordReads` for the keys). */
+  private versionOf(read: string): number {
+    return read === '*' ? this.everythingVersion : (this.keyVersions.get(read) ?? 0);
+  }
+
+  private bumpVersion(key: string): void {
+    this.keyVersions.set(key, (this.keyVersions.get(key) ?? 0) + 1);
+  }
+
+  /** An object was added or removed: every read key that covers it has changed. */
+  private changedObject(resource: AnyResource): void {
+    this.everythingVersion++;
+    for (const key of changeKeysOf(resource)) this.bumpVersion(key);
+    this.bumpVersion(`${resource.kind}|*`);
+    if (isWorkload(resource)) this.bumpVersion('workload|*');
   }
 
   /**
@@ -268,7 +303,10 @@ export class WorkspaceIndex {
     const count = (this.namespaceUse.get(name) ?? 0) + delta;
     if (count > 0) this.namespaceUse.set(name, count);
     else this.namespaceUse.delete(name);
-    if (count === 0 || (delta === 1 && count === 1)) this.knownNamespaceList = undefined;
+    if (count === 0 || (delta === 1 && count === 1)) {
+      this.knownNamespaceList = undefined;
+      this.bumpVersion(NAMESPACE_SET_KEY);
+    }
   }
 
   /**
@@ -333,11 +371,12 @@ export class WorkspaceIndex {
   }
 
   private kindChanged(kind: string): void {
-    for (const cache of [this.derivedValues, this.memoValues]) for (const [key, entry] of cache) if (entry.kinds.has(kind)) cache.delete(key);
+    for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
   }
 
   private add(resource: AnyResource): void {
     this.size++;
+    this.changedObject(resource);
     this.countNamespaceUse(resource, 1);
     this.kindChanged(resource.kind);
     // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
@@ -367,6 +406,7 @@ export class WorkspaceIndex {
 
   private remove(resource: AnyResource): void {
     this.size--;
+    this.changedObject(resource);
     this.countNamespaceUse(resource, -1);
     this.kindChanged(resource.kind);
     const sorted = this.sortedByKind.get(resource.kind);
@@ -407,6 +447,13 @@ function compare(a: string, b: string): number {
  * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key
  * `kind|ns` is touched by `kind|ns`; `kind|*` by any namespace of that kind; `*` by anything.
  */
+interface MemoEntry {
+  value: unknown;
+  reads: readonly string[];
+  /** The version of each read when the value was computed. */
+  versions: readonly number[];
+}
+
 /** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
 export const NAMESPACE_SET_KEY = 'namespaces|';
 

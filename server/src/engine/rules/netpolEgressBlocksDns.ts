@@ -15,7 +15,6 @@ import type { Rule, RuleContext, Severity } from './rule';
 import {
   compiledPolicyOf,
   describeWorkloads,
-  NETPOL_INPUT_KINDS,
   plainSelector,
   podClassesIn,
   qualified,
@@ -75,7 +74,7 @@ export const netpolEgressBlocksDns: Rule = {
 function blockedInNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
   // The profile is per folder; the index is per workspace: key by the engine and the pod CIDR too.
   const key = `netpol-rules:dns-blocked|${profile.networkPolicyEngine ?? ''}|${profile.podCidr ?? ''}|${namespace}`;
-  return index.memo(key, NETPOL_INPUT_KINDS, () => computeNamespace(index, model, profile, namespace));
+  return index.memo(key, () => computeNamespace(index, model, profile, namespace));
 }
 
 function computeNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {

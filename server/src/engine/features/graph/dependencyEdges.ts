@@ -111,7 +111,7 @@ const REFERENCE_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'Service', 
 
 /** References in the workload's env and in the ConfigMap keys it reads (every key with envFrom). */
 function declaredReferences(index: WorkspaceIndex, workload: Workload): ServiceReference[] {
-  const out = referencesOf(index, workload);
+  const out = [...referencesOf(index, workload)];
   const keysRead = new Map<string, Set<string> | 'all'>();
   for (const container of workload.containers) {
     for (const from of container.envFrom) if (from.configMap) keysRead.set(from.configMap, 'all');

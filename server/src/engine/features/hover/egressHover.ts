@@ -23,7 +23,7 @@ export function egressHover(context: HoverContext): string | undefined {
   else if (resource.kind === 'ConfigMap' && path[0] === 'data' && typeof path[1] === 'string' && (resource as ConfigMap).dataSpans[path[1]]) target = (resource as ConfigMap).dataSpans[path[1]]!;
   else return undefined;
 
-  let destinations: EgressDestination[];
+  let destinations: readonly EgressDestination[];
   let readers: Workload[] | undefined;
   if (isWorkload(resource)) destinations = egressOfWorkload(index, resource);
   else if (resource.kind === 'ConfigMap') {

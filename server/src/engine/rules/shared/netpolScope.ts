@@ -5,16 +5,13 @@
  */
 import { NAMESPACE_NAME_LABEL } from '../../model/extract/config';
 import { type LabelSelector, type SelectorRequirement } from '../../model/labelSelector';
-import { WORKLOAD_KINDS, type NetworkPolicy, type Workload } from '../../model/resources';
+import type { NetworkPolicy, Workload } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
 import { netpolModelOf } from '../../netpol/cachedModel';
 import { compilePolicy, type CompiledPolicy, type CompiledRule } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { closestName } from '../../util/closestName';
-
-/** Every kind the NetworkPolicy model is built from (the same list as netpol/cachedModel.ts). */
-export const NETPOL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace', 'Service', 'Ingress'];
 
 /**
  * The model the rules query. The ingress controller stand-in is left out: rules that are about the controller
@@ -59,7 +56,7 @@ export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: stri
 /** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */
 export function closestKnownNamespace(index: WorkspaceIndex, name: string): string | undefined {
   // A memo, not a derived value: its readers depend on the set of known namespaces only, as the computation does.
-  return index.memo(`netpol-rules:namespace-suggestion|${name}`, ['Namespace', 'NetworkPolicy', 'Service', ...WORKLOAD_KINDS], () => {
+  return index.memo(`netpol-rules:namespace-suggestion|${name}`, () => {
     const candidates = [...new Set([...index.knownNamespaces(), ...MANAGED_NAMESPACES])].filter((c) => c !== name);
     return closestName(name, candidates);
   });
