@@ -17,6 +17,7 @@ import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/r
 import { lowerOf } from './rules/rule';
 import { annotationIgnores, ignoreCommentsOf, isSuppressed, type IgnoredLines } from './rules/suppression';
 import { LineIndex } from './syntax/lineIndex';
+import { fastReadYamlText } from './syntax/fastRead';
 import { parseYamlText, type SyntaxIssue } from './syntax/parse';
 import { contentHash } from './util/contentHash';
 import type { ClusterProfile } from './profile/types';
@@ -105,7 +106,8 @@ export class Analysis {
     const previous = this.files.get(file);
     if (previous && previous.hash === hash) return false;
     this.changes++;
-    const parsed = parseYamlText(text);
+    // The fast reader answers for most manifests and declines the rest (see syntax/fastRead.ts).
+    const parsed = fastReadYamlText(text) ?? parseYamlText(text);
     const settings = this.settingsOf(file);
     const resources = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: settings.defaultNamespace });
     const fingerprints = resources.map(resourceFingerprint);
