@@ -28,6 +28,8 @@ export class LspTestClient {
   stderr = '';
   /** How many publishDiagnostics notifications have arrived (to tell when the server has gone quiet). */
   publishCount = 0;
+  /** Every publishDiagnostics in arrival order, with whether the initial scan had ended (its progress report) by then. */
+  readonly publishes: { uri: string; diagnostics: Diagnostic[]; afterScan: boolean }[] = [];
   /** How many work-done progress reports have ended (the initial scan reports one). */
   progressEnded = 0;
   settings: Record<string, unknown> = {};
@@ -41,6 +43,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishes.push({ uri: params.uri, diagnostics: params.diagnostics, afterScan: this.progressEnded > 0 });
       this.publishCount++;
       for (const waiter of this.waiters.splice(0)) waiter();
     });

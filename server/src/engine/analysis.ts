@@ -247,6 +247,15 @@ export class Analysis {
     return this.findingsByFile.get(file) ?? [];
   }
 
+  /**
+   * While the workspace is still being read: the file's findings that do not depend on other files (syntax, and rule
+   * checks that read nothing from the index but the file itself). The others would be guesses from a partial index
+   * ("selects nothing" because the Deployment's file is not read yet). Computed aside: no state of the analysis moves.
+   */
+  provisionalFindings(file: string): Finding[] {
+    return this.files.has(file) ? this.computeFindings(file, true) : [];
+  }
+
   /** All findings, sorted by file then position then rule: deterministic output for the CLI. */
   allFindings(): Finding[] {
     this.refresh();
@@ -260,7 +269,7 @@ export class Analysis {
     return this.options.settingsFor?.(file) ?? DEFAULT_SETTINGS;
   }
 
-  private computeFindings(file: string): Finding[] {
+  private computeFindings(file: string, localOnly = false): Finding[] {
     const state = this.files.get(file)!;
     const settings = this.settingsOf(file);
     const findings: Finding[] = [];
@@ -289,25 +298,32 @@ export class Analysis {
       }
     }
 
-    const reads = new Set<string>();
-    this.fileReads.set(file, reads);
-    this.index.recordReads(reads);
-    try {
-      this.runRules(file, state, settings, findings);
-    } finally {
-      this.index.recordReads(undefined);
+    if (localOnly) this.runRules(file, state, settings, findings, true);
+    else {
+      const reads = new Set<string>();
+      this.fileReads.set(file, reads);
+      this.index.recordReads(reads);
+      try {
+        this.runRules(file, state, settings, findings, false);
+      } finally {
+        this.index.recordReads(undefined);
+      }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
     return findings;
   }
 
-  private runRules(file: string, state: FileState, settings: AnalysisSettings, findings: Finding[]): void {
+  /** `localOnly`: keep only the findings of checks that read nothing from the index but `file` itself. */
+  private runRules(file: string, state: FileState, settings: AnalysisSettings, findings: Finding[], localOnly: boolean): void {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
+    const ownKey = `file|${file}`;
     for (const resource of state.resources) {
       for (const rule of this.rulesByKind.get(resource.kind) ?? []) {
         const severity = severityOf(rule.id, rule.defaultSeverity);
         if (severity === 'off') continue;
         const reports: Report[] = [];
+        const checkReads = localOnly ? new Set<string>() : undefined;
+        if (checkReads) this.index.recordReads(checkReads);
         try {
           rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
         } catch (error) {
@@ -316,7 +332,10 @@ export class Analysis {
             this.options.onRuleError?.(rule.id, error);
           }
           continue;
+        } finally {
+          if (checkReads) this.index.recordReads(undefined);
         }
+        if (checkReads && [...checkReads].some((key) => key !== ownKey)) continue;
         const objectIgnores = annotationIgnores(resource);
         for (const report of reports) {
           const finding = toFinding(rule.id, severity, file, report);

@@ -100,8 +100,18 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The findings of `file` that stand without the rest of the workspace (see `scanning`). */
+  function publishProvisional(file: string): void {
+    const diagnostics = analysis.provisionalFindings(file).map((f) => toDiagnostic(analysis, f, uriOf));
+    void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+  }
+
   /** `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file). */
   function refreshAndPublish(alsoPublish: readonly string[] = []): void {
+    if (scanning) {
+      for (const file of alsoPublish) publishProvisional(file);
+      return;
+    }
     const changed = analysis.refresh();
     publish([...new Set([...changed, ...alsoPublish])]);
     void connection.sendNotification('netlens/status', { resources: analysis.index.resourceCount, files: analysis.fileNames().length });
@@ -184,24 +194,36 @@ export function startServer(connection: Connection): void {
     refreshAndPublish();
   }
 
+  /**
+   * True until the initial scan has read every file: meanwhile an edited file gets only its provisional findings
+   * (those that do not depend on other files), because the index is still partial.
+   */
+  let scanning = true;
+
   async function scanWorkspace(): Promise<void> {
-    const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    const files: string[] = [];
-    for (const folder of folders) {
-      // Large files are listed too: readFromDisk reports each one once instead of reading it.
-      const scan = scanFiles([folder.root], { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize });
-      files.push(...scan.files, ...scan.tooLarge.map((t) => t.file));
-    }
-    progress?.begin('Netlens: reading manifests', 0, `0/${files.length}`, false);
-    for (let i = 0; i < files.length; i += SCAN_BATCH) {
-      for (const file of files.slice(i, i + SCAN_BATCH)) {
-        if (!documents.get(uriOf(file))) readFromDisk(file);
+    try {
+      const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      const files: string[] = [];
+      for (const folder of folders) {
+        // Large files are listed too: readFromDisk reports each one once instead of reading it.
+        const scan = scanFiles([folder.root], { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize });
+        files.push(...scan.files, ...scan.tooLarge.map((t) => t.file));
       }
-      progress?.report(Math.round(((i + SCAN_BATCH) / Math.max(files.length, 1)) * 100), `${Math.min(i + SCAN_BATCH, files.length)}/${files.length}`);
-      await new Promise((resolve) => setImmediate(resolve));
+      progress?.begin('Netlens: reading manifests', 0, `0/${files.length}`, false);
+      for (let i = 0; i < files.length; i += SCAN_BATCH) {
+        for (const file of files.slice(i, i + SCAN_BATCH)) {
+          if (!documents.get(uriOf(file))) readFromDisk(file);
+        }
+        progress?.report(Math.round(((i + SCAN_BATCH) / Math.max(files.length, 1)) * 100), `${Math.min(i + SCAN_BATCH, files.length)}/${files.length}`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      progress?.done();
+    } finally {
+      // Even after a failed scan the index is as complete as it will get: complete findings from here on.
+      scanning = false;
+      // Open files got provisional findings so far: each gets its complete ones now, changed or not.
+      refreshAndPublish(documents.all().map((d) => fileOf(d.uri)).filter((file) => analysis.hasFile(file)));
     }
-    progress?.done();
-    refreshAndPublish();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -1,0 +1,98 @@
+/**
+ * A file opened while the server is still reading the workspace, through the built server over stdio: until the
+ * scan ends it gets only findings that need no other file (a Service does not "select nothing" because the file
+ * with its Deployment has not been read yet); when the scan ends it gets its complete findings.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient, type Diagnostic } from '../support/lspClient';
+
+/** Enough files that the scan takes several batches (the server reads 100 files between two looks at its inbox). */
+const FILLER_FILES = 600;
+const LONG = 300_000;
+
+const filler = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app-${i}, namespace: shop}
+spec:
+  selector: {matchLabels: {app: app-${i}}}
+  template:
+    metadata: {labels: {app: app-${i}}}
+    spec:
+      containers: [{name: main, image: example/app:1, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: app-${i}, namespace: shop}
+spec:
+  selector: {app: app-${i}}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+/** Read last (files are read in name order): the Deployment the probe's first Service selects. */
+const LATE = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: late, namespace: shop}
+spec:
+  selector: {matchLabels: {app: late}}
+  template:
+    metadata: {labels: {app: late}}
+    spec:
+      containers: [{name: main, image: example/late:1, ports: [{containerPort: 8080}]}]
+`;
+
+/** A Service whose pods are in zz-late.yaml, one that truly selects nothing, and a label YAML 1.1 reads as a boolean. */
+const PROBE = `apiVersion: v1
+kind: Service
+metadata: {name: late, namespace: shop, labels: {public: yes}}
+spec:
+  selector: {app: late}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: orphan, namespace: shop}
+spec:
+  selector: {app: nobody}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+let workspace: string;
+let client: LspTestClient;
+let probeUri: string;
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}@${d.range.start.line}`).sort();
+
+before(async () => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-scan-'));
+  for (let i = 0; i < FILLER_FILES; i++) fs.writeFileSync(path.join(workspace, `app-${String(i).padStart(4, '0')}.yaml`), filler(i));
+  fs.writeFileSync(path.join(workspace, 'zz-late.yaml'), LATE);
+  fs.writeFileSync(path.join(workspace, 'probe.yaml'), PROBE);
+  probeUri = pathToFileURL(path.join(workspace, 'probe.yaml')).href;
+  client = new LspTestClient();
+  await client.initialize(pathToFileURL(workspace).href);
+  // Opened right after `initialized`: the server reads its settings first, so the scan has not ended yet.
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probeUri, languageId: 'yaml', version: 1, text: PROBE } });
+  await client.waitFor(() => client.progressEnded > 0, 'the initial workspace scan to end', LONG);
+  await client.settle();
+});
+
+after(async () => {
+  await client.shutdown();
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+test('during the scan the open file gets its provisional findings only; after it, the complete ones', () => {
+  const probe = client.publishes.filter((p) => p.uri === probeUri);
+  const during = probe.filter((p) => !p.afterScan);
+  const afterScan = probe.filter((p) => p.afterScan);
+  assert.ok(during.length > 0, 'the open file got no diagnostics before the scan ended: this test did not exercise the scan');
+  for (const publish of during) assert.deepEqual(codes(publish.diagnostics), ['yaml11-boolean-string@2'], 'provisional findings');
+  assert.ok(afterScan.length > 0, 'no diagnostics after the scan');
+  // The first Service's pods were read at the end of the scan: it selects them. The second selects nothing.
+  assert.deepEqual(codes(afterScan[afterScan.length - 1]!.diagnostics), ['service-selects-nothing@11', 'yaml11-boolean-string@2']);
+});
