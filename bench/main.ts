@@ -274,6 +274,20 @@ function serverRows(size: string, server: ServerResult, cli: NonNullable<SizeRes
   if (server.openFirstCorrectMs !== undefined) {
     add({ metric: 'server: open file, first correct diagnostics', value: round(server.openFirstCorrectMs), unit: 'ms', ...target(is10k, server.openFirstCorrectMs, 300, '<= 300 ms') });
   }
+  const cross = server.crossFileOpen;
+  if (cross?.firstMs !== undefined) {
+    const claims = cross.falseBeforeFinal.length ? `; false before the final ones: [${cross.falseBeforeFinal.join(', ')}]` : '; nothing false before the final ones';
+    add({ metric: 'server: open file with a cross-file finding, first diagnostics', value: round(cross.firstMs), unit: 'ms', note: `[${cross.firstDiagnostics?.join(', ')}] (final: [${cross.finalDiagnostics?.join(', ') ?? '?'}])${claims}` });
+  }
+  if (cross?.firstCorrectMs !== undefined) {
+    add({
+      metric: 'server: open file with a cross-file finding, correct diagnostics',
+      value: round(cross.firstCorrectMs),
+      unit: 'ms',
+      ...target(is10k, cross.firstCorrectMs, 300, '<= 300 ms'),
+      note: 'a claim of absence (the Service selects no pod): known only once every file is read',
+    });
+  }
   if (server.scanLastReportMs !== undefined) add({ metric: 'server: all files read (last progress report)', value: round(server.scanLastReportMs), unit: 'ms' });
   if (server.allDiagnosticsMs !== undefined) {
     add({

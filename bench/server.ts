@@ -1,7 +1,9 @@
 /**
  * Language server measurements over stdio, with the real server bundle (bin/netlens-language-server.js):
  *  - initialize -> first diagnostics of a file opened right after `initialized`, and -> the first diagnostics of it
- *    that equal its final ones (before the scan, cross-file findings about it can only be premature);
+ *    that equal its final ones (before the scan, cross-file findings about it can only be premature); the same for a
+ *    second file opened with it whose final findings are cross-file (the planted `service-selects-nothing`: a claim
+ *    of absence, true only once every file is read);
  *  - initialize -> the last progress report of the initial scan (all files read), and -> the last publishDiagnostics
  *    of the initial diagnostics (after the progress `end`, a barrier request whose reply follows every publish);
  *  - peak RSS (VmHWM of the server process);
@@ -47,6 +49,8 @@ export interface ServerResult {
   openFirstDiagnostics?: string[];
   openFirstCorrectMs?: number;
   openFinalDiagnostics?: string[];
+  /** The second opened file, whose final diagnostics need the whole workspace. */
+  crossFileOpen?: OpenedFile;
   scanBeginMs?: number;
   /**
    * The last progress `report` of the scan: the files are read by then. The server writes its messages on a later
@@ -66,6 +70,16 @@ export interface ServerResult {
   edits: EditSeries[];
   error?: string;
   timedOut?: boolean;
+}
+
+export interface OpenedFile {
+  file: string;
+  firstMs?: number;
+  firstDiagnostics?: string[];
+  firstCorrectMs?: number;
+  finalDiagnostics?: string[];
+  /** Diagnostics published before the final ones that the final ones do not have: false claims. */
+  falseBeforeFinal: string[];
 }
 
 export interface ServerOptions {
@@ -92,6 +106,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]).finally(() => clearTimeout(timer));
 }
 
+/** First, first correct and final diagnostics of an opened file, and what was claimed before the final ones. */
+function openedFile(client: BenchLspClient, file: string, uri: string, t0: number): OpenedFile {
+  const publishes = client.publishes.filter((p) => p.uri === uri);
+  const final = codesOf(client.latest.get(uri));
+  const finalKey = JSON.stringify(final);
+  const firstCorrect = publishes.find((p) => JSON.stringify(codesOf(p)) === finalKey);
+  const falseBeforeFinal = new Set<string>();
+  for (const publish of publishes.slice(0, firstCorrect ? publishes.indexOf(firstCorrect) : publishes.length)) {
+    for (const code of codesOf(publish)) if (!final.includes(code)) falseBeforeFinal.add(code);
+  }
+  const opened: OpenedFile = { file, finalDiagnostics: final, falseBeforeFinal: [...falseBeforeFinal] };
+  if (publishes[0]) {
+    opened.firstMs = publishes[0].at - t0;
+    opened.firstDiagnostics = codesOf(publishes[0]);
+  }
+  if (firstCorrect) opened.firstCorrectMs = firstCorrect.at - t0;
+  return opened;
+}
+
 const codesOf = (publish: Publish | undefined): string[] => (publish ? publish.diagnostics.map((d) => String(d.code ?? '')).sort() : []);
 
 export async function measureServer(dir: string, manifest: WorkspaceManifest, options: ServerOptions): Promise<ServerResult> {
@@ -103,9 +136,11 @@ export async function measureServer(dir: string, manifest: WorkspaceManifest, op
   try {
     const openUri = uriOf(manifest.openTarget.file);
     const openText = fs.readFileSync(path.join(dir, manifest.openTarget.file), 'utf8');
+    const crossFile = manifest.mistakes.find((m) => m.rule === 'service-selects-nothing')?.file;
     const t0 = performance.now();
     await withTimeout(client.initialize(pathToFileURL(dir).href), deadline, 'initialize');
     await client.open(openUri, openText);
+    if (crossFile) await client.open(uriOf(crossFile), fs.readFileSync(path.join(dir, crossFile), 'utf8'));
     await client.waitFor(() => client.publishes.some((p) => p.uri === openUri), 'the first diagnostics of the open file', deadline);
     const first = client.publishes.find((p) => p.uri === openUri)!;
     result.openFirstMs = first.at - t0;
@@ -127,6 +162,7 @@ export async function measureServer(dir: string, manifest: WorkspaceManifest, op
     const finalKey = JSON.stringify(result.openFinalDiagnostics);
     const firstCorrect = client.publishes.find((p) => p.uri === openUri && JSON.stringify(codesOf(p)) === finalKey);
     if (firstCorrect) result.openFirstCorrectMs = firstCorrect.at - t0;
+    if (crossFile) result.crossFileOpen = openedFile(client, crossFile, uriOf(crossFile), t0);
     result.cpuAfterScanMs = procCpuMs(client.pid);
     result.peakRssAfterScanMb = procStatusMb(client.pid, 'VmHWM');
     result.rssAfterScanMb = procStatusMb(client.pid, 'VmRSS');
