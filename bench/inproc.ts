@@ -24,11 +24,12 @@ import * as fingerprintModule from '../server/src/engine/model/fingerprint';
 import type { AnyResource } from '../server/src/engine/model/resources';
 import { WorkspaceIndex } from '../server/src/engine/model/workspaceIndex';
 import { LineIndex } from '../server/src/engine/syntax/lineIndex';
+import { fastReadYamlText } from '../server/src/engine/syntax/fastRead';
 import { parseYamlText, type ParsedFile } from '../server/src/engine/syntax/parse';
 import { contentHash } from '../server/src/engine/util/contentHash';
 import { readManifest, scanFiles } from '../server/src/io/scanFiles';
 
-export const CHILD_MODES = ['fs', 'js-yaml', 'yaml-documents', 'yaml-cst', 'engine-phases', 'heap-sampling'] as const;
+export const CHILD_MODES = ['fs', 'js-yaml', 'yaml-documents', 'yaml-cst', 'netlens-reader', 'engine-phases', 'heap-sampling'] as const;
 export type ChildMode = (typeof CHILD_MODES)[number];
 
 export interface ReadResult {
@@ -111,6 +112,22 @@ export function runChildMode(mode: string, dir: string, outDir?: string): unknow
       }
       return { ms: performance.now() - start, cpuMs: cpuMsSince(cpu), documents };
     }
+    case 'netlens-reader': {
+      // The reader Analysis.setFile uses, timed; then (untimed) every fast answer compared with the `yaml` reader's.
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      const answered: string[] = [];
+      let documents = 0;
+      for (const [, text] of texts) {
+        const fast = fastReadYamlText(text);
+        documents += (fast ?? parseYamlText(text)).documents.length;
+        if (fast) answered.push(text);
+      }
+      const ms = performance.now() - start;
+      const cpuMs = cpuMsSince(cpu);
+      const differing = answered.filter((text) => JSON.stringify(fastReadYamlText(text)) !== JSON.stringify(parseYamlText(text))).length;
+      return { ms, cpuMs, documents, files: texts.length, fastAnswered: answered.length, fastDiffering: differing };
+    }
     case 'engine-phases':
       return enginePhases(texts);
     case 'heap-sampling':
@@ -149,14 +166,18 @@ function enginePhases(texts: [string, string][]): unknown {
   };
   const index = new WorkspaceIndex();
   let resources = 0;
+  let fastAnswered = 0;
   let fingerprintChars = 0;
   let lines = 0;
   for (const [file, text] of texts) {
     mark();
     contentHash(text);
     step('contentHash');
-    const parsed: ParsedFile = parseYamlText(text);
+    // The reader Analysis.setFile uses: the fast one, or `yaml` where it declines.
+    const fast = fastReadYamlText(text);
+    const parsed: ParsedFile = fast ?? parseYamlText(text);
     step('parse');
+    if (fast) fastAnswered++;
     const facts: AnyResource[] = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: 'default' });
     step('extract');
     fingerprintChars += factsFingerprint(facts).length;
@@ -169,13 +190,14 @@ function enginePhases(texts: [string, string][]): unknown {
   }
   const phases = { wallMs: wall, cpuMs: cpu };
 
+
   // Heap retained by pieces of the state, measured one at a time.
   const base = heapMb();
   const keptLineIndexes = texts.map(([, text]) => new LineIndex(text));
   const lineIndexMb = heapMb() - base;
   keptLineIndexes.length = 0;
   const base2 = heapMb();
-  const keptFacts = texts.map(([file, text]) => extractResources(parseYamlText(text), { file, defaultNamespace: 'default' }));
+  const keptFacts = texts.map(([file, text]) => extractResources(fastReadYamlText(text) ?? parseYamlText(text), { file, defaultNamespace: 'default' }));
   const factsMb = heapMb() - base2;
   const keptFingerprints = keptFacts.map((facts) => factsFingerprint(facts));
   const fingerprintsMb = heapMb() - base2 - factsMb;
@@ -235,6 +257,7 @@ function enginePhases(texts: [string, string][]): unknown {
     lines,
     phases,
     fingerprintChars,
+    fastAnswered,
     heapMb: { lineIndexes: lineIndexMb, facts: factsMb, fingerprints: fingerprintsMb, analysisRetained: retainedMb },
     analysis: { loadMs, loadCpuMs, refreshMs, refreshCpuMs, peakHeapMbDuringLoad: peakHeapMb, changedFiles: changed.length, findings: findings.length, stringifyCompareMs, stringifyCompared: equal },
     edits: { file: editFile, chars: editText.length, localEditMs, localEditCpuMs, crossFileEditMs, crossFileEditCpuMs },

@@ -58,6 +58,7 @@ interface SizeResult {
   jsYaml?: unknown;
   yamlDocuments?: unknown;
   yamlCst?: unknown;
+  netlensReader?: unknown;
   cli?: { wallMs: number; cpuMs?: number; peakRssMb?: number; exitCode: number | null; timedOut: boolean; findings?: number; planted?: PlantedCheck; error?: string };
   server?: ServerResult;
   whoCanReach?: WhoCanReachResult | { na: string };
@@ -145,6 +146,7 @@ async function measureSize(size: string, options: Options, rows: Row[]): Promise
     ['js-yaml', 'jsYaml', 'js-yaml loadAll (reference)'],
     ['yaml-documents', 'yamlDocuments', 'yaml parseAllDocuments'],
     ['yaml-cst', 'yamlCst', 'yaml CST Parser only'],
+    ['netlens-reader', 'netlensReader', 'netlens reader (fast reader, yaml where it declines)'],
   ];
   for (const [mode, key, metric] of readers) {
     log(`${size}: ${metric}`);
@@ -157,6 +159,17 @@ async function measureSize(size: string, options: Options, rows: Row[]): Promise
     const ms = mode === 'fs' ? (r['scanMs'] as number) + (r['readMs'] as number) : (r['ms'] as number);
     const cpu = `CPU ${round(r['cpuMs'] as number, 0)} ms`;
     add({ metric, value: round(ms), unit: 'ms', note: mode === 'fs' ? `walk ${round(r['scanMs'] as number)} ms + read ${round(r['readMs'] as number)} ms (page cache warm); ${cpu}` : `${cpu}; process peak RSS ${round(r['peakRssMb'] as number, 0)} MB` });
+    if (mode === 'netlens-reader') {
+      const differing = r['fastDiffering'] as number;
+      add({
+        metric: 'fast reader: files it answered, each identical to yaml',
+        value: `${r['fastAnswered']}/${r['files']}`,
+        unit: '',
+        target: 'none differ',
+        status: differing === 0 ? 'PASS' : 'FAIL',
+        note: `${differing} answered files differ from the yaml reader's tree; the others were declined and read by yaml`,
+      });
+    }
   }
   const jsYamlMs = (result.jsYaml as { ms?: number } | undefined)?.ms;
 

@@ -200,6 +200,9 @@ export class Analysis {
   /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
   refresh(): string[] {
     if (this.index.takeNamespaceSetChange()) this.pendingChanges.add(NAMESPACE_SET_KEY);
+    // Nothing changed since the last refresh (every change marks a file dirty or a key pending): all findings are
+    // current. findings(file) refreshes first, so without this each call would look at every file again.
+    if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) return [];
     const changes = changeSetOf(this.pendingChanges);
     const targets = this.allDirty
       ? [...this.files.keys()]
