@@ -11,7 +11,8 @@
 import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
-import { changeKeysOf, changeSetOf, NAMESPACE_SET_KEY, readsTouched, WorkspaceIndex } from './model/workspaceIndex';
+import { ReadersByKey } from './model/readersByKey';
+import { changeKeysOf, NAMESPACE_SET_KEY, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
@@ -66,7 +67,7 @@ export class Analysis {
   /** Change keys of the objects added, changed or removed since the last refresh. */
   private readonly pendingChanges = new Set<string>();
   /** Per file, the dependency keys its last findings were computed from. */
-  private readonly fileReads = new Map<string, Set<string>>();
+  private readonly fileReads = new ReadersByKey();
   /**
    * Per file, the files whose findings point into it (related locations): when its text moves, their positions
    * are stale even though no fact changed.
@@ -203,14 +204,14 @@ export class Analysis {
     // Nothing changed since the last refresh (every change marks a file dirty or a key pending): all findings are
     // current. findings(file) refreshes first, so without this each call would look at every file again.
     if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) return [];
-    const changes = changeSetOf(this.pendingChanges);
-    const targets = this.allDirty
-      ? [...this.files.keys()]
-      : [...this.files.keys()].filter((file) => {
-          if (this.dirtyFiles.has(file)) return true;
-          const reads = this.fileReads.get(file);
-          return !reads || readsTouched(reads, changes);
-        });
+    let targets: string[];
+    if (this.allDirty) targets = [...this.files.keys()];
+    else {
+      const touched = this.fileReads.touchedBy(this.pendingChanges);
+      for (const file of this.dirtyFiles) touched.add(file);
+      // In the files' order (publishing order stays stable); a file whose reads are unknown is computed too.
+      targets = [...this.files.keys()].filter((file) => touched.has(file) || !this.fileReads.has(file));
+    }
     const changed: string[] = [];
     for (const file of targets) {
       const next = this.computeFindings(file);
@@ -304,12 +305,12 @@ export class Analysis {
     if (localOnly) this.runRules(file, state, settings, findings, true);
     else {
       const reads = new Set<string>();
-      this.fileReads.set(file, reads);
       this.index.recordReads(reads);
       try {
         this.runRules(file, state, settings, findings, false);
       } finally {
         this.index.recordReads(undefined);
+        this.fileReads.set(file, reads);
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));

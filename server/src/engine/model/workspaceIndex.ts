@@ -76,6 +76,8 @@ export class WorkspaceIndex {
   private size = 0;
   /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
   private recording: Set<string> | undefined;
+  /** The key last added to `recording` (reset with it). */
+  private lastRead: string | undefined;
 
   /**
    * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
@@ -84,10 +86,15 @@ export class WorkspaceIndex {
    */
   recordReads(into: Set<string> | undefined): void {
     this.recording = into;
+    this.lastRead = undefined;
   }
 
   private read(key: string): void {
-    this.recording?.add(key);
+    // Rules read the same key many times in a row (every pod class of one namespace): skip the set for repeats.
+    // Sound because the recording set only grows and every change of it goes through recordReads, which forgets.
+    if (key === this.lastRead || !this.recording) return;
+    this.lastRead = key;
+    this.recording.add(key);
   }
 
   /**
@@ -207,13 +214,13 @@ export class WorkspaceIndex {
     const cached = this.derivedValues.get(key);
     if (cached) return cached.value as T;
     const outer = this.recording;
-    this.recording = undefined;
+    this.recordReads(undefined);
     try {
       const value = compute();
       this.derivedValues.set(key, { kinds: new Set(kinds), value });
       return value;
     } finally {
-      this.recording = outer;
+      this.recordReads(outer);
     }
   }
 
@@ -242,14 +249,14 @@ export class WorkspaceIndex {
     }
     const outer = this.recording;
     const reads = new Set<string>();
-    this.recording = reads;
+    this.recordReads(reads);
     try {
       const value = compute();
       const readList = [...reads];
       values.set(key, { value, reads: readList, versions: readList.map((read) => this.versionOf(read)) });
       return value;
     } finally {
-      this.recording = outer;
+      this.recordReads(outer);
       if (outer) for (const read of reads) outer.add(read);
     }
   }
@@ -461,32 +468,6 @@ export function changeKeysOf(resource: AnyResource): string[] {
   const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
   if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
   return keys;
-}
-
-/** Change keys prepared for many `readsTouched` checks: the keys, and the kinds they change. */
-export interface ChangeSet {
-  keys: ReadonlySet<string>;
-  kinds: ReadonlySet<string>;
-}
-
-export function changeSetOf(keys: ReadonlySet<string>): ChangeSet {
-  const kinds = new Set<string>();
-  for (const key of keys) kinds.add(key.slice(0, key.indexOf('|')));
-  return { keys, kinds };
-}
-
-/**
- * True when a reader that recorded `reads` may see a different index after `changes`. Costs O(reads): a file's
- * rules read a handful of keys, while an initial scan changes thousands.
- */
-export function readsTouched(reads: ReadonlySet<string>, changes: ChangeSet): boolean {
-  if (changes.keys.size === 0) return false;
-  for (const read of reads) {
-    if (read === '*') return true;
-    const bar = read.indexOf('|');
-    if (read.slice(bar + 1) === '*' ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
-  }
-  return false;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */

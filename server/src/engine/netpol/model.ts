@@ -38,29 +38,20 @@ export class NetpolModel {
   /** Every class and every peer, assembled from the groups when first asked for (rules ask per namespace). */
   private allClasses: readonly PodClass[] | undefined;
   private allPeers: readonly WorkloadPeer[] | undefined;
-  private readonly allPolicies: readonly CompiledPolicy[];
-  private readonly ingressSourceAtoms: readonly AddressRange[];
-  private readonly egressDestinationAtoms: readonly AddressRange[];
-  private readonly routesByClass: ReadonlyMap<number, IngressRoutes>;
+  /** Kept across models while no NetworkPolicy changes: a pod-label edit rebuilds the model, not these. */
+  private readonly policySet: PolicySet;
+  /** Computed when first asked for: most rules never ask. */
+  private routesByClass: ReadonlyMap<number, IngressRoutes> | undefined;
   /** The ingress controller as a synthetic pod class (id -1), unless disabled. */
   readonly ingressController?: PodClass;
 
-  private readonly policiesByNamespace = new Map<string, CompiledPolicy[]>();
   private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
   private readonly namespaceLabelCache = new Map<string, Labels>();
 
   constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
     this.groups = groupPodsByNamespace(index);
 
-    // Compiled once per set of policies, not per model: a label edit rebuilds the model but keeps the policies.
-    this.allPolicies = index.derived('netpol:compiled-policies', ['NetworkPolicy'], () => index.ofKind('NetworkPolicy').map(compilePolicy));
-    for (const policy of this.allPolicies) {
-      const list = this.policiesByNamespace.get(policy.namespace);
-      if (list) list.push(policy);
-      else this.policiesByNamespace.set(policy.namespace, [policy]);
-    }
-    this.ingressSourceAtoms = cutAddressSpace(this.allPolicies.flatMap((p) => p.writtenIpBlocks.Ingress));
-    this.egressDestinationAtoms = cutAddressSpace(this.allPolicies.flatMap((p) => p.writtenIpBlocks.Egress));
+    this.policySet = index.derived('netpol:policy-set', ['NetworkPolicy'], () => policySetOf(index.ofKind('NetworkPolicy').map(compilePolicy)));
 
     if (options.ingressController !== false) {
       const settings = options.ingressController ?? {};
@@ -72,7 +63,6 @@ export class NetpolModel {
         hostNetwork: false,
         workloads: [],
       };
-      this.routesByClass = ingressRoutesByClass(index, (w) => this.groups.get(w.namespace)?.classOfWorkload.get(w));
     } else {
       this.routesByClass = new Map();
     }
@@ -100,25 +90,25 @@ export class NetpolModel {
 
   get policies(): readonly CompiledPolicy[] {
     this.index.noteRead('NetworkPolicy|*');
-    return this.allPolicies;
+    return this.policySet.all;
   }
 
   /** The address space cut at every ipBlock of every ingress rule: the external sources a connectivity list shows. */
   get sourceAtoms(): readonly AddressRange[] {
     this.index.noteRead('NetworkPolicy|*');
-    return this.ingressSourceAtoms;
+    return (this.policySet.ingressSourceAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Ingress)));
   }
 
   /** The same for egress rules: the external destinations. */
   get destinationAtoms(): readonly AddressRange[] {
     this.index.noteRead('NetworkPolicy|*');
-    return this.egressDestinationAtoms;
+    return (this.policySet.egressDestinationAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress)));
   }
 
   /** What Ingresses route to each class (by class id), through which Service, on which target port. */
   get ingressRoutes(): ReadonlyMap<number, IngressRoutes> {
     for (const key of ['Ingress|*', 'Service|*', 'workload|*']) this.index.noteRead(key);
-    return this.routesByClass;
+    return (this.routesByClass ??= ingressRoutesByClass(this.index, (w) => this.groups.get(w.namespace)?.classOfWorkload.get(w)));
   }
 
   /** The class of a workload definition of this snapshot. */
@@ -159,7 +149,7 @@ export class NetpolModel {
 
   policiesIn(namespace: string): readonly CompiledPolicy[] {
     this.index.noteRead(`NetworkPolicy|${namespace}`);
-    return this.policiesByNamespace.get(namespace) ?? [];
+    return this.policySet.byNamespace.get(namespace) ?? [];
   }
 
   /** Policies of the class's namespace that select it and isolate it for the direction. */
@@ -172,6 +162,24 @@ export class NetpolModel {
     if (cls.id >= 0) cache.set(cls.id, result);
     return result;
   }
+}
+
+/** The compiled policies of one state of the workspace's NetworkPolicies, by namespace, and their address atoms. */
+interface PolicySet {
+  readonly all: readonly CompiledPolicy[];
+  readonly byNamespace: ReadonlyMap<string, readonly CompiledPolicy[]>;
+  ingressSourceAtoms?: readonly AddressRange[];
+  egressDestinationAtoms?: readonly AddressRange[];
+}
+
+function policySetOf(all: readonly CompiledPolicy[]): PolicySet {
+  const byNamespace = new Map<string, CompiledPolicy[]>();
+  for (const policy of all) {
+    const list = byNamespace.get(policy.namespace);
+    if (list) list.push(policy);
+    else byNamespace.set(policy.namespace, [policy]);
+  }
+  return { all, byNamespace };
 }
 
 /** A model of the index as it is now. Callers that query repeatedly keep the model and rebuild it after edits. */
