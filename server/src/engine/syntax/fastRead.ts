@@ -151,13 +151,19 @@ function build(text: string, frame: Frame, close: number, state: { kind: string 
   return { node: empty, result: null, empty: true };
 }
 
-function scalar(text: string, start: number, close: number, value: string): YScalar {
+function scalar(text: string, start: number, close: number, sliced: string): YScalar {
+  const value = detached(sliced);
   const first = text.charCodeAt(start);
   // Lines after the first of a quoted or plain scalar: js-yaml accepts indentations that `yaml` rejects.
   if (!isBlockScalar(text, start) && hasLineBreak(text, start, trimEnd(text, start, close))) throw new Declined();
   if (first === 0x27 || first === 0x22) return { kind: 'scalar', value, plain: false, start, end: notGluedToComment(text, trimEnd(text, start, close)) };
   if (isBlockScalar(text, start)) return { kind: 'scalar', value, plain: false, start, end: blockScalarEnd(text, start, close) };
   return { kind: 'scalar', value: resolvePlain(value), plain: true, start, end: trimEnd(text, start, close), source: value };
+}
+
+/** A copy of a string js-yaml sliced from its copy of the whole text, so that keeping it does not keep the text. */
+function detached(sliced: string): string {
+  return sliced.length < 13 ? sliced : (' ' + sliced).slice(1);
 }
 
 function resolvePlain(source: string): ScalarValue {
