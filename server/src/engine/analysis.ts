@@ -11,6 +11,7 @@
 import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
+import { changeKeysFrom, ReadLists, touches, type ChangeKeys, type FileChecks } from './checkResults';
 import { ReadersByKey } from './model/readersByKey';
 import { changeKeysOf, NAMESPACE_SET_KEY, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
@@ -68,6 +69,9 @@ export class Analysis {
   private readonly pendingChanges = new Set<string>();
   /** Per file, the dependency keys its last findings were computed from. */
   private readonly fileReads = new ReadersByKey();
+  /** Per file, each rule check's last reads and findings, in the order the checks run (see checkResults.ts). */
+  private readonly checkResults = new Map<string, FileChecks>();
+  private readonly readLists = new ReadLists();
   /**
    * Per file, the files whose findings point into it (related locations): when its text moves, their positions
    * are stale even though no fact changed.
@@ -168,6 +172,7 @@ export class Analysis {
     this.changes++;
     this.files.delete(file);
     this.fileReads.delete(file);
+    this.checkResults.delete(file);
     this.index.removeFile(file);
     this.markDirty(file);
     this.noteChanged(previous.resources);
@@ -204,6 +209,7 @@ export class Analysis {
     // Nothing changed since the last refresh (every change marks a file dirty or a key pending): all findings are
     // current. findings(file) refreshes first, so without this each call would look at every file again.
     if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) return [];
+    const changes = changeKeysFrom(this.pendingChanges);
     let targets: string[];
     if (this.allDirty) targets = [...this.files.keys()];
     else {
@@ -214,7 +220,7 @@ export class Analysis {
     }
     const changed: string[] = [];
     for (const file of targets) {
-      const next = this.computeFindings(file);
+      const next = this.computeFindings(file, changes);
       const previous = this.findingsByFile.get(file);
       this.notePointers(file, previous ?? [], next);
       // A file with no findings before and none now has nothing to publish.
@@ -257,7 +263,7 @@ export class Analysis {
    * ("selects nothing" because the Deployment's file is not read yet). Computed aside: no state of the analysis moves.
    */
   provisionalFindings(file: string): Finding[] {
-    return this.files.has(file) ? this.computeFindings(file, true) : [];
+    return this.files.has(file) ? this.computeFindings(file, 'local-only') : [];
   }
 
   /** All findings, sorted by file then position then rule: deterministic output for the CLI. */
@@ -273,7 +279,11 @@ export class Analysis {
     return this.options.settingsFor?.(file) ?? DEFAULT_SETTINGS;
   }
 
-  private computeFindings(file: string, localOnly = false): Finding[] {
+  /**
+   * `changes`: the refresh's change keys; the checks of a file that did not change itself re-run only when a change
+   * touches their reads. 'local-only': provisional findings (see provisionalFindings), computed aside.
+   */
+  private computeFindings(file: string, changes: ChangeKeys | 'local-only'): Finding[] {
     const state = this.files.get(file)!;
     const settings = this.settingsOf(file);
     const findings: Finding[] = [];
@@ -302,53 +312,85 @@ export class Analysis {
       }
     }
 
-    if (localOnly) this.runRules(file, state, settings, findings, true);
+    if (changes === 'local-only') this.runRules(file, state, settings, findings, 'local-only');
     else {
+      // A file that changed itself (or all of them, after a settings change) runs every check again.
+      const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
+      const results = this.runRules(file, state, settings, findings, { previous, changes });
+      this.checkResults.set(file, results);
       const reads = new Set<string>();
-      this.index.recordReads(reads);
-      try {
-        this.runRules(file, state, settings, findings, false);
-      } finally {
-        this.index.recordReads(undefined);
-        this.fileReads.set(file, reads);
-      }
+      for (const list of results.reads) for (const read of list) reads.add(read);
+      this.fileReads.set(file, reads);
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
     return findings;
   }
 
-  /** `localOnly`: keep only the findings of checks that read nothing from the index but `file` itself. */
-  private runRules(file: string, state: FileState, settings: AnalysisSettings, findings: Finding[], localOnly: boolean): void {
+  /**
+   * Runs the file's rule checks, each with its reads recorded on their own, and returns their results. With
+   * `previous` results (the file itself unchanged), a check whose reads `changes` does not touch keeps its findings.
+   * 'local-only' keeps only the findings of checks that read nothing from the index but `file` itself.
+   */
+  private runRules(
+    file: string,
+    state: FileState,
+    settings: AnalysisSettings,
+    findings: Finding[],
+    mode: 'local-only' | { previous: FileChecks | undefined; changes: ChangeKeys },
+  ): FileChecks {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const ownKey = `file|${file}`;
+    const results: FileChecks = { reads: [], findings: [] };
+    let position = 0;
     for (const resource of state.resources) {
       for (const rule of this.rulesByKind.get(resource.kind) ?? []) {
         const severity = severityOf(rule.id, rule.defaultSeverity);
         if (severity === 'off') continue;
+        // Same file, same settings: the checks run in the same order as last time, so positions match.
+        const at = position++;
+        const keptReads = mode === 'local-only' ? undefined : mode.previous?.reads[at];
+        if (keptReads && mode !== 'local-only' && !touches(keptReads, mode.changes)) {
+          const keptFindings = mode.previous!.findings[at]!;
+          results.reads.push(keptReads);
+          results.findings.push(keptFindings);
+          findings.push(...keptFindings);
+          continue;
+        }
         const reports: Report[] = [];
-        const checkReads = localOnly ? new Set<string>() : undefined;
-        if (checkReads) this.index.recordReads(checkReads);
+        const checkReads = new Set<string>();
+        this.index.recordReads(checkReads);
+        let failed = false;
         try {
           rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
         } catch (error) {
+          failed = true;
           if (!this.failedRules.has(rule.id)) {
             this.failedRules.add(rule.id);
             this.options.onRuleError?.(rule.id, error);
           }
-          continue;
         } finally {
-          if (checkReads) this.index.recordReads(undefined);
+          this.index.recordReads(undefined);
         }
-        if (checkReads && [...checkReads].some((key) => key !== ownKey)) continue;
-        const objectIgnores = annotationIgnores(resource);
-        for (const report of reports) {
-          const finding = toFinding(rule.id, severity, file, report);
-          if (!isSuppressed(finding, state.lineIndex, state.ignoredLines, objectIgnores)) findings.push(finding);
+        const checkFindings: Finding[] = [];
+        if (!failed && !(mode === 'local-only' && [...checkReads].some((key) => key !== ownKey))) {
+          const objectIgnores = annotationIgnores(resource);
+          for (const report of reports) {
+            const finding = toFinding(rule.id, severity, file, report);
+            if (!isSuppressed(finding, state.lineIndex, state.ignoredLines, objectIgnores)) checkFindings.push(finding);
+          }
+        }
+        findings.push(...checkFindings);
+        if (mode !== 'local-only') {
+          results.reads.push(this.readLists.intern(checkReads));
+          results.findings.push(checkFindings.length ? checkFindings : NO_FINDINGS);
         }
       }
     }
+    return results;
   }
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 function toFinding(ruleId: string, configured: Severity, file: string, report: Report): Finding {
   const finding: Finding = {
