@@ -79,3 +79,17 @@ spec:
   assert.deepEqual(analysis.provisionalFindings('broken.yaml').map((f) => f.ruleId), ['yaml-syntax']);
   assert.deepEqual(analysis.provisionalFindings('not-read.yaml'), []);
 });
+
+test('findings computed aside equal the refreshed ones and leave the analysis as it was', () => {
+  for (const files of applications()) {
+    const analysis = new Analysis();
+    for (const f of files) analysis.setFile(f.file, f.text);
+    const aside = files.map((f) => JSON.stringify(analysis.findingsAside(f.file)));
+    // Nothing was refreshed by computing aside: the refresh still finds every file to compute.
+    const changed = new Set(analysis.refresh());
+    files.forEach((f, i) => {
+      assert.equal(aside[i], JSON.stringify(analysis.findings(f.file)), f.file);
+      if (analysis.findings(f.file).length > 0) assert.ok(changed.has(f.file), `${f.file} was not refreshed`);
+    });
+  }
+});

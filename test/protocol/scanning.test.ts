@@ -94,5 +94,9 @@ test('during the scan the open file gets its provisional findings only; after it
   for (const publish of during) assert.deepEqual(codes(publish.diagnostics), ['yaml11-boolean-string@2'], 'provisional findings');
   assert.ok(afterScan.length > 0, 'no diagnostics after the scan');
   // The first Service's pods were read at the end of the scan: it selects them. The second selects nothing.
-  assert.deepEqual(codes(afterScan[afterScan.length - 1]!.diagnostics), ['service-selects-nothing@11', 'yaml11-boolean-string@2']);
+  const complete = ['service-selects-nothing@11', 'yaml11-boolean-string@2'];
+  assert.deepEqual(codes(afterScan[afterScan.length - 1]!.diagnostics), complete);
+  // The first publish after the scan is already complete (the open file's findings computed ahead of the refresh;
+  // how much sooner they arrive is measured by the bench, not here).
+  assert.deepEqual(codes(afterScan[0]!.diagnostics), complete);
 });

@@ -266,6 +266,15 @@ export class Analysis {
     return this.files.has(file) ? this.computeFindings(file, 'local-only') : [];
   }
 
+  /**
+   * The file's complete findings against the index as it is now, computed aside without refreshing the other files:
+   * when the initial scan ends, the language server answers the open files first, then refreshes the workspace
+   * (whose refresh computes them again, with the bookkeeping).
+   */
+  findingsAside(file: string): Finding[] {
+    return this.files.has(file) ? this.computeFindings(file, 'aside') : [];
+  }
+
   /** All findings, sorted by file then position then rule: deterministic output for the CLI. */
   allFindings(): Finding[] {
     this.refresh();
@@ -281,9 +290,10 @@ export class Analysis {
 
   /**
    * `changes`: the refresh's change keys; the checks of a file that did not change itself re-run only when a change
-   * touches their reads. 'local-only': provisional findings (see provisionalFindings), computed aside.
+   * touches their reads. 'local-only' (provisionalFindings) and 'aside' (findingsAside) compute without keeping
+   * anything.
    */
-  private computeFindings(file: string, changes: ChangeKeys | 'local-only'): Finding[] {
+  private computeFindings(file: string, changes: ChangeKeys | 'local-only' | 'aside'): Finding[] {
     const state = this.files.get(file)!;
     const settings = this.settingsOf(file);
     const findings: Finding[] = [];
@@ -312,7 +322,7 @@ export class Analysis {
       }
     }
 
-    if (changes === 'local-only') this.runRules(file, state, settings, findings, 'local-only');
+    if (changes === 'local-only' || changes === 'aside') this.runRules(file, state, settings, findings, changes);
     else {
       // A file that changed itself (or all of them, after a settings change) runs every check again.
       const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
@@ -329,14 +339,15 @@ export class Analysis {
   /**
    * Runs the file's rule checks, each with its reads recorded on their own, and returns their results. With
    * `previous` results (the file itself unchanged), a check whose reads `changes` does not touch keeps its findings.
-   * 'local-only' keeps only the findings of checks that read nothing from the index but `file` itself.
+   * 'local-only' keeps only the findings of checks that read nothing from the index but `file` itself; 'local-only'
+   * and 'aside' return no results worth keeping.
    */
   private runRules(
     file: string,
     state: FileState,
     settings: AnalysisSettings,
     findings: Finding[],
-    mode: 'local-only' | { previous: FileChecks | undefined; changes: ChangeKeys },
+    mode: 'local-only' | 'aside' | { previous: FileChecks | undefined; changes: ChangeKeys },
   ): FileChecks {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const ownKey = `file|${file}`;
@@ -348,9 +359,10 @@ export class Analysis {
         if (severity === 'off') continue;
         // Same file, same settings: the checks run in the same order as last time, so positions match.
         const at = position++;
-        const keptReads = mode === 'local-only' ? undefined : mode.previous?.reads[at];
-        if (keptReads && mode !== 'local-only' && !touches(keptReads, mode.changes)) {
-          const keptFindings = mode.previous!.findings[at]!;
+        const kept = typeof mode === 'string' ? undefined : mode;
+        const keptReads = kept?.previous?.reads[at];
+        if (kept && keptReads && !touches(keptReads, kept.changes)) {
+          const keptFindings = kept.previous!.findings[at]!;
           results.reads.push(keptReads);
           results.findings.push(keptFindings);
           findings.push(...keptFindings);
@@ -380,7 +392,7 @@ export class Analysis {
           }
         }
         findings.push(...checkFindings);
-        if (mode !== 'local-only') {
+        if (typeof mode !== 'string') {
           results.reads.push(this.readLists.intern(checkReads));
           results.findings.push(checkFindings.length ? checkFindings : NO_FINDINGS);
         }

@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../engine/analysis';
+import type { Finding } from '../engine/rules/rule';
 import { profileFromSettings } from '../engine/profile/fromSettings';
 import { PROFILE_FILE_NAME } from '../engine/profile/parseProfile';
 import { loadProfileFiles, readTextFile, type ProfileFileIssue } from '../io/profileFiles';
@@ -93,17 +94,17 @@ export function startServer(connection: Connection): void {
     return !folder || !folder.excluded(file);
   }
 
+  function sendFindings(file: string, findings: readonly Finding[]): void {
+    void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: findings.map((f) => toDiagnostic(analysis, f, uriOf)) });
+  }
+
   function publish(files: readonly string[]): void {
-    for (const file of files) {
-      const diagnostics = analysis.findings(file).map((f) => toDiagnostic(analysis, f, uriOf));
-      void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
-    }
+    for (const file of files) sendFindings(file, analysis.findings(file));
   }
 
   /** The findings of `file` that stand without the rest of the workspace (see `scanning`). */
   function publishProvisional(file: string): void {
-    const diagnostics = analysis.provisionalFindings(file).map((f) => toDiagnostic(analysis, f, uriOf));
-    void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+    sendFindings(file, analysis.provisionalFindings(file));
   }
 
   /** `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file). */
@@ -221,8 +222,13 @@ export function startServer(connection: Connection): void {
     } finally {
       // Even after a failed scan the index is as complete as it will get: complete findings from here on.
       scanning = false;
-      // Open files got provisional findings so far: each gets its complete ones now, changed or not.
-      refreshAndPublish(documents.all().map((d) => fileOf(d.uri)).filter((file) => analysis.hasFile(file)));
+      // Open files got provisional findings so far: each gets its complete ones now, first (the refresh of every
+      // other file takes seconds in a large workspace), then again from the refresh, changed or not.
+      const open = documents.all().map((d) => fileOf(d.uri)).filter((file) => analysis.hasFile(file));
+      for (const file of open) sendFindings(file, analysis.findingsAside(file));
+      // Let the connection write them before the refresh holds the event loop for seconds.
+      await new Promise((resolve) => setImmediate(resolve));
+      refreshAndPublish(open);
     }
   }
 
