@@ -49,8 +49,11 @@ interface FileState {
   hash: string;
   lineIndex: LineIndex;
   resources: AnyResource[];
-  /** Per object, in order: its facts without positions. */
-  fingerprints: string[];
+  /**
+   * Per object, in order: its facts without positions. Computed when the file is set again (an edit compares the
+   * old and new objects); a file read once, as every file of a cold check is, never needs them.
+   */
+  fingerprints?: string[];
   syntaxIssues: SyntaxIssue[];
   template: boolean;
   kubernetesLike: boolean;
@@ -115,19 +118,21 @@ export class Analysis {
     const parsed = fastReadYamlText(text) ?? parseYamlText(text);
     const settings = this.settingsOf(file);
     const resources = parsed.template ? [] : extractResources(parsed, { file, defaultNamespace: settings.defaultNamespace });
-    const fingerprints = resources.map(resourceFingerprint);
+    const previousPrints = previous ? (previous.fingerprints ??= previous.resources.map(resourceFingerprint)) : [];
+    const fingerprints = previous ? resources.map(resourceFingerprint) : undefined;
     this.files.set(file, {
       hash,
       lineIndex: new LineIndex(text),
       resources,
-      fingerprints,
+      ...(fingerprints ? { fingerprints } : {}),
       syntaxIssues: parsed.issues,
       template: parsed.template,
       kubernetesLike: resources.length > 0 || /^\s*("?)kind\1\s*:/m.test(text),
       ignoredLines: ignoreCommentsOf(text),
     });
     this.index.setFile(file, resources);
-    this.noteChanged(changedResources(previous?.resources ?? [], previous?.fingerprints ?? [], resources, fingerprints));
+    // A new file: every object is new, no comparison needed.
+    this.noteChanged(fingerprints ? changedResources(previous!.resources, previousPrints, resources, fingerprints) : resources);
     this.markDirty(file);
     return true;
   }
@@ -155,7 +160,6 @@ export class Analysis {
       hash: `skipped:${reason}`,
       lineIndex: new LineIndex(''),
       resources: [],
-      fingerprints: [],
       syntaxIssues: [],
       template: false,
       kubernetesLike: false,
