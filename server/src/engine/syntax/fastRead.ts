@@ -5,13 +5,14 @@
  *
  * It answers only for text it reads exactly like `parseYamlText` does, and declines (returns null) for everything
  * else: syntax errors and warnings (the `yaml` package words those), anchors, aliases, tags, merge keys, complex and
- * explicit keys, directives, templates. The caller then uses `parseYamlText`. test/engine/fastRead.test.ts proves on
- * every corpus file, the benchmark's workspace and the fuzz cases that an answer equals `parseYamlText`'s.
+ * explicit keys, directives, templates, and each shape below where the two libraries disagree. The caller then
+ * uses `parseYamlText`. test/engine/fastRead.test.ts checks on every corpus file, on mutated manifests and on one case
+ * per rule that an answer equals `parseYamlText`'s; the benchmark checks every file of its generated workspaces.
  *
  * Scalars are read as strings (js-yaml's failsafe schema) and plain ones are resolved with the `yaml` package's own
  * YAML 1.2 core schema tags, so that values (numbers, booleans, nulls) cannot differ between the two readers.
  */
-import { FAILSAFE_SCHEMA, loadAll, type State } from 'js-yaml';
+import { FAILSAFE_SCHEMA, loadAll, type EventType, type State } from 'js-yaml';
 import { Schema } from 'yaml';
 import type { ParsedDocument, ParsedFile } from './parse';
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './tree';
@@ -54,21 +55,21 @@ export function fastReadYamlText(text: string): ParsedFile | null {
   const documents: ParsedDocument[] = [];
   const stack: Frame[] = [];
   const roots: Built[] = [];
-  const listener = (event: 'open' | 'close', state: State): void => {
-    const position = (state as unknown as { position: number }).position;
+  const listener = (event: EventType, state: State): void => {
+    const position = state.position;
     if (event === 'open') {
       if (stack.length > MAX_DEPTH) throw new Declined();
       stack.push({ open: position, children: [] });
       return;
     }
     const frame = stack.pop()!;
-    const built = build(text, frame, position, state as unknown as { kind: string | null; result: unknown; tag: string | null; anchor: string | null });
+    const built = build(text, frame, position, state as ClosedNode);
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(built);
     else roots.push(built);
   };
   try {
-    loadAll(text, undefined, { schema: FAILSAFE_SCHEMA, listener: listener as never, json: false });
+    loadAll(text, undefined, { schema: FAILSAFE_SCHEMA, listener, json: false });
   } catch {
     // A syntax error (js-yaml's words differ from `yaml`'s, which the user sees) or a Declined: `yaml` reads it.
     return null;
@@ -96,7 +97,10 @@ export function fastReadYamlText(text: string): ParsedFile | null {
   return { documents, issues: [], template: false };
 }
 
-function build(text: string, frame: Frame, close: number, state: { kind: string | null; result: unknown; tag: string | null; anchor: string | null }): Built {
+/** js-yaml's state at a node's close, as it is at run time: `kind` is null for an empty node, `anchor` is set. */
+type ClosedNode = Omit<State, 'kind'> & { kind: string | null; anchor: string | null };
+
+function build(text: string, frame: Frame, close: number, state: ClosedNode): Built {
   if (state.anchor !== null) throw new Declined();
   const start = skipSeparation(text, frame.open);
   const first = text.charCodeAt(start);
