@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { executeCommandMiddleware } from './commands/admitController';
 import { registerCommands } from './commands/index';
 import { GraphPanels } from './graph/graphPanel';
 
@@ -31,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: 'netlens' },
+    // Asks for what a server command needs and no manifest holds (an ingress controller's subnet).
+    middleware: { executeCommand: executeCommandMiddleware },
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -331,6 +331,9 @@ test('netpol-blocks-ingress-controller: Application Gateway for Containers witho
   assert.equal(args.file, 'ingress.yaml');
   // What the command does once the client has the CIDR:
   assert.deepEqual(admitIngressControllerChange(ws.ctx, args), { error: 'where the controller of azure-alb-external runs is unknown: pass controllerCidr (its subnet) or controllerNamespace, or set ingressControllers in .netlens.yaml' });
+  for (const typo of ['10.225.0.0', '10.225.0.0/33', 'subnet-a']) {
+    assert.deepEqual(admitIngressControllerChange(ws.ctx, { ...args, data: { ...args.data, controllerCidr: typo } }), { error: `controllerCidr \`${typo}\` is not a CIDR (for example 10.225.0.0/24)` });
+  }
   const result = admitIngressControllerChange(ws.ctx, { ...args, data: { ...args.data, controllerCidr: '10.225.0.0/24' } });
   assert.ok('edits' in result);
   const after = apply(ws, { edits: result.edits, newFiles: [] });

@@ -4,7 +4,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateGraphWorkspace } from '../lib/generateWorkspace.mjs';
+
+/** Files a check adds to the workspace while it runs (the workspace itself is a copy of fixtures/workspace). */
+const EXTRA_FIXTURES = fileURLToPath(new URL('../fixtures/extra/', import.meta.url));
 
 /**
  * Shows the hover at a position and saves a screenshot around it. Late decorations (code lenses, diagnostics) can
@@ -161,6 +165,39 @@ export const checks = [
       await view.locator('#fit').click();
       await ui.page.waitForTimeout(300);
       await ui.screenshot('graph-200');
+    },
+  },
+  {
+    name: 'the quick fix admitting Application Gateway for Containers asks for its subnet, checks it, and writes the policy',
+    async run(ui) {
+      await ui.runCommand('View: Close All Editors', { optional: true });
+      // In a folder that exists (see the check above): an AGC Ingress whose pods a default deny isolates.
+      fs.copyFileSync(path.join(EXTRA_FIXTURES, 'agc.yaml'), path.join(ui.workspace, 'edge', 'agc.yaml'));
+      await ui.openFile('agc.yaml');
+      const backend = ui.find('edge/agc.yaml', 'storefront, port', 'backend: {service:');
+      // The finding first (Show Hover waits for it), then its quick fixes.
+      await ui.hoverAt(backend, 'Application Gateway for Containers');
+      await ui.page.keyboard.press('Escape');
+      await ui.page.keyboard.press('Control+.');
+      const fix = ui.page.locator('.action-widget .monaco-list-row', { hasText: 'Admit the ingress controller of `azure-alb-external`' }).first();
+      await fix.waitFor({ state: 'visible', timeout: 30000 });
+      // The menu keeps animating its rows (Playwright never finds them "stable"): the mouse moves the focus there,
+      // Enter applies the focused row, as in the check above.
+      await fix.hover({ force: true });
+      await ui.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Admit the ingress controller of `azure-alb-external`' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.keyboard.press('Enter');
+      // The client asks for the subnet (no manifest holds it) and refuses what is not a CIDR.
+      const input = ui.page.locator('.quick-input-widget .quick-input-box input').first();
+      await input.waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.locator('.quick-input-widget', { hasText: 'Admit the ingress controller of azure-alb-external' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await input.fill('10.225.0.0/33');
+      await ui.page.locator('.quick-input-widget', { hasText: 'A CIDR such as 10.225.0.0/24' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await input.fill('10.225.0.0/24');
+      await ui.page.keyboard.press('Enter');
+      // The policy is appended to the file: go to its end, where it shows.
+      await ui.page.keyboard.press('Control+End');
+      await ui.page.waitForSelector('.monaco-editor .view-line:has-text("cidr: 10.225.0.0/24")', { timeout: 30000 });
+      await ui.page.waitForSelector('.monaco-editor .view-line:has-text("name: allow-ingress-to-storefront")', { timeout: 15000 });
     },
   },
 ];

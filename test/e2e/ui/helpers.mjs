@@ -8,12 +8,22 @@ export function uiToolbox(page, { artifacts, workspace }) {
     page,
     workspace,
     screenshots: [],
-    /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. */
+    /**
+     * Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor. A file a check has just written
+     * reaches Quick Open's list through the file watcher, some seconds later: Quick Open is opened again until it
+     * lists the file.
+     */
     async openFile(name) {
-      await page.keyboard.press('Control+P');
-      const input = await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-      await input.fill(name);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { timeout: 15000 });
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+P');
+        const input = await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+        await input.fill(name);
+        const listed = await page
+          .waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { timeout: 15000 })
+          .then(() => true, (error) => (attempt === 4 ? Promise.reject(error) : false));
+        if (listed) break;
+        await page.keyboard.press('Escape');
+      }
       await page.keyboard.press('Enter');
       await page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 15000 });
       await page.waitForSelector('.editor-instance .view-lines', { timeout: 15000 });

@@ -12,6 +12,7 @@ import type { LabelSelector } from '../model/labelSelector';
 import type { Gateway, NetworkPolicy, Protocol, Route, Workload } from '../model/resources';
 import { isWorkload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { parseCidr } from '../netpol/addressSet';
 import type { YMap } from '../syntax/tree';
 import { editFix, fileEdit, resourceAt, splitRef, stringData } from './fixSupport';
 import { GATEWAY_NAME_LABEL } from './trafficEdges';
@@ -174,6 +175,8 @@ export function admitIngressControllerChange(ctx: FixContext, args: AdmitControl
   if (!controllerNamespace && !controllerCidr) {
     return { error: `where the controller of ${className} runs is unknown: pass controllerCidr (its subnet) or controllerNamespace, or set ingressControllers in .netlens.yaml` };
   }
+  // The CIDR comes from a person typing it: a policy the API server would reject is no fix.
+  if (controllerCidr && !parseCidr(controllerCidr)) return { error: `controllerCidr \`${controllerCidr}\` is not a CIDR (for example 10.225.0.0/24)` };
   const text = ctx.textOf(args.file);
   if (text === undefined) return { error: `cannot read ${args.file}` };
   const gatewayPods = controllerCidr ? undefined : gatewayProxySelector(ctx, args, className);
