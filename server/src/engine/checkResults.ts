@@ -30,6 +30,8 @@ export function changeKeysFrom(keys: ReadonlySet<string>): ChangeKeys {
 
 /** Whether a check that read `reads` may answer differently after `changes` (see ReadersByKey for the key forms). */
 export function touches(reads: readonly string[], changes: ChangeKeys): boolean {
+  // No change touches nothing, `*` included (as ReadersByKey.touchedBy has it).
+  if (changes.keys.size === 0) return false;
   for (const read of reads) {
     if (read === '*') return true;
     const bar = read.indexOf('|');
