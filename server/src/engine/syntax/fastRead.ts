@@ -49,9 +49,10 @@ interface Built {
 
 export function fastReadYamlText(text: string): ParsedFile | null {
   // Cheap refusals first: features this reader leaves to `yaml` and template braces (`{{` is a flow mapping).
-  // A carriage return not followed by a line feed is a line break for js-yaml and text for `yaml`.
+  // A carriage return not followed by a line feed is a line break for js-yaml and text for `yaml`; a byte order mark
+  // (at a document's start, `yaml` drops it; js-yaml keeps it as text).
   // Explicit keys (`? key`) are refused wherever a `?` indicator could stand, even inside an empty flow entry.
-  if (text.includes('{{') || /^%/m.test(text) || text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text) || /(^|[\s[{,])\?(\s|$)/m.test(text)) return null;
+  if (text.includes('{{') || /^%/m.test(text) || text.includes('\t') || text.includes('\ufeff') || /\r(?!\n)/.test(text) || /(^|[\s[{,])\?(\s|$)/m.test(text)) return null;
   const documents: ParsedDocument[] = [];
   const stack: Frame[] = [];
   const roots: Built[] = [];
@@ -125,6 +126,8 @@ function build(text: string, frame: Frame, close: number, state: ClosedNode): Bu
       const key = children[i]!.node;
       const value = children[i + 1]!.node;
       if (!key || key.kind !== 'scalar') throw new Declined();
+      // Implicit keys are one line for `yaml`.
+      if (hasLineBreak(text, key.start, key.end)) throw new Declined();
       if (key.plain && key.source === '<<') throw new Declined();
       // `yaml` limits implicit keys to 1024 characters; js-yaml does not.
       if (key.end - key.start > 1000) throw new Declined();
@@ -134,7 +137,7 @@ function build(text: string, frame: Frame, close: number, state: ClosedNode): Bu
     // js-yaml compares keys as written, `yaml` by value: `1` and `01`, `true` and `True` are the same key to it (an
     // error). Keys equal by value are left to `yaml`.
     if (new Set(pairs.map((pair) => (pair.key as YScalar).value)).size !== pairs.length) throw new Declined();
-    if (!isFlow(text, start)) for (const pair of pairs) checkFlowInBlock(text, pair.value, start);
+    if (!isFlow(text, start)) for (const pair of pairs) checkLinesInBlock(text, pair.value, start);
     const map: YMap = { kind: 'map', pairs, start, end: collectionEnd(text, start, close, children) };
     return { node: map, result: state.result, empty: false };
   }
@@ -143,7 +146,7 @@ function build(text: string, frame: Frame, close: number, state: ClosedNode): Bu
     for (const child of frame.children) if (child.node) items.push(child.node);
     // js-yaml adds an empty item (`-` alone on its line) without reading a node for it.
     if (items.length !== frame.children.length || items.length !== (state.result as unknown[]).length) throw new Declined();
-    if (!isFlow(text, start)) for (const item of items) checkFlowInBlock(text, item, start);
+    if (!isFlow(text, start)) for (const item of items) checkLinesInBlock(text, item, start);
     const seq: YSeq = { kind: 'seq', items, start, end: collectionEnd(text, start, close, frame.children) };
     return { node: seq, result: state.result, empty: false };
   }
@@ -158,8 +161,6 @@ function build(text: string, frame: Frame, close: number, state: ClosedNode): Bu
 function scalar(text: string, start: number, close: number, sliced: string): YScalar {
   const value = detached(sliced);
   const first = text.charCodeAt(start);
-  // Lines after the first of a quoted or plain scalar: js-yaml accepts indentations that `yaml` rejects.
-  if (!isBlockScalar(text, start) && hasLineBreak(text, start, trimEnd(text, start, close))) throw new Declined();
   if (first === 0x27 || first === 0x22) return { kind: 'scalar', value, plain: false, start, end: notGluedToComment(text, trimEnd(text, start, close)) };
   if (isBlockScalar(text, start)) return { kind: 'scalar', value, plain: false, start, end: blockScalarEnd(text, start, close) };
   return { kind: 'scalar', value: resolvePlain(value), plain: true, start, end: trimEnd(text, start, close), source: value };
@@ -189,11 +190,13 @@ function resolvePlain(source: string): ScalarValue {
 }
 
 /**
- * The lines of a flow collection inside a block collection must be indented more than the block collection; js-yaml
- * does not insist, `yaml` reports an error.
+ * The lines after the first of a flow collection or of a quoted or plain scalar inside a block collection must be
+ * indented more than the block collection; js-yaml does not insist, `yaml` reports an error.
  */
-function checkFlowInBlock(text: string, node: YNode | null, blockStart: number): void {
-  if (!node || node.kind === 'scalar' || !isFlow(text, node.start)) return;
+function checkLinesInBlock(text: string, node: YNode | null, blockStart: number): void {
+  if (!node || (node.kind === 'scalar' ? isBlockScalar(text, node.start) : !isFlow(text, node.start))) return;
+  // Spaces before a line break inside a quoted or plain scalar: `yaml` drops them when folding, js-yaml keeps them.
+  if (node.kind === 'scalar' && /[ ]\r?\n/.test(text.slice(node.start, node.end))) throw new Declined();
   const column = blockStart - lineStart(text, blockStart);
   for (let i = text.indexOf('\n', node.start); i !== -1 && i < node.end; i = text.indexOf('\n', i + 1)) {
     let indent = 0;
