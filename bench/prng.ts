@@ -1,21 +1,20 @@
 /**
- * A small seeded PRNG (mulberry32) so that every workspace the bench generates is the same byte for byte on every
- * machine and every run. Math.random is never used by the bench.
+ * The bench's seeded PRNG, so that every workspace it generates is the same byte for byte on every machine and every
+ * run (Math.random is never used by the bench): the tests' mulberry32 (test/support/random.ts) with the draws the
+ * generator needs.
  */
+import { Random } from '../test/support/random';
+
 export class Prng {
-  private state: number;
+  private readonly random: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.random = new Random(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random.next();
   }
 
   /** An integer in [lo, hi], both included. */

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) so that fuzz cases are the same on every run and every machine. */
+/** A small seeded PRNG (mulberry32) so that fuzz cases (and the bench's workspaces, bench/prng.ts) are the same on every run and every machine. */
 export class Random {
   private state: number;
 
