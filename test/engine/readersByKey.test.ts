@@ -1,13 +1,13 @@
 /**
- * The two halves of "which findings does a change make stale": the inverted index from read keys to files
- * (ReadersByKey, per file) and the per-check test (checkResults.touches). Both must agree on the key forms: an exact
- * key, `kind|*` (every namespace of a kind) and `*` (everything). The incremental tests check the whole against fresh
- * analyses; these pin the rules down one by one.
+ * The two halves of "which findings does a change make stale", both in model/readersByKey.ts: the inverted index from
+ * read keys to files (ReadersByKey, per file) and the per-check test (touches). Both must agree on the key forms: an
+ * exact key, `kind|*` (every namespace of a kind) and `*` (everything). The incremental tests check the whole against
+ * fresh analyses; these pin the rules down one by one.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { changeKeysFrom, ReadLists, touches } from '../../server/src/engine/checkResults';
-import { ReadersByKey } from '../../server/src/engine/model/readersByKey';
+import { ReadLists } from '../../server/src/engine/checkResults';
+import { changeKeysFrom, ReadersByKey, touches } from '../../server/src/engine/model/readersByKey';
 
 const changes = (...keys: string[]) => changeKeysFrom(new Set(keys));
 
@@ -37,15 +37,15 @@ test('the inverted index finds the same files as testing each file, and forgets 
   const cases = [['Service|shop'], ['Service|bank'], ['workload|shop'], ['NetworkPolicy|bank'], ['file|d.yaml'], ['Ingress|x', 'workload|shop'], []];
   for (const keys of cases) {
     const expected = Object.entries(reads).filter(([, r]) => touches(r, changes(...keys))).map(([f]) => f).sort();
-    assert.deepEqual([...readers.touchedBy(new Set(keys))].sort(), expected, keys.join(', '));
+    assert.deepEqual([...readers.touchedBy(changes(...keys))].sort(), expected, keys.join(', '));
   }
   assert.ok(readers.has('e.yaml'), 'a file that read nothing is known (its findings were computed)');
   readers.set('a.yaml', new Set(['Ingress|shop']));
-  assert.deepEqual([...readers.touchedBy(new Set(['workload|shop']))].sort(), ['c.yaml']);
+  assert.deepEqual([...readers.touchedBy(changes('workload|shop'))].sort(), ['c.yaml']);
   readers.delete('c.yaml');
   assert.equal(readers.has('c.yaml'), false);
-  assert.deepEqual([...readers.touchedBy(new Set(['workload|shop']))], []);
-  assert.deepEqual([...readers.touchedBy(new Set(['Ingress|shop']))], ['a.yaml']);
+  assert.deepEqual([...readers.touchedBy(changes('workload|shop'))], []);
+  assert.deepEqual([...readers.touchedBy(changes('Ingress|shop'))], ['a.yaml']);
 });
 
 test('equal read lists are shared', () => {

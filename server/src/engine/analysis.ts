@@ -11,8 +11,8 @@
 import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
-import { changeKeysFrom, ReadLists, touches, type ChangeKeys, type FileChecks } from './checkResults';
-import { ReadersByKey } from './model/readersByKey';
+import { ReadLists, type FileChecks } from './checkResults';
+import { changeKeysFrom, ReadersByKey, touches, type ChangeKeys } from './model/readersByKey';
 import { changeKeysOf, NAMESPACE_SET_KEY, WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
@@ -217,7 +217,7 @@ export class Analysis {
     let targets: string[];
     if (this.allDirty) targets = [...this.files.keys()];
     else {
-      const touched = this.fileReads.touchedBy(this.pendingChanges);
+      const touched = this.fileReads.touchedBy(changes);
       for (const file of this.dirtyFiles) touched.add(file);
       // In the files' order (publishing order stays stable); a file whose reads are unknown is computed too.
       targets = [...this.files.keys()].filter((file) => touched.has(file) || !this.fileReads.has(file));

@@ -5,7 +5,8 @@
  * read the namespace's pods, about half of which never asked about pods.
  *
  * Reads are kept as shared lists (`ReadLists`): many checks read the same keys, and a workspace holds hundreds of
- * thousands of checks (at 50,000 resources this bookkeeping holds about 15 MB).
+ * thousands of checks (at 50,000 resources this bookkeeping holds about 17 MB). Whether a change touches a check's
+ * reads is `touches` (model/readersByKey.ts), by the same rules as the files' inverted index.
  */
 import type { Finding } from './rules/rule';
 
@@ -14,30 +15,6 @@ import type { Finding } from './rules/rule';
 export interface FileChecks {
   readonly reads: (readonly string[])[];
   readonly findings: (readonly Finding[])[];
-}
-
-/** The change keys of a refresh, with the kinds they change (a read of `kind|*` is touched by any of them). */
-export interface ChangeKeys {
-  readonly keys: ReadonlySet<string>;
-  readonly kinds: ReadonlySet<string>;
-}
-
-export function changeKeysFrom(keys: ReadonlySet<string>): ChangeKeys {
-  const kinds = new Set<string>();
-  for (const key of keys) kinds.add(key.slice(0, key.indexOf('|')));
-  return { keys, kinds };
-}
-
-/** Whether a check that read `reads` may answer differently after `changes` (see ReadersByKey for the key forms). */
-export function touches(reads: readonly string[], changes: ChangeKeys): boolean {
-  // No change touches nothing, `*` included (as ReadersByKey.touchedBy has it).
-  if (changes.keys.size === 0) return false;
-  for (const read of reads) {
-    if (read === '*') return true;
-    const bar = read.indexOf('|');
-    if (read.length === bar + 2 && read.endsWith('*') ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
-  }
-  return false;
 }
 
 /** Equal read lists shared: one array per distinct list (in the order the keys were read). */
