@@ -157,11 +157,9 @@ export async function measureServer(dir: string, manifest: WorkspaceManifest, op
     result.allDiagnosticsMs = Math.max(...startup.map((p) => p.at)) - t0;
     result.publishesDuringStartup = startup.length;
     result.distinctUrisPublished = new Set(startup.map((p) => p.uri)).size;
-    const final = client.latest.get(openUri);
-    result.openFinalDiagnostics = codesOf(final);
-    const finalKey = JSON.stringify(result.openFinalDiagnostics);
-    const firstCorrect = client.publishes.find((p) => p.uri === openUri && JSON.stringify(codesOf(p)) === finalKey);
-    if (firstCorrect) result.openFirstCorrectMs = firstCorrect.at - t0;
+    const opened = openedFile(client, manifest.openTarget.file, openUri, t0);
+    result.openFinalDiagnostics = opened.finalDiagnostics;
+    if (opened.firstCorrectMs !== undefined) result.openFirstCorrectMs = opened.firstCorrectMs;
     if (crossFile) result.crossFileOpen = openedFile(client, crossFile, uriOf(crossFile), t0);
     result.cpuAfterScanMs = procCpuMs(client.pid);
     result.peakRssAfterScanMb = procStatusMb(client.pid, 'VmHWM');

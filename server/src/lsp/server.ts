@@ -102,15 +102,11 @@ export function startServer(connection: Connection): void {
     for (const file of files) sendFindings(file, analysis.findings(file));
   }
 
-  /** The findings of `file` that stand without the rest of the workspace (see `scanning`). */
-  function publishProvisional(file: string): void {
-    sendFindings(file, analysis.provisionalFindings(file));
-  }
-
   /** `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file). */
   function refreshAndPublish(alsoPublish: readonly string[] = []): void {
     if (scanning) {
-      for (const file of alsoPublish) publishProvisional(file);
+      // Only the findings that stand without the rest of the workspace (see `scanning`).
+      for (const file of alsoPublish) sendFindings(file, analysis.provisionalFindings(file));
       return;
     }
     const changed = analysis.refresh();
