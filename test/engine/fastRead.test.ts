@@ -118,6 +118,9 @@ const DECLINED: Record<string, string> = {
   'a scalar document': 'just text\n',
   'empty text': '',
   'block scalar at the end of a text without a final line break': 'a: |\n  x  ',
+  // From np-guard's anp_with_banp_new_test/anps.yaml: `yaml` puts the empty value after the spaces, not after `---`.
+  'trailing document marker followed by spaces': 'a: 1\r\n---    ',
+  'trailing document marker followed by spaces and a line break': 'a: 1\n---  \n',
 };
 
 test('shapes the fast reader answers give the same tree as parseYamlText', () => {

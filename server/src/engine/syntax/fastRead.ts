@@ -91,7 +91,8 @@ export function fastReadYamlText(text: string): ParsedFile | null {
     // An empty document (a trailing `---`, say): `yaml` spans the bare marker and puts an empty value after it. With
     // comments or anything else before the next document, its spans differ: left to `yaml`.
     const markerEnd = span.start + 3;
-    if (!text.startsWith('---', span.start) || text.slice(markerEnd, span.end).trim() !== '') return null;
+    // Spaces after the marker move `yaml`'s empty value past them (at the end of the text, at least): left to it too.
+    if (!text.startsWith('---', span.start) || !/^[\r\n]*$/.test(text.slice(markerEnd, span.end))) return null;
     const empty: YScalar = { kind: 'scalar', value: null, plain: true, start: markerEnd, end: markerEnd, source: '' };
     documents.push({ root: empty, span: { start: span.start, end: markerEnd } });
   }
