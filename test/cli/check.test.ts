@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runNetlens } from '../support/cli';
+import { sharedData } from '../support/shared';
 
 let dir: string;
 
@@ -120,9 +121,10 @@ test('standard input is read for `-`', () => {
   assert.match(run.stdout, /^<stdin>:4:18 warning service-selects-nothing/);
 });
 
-test('the kube-linter dangling-service case reports the dangling Services', () => {
-  const input = path.resolve(__dirname, '../../../../shared/conformance/kube-linter/e2e/dangling-service/input.yaml');
-  if (!fs.existsSync(input)) assert.fail(`conformance data not found at ${input}`);
+const kubeLinter = sharedData('conformance', 'kube-linter');
+
+test('the kube-linter dangling-service case reports the dangling Services', { skip: kubeLinter.skip }, () => {
+  const input = path.join(kubeLinter.dir, 'e2e', 'dangling-service', 'input.yaml');
   const run = runNetlens(['check', input, '--format', 'json']);
   const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
   const dangling = report.findings.filter((f) => f.rule === 'service-selects-nothing').map((f) => /Service `([^`]+)`/.exec(f.message)![1]);

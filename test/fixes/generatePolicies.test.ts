@@ -15,12 +15,10 @@ import { test } from 'node:test';
 import { formatEdges, generateDefaultDeny, generatePolicies, parseAllowFrom, type FixContext } from '../../server/src/engine/fixes/index';
 import { buildNetpolModel, connectivity, formatConnections } from '../../server/src/engine/netpol/index';
 import { readManifest, scanFiles } from '../../server/src/io/scanFiles';
-import { REPO_ROOT } from '../support/lspClient';
+import { sharedData } from '../support/shared';
 import { apply, workspaceOf, fixtureWorkspace, type Workspace } from './support';
 
-const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
-const CORPORA = path.join(SHARED, 'corpora');
-const skip = fs.existsSync(CORPORA) ? false : `${CORPORA} not found beside the repository`;
+const { dir: CORPORA, skip } = sharedData('corpora');
 
 const KUBE_DNS = `apiVersion: apps/v1
 kind: Deployment

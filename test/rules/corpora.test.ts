@@ -9,25 +9,15 @@
  *    a whole defines it, so checking the folder must not report it.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Analysis } from '../../server/src/engine/analysis';
 import { RULES } from '../../server/src/engine/rules/catalogue';
 import type { Finding } from '../../server/src/engine/rules/rule';
 import { readManifest, scanFiles } from '../../server/src/io/scanFiles';
+import { sharedData } from '../support/shared';
 
-/** CI clones the repository into another folder with shared/ beside it: walk up until a `shared/corpora` appears. */
-function findCorpora(): string | undefined {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpora');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-const CORPORA = findCorpora();
-const skip = CORPORA ? false : 'shared/corpora was not found beside the repository';
+const { dir: CORPORA, skip } = sharedData('corpora');
 
 /** Errors on the corpora that are real problems, each with why (none so far). */
 const REAL_ERRORS: { ruleId: string; file: string; why: string }[] = [];
@@ -37,12 +27,12 @@ const REFERENCE_RULES = new Set(['reference-service-missing', 'reference-port-mi
 
 function check(...relativePaths: string[]): { findings: Finding[]; rel(file: string): string } {
   const analysis = new Analysis({ onRuleError: (ruleId, error) => assert.fail(`rule ${ruleId} threw: ${(error as Error).stack}`) });
-  const scan = scanFiles(relativePaths.map((p) => path.join(CORPORA!, p)));
+  const scan = scanFiles(relativePaths.map((p) => path.join(CORPORA, p)));
   for (const file of scan.files) {
     const read = readManifest(file);
     if ('text' in read) analysis.setFile(file, read.text);
   }
-  return { findings: analysis.allFindings(), rel: (file) => path.relative(CORPORA!, file).split(path.sep).join('/') };
+  return { findings: analysis.allFindings(), rel: (file) => path.relative(CORPORA, file).split(path.sep).join('/') };
 }
 
 function assertNoFalseErrors(findings: Finding[], rel: (file: string) => string): void {
@@ -82,10 +72,10 @@ for (const file of ['aks-store-all-in-one.yaml', 'aks-store-quickstart.yaml', 'a
 }
 
 test('corpora: every file checked on its own has no false errors', { skip }, () => {
-  const all = scanFiles([CORPORA!]).files;
+  const all = scanFiles([CORPORA]).files;
   assert.ok(all.length > 20);
   for (const file of all) {
-    const { findings, rel } = check(path.relative(CORPORA!, file));
+    const { findings, rel } = check(path.relative(CORPORA, file));
     assertNoFalseErrors(findings, rel);
   }
 });

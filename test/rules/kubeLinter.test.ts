@@ -16,17 +16,9 @@ import { netpolPeerSelectsNothing } from '../../server/src/engine/rules/netpolPe
 import { netpolSelectsNothing } from '../../server/src/engine/rules/netpolSelectsNothing';
 import type { Finding, Rule } from '../../server/src/engine/rules/rule';
 import { workloadNotIsolated } from '../../server/src/engine/rules/workloadNotIsolated';
+import { sharedData } from '../support/shared';
 
-function findConformance(): string | undefined {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'conformance', 'kube-linter');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-const KUBE_LINTER = findConformance();
-const skip = KUBE_LINTER ? false : 'shared/conformance/kube-linter was not found beside the repository';
+const { dir: KUBE_LINTER, skip } = sharedData('conformance', 'kube-linter');
 
 interface Expected {
   messages_in_order: string[];
@@ -35,7 +27,7 @@ interface Expected {
 }
 
 function runCase(check: string, ruleId: string, analysis?: Analysis): { findings: Finding[]; expected: Expected; objectOf(f: Finding): string } {
-  const dir = path.join(KUBE_LINTER!, 'e2e', check);
+  const dir = path.join(KUBE_LINTER, 'e2e', check);
   const file = path.join(dir, 'input.yaml');
   analysis ??= new Analysis({ onRuleError: (id, error) => assert.fail(`rule ${id} threw: ${(error as Error).stack}`) });
   analysis.setFile(file, fs.readFileSync(file, 'utf8'));

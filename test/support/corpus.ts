@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './lspClient';
+import { SHARED_ROOT } from './shared';
 
-export const SHARED_ROOT = path.resolve(REPO_ROOT, '..', 'shared');
+export { SHARED_ROOT };
 
 export function manifestFilesUnder(dir: string): string[] {
   const out: string[] = [];

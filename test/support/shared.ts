@@ -1,0 +1,24 @@
+/**
+ * The upstream data beside the repository (../shared: conformance cases and real corpora). A bare `git clone` has
+ * none: the tests that need it are skipped then (each says why), `test/sharedData.test.ts` gives the one notice, and it
+ * fails instead of skipping when the environment variable CI is set, so that CI can never pass without having read it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from './lspClient';
+
+export const SHARED_ROOT = path.resolve(REPO_ROOT, '..', 'shared');
+
+export interface SharedData {
+  /** The folder asked for, whether or not it exists. */
+  readonly dir: string;
+  /** For node:test's `skip` option: false when the folder is there, else the reason. */
+  readonly skip: string | false;
+}
+
+/** A folder under ../shared, e.g. `sharedData('corpora', 'aks-store-demo')`. */
+export function sharedData(...segments: string[]): SharedData {
+  const dir = path.join(SHARED_ROOT, ...segments);
+  if (fs.existsSync(dir)) return { dir, skip: false };
+  return { dir, skip: `${path.relative(REPO_ROOT, dir)} is not beside the repository` };
+}
