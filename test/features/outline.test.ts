@@ -83,7 +83,7 @@ spec:
   const index = f.host.analysis.index;
   const api = index.workloadsIn('shop').find((w) => w.name === 'api') as Workload;
   assert.deepEqual(exposureOf(index, api).map(formatExposurePath).sort(), [
-    "Internet → Gateway `shop/public` (approuting-istio):80 → HTTPRoute `shop/api` host api.example.com /v1 → Service `api`:http → :9000",
+    "Internet → Gateway `shop/public` (`approuting-istio`):80 → HTTPRoute `shop/api` host `api.example.com` `/v1` → Service `api`:`http` → :9000",
     "any client that reaches a node → every node's IP:30080 (NodePort `shop/api-np`) → :9000",
   ]);
   const web = index.workloadsIn('shop').find((w) => w.name === 'web') as Workload;

@@ -76,8 +76,8 @@ test('overlay + loadBalancer: SNAT to the node IP, then the load balancer outbou
     '`203.0.113.0/24` lies outside the cluster\'s ranges the profile states',
     '**Source address the destination sees**',
     "- **The Internet**: the pod IP is SNAT'd to the node IP, which leaves as the **outbound public IP of the cluster's load balancer**",
-    'networkModel `overlay` (from .netlens.yaml: cluster.networkModel)',
-    'outboundType `loadBalancer` (from .netlens.yaml: cluster.outboundType)',
+    'networkModel `overlay` \\(from \\.netlens\\.yaml\\: cluster\\.networkModel\\)',
+    'outboundType `loadBalancer` \\(from \\.netlens\\.yaml\\: cluster\\.outboundType\\)',
     'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview',
   );
   assertNoHoverText(md, '**In the VNet**', 'NAT gateway');
@@ -97,8 +97,8 @@ test('overlay + loadBalancer: SNAT to the node IP, then the load balancer outbou
     '**External destination** `10.225.1.20:8080` · TCP · `http`',
     'Declared by ConfigMap `shop/api-config` key `LEGACY_ENDPOINT`',
     "- **In the VNet** (`10.224.0.0/12`): the **node IP** (SNAT'd when leaving the cluster).",
-    'vnetCidrs `10.224.0.0/12` (from .netlens.yaml: cluster.vnetCidrs)',
-    '**Read by** Deployment `shop/api` (api.yaml:3)',
+    'vnetCidrs `10.224.0.0/12` \\(from \\.netlens\\.yaml\\: cluster\\.vnetCidrs\\)',
+    '**Read by** Deployment `shop/api` (api\\.yaml:3)',
   );
   assertNoHoverText(vnet, '**The Internet**');
   // On the ConfigMap key, the same entry.
@@ -113,8 +113,8 @@ test('overlay + managedNATGateway: Internet traffic leaves as the NAT gateway IP
     options,
     at('api.yaml', 'api.stripe'),
     "the pod IP is SNAT'd to the node IP, which leaves as the **public IP of the AKS-managed NAT gateway**",
-    'networkModel `overlay` (from aks.json: properties.networkProfile.networkPluginMode (overlay))',
-    'outboundType `managedNATGateway` (from aks.json: properties.networkProfile.outboundType)',
+    'networkModel `overlay` \\(from aks\\.json\\: properties\\.networkProfile\\.networkPluginMode \\(overlay\\)\\)',
+    'outboundType `managedNATGateway` \\(from aks\\.json\\: properties\\.networkProfile\\.outboundType\\)',
   );
   // The rule (cursor on `- to:` of the second rule): 10.0.0.0/8 except 10.0.0.0/16 is pods, VNet and other private networks, no Internet.
   const rule = assertHoverWith(
@@ -136,7 +136,7 @@ test('flat: VNet destinations see the pod IP; beyond the VNet the AKS pages diff
     options,
     cursorIn(FIXTURE, 'config.yaml', '10.225.1.20'),
     "- **In the VNet** (`10.224.0.0/12`): the **pod IP** (pods have VNet IPs and are not SNAT'd).",
-    'networkModel `flat` (from aks.json: properties.networkProfile.networkPlugin (azure, node subnet))',
+    'networkModel `flat` \\(from aks\\.json\\: properties\\.networkProfile\\.networkPlugin \\(azure\\, node subnet\\)\\)',
   );
   assertHoverWith(
     options,
@@ -180,7 +180,7 @@ test('engine none: the policy is not enforced, and its ipBlocks say so', () => {
     options,
     at('egress.yaml', 'name: api-egress', 7),
     '**Egress:** isolated.',
-    '**Not enforced:** the profile says no network policy engine, per networkPolicyEngine `none` (from aks.json: properties.networkProfile.networkPolicy (not set: policies are not enforced)).',
+    '**Not enforced:** the profile says no network policy engine, per networkPolicyEngine `none` \\(from aks\\.json\\: properties\\.networkProfile\\.networkPolicy \\(not set\\: policies are not enforced\\)\\).',
     'nothing filters traffic by it',
   );
   assertHoverWith(options, at('egress.yaml', '10.0.0.0/8'), '- overlaps the **pod CIDR** `10.244.0.0/16`', '- Not enforced: the profile says no network policy engine.');
@@ -191,9 +191,9 @@ test('engine cilium: named as the enforcer; an ipBlock over pod IPs gets the Cil
   assertHoverWith(
     options,
     at('egress.yaml', 'name: api-egress', 7),
-    '**Enforced by** Cilium (Azure CNI Powered by Cilium), per networkPolicyEngine `cilium` (from .netlens.yaml: cluster.networkPolicyEngine).',
+    '**Enforced by** Cilium (Azure CNI Powered by Cilium), per networkPolicyEngine `cilium` \\(from \\.netlens\\.yaml\\: cluster\\.networkPolicyEngine\\).',
     'Cilium treats parts of this policy differently:',
-    '- Cilium does not match pod or node IPs with ipBlock: 10.0.0.0/8 covers the pod CIDR 10.244.0.0/16',
+    '- Cilium does not match pod or node IPs with ipBlock\\: 10\\.0\\.0\\.0\\/8 covers the pod CIDR 10\\.244\\.0\\.0\\/16',
     '([source](https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium))',
   );
   const md = assertHoverWith(
@@ -203,8 +203,8 @@ test('engine cilium: named as the enforcer; an ipBlock over pod IPs gets the Cil
     '- overlaps the **pod CIDR** `10.244.0.0/16`: the IPs pods have inside the cluster.',
     '- overlaps the **VNet range** `10.224.0.0/12`: nodes and other VNet hosts (overlay: no pod IP is there).',
     '- Cilium does not match pod or node IPs with ipBlock',
-    "add `namespaceSelector: {}` to the rule's `to`",
-    'networkPolicyEngine `cilium` (from .netlens.yaml: cluster.networkPolicyEngine)',
+    "add \\`namespaceSelector\\: \\{\\}\\` to the rule\\'s \\`to\\`",
+    'networkPolicyEngine `cilium` \\(from \\.netlens\\.yaml\\: cluster\\.networkPolicyEngine\\)',
   );
   // ipblock-covers-pods is about Azure NPM and Calico: with Cilium it says nothing here.
   assertNoHoverText(md, 'Azure NPM or Calico');

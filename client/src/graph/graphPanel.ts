@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
+import { graphPageHtml } from './page';
 import type { ExplainQuery, ExplainReply, FromWebview, Graph, LspPlace, ToWebview, ViewFilter } from './protocol';
 
 export const GRAPH_VIEW_TYPE = 'netlens.connectivityGraph';
@@ -221,46 +222,10 @@ export class GraphPanels implements vscode.Disposable {
 }
 
 function pageHtml(webview: vscode.Webview, dist: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.css'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Connectivity Graph</title>
-</head>
-<body>
-<header class="toolbar" role="toolbar" aria-label="Graph filters">
-  <label>Namespace <select id="namespace" aria-label="Namespace"><option value="">All namespaces</option></select></label>
-  <label>Show <select id="filter" aria-label="What to show">
-    <option value="all">Everything</option>
-    <option value="denied">Only denied declared dependencies</option>
-    <option value="exposure">Only exposure (ways in from outside)</option>
-  </select></label>
-  <button id="fit" type="button" title="Fit the graph to the window">Fit</button>
-  <button id="relayout" type="button" title="Lay the graph out again">Re-layout</button>
-  <button id="refresh" type="button" title="Ask the language server again">Refresh</button>
-  <span id="status" role="status" aria-live="polite"></span>
-</header>
-<main>
-  <div id="graph" role="img" aria-label="Connectivity graph"></div>
-  <aside id="side">
-    <details id="legend-box" open><summary>Legend</summary><section id="legend" aria-label="Legend"></section></details>
-    <section id="details" aria-live="polite"><p class="hint">Click a workload to open its manifest; click an edge to explain the connection.</p></section>
-  </aside>
-</main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return graphPageHtml({
+    cspSource: webview.cspSource,
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph.css')).toString(),
+    nonce: randomBytes(16).toString('base64'),
+  });
 }

@@ -47,6 +47,7 @@ import {
 } from '../engine/fixes/index';
 import { LineIndex } from '../engine/syntax/lineIndex';
 import type { Span } from '../engine/syntax/tree';
+import { plainLabel } from '../engine/util/displayText';
 import type { FeatureHost } from './features';
 
 export const GENERATE_DEFAULT_DENY_COMMAND = 'netlens.generateDefaultDeny';
@@ -99,7 +100,7 @@ export class CodeActionProvider {
     if (ingress && migrateAs) {
       const migration = migrateIngresses(ctx, [ingress]);
       const action: CodeAction = {
-        title: `Migrate Ingress \`${ingress.name}\` to Gateway API (${migration.gatewayClass})${untranslatedSuffix(migration)}`,
+        title: `Migrate Ingress \`${plainLabel(ingress.name)}\` to Gateway API (${migration.gatewayClass})${untranslatedSuffix(migration)}`,
         kind: migrateAs,
         edit: this.workspaceEdit(migration.change),
       };
@@ -110,7 +111,7 @@ export class CodeActionProvider {
       const className = ingress.ingressClassName ?? ingress.annotations['kubernetes.io/ingress.class'];
       if (className && ingressesOfClass(this.host.analysis.index, className).length > 1) {
         actions.push({
-          title: `Migrate every Ingress of class \`${className}\` to Gateway API (${defaultGatewayClass(this.host.analysis.index, ingress)})`,
+          title: `Migrate every Ingress of class \`${plainLabel(className)}\` to Gateway API (${defaultGatewayClass(this.host.analysis.index, ingress)})`,
           kind: CodeActionKind.RefactorRewrite,
           command: { title: 'Migrate Ingresses', command: MIGRATE_INGRESS_COMMAND, arguments: [{ ingressClass: className, uri: params.textDocument.uri }] },
         });
@@ -119,8 +120,8 @@ export class CodeActionProvider {
     const namespace = this.host.analysis.index.resourcesOf(file).find((r) => r.namespace && r.span.start <= cursor.start && cursor.end <= r.span.end)?.namespace;
     if (namespace && wants(CodeActionKind.Source)) {
       actions.push(
-        { title: `Add default-deny NetworkPolicies (DNS allowed) for namespace \`${namespace}\``, kind: CodeActionKind.Source, command: { title: 'Add default deny', command: GENERATE_DEFAULT_DENY_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
-        { title: `Generate least-privilege NetworkPolicies for namespace \`${namespace}\``, kind: CodeActionKind.Source, command: { title: 'Generate NetworkPolicies', command: GENERATE_POLICIES_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
+        { title: `Add default-deny NetworkPolicies (DNS allowed) for namespace \`${plainLabel(namespace)}\``, kind: CodeActionKind.Source, command: { title: 'Add default deny', command: GENERATE_DEFAULT_DENY_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
+        { title: `Generate least-privilege NetworkPolicies for namespace \`${plainLabel(namespace)}\``, kind: CodeActionKind.Source, command: { title: 'Generate NetworkPolicies', command: GENERATE_POLICIES_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
       );
     }
     return actions;

@@ -12,6 +12,7 @@ import type { Gateway, GatewayListener, Ingress, IngressBackend, ParentRef, Rout
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { referenceAllowed, targetsOfServicePort, type PodTarget } from './backends';
 import { describeGatewayClass, ingressControllerOf, type GatewayClassInfo, type IngressControllerInfo } from './controllers';
+import { code, escapeText } from '../util/markdown';
 
 export const AZURE_INTERNAL_LB_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-internal';
 
@@ -159,7 +160,7 @@ function gatewayHop(index: WorkspaceIndex, route: Route, parent: ParentRef): Exp
 
 const ENTRY_TEXT: Record<ExposureEntry, string> = { internet: 'Internet', vnet: 'VNet', 'node-network': 'any client that reaches a node' };
 
-/** `Internet → public Azure LB \`shop/web-lb\`:443 → :8443` */
+/** `Internet → public Azure LB \`shop/web-lb\`:443 → :8443`, as markdown (every manifest value quoted or escaped). */
 export function formatExposurePath(path: ExposurePath): string {
   return [ENTRY_TEXT[path.entry], ...path.hops.map(formatHop)].join(' → ');
 }
@@ -167,29 +168,29 @@ export function formatExposurePath(path: ExposurePath): string {
 function formatHop(hop: ExposureHop): string {
   switch (hop.kind) {
     case 'load-balancer': {
-      const ranges = hop.sourceRanges.length ? ` (only from ${hop.sourceRanges.join(', ')})` : '';
-      return `${hop.visibility} Azure LB \`${hop.service.namespace}/${hop.service.name}\`:${hop.port.port}${ranges}`;
+      const ranges = hop.sourceRanges.length ? ` (only from ${hop.sourceRanges.map((r) => code(r)).join(', ')})` : '';
+      return `${hop.visibility} Azure LB ${code(`${hop.service.namespace}/${hop.service.name}`)}:${hop.port.port}${ranges}`;
     }
     case 'node-port':
-      return `every node's IP:${hop.nodePort ?? '(random 30000-32767)'} (NodePort \`${hop.service.namespace}/${hop.service.name}\`)`;
+      return `every node's IP:${hop.nodePort ?? '(random 30000-32767)'} (NodePort ${code(`${hop.service.namespace}/${hop.service.name}`)})`;
     case 'ingress-controller':
-      return hop.controller.label;
+      return escapeText(hop.controller.label);
     case 'ingress':
-      return `Ingress \`${hop.ingress.namespace}/${hop.ingress.name}\` ${hop.defaultBackend ? 'default backend' : `host ${hop.host ?? '*'} ${hop.path ?? '/'}`}`;
+      return `Ingress ${code(`${hop.ingress.namespace}/${hop.ingress.name}`)} ${hop.defaultBackend ? 'default backend' : `host ${code(hop.host ?? '*')} ${code(hop.path ?? '/')}`}`;
     case 'gateway': {
-      const className = hop.gateway?.gatewayClassName ? ` (${hop.gateway.gatewayClassName})` : '';
+      const className = hop.gateway?.gatewayClassName ? ` (${code(hop.gateway.gatewayClassName)})` : '';
       const listener = hop.listener?.port !== undefined ? `:${hop.listener.port}` : '';
-      return `Gateway \`${hop.gatewayNamespace}/${hop.gatewayName}\`${className}${listener}${hop.gateway ? '' : ' (not in the workspace)'}`;
+      return `Gateway ${code(`${hop.gatewayNamespace}/${hop.gatewayName}`)}${className}${listener}${hop.gateway ? '' : ' (not in the workspace)'}`;
     }
     case 'route': {
-      const hosts = hop.hostnames.length ? ` host ${hop.hostnames.join(', ')}` : '';
-      const paths = hop.paths.length ? ` ${hop.paths.join(', ')}` : '';
-      return `${hop.route.kind} \`${hop.route.namespace}/${hop.route.name}\`${hosts}${paths}`;
+      const hosts = hop.hostnames.length ? ` host ${hop.hostnames.map((h) => code(h)).join(', ')}` : '';
+      const paths = hop.paths.length ? ` ${hop.paths.map((p) => code(p)).join(', ')}` : '';
+      return `${hop.route.kind} ${code(`${hop.route.namespace}/${hop.route.name}`)}${hosts}${paths}`;
     }
     case 'service':
-      return `Service \`${hop.service.name}\`:${hop.port.name ?? hop.port.port}`;
+      return `Service ${code(hop.service.name)}:${hop.port.name !== undefined ? code(hop.port.name) : hop.port.port}`;
     case 'pods':
-      return hop.target.port !== undefined ? `:${hop.target.port}` : `:\`${hop.targetPort}\` (no such container port)`;
+      return hop.target.port !== undefined ? `:${hop.target.port}` : `:${code(String(hop.targetPort))} (no such container port)`;
   }
 }
 

@@ -12,6 +12,7 @@ import { netpolModelFor } from './netpolModel';
 import { whoCanReach } from '../netpol/reach';
 import type { Span } from '../syntax/tree';
 import { podCountOf } from '../exposure/backends';
+import { plainLabel } from '../util/displayText';
 import type { FeatureHost, TargetLocation } from './host';
 import { classesMatchedByRule, workloadsOfClasses } from './hover/netpolText';
 import { referencesToService, routesToService } from './usages';
@@ -53,12 +54,12 @@ function lensesOf(host: FeatureHost, resource: AnyResource, model: () => NetpolM
   if (isWorkload(resource)) return workloadLenses(host, resource, model(), span);
   if (resource.kind === 'Service') {
     const service = resource as Service;
-    if (service.type === 'ExternalName') return [{ span, title: `ExternalName → ${service.externalName ?? '?'}`, locations: [] }];
+    if (service.type === 'ExternalName') return [{ span, title: `ExternalName → ${plainLabel(service.externalName ?? '?')}`, locations: [] }];
     const workloads = workloadsOfService(index, service);
     const lenses: Lens[] = [{ span, title: service.selector ? `selects ${podsCount(workloads)}` : 'no selector', locations: workloads.map(at) }];
     const routes = routesToService(index, service);
     const objects = unique(routes.map((u) => u.resource));
-    if (objects.length) lenses.push({ span, title: `routed by ${objects.length === 1 ? `${objects[0]!.kind} ${qualified(objects[0]!)}` : `${objects.length} routes`}`, locations: routes.map((u) => ({ file: u.resource.file, span: u.span })) });
+    if (objects.length) lenses.push({ span, title: `routed by ${objects.length === 1 ? `${objects[0]!.kind} ${plainLabel(qualified(objects[0]!))}` : `${objects.length} routes`}`, locations: routes.map((u) => ({ file: u.resource.file, span: u.span })) });
     const references = referencesToService(index, service);
     if (references.length) lenses.push({ span, title: `named in ${references.length} setting${references.length === 1 ? '' : 's'}`, locations: references.map((u) => ({ file: u.resource.file, span: u.span })) });
     return lenses;

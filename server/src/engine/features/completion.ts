@@ -13,7 +13,7 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { Span } from '../syntax/tree';
 import { completionPositionAt, documentFacts, endsWith, keysOf, siblingValue, type CompletionPosition } from './completionContext';
 import { objectAt } from './cursor';
-import type { FeatureHost } from './host';
+import { code, type FeatureHost } from './host';
 import { annotationDoc, annotationDocsFor, fieldDoc } from './kbDocs';
 import { SNIPPETS } from './snippets';
 
@@ -165,7 +165,7 @@ function serviceItems(c: Context, namespace: string, sortPrefix = '0'): Completi
   for (const service of c.index.ofKindIn('Service', namespace)) {
     if (seen.has(service.name)) continue;
     seen.add(service.name);
-    items.push({ label: service.name, kind: 'service', detail: `Service · ${service.type} · ${portsText(service)}`, documentation: `Service \`${namespace}/${service.name}\``, sortText: `${sortPrefix}${service.name}` });
+    items.push({ label: service.name, kind: 'service', detail: `Service · ${service.type} · ${portsText(service)}`, documentation: `Service ${code(`${namespace}/${service.name}`)}`, sortText: `${sortPrefix}${service.name}` });
   }
   return items;
 }

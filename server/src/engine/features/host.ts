@@ -7,7 +7,11 @@ import type { Analysis } from '../analysis';
 import type { ResourceBase } from '../model/resources';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
+import { code, escapeText } from '../util/markdown';
 import { DocumentTrees } from './cursor';
+
+/** Inline code for manifest text (util/markdown.ts): every hover module takes it from here. */
+export { code, escapeText };
 
 export interface FeatureHost {
   readonly analysis: Analysis;
@@ -42,27 +46,21 @@ export function baseName(file: string): string {
   return cut >= 0 ? file.slice(cut + 1) : file;
 }
 
-/** `web.yaml:12` (1-based line). */
+/** `web.yaml:12` (1-based line), as markdown: a file name may hold `[`, `]`, `(`, `!` like any other text. */
 export function where(host: FeatureHost, file: string, span: Span): string {
   const lines = host.analysis.lineIndex(file);
   const line = lines ? lines.position(span.start).line + 1 : 1;
-  return `${baseName(file)}:${line}`;
+  return `${escapeText(baseName(file))}:${line}`;
 }
 
-/** `Deployment \`shop/web\`` */
+/** `Deployment \`shop/web\`` (markdown) */
 export function objectRef(resource: Pick<ResourceBase, 'kind' | 'namespace' | 'name'>): string {
-  return `${resource.kind} \`${resource.namespace ? `${resource.namespace}/` : ''}${resource.name}\``;
+  return `${escapeText(resource.kind)} ${code(resource.namespace ? `${resource.namespace}/${resource.name}` : resource.name)}`;
 }
 
 /** `Deployment \`shop/web\` (web.yaml:12)` */
 export function objectAtPlace(host: FeatureHost, resource: ResourceBase): string {
   return `${objectRef(resource)} (${where(host, resource.file, resource.nameSpan)})`;
-}
-
-/** Inline code that survives backticks in the value. */
-export function code(text: string | number): string {
-  const value = String(text);
-  return value.includes('`') ? `\`\` ${value} \`\`` : `\`${value}\``;
 }
 
 /** At most `limit` lines, then "… and N more". */

@@ -7,7 +7,7 @@ import { fieldDoc } from '../kb/fieldDocs';
 import type { AnnotationDoc } from '../kb/types';
 import { closestName } from '../util/closestName';
 import type { PathSegment } from './cursor';
-import { code, type FeatureHost } from './host';
+import { code, escapeText, type FeatureHost } from './host';
 
 export { annotationDoc, annotationDocsFor, fieldDoc, knownAnnotationPrefixes };
 
@@ -32,7 +32,7 @@ export function annotationMarkdown(_host: FeatureHost, kind: string, key: string
     if (doc.valueHint) facts.push(`Value: ${doc.valueHint}`);
     if (doc.defaultValue !== undefined) facts.push(`Default: ${code(doc.defaultValue)}`);
     if (value !== undefined && doc.values?.length && !doc.values.includes(value)) facts.push(`${code(value)} is not one of ${doc.values.map(code).join(', ')}`);
-    if (!doc.kinds.includes(kind) && !doc.kinds.includes('*') && doc.kinds.length) facts.push(`Read on ${doc.kinds.join(', ')}, not on ${kind}`);
+    if (!doc.kinds.includes(kind) && !doc.kinds.includes('*') && doc.kinds.length) facts.push(`Read on ${doc.kinds.join(', ')}, not on ${escapeText(kind)}`);
     if (facts.length) parts.push(facts.join(' · '));
     parts.push(`[Source](${doc.source})`);
     return parts.join('\n\n');

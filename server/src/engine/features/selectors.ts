@@ -8,6 +8,7 @@ import { isWorkload, type AnyResource, type NetworkPolicyPeer, type Workload } f
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { PathSegment } from './cursor';
 import { bounded, code, objectAtPlace, type FeatureHost } from './host';
+import { escapeMessage } from '../util/markdown';
 
 export type SelectorSite =
   /** Selects pods of one namespace (Service selector, policy podSelector, peer podSelector without namespaceSelector). */
@@ -117,7 +118,7 @@ function missesOf(selector: LabelSelector, labels: Labels): string[] {
     const single: LabelSelector = { matchLabels: {}, matchExpressions: [requirement], span: selector.span };
     if (!selectorMatches(single, labels)) misses.push(`fails ${code(describeSelector(single))}`);
   }
-  if (selector.invalid) misses.push(`the selector is invalid: ${selector.invalid}`);
+  if (selector.invalid) misses.push(`the selector is invalid: ${escapeMessage(selector.invalid)}`);
   return misses.length ? misses : ['matches'];
 }
 

@@ -2,7 +2,7 @@
 import { resolveRouteBackend } from '../../exposure/backends';
 import { describeGatewayClass } from '../../exposure/controllers';
 import type { Gateway, GatewayListener, Route } from '../../model/resources';
-import { bounded, code, objectRef, where, type FeatureHost } from '../host';
+import { bounded, code, escapeText, objectRef, where, type FeatureHost } from '../host';
 import { fieldDocMarkdown } from '../kbDocs';
 import { selectorMarkdown, selectorSiteAt } from '../selectors';
 import { routesOfGateway } from '../usages';
@@ -36,7 +36,7 @@ export function gatewayClassText(host: FeatureHost, className: string | undefine
 
 function gatewaySummary(host: FeatureHost, gateway: Gateway): string | undefined {
   const listeners = gateway.listeners.map((l) => `- ${listenerLine(host, gateway, l)}`);
-  const routes = routesOfGateway(host.analysis.index, gateway).map((u) => `- ${objectRef(u.resource)}${u.detail.includes('listener') ? ` ${u.detail.slice(u.detail.indexOf('on listener'))}` : ''} (${where(host, u.resource.file, u.span)})`);
+  const routes = routesOfGateway(host.analysis.index, gateway).map((u) => `- ${objectRef(u.resource)}${u.detail.includes('listener') ? ` ${escapeText(u.detail.slice(u.detail.indexOf('on listener')))}` : ''} (${where(host, u.resource.file, u.span)})`);
   return sections(
     `**Gateway ${code(`${gateway.namespace}/${gateway.name}`)}**`,
     'Gateway API entry point: the implementation runs a proxy (or programs an Azure-hosted one) with these listeners; routes attach to it and pick backends by host, path or method.',
@@ -47,7 +47,7 @@ function gatewaySummary(host: FeatureHost, gateway: Gateway): string | undefined
 }
 
 function listenerLine(host: FeatureHost, gateway: Gateway, listener: GatewayListener): string {
-  const head = `${code(listener.name || '(unnamed)')} ${listener.protocol ?? '?'}:${listener.port ?? '?'}${listener.hostname ? ` host ${code(listener.hostname)}` : ''}`;
+  const head = `${code(listener.name || '(unnamed)')} ${escapeText(listener.protocol ?? '?')}:${listener.port ?? '?'}${listener.hostname ? ` host ${code(listener.hostname)}` : ''}`;
   if (listener.protocol !== 'HTTPS' && listener.protocol !== 'TLS') return head;
   if (listener.tlsMode === 'Passthrough') return `${head}, TLS passthrough (the backend terminates TLS)`;
   const keyVault = listener.tlsOptions?.['kubernetes.azure.com/tls-cert-keyvault-uri'];
@@ -55,7 +55,7 @@ function listenerLine(host: FeatureHost, gateway: Gateway, listener: GatewayList
   const certs = listener.certificateRefs.map((ref) => {
     const namespace = ref.namespace ?? gateway.namespace;
     const secret = ref.kind === 'Secret' ? host.analysis.index.lookup('Secret', namespace, ref.name)[0] : undefined;
-    return secret ? `Secret ${code(ref.name)} (${where(host, secret.file, secret.nameSpan)})` : `${ref.kind} ${code(ref.name)} (not in the workspace)`;
+    return secret ? `Secret ${code(ref.name)} (${where(host, secret.file, secret.nameSpan)})` : `${escapeText(ref.kind)} ${code(ref.name)} (not in the workspace)`;
   });
   return `${head}, certificate ${certs.join(', ') || 'none configured'}`;
 }
@@ -81,12 +81,12 @@ function parentLine(host: FeatureHost, route: Route, parent: Route['parentRefs']
   const namespace = parent.namespace ?? route.namespace;
   const gateway = parent.kind === 'Gateway' ? host.analysis.index.lookup('Gateway', namespace, parent.name)[0] : undefined;
   const section = parent.sectionName ? ` listener ${code(parent.sectionName)}` : '';
-  if (!gateway) return `${parent.kind} ${code(`${namespace}/${parent.name}`)}${section}: not in the workspace`;
+  if (!gateway) return `${escapeText(parent.kind)} ${code(`${namespace}/${parent.name}`)}${section}: not in the workspace`;
   return `${objectRef(gateway)}${section}${gateway.gatewayClassName ? ` (class ${code(gateway.gatewayClassName)})` : ''} (${where(host, gateway.file, gateway.nameSpan)})`;
 }
 
 function backendRefLines(host: FeatureHost, route: Route, ref: Route['rules'][number]['backendRefs'][number]): string[] {
-  if (ref.kind !== 'Service') return [`→ ${ref.kind} ${code(ref.name)}`];
+  if (ref.kind !== 'Service') return [`→ ${escapeText(ref.kind)} ${code(ref.name)}`];
   const namespace = ref.namespace ?? route.namespace;
   const resolved = resolveRouteBackend(host.analysis.index, route, ref);
   const head = `→ Service ${code(namespace === route.namespace ? ref.name : `${namespace}/${ref.name}`)}:${ref.port ?? '(no port)'}${ref.weight !== undefined ? ` (weight ${ref.weight})` : ''}`;
@@ -98,7 +98,7 @@ function routeSummary(host: FeatureHost, route: Route): string | undefined {
   const parents = route.parentRefs.map((p) => `- ${parentLine(host, route, p)}`);
   const rules: string[] = [];
   for (const rule of route.rules) {
-    const matches = rule.matches.map((m) => `${m.method ? `${m.method} ` : ''}${code(m.pathValue ?? '/')}${m.pathType ? ` (${m.pathType})` : ''}`).join(', ') || code('/') + ' (any request)';
+    const matches = rule.matches.map((m) => `${m.method ? `${escapeText(m.method)} ` : ''}${code(m.pathValue ?? '/')}${m.pathType ? ` (${escapeText(m.pathType)})` : ''}`).join(', ') || code('/') + ' (any request)';
     const backends = rule.backendRefs.flatMap((ref) => backendRefLines(host, route, ref));
     if (backends.length === 1) rules.push(`- ${matches} ${backends[0]}`);
     else rules.push(`- ${matches}`, ...(backends.length ? backends : ['no backendRefs: answered 500 / not routed']).map((l) => `  - ${l}`));

@@ -6,7 +6,7 @@ import { resolveServiceBackend, type BackendResolution } from '../../exposure/ba
 import { ingressControllerOf, type IngressControllerInfo } from '../../exposure/controllers';
 import type { Ingress, IngressBackend, IngressTLS } from '../../model/resources';
 import { closestName } from '../../util/closestName';
-import { bounded, code, where, type FeatureHost } from '../host';
+import { bounded, code, escapeText, where, type FeatureHost } from '../host';
 import { fieldDocMarkdown } from '../kbDocs';
 import { onIdentity, sections, type HoverContext } from './context';
 import { joinLanding, landingLines } from './serviceText';
@@ -50,8 +50,8 @@ function ingressSummary(host: FeatureHost, ingress: Ingress): string | undefined
   if (ingress.defaultBackend?.service) routes.push(`- default backend ${backendLines(host, ingress, ingress.defaultBackend).join(' ')}`);
   for (const rule of ingress.rules) {
     for (const path of rule.paths) {
-      const match = `${code(rule.host ?? '*')} ${code(path.path ?? '/')}${path.pathType ? ` (${path.pathType})` : ''}`;
-      const lines = path.backend.service ? backendLines(host, ingress, path.backend) : [`→ ${path.backend.resource ? `resource ${path.backend.resource.kind} ${code(path.backend.resource.name)}` : 'no backend'}`];
+      const match = `${code(rule.host ?? '*')} ${code(path.path ?? '/')}${path.pathType ? ` (${escapeText(path.pathType)})` : ''}`;
+      const lines = path.backend.service ? backendLines(host, ingress, path.backend) : [`→ ${path.backend.resource ? `resource ${escapeText(path.backend.resource.kind)} ${code(path.backend.resource.name)}` : 'no backend'}`];
       if (lines.length === 1) routes.push(`- ${match} ${lines[0]}`);
       else routes.push(`- ${match}`, ...lines.map((l) => `  - ${l}`));
     }
@@ -96,7 +96,7 @@ export function resolutionLines(host: FeatureHost, namespace: string, name: stri
   }
   if (resolved.portMissing) {
     const service = resolved.services[0]!;
-    const available = service.ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+    const available = service.ports.map((p) => (p.name ? `${p.port} (${code(p.name)})` : `${p.port}`)).join(', ') || 'none';
     return [`${head}: **the Service has no port ${typeof port === 'number' ? port : code(String(port))}** (ports: ${available}; ${where(host, service.file, service.nameSpan)})`];
   }
   const lines: string[] = [];

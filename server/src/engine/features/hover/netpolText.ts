@@ -9,11 +9,12 @@ import type { PodClass } from '../../netpol/podClasses';
 import { code, objectRef } from '../host';
 import { namespacesOfSelector } from '../selectors';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
+import { escapeMessage } from '../../util/markdown';
 
 export function peerText(policy: CompiledPolicy, peer: CompiledPeer): string {
   switch (peer.kind) {
     case 'invalid':
-      return `an invalid peer (${peer.reason}), which matches nothing`;
+      return `an invalid peer (${escapeMessage(peer.reason)}), which matches nothing`;
     case 'ipBlock': {
       const block = peer.peer.ipBlock!;
       return `addresses ${code(block.cidr)}${block.except.length ? ` except ${block.except.map(code).join(', ')}` : ''}`;

@@ -42,6 +42,7 @@ import { ipBlockPeers, overlapping, type IpBlockPeer } from '../../rules/shared/
 import type { Span } from '../../syntax/tree';
 import { classifyAddress, isWholeFamily, rangesOverlap } from '../../util/cidr';
 import { bounded, code } from '../host';
+import { escapeMessage } from '../../util/markdown';
 
 export const PROFILE_SOURCES = {
   networkModels: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview',
@@ -55,7 +56,7 @@ type Field = Exclude<keyof ClusterProfile, 'origins'>;
 function fact(profile: ClusterProfile, field: Field): string {
   const value = profile[field];
   const shown = Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : String(value);
-  return `${field} ${code(shown)}${originSuffix(profile, field)}`;
+  return `${field} ${code(shown)}${escapeMessage(originSuffix(profile, field))}`;
 }
 
 /** The footer naming the profile facts a text used, each with its origin. */
@@ -215,7 +216,7 @@ function reportsOf(rule: Rule, policy: NetworkPolicy, index: WorkspaceIndex, pro
 
 function reportLine(report: Report): string {
   const source = typeof report.data?.source === 'string' ? ` ([source](${report.data.source}))` : '';
-  return `- ${report.message}${source}`;
+  return `- ${escapeMessage(report.message)}${source}`;
 }
 
 /** Which engine enforces the policy (per the profile), with the engine differences this policy runs into. */

@@ -1,7 +1,7 @@
 /** Hovers on a Service: what its type means (L4, Azure load balancer, traffic policy), then where its ports land. */
 import { exposureOfService, formatExposurePath } from '../../exposure/exposure';
 import type { Service } from '../../model/resources';
-import { bounded, code, objectRef, where } from '../host';
+import { bounded, code, escapeText, objectRef, where } from '../host';
 import { fieldDocMarkdown } from '../kbDocs';
 import { selectorMarkdown, selectorSiteAt } from '../selectors';
 import { referencesToService, routesToService } from '../usages';
@@ -33,8 +33,8 @@ function serviceSummary(context: HoverContext, service: Service): string | undef
   const headless = service.clusterIP === 'None' ? ' (headless)' : '';
   const ports = portLines(host, service);
   const index = host.analysis.index;
-  const routes = routesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${u.detail} (${where(host, u.resource.file, u.span)})`);
-  const references = referencesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${u.detail} (${where(host, u.resource.file, u.span)})`);
+  const routes = routesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${escapeText(u.detail)} (${where(host, u.resource.file, u.span)})`);
+  const references = referencesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${escapeText(u.detail)} (${where(host, u.resource.file, u.span)})`);
   const outside = service.type === 'LoadBalancer' || service.type === 'NodePort'
     ? exposureOfService(host.analysis.index, service).filter((p) => p.hops[0]?.kind !== 'ingress-controller' && p.hops[0]?.kind !== 'gateway').map((p) => `- ${formatExposurePath(p)}`)
     : [];

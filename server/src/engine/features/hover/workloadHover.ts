@@ -8,7 +8,7 @@ import type { Workload } from '../../model/resources';
 import type { PeerConnection } from '../../netpol/connectivity';
 import { formatConnections } from '../../netpol/portSet';
 import { whoCanReach } from '../../netpol/reach';
-import { bounded, code, objectRef, where } from '../host';
+import { bounded, code, escapeText, objectRef, where } from '../host';
 import { policiesSelectingWorkload, servicesOfWorkload } from '../usages';
 import { onIdentity, sections, type HoverContext } from './context';
 import type { NetpolModel } from '../../netpol/model';
@@ -21,7 +21,7 @@ export function workloadHover(context: HoverContext, workload: Workload): string
   const ports = workload.containers.filter((c) => !c.init).flatMap((c) => c.ports.map((p) => `${p.name ? `${code(p.name)} ` : ''}${p.containerPort}/${p.protocol}`));
   const head = `**${workload.kind} ${code(`${workload.namespace}/${workload.name}`)}** · ${podCountOf(workload).text}${ports.length ? ` · ports ${ports.join(', ')}` : ''}`;
   const services = servicesOfWorkload(index, workload).map((u) => `${objectRef(u.resource)} (${where(host, u.resource.file, u.resource.nameSpan)})`);
-  const policies = policiesSelectingWorkload(index, workload).map((u) => `${code(u.resource.name)} ${u.detail.replace('selects its pods ', '')}`);
+  const policies = policiesSelectingWorkload(index, workload).map((u) => `${code(u.resource.name)} ${escapeText(u.detail.replace('selects its pods ', ''))}`);
   const paths = exposureOf(index, workload);
   const outside = paths.map((p) => `- ${formatExposurePath(p)}`);
   const viaController = paths.some((p) => p.hops[0]?.kind === 'ingress-controller' && p.hops[0].controller.hosting === 'in-cluster');
