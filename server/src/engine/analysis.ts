@@ -83,6 +83,10 @@ export class Analysis {
   private readonly failedRules = new Set<string>();
   /** See `version`. */
   private changes = 0;
+  /** Refreshes run to the end: a stepped refresh paused across another one's completion is stale. */
+  private completedRefreshes = 0;
+  /** Files whose findings an abandoned stepped refresh changed: the next refresh to complete reports them. */
+  private readonly unreported = new Set<string>();
   private readonly rules: readonly Rule[];
   private readonly rulesByKind = new Map<string, Rule[]>();
 
@@ -209,10 +213,33 @@ export class Analysis {
 
   /** Recomputes what edits made stale; returns the files whose findings changed (for publishing). */
   refresh(): string[] {
+    const steps = this.refreshSteps();
+    for (;;) {
+      const next = steps.next();
+      // Run without pausing, nothing can change the analysis meanwhile: it completes.
+      if (next.done) return next.value!;
+    }
+  }
+
+  /**
+   * `refresh` in steps: it yields between rule checks, so that the language server can answer requests and take
+   * edits while a large file is checked (a 2 MB manifest takes seconds). When the analysis changed while it was paused
+   * (a file set or removed, settings changed, another refresh completed), it returns undefined at its next step
+   * without finishing: the caller starts a new one. Nothing is lost: dirty files and pending changes are cleared only
+   * when a refresh completes, a file's findings and recorded reads are replaced only once its checks have all run,
+   * and the files an abandoned refresh changed are reported by the next one that completes.
+   */
+  *refreshSteps(): Generator<void, string[] | undefined, void> {
+    const version = this.changes;
+    const refreshes = this.completedRefreshes;
     if (this.index.takeNamespaceSetChange()) this.pendingChanges.add(NAMESPACE_SET_KEY);
     // Nothing changed since the last refresh (every change marks a file dirty or a key pending): all findings are
     // current. findings(file) refreshes first, so without this each call would look at every file again.
-    if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) return [];
+    if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) {
+      const reported = [...this.unreported];
+      this.unreported.clear();
+      return reported;
+    }
     const changes = changeKeysFrom(this.pendingChanges);
     let targets: string[];
     if (this.allDirty) targets = [...this.files.keys()];
@@ -223,14 +250,29 @@ export class Analysis {
       targets = [...this.files.keys()].filter((file) => touched.has(file) || !this.fileReads.has(file));
     }
     const changed: string[] = [];
+    const stale = () => this.changes !== version || this.completedRefreshes !== refreshes;
     for (const file of targets) {
-      const next = this.computeFindings(file, changes);
+      // A pause between two files too: a refresh of many small files is as long as one of a large file.
+      yield;
+      if (stale()) break;
+      const steps = this.computeFindingsSteps(file, changes);
+      let step = steps.next();
+      while (!step.done && !stale()) {
+        yield;
+        if (!stale()) step = steps.next();
+      }
+      if (!step.done) break;
+      const next = step.value;
       const previous = this.findingsByFile.get(file);
       this.notePointers(file, previous ?? [], next);
       // A file with no findings before and none now has nothing to publish.
       if ((previous?.length ?? 0) !== next.length || (next.length > 0 && JSON.stringify(previous) !== JSON.stringify(next))) changed.push(file);
       if (next.length) this.findingsByFile.set(file, next);
       else this.findingsByFile.delete(file);
+    }
+    if (stale()) {
+      for (const done of changed) this.unreported.add(done);
+      return undefined;
     }
     for (const file of [...this.findingsByFile.keys()]) {
       if (!this.files.has(file)) {
@@ -241,6 +283,10 @@ export class Analysis {
     this.allDirty = false;
     this.dirtyFiles.clear();
     this.pendingChanges.clear();
+    this.completedRefreshes++;
+    const reported = new Set(changed);
+    for (const file of this.unreported) if (!reported.has(file)) changed.push(file);
+    this.unreported.clear();
     return changed;
   }
 
@@ -298,6 +344,15 @@ export class Analysis {
    * anything.
    */
   private computeFindings(file: string, changes: ChangeKeys | 'local-only' | 'aside'): Finding[] {
+    const steps = this.computeFindingsSteps(file, changes);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** `computeFindings` in steps (a yield every CHECKS_PER_STEP rule checks); see `refreshSteps`. */
+  private *computeFindingsSteps(file: string, changes: ChangeKeys | 'local-only' | 'aside'): Generator<void, Finding[], void> {
     const state = this.files.get(file)!;
     const settings = this.settingsOf(file);
     const findings: Finding[] = [];
@@ -326,11 +381,11 @@ export class Analysis {
       }
     }
 
-    if (changes === 'local-only' || changes === 'aside') this.runRules(file, state, settings, findings, changes);
+    if (changes === 'local-only' || changes === 'aside') yield* this.runRules(file, state, settings, findings, changes);
     else {
       // A file that changed itself (or all of them, after a settings change) runs every check again.
       const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
-      const results = this.runRules(file, state, settings, findings, { previous, changes });
+      const results = yield* this.runRules(file, state, settings, findings, { previous, changes });
       this.checkResults.set(file, results);
       const reads = new Set<string>();
       for (const list of results.reads) for (const read of list) reads.add(read);
@@ -346,13 +401,13 @@ export class Analysis {
    * 'local-only' keeps only the findings of checks that read nothing from the index but `file` itself; 'local-only'
    * and 'aside' return no results worth keeping.
    */
-  private runRules(
+  private *runRules(
     file: string,
     state: FileState,
     settings: AnalysisSettings,
     findings: Finding[],
     mode: 'local-only' | 'aside' | { previous: FileChecks | undefined; changes: ChangeKeys },
-  ): FileChecks {
+  ): Generator<void, FileChecks, void> {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const ownKey = `file|${file}`;
     const results: FileChecks = { reads: [], findings: [] };
@@ -363,6 +418,8 @@ export class Analysis {
         if (severity === 'off') continue;
         // Same file, same settings: the checks run in the same order as last time, so positions match.
         const at = position++;
+        // Between two checks (no read being recorded): where a stepped refresh may pause.
+        if (at % CHECKS_PER_STEP === CHECKS_PER_STEP - 1) yield;
         const kept = typeof mode === 'string' ? undefined : mode;
         const keptReads = kept?.previous?.reads[at];
         if (kept && keptReads && !touches(keptReads, kept.changes)) {
@@ -407,6 +464,9 @@ export class Analysis {
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+/** Rule checks between two pauses of a stepped refresh: a few milliseconds of typical checks. */
+const CHECKS_PER_STEP = 32;
 
 function toFinding(ruleId: string, configured: Severity, file: string, report: Report): Finding {
   const finding: Finding = {

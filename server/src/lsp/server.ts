@@ -41,6 +41,17 @@ interface Folder {
 /** Files per batch during the initial scan; between batches the server answers other requests. */
 const SCAN_BATCH = 100;
 
+/**
+ * An open document this large (UTF-16 code units) is analysed once typing pauses for LARGE_DOCUMENT_PAUSE_MS, not on
+ * every keystroke: reading and checking a 2 MB manifest takes seconds (see docs/performance.md), and a queue of
+ * keystrokes would hold the server for that long each. Small documents are analysed on every change as before.
+ */
+const LARGE_DOCUMENT = 256 * 1024;
+const LARGE_DOCUMENT_PAUSE_MS = 400;
+
+/** A refresh runs this long before it lets queued messages in (as `runSliced` does for slow queries). */
+const REFRESH_SLICE_MS = 10;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let folders: Folder[] = [];
@@ -60,7 +71,20 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  const fileOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+  /**
+   * The local path of a `file:` URI; undefined for any other scheme and for a `file:` URI that names no local path
+   * (`file://otherhost/x.yaml`, which fileURLToPath refuses): such a document is not a workspace file.
+   */
+  const localPathOf = (uri: string): string | undefined => {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  };
+  /** The analysis's key for a document: its local path, else its URI (untitled documents, other schemes). */
+  const fileOf = (uri: string): string => localPathOf(uri) ?? uri;
   const uriOf = (file: string): string => clientUris.get(file) ?? (path.isAbsolute(file) ? pathToFileURL(file).href : file);
 
   function folderOf(file: string): Folder | undefined {
@@ -102,33 +126,86 @@ export function startServer(connection: Connection): void {
     for (const file of files) sendFindings(file, analysis.findings(file));
   }
 
-  /** `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file). */
+  /**
+   * `alsoPublish`: files whose diagnostics the editor expects even when unchanged (an opened or edited file).
+   *
+   * The refresh runs in time slices (`Analysis.refreshSteps`): a small edit's refresh finishes in the first slice,
+   * right here, as before; a long one (a 2 MB manifest, the end of the scan of a large workspace) lets requests and
+   * edits in between slices. An edit made meanwhile makes the running refresh give up at its next step and a new one
+   * starts (`refreshing` loops until one completes), so diagnostics are always those of the latest text.
+   */
+  const alsoPublishPending = new Set<string>();
+  let refreshing = false;
   function refreshAndPublish(alsoPublish: readonly string[] = []): void {
     if (scanning) {
       // Only the findings that stand without the rest of the workspace (see `scanning`).
       for (const file of alsoPublish) sendFindings(file, analysis.provisionalFindings(file));
       return;
     }
-    const changed = analysis.refresh();
-    publish([...new Set([...changed, ...alsoPublish])]);
-    void connection.sendNotification('netlens/status', { resources: analysis.index.resourceCount, files: analysis.fileNames().length });
+    for (const file of alsoPublish) alsoPublishPending.add(file);
+    if (!refreshing) void runRefresh();
+  }
+
+  async function runRefresh(): Promise<void> {
+    refreshing = true;
+    try {
+      for (;;) {
+        const steps = analysis.refreshSteps();
+        let result: IteratorResult<void, string[] | undefined>;
+        for (;;) {
+          const deadline = performance.now() + REFRESH_SLICE_MS;
+          do result = steps.next();
+          while (!result.done && performance.now() < deadline);
+          if (result.done) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (!result.value) continue; // the analysis changed while paused: start again with the latest state
+        const also = [...alsoPublishPending];
+        alsoPublishPending.clear();
+        publish([...new Set([...result.value, ...also])]);
+        void connection.sendNotification('netlens/status', { resources: analysis.index.resourceCount, files: analysis.fileNames().length });
+        return;
+      }
+    } catch (error) {
+      connection.console.error(`refresh failed: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  function sizeLimitOf(file: string): number {
+    return folderOf(file)?.settings.maxFileSize ?? DEFAULT_FOLDER_SETTINGS.maxFileSize;
+  }
+
+  /**
+   * What the analysis holds for a file: its text, or why it is skipped. The size limit applies to the editor's text as
+   * to the disk's: one 6 MB manifest took 26 s to open and 20 s per keystroke, with the server answering nothing
+   * meanwhile. Undefined: the file is gone.
+   */
+  type Content = { text: string } | { skipped: string };
+  function contentOf(file: string, fromEditor: boolean): Content | undefined {
+    const limit = sizeLimitOf(file);
+    const open = fromEditor ? documents.get(uriOf(file)) : undefined;
+    if (open) {
+      const text = open.getText();
+      const size = Buffer.byteLength(text, 'utf8');
+      return size > limit ? { skipped: tooLargeReason(size, limit) } : { text };
+    }
+    const size = fileSize(file);
+    if (size === undefined) return undefined;
+    if (size > limit) return { skipped: tooLargeReason(size, limit) };
+    const read = readManifest(file);
+    return 'error' in read ? { skipped: read.error } : { text: read.text };
+  }
+
+  function load(file: string, content: Content | undefined): void {
+    if (!content) analysis.removeFile(file);
+    else if ('skipped' in content) analysis.setSkippedFile(file, content.skipped);
+    else analysis.setFile(file, content.text);
   }
 
   function readFromDisk(file: string): void {
-    const folder = folderOf(file);
-    const limit = folder?.settings.maxFileSize ?? DEFAULT_FOLDER_SETTINGS.maxFileSize;
-    const size = fileSize(file);
-    if (size === undefined) {
-      analysis.removeFile(file);
-      return;
-    }
-    if (size > limit) {
-      analysis.setSkippedFile(file, tooLargeReason(size, limit));
-      return;
-    }
-    const read = readManifest(file);
-    if ('error' in read) analysis.setSkippedFile(file, read.error);
-    else analysis.setFile(file, read.text);
+    load(file, contentOf(file, false));
   }
 
   /** Settings and cluster profile of every folder; profile problems are published on the profile's files. */
@@ -187,8 +264,17 @@ export function startServer(connection: Connection): void {
   /** Settings or the cluster profile changed: read them again and re-analyse every file with them. */
   async function reloadSettings(): Promise<void> {
     await loadSettings();
-    analysis.settingsChanged((file) => (documents.get(uriOf(file)) || wanted(file) ? currentText(file) : undefined));
+    const skipped = new Map<string, string>();
+    analysis.settingsChanged((file) => {
+      if (!documents.get(uriOf(file)) && !wanted(file)) return undefined;
+      const content = contentOf(file, true);
+      if (content && 'skipped' in content) skipped.set(file, content.skipped);
+      return content && 'text' in content ? content.text : undefined;
+    });
+    // Over the (maybe new) size limit, unreadable: reported once each, as after the scan.
+    for (const [file, reason] of skipped) analysis.setSkippedFile(file, reason);
     refreshAndPublish();
+    for (const document of documents.all()) analyseLooseDocument(document);
   }
 
   /**
@@ -270,19 +356,74 @@ export function startServer(connection: Connection): void {
     clientUris.set(fileOf(event.document.uri), event.document.uri);
   });
 
+  /**
+   * Documents that are not workspace files (untitled YAML, a `file:` URI of another host) are analysed on their own,
+   * in an analysis of their own: syntax errors and the checks that read nothing but the document itself (the same
+   * set the server publishes while the initial scan runs, `provisionalFindings`). They never enter the workspace
+   * index: a Service in an unsaved buffer does not make a workspace Ingress's backend exist, and the document gets no
+   * finding that would need the workspace (a selector that matches nothing, a backend that is missing) because
+   * nothing it names can be judged from outside the workspace.
+   */
+  const looseDocuments = new Analysis({ settingsFor: () => folders[0]?.settings.analysis ?? DEFAULT_FOLDER_SETTINGS.analysis });
+
+  function analyseLooseDocument(document: TextDocument): void {
+    if (localPathOf(document.uri) !== undefined) return;
+    const limit = folders[0]?.settings.maxFileSize ?? DEFAULT_FOLDER_SETTINGS.maxFileSize;
+    const text = document.getText();
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > limit) looseDocuments.setSkippedFile(document.uri, tooLargeReason(size, limit));
+    else looseDocuments.setFile(document.uri, text);
+    const findings = looseDocuments.provisionalFindings(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map((f) => toDiagnostic(looseDocuments, f, (file) => file)) });
+  }
+
+  /** Large documents waiting for typing to pause, by file. */
+  const pausedEdits = new Map<string, NodeJS.Timeout>();
+
+  /** Reads the open document's text into the analysis and publishes; the reading and the checks run in two turns. */
+  async function analyseOpenDocument(file: string): Promise<void> {
+    pausedEdits.delete(file);
+    if (!documents.get(uriOf(file))) return; // closed meanwhile: onDidClose has read the disk
+    load(file, contentOf(file, true));
+    // Reading a large file took its time: let the requests and edits that queued meanwhile in before the checks.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (pausedEdits.has(file)) return; // edited again meanwhile: analysed once that pause ends
+    // The edited document always gets an answer, empty or not: editors wait for it after opening a file.
+    refreshAndPublish([file]);
+  }
+
   documents.onDidChangeContent((event) => {
+    if (localPathOf(event.document.uri) === undefined) {
+      analyseLooseDocument(event.document);
+      return;
+    }
     const file = fileOf(event.document.uri);
     if (isProfileFile(file)) void reloadSettings();
     if (!wanted(file) && !analysis.hasFile(file)) return;
-    analysis.setFile(file, event.document.getText());
+    const waiting = pausedEdits.get(file);
+    if (waiting) clearTimeout(waiting);
+    if (event.document.getText().length > LARGE_DOCUMENT) {
+      pausedEdits.set(file, setTimeout(() => void analyseOpenDocument(file), LARGE_DOCUMENT_PAUSE_MS));
+      return;
+    }
+    pausedEdits.delete(file);
+    load(file, contentOf(file, true));
     // The edited document always gets an answer, empty or not: editors wait for it after opening a file.
     refreshAndPublish([file]);
   });
 
   documents.onDidClose((event) => {
+    const waiting = pausedEdits.get(fileOf(event.document.uri));
+    if (waiting) clearTimeout(waiting);
+    pausedEdits.delete(fileOf(event.document.uri));
+    if (localPathOf(event.document.uri) === undefined) {
+      looseDocuments.removeFile(event.document.uri);
+      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+      return;
+    }
     const file = fileOf(event.document.uri);
     // The saved text on disk is the truth again once the editor lets go of the file.
-    if (event.document.uri.startsWith('file:') && wanted(file)) readFromDisk(file);
+    if (wanted(file)) readFromDisk(file);
     else {
       analysis.removeFile(file);
       void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -293,24 +434,30 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     let profileChanged = false;
+    // Each change on its own: one that cannot be handled (a URI of another host or scheme, a file that vanished
+    // while read) must not drop the others of the batch.
     for (const change of params.changes) {
-      if (!change.uri.startsWith('file:')) continue;
-      const file = fileOf(change.uri);
-      if (isProfileFile(file)) profileChanged = true;
-      if (documents.get(change.uri)) continue; // the editor's text wins while the file is open
-      if (change.type === FileChangeType.Deleted) {
-        analysis.removeFile(file);
-        // A deleted folder arrives as one event: drop every file under it.
-        for (const known of analysis.fileNames()) if (known.startsWith(file + path.sep)) analysis.removeFile(known);
-      } else if (wanted(file)) {
-        readFromDisk(file);
-      } else if (change.type === FileChangeType.Created && isDirectory(file)) {
-        // A folder created with files in it (git checkout, unzip) may arrive as one event for the folder.
-        const folder = folderOf(file);
-        if (!folder || !folder.excluded(file)) {
-          const scan = scanFiles([file], folder ? { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize } : {});
-          for (const found of [...scan.files, ...scan.tooLarge.map((t) => t.file)]) if (!documents.get(uriOf(found))) readFromDisk(found);
+      try {
+        const file = localPathOf(change.uri);
+        if (file === undefined) continue; // not a local file: nothing of the workspace
+        if (isProfileFile(file)) profileChanged = true;
+        if (documents.get(change.uri)) continue; // the editor's text wins while the file is open
+        if (change.type === FileChangeType.Deleted) {
+          analysis.removeFile(file);
+          // A deleted folder arrives as one event: drop every file under it.
+          for (const known of analysis.fileNames()) if (known.startsWith(file + path.sep)) analysis.removeFile(known);
+        } else if (wanted(file)) {
+          readFromDisk(file);
+        } else if (change.type === FileChangeType.Created && isDirectory(file)) {
+          // A folder created with files in it (git checkout, unzip) may arrive as one event for the folder.
+          const folder = folderOf(file);
+          if (!folder || !folder.excluded(file)) {
+            const scan = scanFiles([file], folder ? { exclude: folder.settings.exclude, maxFileSize: folder.settings.maxFileSize } : {});
+            for (const found of [...scan.files, ...scan.tooLarge.map((t) => t.file)]) if (!documents.get(uriOf(found))) readFromDisk(found);
+          }
         }
+      } catch (error) {
+        connection.console.warn(`file change ${change.uri} skipped: ${(error as Error).message}`);
       }
     }
     if (profileChanged) void reloadSettings();
