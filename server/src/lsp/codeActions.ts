@@ -10,6 +10,8 @@
  *  - netlens.migrateIngress        { ingress?, uri?, ingressClass?, gatewayClass?, gatewayName?, appendTo?, apply? }
  *  - netlens.admitIngressController { uri, data, controllerCidr?, controllerNamespace?, apply? }
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -89,7 +91,9 @@ export class CodeActionProvider {
         const data = { ...((diagnostic.data as Record<string, unknown> | undefined) ?? {}) };
         delete data.ruleId;
         const span = spanOf(lines, diagnostic.range);
-        for (const fix of quickFixes(ctx, { ruleId, file, span, data })) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
+        for (const fix of quickFixes(ctx, { ruleId, file, span, data })) {
+          if (!this.outsideWorkspace(fix.change, file)) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
+        }
       }
     }
     const cursor = spanOf(lines, params.range);
@@ -97,8 +101,8 @@ export class CodeActionProvider {
     // The retirement notice's fix is the migration itself: offered as its quick-fix (then not again as a refactor).
     const retirement = params.context.diagnostics.find((d) => d.source === 'netlens' && d.code === 'ingress-nginx-retirement');
     const migrateAs = ingress && retirement && wants(CodeActionKind.QuickFix) ? CodeActionKind.QuickFix : ingress && wants(CodeActionKind.RefactorRewrite) ? CodeActionKind.RefactorRewrite : undefined;
-    if (ingress && migrateAs) {
-      const migration = migrateIngresses(ctx, [ingress]);
+    const migration = ingress && migrateAs ? migrateIngresses(ctx, [ingress]) : undefined;
+    if (ingress && migrateAs && migration && !this.outsideWorkspace(migration.change, file)) {
       const action: CodeAction = {
         title: `Migrate Ingress \`${plainLabel(ingress.name)}\` to Gateway API (${migration.gatewayClass})${untranslatedSuffix(migration)}`,
         kind: migrateAs,
@@ -125,6 +129,25 @@ export class CodeActionProvider {
       );
     }
     return actions;
+  }
+
+  /**
+   * Why a change may not be offered or applied: it writes outside the workspace folder of `source`, the manifest it
+   * was made from (outside every folder: the manifest's own directory). Generated file names come from manifest text
+   * (util/fileName.ts makes them one safe segment); this is the last check, on the final paths, symbolic links
+   * resolved, whatever produced them (a name, a `directory` or `appendTo` argument).
+   */
+  outsideWorkspace(change: WorkspaceChange, source: string | undefined): string | undefined {
+    const targets = [...change.edits.map((e) => e.file), ...change.newFiles.map((f) => f.file)];
+    if (targets.length === 0) return undefined;
+    const sourceRoot = source && path.isAbsolute(source) ? (this.host.workspaceRootOf(source) ?? path.dirname(source)) : undefined;
+    for (const target of targets) {
+      // Without a source manifest (a command given only a namespace), the folder the target itself is in.
+      const root = sourceRoot ?? (path.isAbsolute(target) ? this.host.workspaceRootOf(target) : undefined);
+      if (!root || !path.isAbsolute(target)) return `${target} is not in a workspace folder: not written`;
+      if (!isInside(realPath(root), realPath(target))) return `${target} is outside the workspace folder ${root}: not written`;
+    }
+    return undefined;
   }
 
   private toCodeAction(fix: CodeFix, uri: string, diagnostics: Diagnostic[]): CodeAction {
@@ -199,7 +222,9 @@ export class CodeActionProvider {
     return file ? this.host.analysis.index.resourcesOf(file).find((r) => r.namespace)?.namespace : undefined;
   }
 
-  private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>): Promise<{ applied: boolean; edit: WorkspaceEdit; failureReason?: string }> {
+  private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>, source: string | undefined): Promise<{ applied: boolean; edit?: WorkspaceEdit; failureReason?: string; error?: string }> {
+    const outside = this.outsideWorkspace(change, source);
+    if (outside) return { applied: false, error: outside };
     const edit = this.workspaceEdit(change);
     if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit };
     const response = await this.host.connection.workspace.applyEdit({ label, edit });
@@ -222,7 +247,7 @@ export class CodeActionProvider {
     if (!namespace) return { error: 'netlens.generateDefaultDeny needs a namespace (or the uri of a manifest in it)' };
     const file = this.fileArg(args, 'uri');
     const result = generateDefaultDeny(this.context(file), namespace, this.placement(args));
-    const applied = await this.apply(`Default deny for namespace ${namespace}`, result.change, args);
+    const applied = await this.apply(`Default deny for namespace ${namespace}`, result.change, args, file);
     return { ...applied, namespace, files: result.documents.map((d) => this.uriForNewFile(d.file)), policies: result.documents.flatMap((d) => d.policies), notes: result.notes.map((n) => this.note(n)) };
   }
 
@@ -231,7 +256,7 @@ export class CodeActionProvider {
     const file = this.fileArg(args, 'uri');
     const controllers = Array.isArray(args.ingressControllers) ? (args.ingressControllers as IngressControllerProfile[]).filter((c) => c && typeof c.class === 'string') : undefined;
     const result = generatePolicies(this.context(file), { ...(namespace ? { namespace } : {}), ...(controllers ? { ingressControllers: controllers } : {}), ...this.placement(args) });
-    const applied = await this.apply(`NetworkPolicies for ${namespace ? `namespace ${namespace}` : 'the workspace'}`, result.change, args);
+    const applied = await this.apply(`NetworkPolicies for ${namespace ? `namespace ${namespace}` : 'the workspace'}`, result.change, args, file);
     return {
       ...applied,
       namespaces: result.namespaces,
@@ -256,7 +281,7 @@ export class CodeActionProvider {
     if (ingresses.length === 0) return { error: 'netlens.migrateIngress found no Ingress: pass ingress (ns/name), ingressClass, or the uri of a file holding one' };
     const options = { ...this.placement(args), ...(typeof args.gatewayClass === 'string' ? { gatewayClass: args.gatewayClass } : {}), ...(typeof args.gatewayName === 'string' ? { gatewayName: args.gatewayName } : {}) };
     const result: MigrationResult = migrateIngresses(this.context(ingresses[0]!.file), ingresses, options);
-    const applied = await this.apply(`Migrate ${result.ingresses.length} Ingress(es) to Gateway API`, result.change, args);
+    const applied = await this.apply(`Migrate ${result.ingresses.length} Ingress(es) to Gateway API`, result.change, args, this.fileArg(args, 'uri') ?? ingresses[0]!.file);
     return {
       ...applied,
       gatewayClass: result.gatewayClass,
@@ -283,7 +308,7 @@ export class CodeActionProvider {
       void this.host.connection.window.showWarningMessage(`Netlens: ${result.error}`);
       return { error: result.error };
     }
-    return { ...(await this.apply(result.title, { edits: result.edits, newFiles: [] }, args)), title: result.title };
+    return { ...(await this.apply(result.title, { edits: result.edits, newFiles: [] }, args, file)), title: result.title };
   }
 
   private edge(edge: TrafficEdge): unknown {
@@ -322,4 +347,25 @@ function rangeOf(lines: LineIndex, span: Span): Range {
   const start = lines.position(span.start);
   const end = lines.position(span.end);
   return { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } };
+}
+
+/** The real path of a file that may not exist yet: its nearest existing ancestor resolved (symbolic links followed). */
+function realPath(file: string): string {
+  const missing: string[] = [];
+  let existing = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(existing), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return path.resolve(file);
+      missing.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

@@ -58,6 +58,8 @@ export interface FeatureHost {
   uriOf(file: string): string;
   /** The current text of a file: the open document's, else read from disk (undefined when unreadable). */
   textOf(file: string): string | undefined;
+  /** The root folder of the workspace folder holding a file (undefined outside every folder). */
+  workspaceRootOf(file: string): string | undefined;
 }
 
 export { SHOW_LOCATIONS_COMMAND };

@@ -471,6 +471,7 @@ export function startServer(connection: Connection): void {
     fileOf,
     uriOf,
     textOf: currentText,
+    workspaceRootOf: (file) => folderOf(file)?.root,
   });
 
   documents.listen(connection);

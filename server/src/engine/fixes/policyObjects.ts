@@ -7,6 +7,7 @@ import { selectorMatches, type LabelSelector } from '../model/labelSelector';
 import type { Protocol, Workload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { ResourceBase } from '../model/resources';
+import { safeFileName } from '../util/fileName';
 
 /** A label selector as written in YAML: `{matchLabels, matchExpressions}` with empty parts left out. */
 export interface PlainSelector {
@@ -159,8 +160,10 @@ export function directoryOf(file: string): string {
 }
 
 /** A file key beside `sibling` named `name`, made unique against files that exist. */
-export function fileBeside(sibling: string, name: string, exists: (file: string) => boolean): string {
+export function fileBeside(sibling: string, generatedName: string, exists: (file: string) => boolean): string {
   const dir = directoryOf(sibling);
+  // The name comes from manifest text (a namespace, an Ingress name): one safe path segment, never `../../x`.
+  const name = safeFileName(generatedName);
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const ext = dot > 0 ? name.slice(dot) : '';
