@@ -30,6 +30,8 @@ export interface RenderedGraph {
   visibleNodes: number;
   visibleEdges: number;
   layoutMs: number;
+  /** Which graph was drawn (the panel's sequence number of the reply), for which namespace, with which filter. */
+  seq: number;
   namespace: string | undefined;
   filter: ViewFilter;
 }
@@ -43,6 +45,8 @@ export class GraphPanels implements vscode.Disposable {
   private followUp: NodeJS.Timeout | undefined;
   private stale = false;
   private generation = 0;
+  /** Sequence number of the last graph posted to the webview. */
+  private postedSeq = 0;
   /** Cancels the graph request still computing when a newer one is sent. */
   private inFlight: vscode.CancellationTokenSource | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -134,7 +138,7 @@ export class GraphPanels implements vscode.Disposable {
       if (generation !== this.generation || !this.panel) return; // a newer request is on its way
       if (!graph) throw new Error('the server could not build the graph; see the Kube Netlens output');
       panel.title = namespace ? `Connectivity: ${namespace}` : 'Connectivity Graph';
-      this.post({ type: 'graph', graph, namespace, filter: this.filter });
+      this.post({ type: 'graph', seq: ++this.postedSeq, graph, namespace, filter: this.filter });
     } catch (error) {
       if (generation !== this.generation) return; // cancelled or overtaken by a newer request
       const code = (error as { code?: unknown }).code;
@@ -206,10 +210,15 @@ export class GraphPanels implements vscode.Disposable {
         this.post({ type: 'explanation', requestId: message.requestId, reply });
         return;
       }
-      case 'rendered':
-        this.lastRendered = { ...message, namespace: this.namespace, filter: this.filter };
+      case 'rendered': {
+        // What the webview says it drew, not what the panel wants now: a render of an older graph that arrives after
+        // the namespace or filter changed must not pass for the new one (the e2e graph tests saw 12 edges for 1).
+        const { type: _type, ...rendered } = message;
+        if (this.lastRendered && rendered.seq < this.lastRendered.seq) return;
+        this.lastRendered = rendered;
         this.renderedEmitter.fire(this.lastRendered);
         return;
+      }
     }
   }
 

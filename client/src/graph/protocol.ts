@@ -18,7 +18,8 @@ export type ViewFilter = 'all' | 'denied' | 'exposure';
 
 /** Extension -> webview. */
 export type ToWebview =
-  | { type: 'graph'; graph: Graph; namespace: string | undefined; filter: ViewFilter }
+  /** `seq` grows with each graph the panel posts; the webview echoes it, with the namespace and filter it drew. */
+  | { type: 'graph'; seq: number; graph: Graph; namespace: string | undefined; filter: ViewFilter }
   | { type: 'loading'; namespace: string | undefined }
   | { type: 'error'; message: string }
   | { type: 'explanation'; requestId: number; reply: ExplainReply }
@@ -32,4 +33,5 @@ export type FromWebview =
   | { type: 'setNamespace'; namespace: string | undefined }
   | { type: 'setFilter'; filter: ViewFilter }
   | { type: 'refresh' }
-  | { type: 'rendered'; nodes: number; edges: number; visibleNodes: number; visibleEdges: number; layoutMs: number };
+  /** What the webview has drawn: the graph `seq` with its namespace, and the filter applied to it. */
+  | { type: 'rendered'; seq: number; namespace: string | undefined; filter: ViewFilter; nodes: number; edges: number; visibleNodes: number; visibleEdges: number; layoutMs: number };

@@ -15,7 +15,7 @@ export interface NetlensApi {
   statusBar: vscode.StatusBarItem;
   graph: {
     readonly isOpen: boolean;
-    readonly lastRendered: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number; namespace: string | undefined; filter: string } | undefined;
+    readonly lastRendered: { seq: number; nodes: number; edges: number; visibleNodes: number; visibleEdges: number; namespace: string | undefined; filter: string } | undefined;
   };
 }
 

@@ -38,6 +38,8 @@ const cy = cytoscape({
 
 let currentShape = '';
 let filter: ViewFilter = 'all';
+/** The graph drawn now: its sequence number and namespace, echoed in every `rendered` message. */
+let drawn: { seq: number; namespace: string | undefined } = { seq: 0, namespace: undefined };
 let nextRequest = 1;
 let pendingExplain = 0;
 
@@ -55,14 +57,19 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       status.textContent = `Could not build the graph: ${message.message}`;
       break;
     case 'graph':
+      // The panel posts graphs in order and drops replies older than its latest request; a graph older than the one
+      // drawn would still be wrong to draw, so it is ignored here too.
+      if (message.seq < drawn.seq) break;
       filter = message.filter;
       filterSelect.value = filter;
+      drawn = { seq: message.seq, namespace: message.namespace };
       showGraph(message.graph, message.namespace);
       break;
     case 'filter':
       filter = message.filter;
       filterSelect.value = filter;
       applyFilter(true);
+      if (drawn.seq > 0) reportRendered(0);
       break;
     case 'explanation':
       if (message.requestId === pendingExplain) showExplanation(message.reply);
@@ -75,6 +82,7 @@ filterSelect.addEventListener('change', () => {
   filter = filterSelect.value as ViewFilter;
   vscode.postMessage({ type: 'setFilter', filter });
   applyFilter(true);
+  reportRendered(0);
 });
 $('fit').addEventListener('click', () => cy.fit(cy.elements().not('.hidden'), 50));
 $('relayout').addEventListener('click', () => {
@@ -180,7 +188,14 @@ function showGraph(next: Graph, namespace: string | undefined): void {
     visibleNodes: String(visible.nodes().length),
     visibleEdges: String(visible.edges().length),
   });
-  vscode.postMessage({ type: 'rendered', nodes: cy.nodes().length, edges: cy.edges().length, visibleNodes: visible.nodes().length, visibleEdges: visible.edges().length, layoutMs });
+  reportRendered(layoutMs);
+}
+
+/** Tells the panel what is drawn: which graph (seq, namespace), with which filter, and what is visible. */
+function reportRendered(layoutMs: number): void {
+  const visible = cy.elements().not('.hidden');
+  document.body.dataset.seq = String(drawn.seq);
+  vscode.postMessage({ type: 'rendered', seq: drawn.seq, namespace: drawn.namespace, filter, nodes: cy.nodes().length, edges: cy.edges().length, visibleNodes: visible.nodes().length, visibleEdges: visible.edges().length, layoutMs });
 }
 
 function fillNamespaces(all: readonly string[], selected: string | undefined): void {
