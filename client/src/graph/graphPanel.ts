@@ -196,6 +196,9 @@ export class GraphPanels implements vscode.Disposable {
         return;
       case 'setFilter':
         this.filter = message.filter;
+        // Echoed: a graph posted before this message arrived carries the old filter and resets the webview's; the
+        // echo comes after it (messages keep their order) and puts the user's choice back.
+        this.post({ type: 'filter', filter: this.filter });
         return;
       case 'reveal':
         await this.reveal(message.place);
