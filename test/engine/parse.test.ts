@@ -94,8 +94,9 @@ spec:
   const [workload] = analysis.index.lookupAny('Deployment', 'default', 'web') as Workload[];
   assert.ok(workload && isWorkload(workload));
   assert.deepEqual(workload.containers.map((c) => [c.name, c.ports.map((p) => p.containerPort)]), [['web', [80]], ['sidecar', [80]]]);
-  assert.deepEqual(workload.podLabels, { app: 'web', tier: 'front' });
-  assert.deepEqual(workload.selector?.matchLabels, { app: 'web', tier: 'front' });
+  // Label records have no prototype (manifest keys such as `toString` are plain keys): compared by content.
+  assert.deepEqual({ ...workload.podLabels }, { app: 'web', tier: 'front' });
+  assert.deepEqual({ ...workload.selector?.matchLabels }, { app: 'web', tier: 'front' });
   assert.deepEqual(analysis.findings('anchors.yaml'), []);
 }); 
 
@@ -139,8 +140,8 @@ metadata: {name: team-b, labels: {env: prod}}
 `);
   const names = [...analysis.index.all()].map((r) => `${r.kind}:${r.namespace}:${r.name}:${r.namespaceExplicit}`);
   assert.deepEqual(names, ['Service:team-a:a:false', 'Service:team-b:b:true', 'IngressClass::nginx:false', 'Namespace::team-b:false']);
-  assert.deepEqual(analysis.index.namespaceLabels('team-b'), { env: 'prod', 'kubernetes.io/metadata.name': 'team-b' });
-  assert.deepEqual(analysis.index.namespaceLabels('undeclared'), { 'kubernetes.io/metadata.name': 'undeclared' });
+  assert.deepEqual({ ...analysis.index.namespaceLabels('team-b') }, { env: 'prod', 'kubernetes.io/metadata.name': 'team-b' });
+  assert.deepEqual({ ...analysis.index.namespaceLabels('undeclared') }, { 'kubernetes.io/metadata.name': 'undeclared' });
 });
 
 test('wrong types read as absent, never as a throw', () => {

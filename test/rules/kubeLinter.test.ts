@@ -105,7 +105,7 @@ spec:
 `);
   const byRule = (id: string) => analysis.findings('scenario.yaml').filter((f) => f.ruleId === id);
   // TestOneServiceIsDangling: service1 reported, service2 not.
-  assert.deepEqual(byRule('service-selects-nothing').map((f) => f.data?.['selector']), [{ app: 'pod1-test' }]);
+  assert.deepEqual(byRule('service-selects-nothing').map((f) => ({ ...(f.data?.['selector'] as object) })), [{ app: 'pod1-test' }]);
   // TestIngressWithDefaultBackendAndRulesServiceMissingFails / TestIngressWithServiceMissmatchPortfails: one finding
   // per missing backend (service-2 missing; service1 exists, port 80 exists, port name port1 does not).
   assert.deepEqual(byRule('ingress-backend-missing').map((f) => [f.data?.['service'], f.data?.['port'] ?? null]), [['service-2', null], ['service1', 'port1']]);

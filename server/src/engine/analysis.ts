@@ -20,6 +20,7 @@ import { lowerOf } from './rules/rule';
 import { annotationIgnores, ignoreCommentsOf, isSuppressed, type IgnoredLines } from './rules/suppression';
 import { LineIndex } from './syntax/lineIndex';
 import { fastReadYamlText } from './syntax/fastRead';
+import { boundedMessage, MAX_WORD } from './util/boundedText';
 import { parseYamlText, type SyntaxIssue } from './syntax/parse';
 import { contentHash } from './util/contentHash';
 import type { ClusterProfile } from './profile/types';
@@ -472,10 +473,11 @@ function toFinding(ruleId: string, configured: Severity, file: string, report: R
   const finding: Finding = {
     ruleId,
     severity: report.severity ? lowerOf(report.severity, configured) : configured,
-    message: report.message,
+    // Messages quote manifest values, which may be huge (util/boundedText.ts).
+    message: boundedMessage(report.message),
     file,
     span: report.span,
-    related: report.related ?? [],
+    related: (report.related ?? []).map((r) => (r.message.length > MAX_WORD ? { ...r, message: boundedMessage(r.message) } : r)),
   };
   if (report.data) finding.data = report.data;
   return finding;

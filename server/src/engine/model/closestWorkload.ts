@@ -13,7 +13,7 @@ export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string
   for (const workload of workloads) {
     let score = 0;
     for (const [key, value] of wanted) {
-      const actual = workload.podLabels[key];
+      const actual = Object.prototype.hasOwnProperty.call(workload.podLabels, key) ? workload.podLabels[key] : undefined;
       // Same key: 1, plus up to 1 for how alike the values are (so `orders` is closer to `order` than `cache` is).
       if (actual !== undefined) score += 1 + similarity(actual, value);
     }
@@ -21,6 +21,6 @@ export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string
     if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { name, labels: workload.podLabels, score };
   }
   if (!best) return '';
-  const shown = wanted.map(([key]) => (key in best!.labels ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
+  const shown = wanted.map(([key]) => (Object.prototype.hasOwnProperty.call(best!.labels, key) ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
   return ` (closest: ${best.name} has ${shown})`;
 }

@@ -1,4 +1,5 @@
 /** Kubernetes label selectors (metav1.LabelSelector) and how they match a set of labels. */
+import { ownRecord } from '../syntax/access';
 import type { Span } from '../syntax/tree';
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -27,11 +28,14 @@ export function selectsEverything(selector: LabelSelector): boolean {
   return !selector.invalid && Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
-/** matchLabels and matchExpressions are ANDed; NotIn and DoesNotExist match objects that lack the key. */
+/**
+ * matchLabels and matchExpressions are ANDed; NotIn and DoesNotExist match objects that lack the key. Keys come from
+ * manifests: only own keys count (`toString` is no label of a plain object).
+ */
 export function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
   if (selector.invalid) return false;
-  for (const key in selector.matchLabels) {
-    if (labels[key] !== selector.matchLabels[key]) return false;
+  for (const key of Object.keys(selector.matchLabels)) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== selector.matchLabels[key]) return false;
   }
   for (const requirement of selector.matchExpressions) {
     if (!requirementMatches(requirement, labels)) return false;
@@ -56,7 +60,7 @@ function requirementMatches(requirement: SelectorRequirement, labels: Labels): b
 
 /** A Service-style selector (a plain map, ANDed equality) as a LabelSelector. */
 export function equalitySelector(labels: Record<string, string>, span: Span): LabelSelector {
-  return { matchLabels: { ...labels }, matchExpressions: [], span };
+  return { matchLabels: ownRecord(labels), matchExpressions: [], span };
 }
 
 /** `app=web,tier=front` for messages; `{}` for the empty selector. */

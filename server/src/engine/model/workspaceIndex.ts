@@ -7,6 +7,7 @@
  * selector matches a workload when any definition of it matches. So variants never produce "missing" findings
  * for one another.
  */
+import { ownRecord } from '../syntax/access';
 import { NAMESPACE_NAME_LABEL } from './extract/config';
 import { selectorMatches, type LabelSelector, type Labels } from './labelSelector';
 import {
@@ -365,7 +366,7 @@ export class WorkspaceIndex {
    * every namespace carries whether or not the workspace declares it.
    */
   namespaceLabels(namespace: string): Labels {
-    const labels: Record<string, string> = {};
+    const labels = ownRecord<string>();
     for (const declaration of this.lookup('Namespace', '', namespace)) Object.assign(labels, declaration.labels);
     labels[NAMESPACE_NAME_LABEL] = namespace;
     return labels;

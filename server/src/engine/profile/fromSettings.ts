@@ -8,7 +8,7 @@
  * versioned with the manifests, so the CLI in CI and every editor read the same cluster; settings fill in what no
  * file says (a workspace without a file, or a user's default), and never silently override a repository's statement.
  */
-import { fromJson, nestDottedKeys } from './plainTree';
+import { budgetMessage, fromJson, nestDottedKeys, plainBudget } from './plainTree';
 import { checkConsistency, readProfile, type ProfileIssue } from './readProfile';
 import type { ClusterProfile } from './types';
 
@@ -22,9 +22,11 @@ export interface SettingsProfile {
 
 export function profileFromSettings(section: unknown): SettingsProfile {
   if (section === undefined || section === null) return { profile: {}, issues: [] };
-  const root = nestDottedKeys(fromJson(section));
+  const budget = plainBudget();
+  const root = nestDottedKeys(fromJson(section, budget));
   const read = readProfile(root, { keyPrefix: 'netlens.', originOf: (key) => `setting netlens.${key}`, ignoreUnknownTopLevel: true });
-  const out: SettingsProfile = { profile: read.profile, issues: [...read.issues, ...checkConsistency(read.profile, {}, 'netlens.')] };
+  const overBudget: ProfileIssue[] = budget.exceeded ? [{ severity: 'error', key: '', message: budgetMessage('the netlens settings') }] : [];
+  const out: SettingsProfile = { profile: read.profile, issues: [...overBudget, ...read.issues, ...checkConsistency(read.profile, {}, 'netlens.')] };
   if (read.importFrom) out.importFrom = read.importFrom.path;
   return out;
 }

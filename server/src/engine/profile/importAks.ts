@@ -305,21 +305,29 @@ export function isExpression(value: string): boolean {
   return trimmed.startsWith('[') && trimmed.endsWith(']') && !trimmed.startsWith('[[');
 }
 
-function walkResources(node: YNode, path: string, visit: (resource: YMap, path: string) => void): void {
+/**
+ * Every resource of a template, nested deployments included. A resource (or list) reached again through an alias is
+ * visited once: the tree shares aliased nodes, and a template whose `resources` alias one another would otherwise be
+ * walked once per path, exponentially many.
+ */
+function walkResources(node: YNode, path: string, visit: (resource: YMap, path: string) => void, seen: Set<YNode> = new Set()): void {
+  if (seen.has(node)) return;
+  seen.add(node);
   // languageVersion 2.0 (Bicep with symbolic names) makes `resources` a map from name to resource.
   const entries: [string, YNode][] =
     node.kind === 'seq' ? node.items.map((item, i) => [`${path}[${i}]`, item]) : node.kind === 'map' ? node.pairs.filter((p) => p.key && p.value).map((p) => [`${path}.${String(p.key!.value)}`, p.value!]) : [];
   for (const [itemPath, item] of entries) {
-    if (item.kind !== 'map') continue;
+    if (item.kind !== 'map' || seen.has(item)) continue;
+    seen.add(item);
     const name = stringAt(item, 'name');
     const label = name && !isExpression(name) && node.kind === 'seq' ? `${path}[name=${name}]` : itemPath;
     visit(item, label);
     const nested = get(item, 'resources');
-    if (nested) walkResources(nested, `${label}.resources`, visit);
+    if (nested) walkResources(nested, `${label}.resources`, visit, seen);
     // Nested deployments (Bicep modules) carry their own template.
     const template = get(get(item, 'properties'), 'template');
     const inner = get(template, 'resources');
-    if (inner) walkResources(inner, `${label}.properties.template.resources`, visit);
+    if (inner) walkResources(inner, `${label}.properties.template.resources`, visit, seen);
   }
 }
 

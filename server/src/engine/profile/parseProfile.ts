@@ -14,7 +14,7 @@
  * `mergeProfiles` puts this file's keys over the imported ones.
  */
 import { parseYamlText } from '../syntax/parse';
-import { fromYaml, nestDottedKeys } from './plainTree';
+import { budgetMessage, fromYaml, nestDottedKeys, plainBudget } from './plainTree';
 import { checkConsistency, readProfile, type ProfileIssue } from './readProfile';
 import type { Span } from '../syntax/tree';
 import type { ClusterProfile } from './types';
@@ -39,7 +39,9 @@ export function parseProfile(text: string, source: string = PROFILE_FILE_NAME): 
   if (documents.length > 1) {
     issues.push({ severity: 'warning', key: '', message: `${source} holds ${documents.length} YAML documents; only the first is read`, span: documents[1]!.span });
   }
-  const root = nestDottedKeys(fromYaml(documents[0]?.root ?? null));
+  const budget = plainBudget();
+  const root = nestDottedKeys(fromYaml(documents[0]?.root ?? null, budget));
+  if (budget.exceeded) issues.push({ severity: 'error', key: '', message: budgetMessage(source), span: documents[0]!.span });
   const read = readProfile(root, { keyPrefix: '', originOf: (key) => `${source}: ${key}` });
   issues.push(...read.issues, ...checkConsistency(read.profile, read.spans));
   issues.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));

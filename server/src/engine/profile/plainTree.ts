@@ -32,38 +32,83 @@ export interface PlainScalar {
   span?: Span;
 }
 
-export function fromYaml(node: YNode | null): PlainNode {
+/**
+ * Bounds on the plain tree, because it copies what aliases share: a 519-byte alias bomb in `.netlens.yaml` expands to
+ * billions of values. A profile holds a few dozen values, three levels deep, so these bounds cost nothing real:
+ * past MAX_PLAIN_NODES values the rest is not copied (and `exceeded` says so, for an error), and collections deeper
+ * than MAX_PLAIN_DEPTH are kept empty (no profile key lies that deep; their kind is kept for messages).
+ */
+export const MAX_PLAIN_NODES = 10000;
+export const MAX_PLAIN_DEPTH = 16;
+
+export interface PlainBudget {
+  nodes: number;
+  exceeded: boolean;
+}
+
+export function plainBudget(): PlainBudget {
+  return { nodes: 0, exceeded: false };
+}
+
+/** True while the budget allows one more value; marks it exceeded otherwise. */
+function spend(budget: PlainBudget): boolean {
+  if (budget.nodes >= MAX_PLAIN_NODES) {
+    budget.exceeded = true;
+    return false;
+  }
+  budget.nodes++;
+  return true;
+}
+
+export function fromYaml(node: YNode | null, budget: PlainBudget = plainBudget(), depth = 0): PlainNode {
   if (!node) return { kind: 'scalar', value: null };
+  const span = { start: node.start, end: node.end };
   switch (node.kind) {
     case 'scalar': {
-      const out: PlainScalar = { kind: 'scalar', value: node.value, span: { start: node.start, end: node.end } };
+      const out: PlainScalar = { kind: 'scalar', value: node.value, span };
       if (node.source !== undefined) out.source = node.source;
       return out;
     }
-    case 'seq':
-      return { kind: 'list', items: node.items.map(fromYaml), span: { start: node.start, end: node.end } };
+    case 'seq': {
+      const items: PlainNode[] = [];
+      if (depth < MAX_PLAIN_DEPTH) for (const item of node.items) if (spend(budget)) items.push(fromYaml(item, budget, depth + 1));
+      return { kind: 'list', items, span };
+    }
     case 'map': {
       const entries: PlainEntry[] = [];
-      for (const pair of node.pairs) {
-        if (!pair.key || pair.key.value === null) continue;
-        const value = pair.value ?? null;
-        const plain = fromYaml(value);
-        // An empty value (`podCidr:`) gets the key's span, so that messages point somewhere.
-        if (!value) plain.span = { start: pair.key.start, end: pair.key.end };
-        entries.push({ key: String(pair.key.value), keySpan: { start: pair.key.start, end: pair.key.end }, value: plain });
+      if (depth < MAX_PLAIN_DEPTH) {
+        for (const pair of node.pairs) {
+          if (!pair.key || pair.key.value === null || !spend(budget)) continue;
+          const value = pair.value ?? null;
+          const plain = fromYaml(value, budget, depth + 1);
+          // An empty value (`podCidr:`) gets the key's span, so that messages point somewhere.
+          if (!value) plain.span = { start: pair.key.start, end: pair.key.end };
+          entries.push({ key: String(pair.key.value), keySpan: { start: pair.key.start, end: pair.key.end }, value: plain });
+        }
       }
-      return { kind: 'map', entries, span: { start: node.start, end: node.end } };
+      return { kind: 'map', entries, span };
     }
   }
 }
 
-export function fromJson(value: unknown): PlainNode {
-  if (Array.isArray(value)) return { kind: 'list', items: value.map(fromJson) };
+export function fromJson(value: unknown, budget: PlainBudget = plainBudget(), depth = 0): PlainNode {
+  if (Array.isArray(value)) {
+    const items: PlainNode[] = [];
+    if (depth < MAX_PLAIN_DEPTH) for (const item of value) if (spend(budget)) items.push(fromJson(item, budget, depth + 1));
+    return { kind: 'list', items };
+  }
   if (value !== null && typeof value === 'object') {
-    return { kind: 'map', entries: Object.entries(value as Record<string, unknown>).map(([key, v]) => ({ key, value: fromJson(v) })) };
+    const entries: PlainEntry[] = [];
+    if (depth < MAX_PLAIN_DEPTH) for (const [key, v] of Object.entries(value as Record<string, unknown>)) if (spend(budget)) entries.push({ key, value: fromJson(v, budget, depth + 1) });
+    return { kind: 'map', entries };
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { kind: 'scalar', value };
   return { kind: 'scalar', value: null };
+}
+
+/** The issue for a budget that ran out (see MAX_PLAIN_NODES). */
+export function budgetMessage(source: string): string {
+  return `${source} holds more than ${MAX_PLAIN_NODES} values (aliases count their anchor's values again each time): only the first are read`;
 }
 
 /**

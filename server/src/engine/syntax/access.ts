@@ -13,10 +13,18 @@ export function asScalar(node: YNode | null | undefined): YScalar | undefined {
   return node && node.kind === 'scalar' ? node : undefined;
 }
 
+/**
+ * The pair of `key`. A key given twice is an error the reader reports (`Map keys must be unique`; kubectl refuses the
+ * object too); its last value is the one read, everywhere (here, stringMapOf, the profile), as a JSON decoder, which
+ * is what the Kubernetes YAML path ends in, keeps the last of duplicate fields.
+ */
 export function pairOf(node: YNode | null | undefined, key: string): YPair | undefined {
   const map = asMap(node);
   if (!map) return undefined;
-  for (const pair of map.pairs) if (pair.key && String(pair.key.value) === key) return pair;
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i]!;
+    if (pair.key && String(pair.key.value) === key) return pair;
+  }
   return undefined;
 }
 
@@ -62,9 +70,13 @@ export function itemsOf(node: YNode | null | undefined): YNode[] {
   return asSeq(node)?.items ?? [];
 }
 
-/** A map of string to string (labels, annotations, selectors, ConfigMap data); non-scalar values are skipped. */
+/**
+ * A map of string to string (labels, annotations, selectors, ConfigMap data); non-scalar values read as ''. The
+ * record has no prototype: its keys come from the manifest, so `toString`, `constructor` or `__proto__` must be keys
+ * like any other (on a plain object `labels['toString']` is a function, and `__proto__` would be dropped).
+ */
 export function stringMapOf(node: YNode | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = ownRecord<string>();
   const map = asMap(node);
   if (!map) return out;
   for (const pair of map.pairs) {
@@ -81,5 +93,12 @@ export function stringListOf(node: YNode | null | undefined): string[] {
     const value = stringOf(item);
     if (value !== undefined) out.push(value);
   }
+  return out;
+}
+
+/** An empty record without a prototype, for keys that come from manifests (see stringMapOf). */
+export function ownRecord<T>(entries?: Readonly<Record<string, T>>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (entries) for (const key of Object.keys(entries)) out[key] = entries[key]!;
   return out;
 }

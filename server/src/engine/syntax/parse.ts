@@ -2,7 +2,7 @@
  * YAML (and JSON, a subset of YAML 1.2 for our purposes) text -> plain trees, one per document.
  * Never throws: syntax errors come back as data with their spans.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from './tree';
 
 export interface SyntaxIssue {
@@ -24,10 +24,19 @@ export interface ParsedFile {
   template: boolean;
 }
 
-/** Deeper trees than this are cut (kept as null) so that recursion stays bounded on hostile input. */
-const MAX_DEPTH = 200;
+/**
+ * Maps and sequences nested deeper than this are not read: a document that nests deeper is reported once, at the
+ * first node past the limit, and left out. Why: the `yaml` package composes recursively, and past about a thousand
+ * levels it runs out of stack at a depth that depends on the caller (its message would name a random column). No
+ * Kubernetes object comes near it (the deepest schemas nest a few dozen levels).
+ */
+export const MAX_NESTING = 200;
 
-export function parseYamlText(text: string): ParsedFile {
+export function parseYamlText(input: string): ParsedFile {
+  // A carriage return alone is a line break in YAML (1.1, which Kubernetes reads, and 1.2), and editors show it as
+  // one, but the `yaml` package reads it as text. It becomes a line feed: same length, so offsets do not move, and
+  // LineIndex already counts it as a line break.
+  const text = input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input;
   const documents: ParsedDocument[] = [];
   const issues: SyntaxIssue[] = [];
   try {
@@ -42,13 +51,53 @@ export function parseYamlText(text: string): ParsedFile {
       const [start, , end] = doc.range;
       documents.push({ root, span: { start, end } });
     };
-    for (const doc of composer.compose(parser.parse(text), true, text.length)) onDocument(doc as Document.Parsed);
+    /** Documents left out for their depth: their start, to give them a span once the others are known. */
+    const tooDeep: number[] = [];
+    for (const token of parser.parse(text)) {
+      if (token.type === 'document') {
+        const deep = firstTooDeep(token);
+        if (deep !== undefined) {
+          issues.push({ message: `Nesting deeper than ${MAX_NESTING} levels (maps and lists inside one another): this document is not read`, span: { start: deep, end: deep + 1 }, severity: 'error' });
+          tooDeep.push(token.offset);
+          continue;
+        }
+      }
+      for (const doc of composer.next(token)) onDocument(doc as Document.Parsed);
+    }
+    // An empty text is one empty document; a text whose documents were all too deep has only those.
+    for (const doc of composer.end(tooDeep.length === 0, text.length)) onDocument(doc as Document.Parsed);
+    if (tooDeep.length) {
+      for (const start of tooDeep) documents.push({ root: null, span: { start, end: start } });
+      documents.sort((a, b) => a.span.start - b.span.start);
+      documents.forEach((d, i) => {
+        if (d.root === null && d.span.end === d.span.start && tooDeep.includes(d.span.start)) d.span.end = documents[i + 1]?.span.start ?? text.length;
+      });
+    }
   } catch (error) {
     // The yaml package is not supposed to throw on any input; if it ever does, the file reads as one error.
     issues.push({ message: `YAML reader failed: ${(error as Error).message}`, span: { start: 0, end: 0 }, severity: 'error' });
   }
   const template = looksLikeTemplate(text, issues);
   return { documents, issues, template };
+}
+
+/** The offset of the first collection nested deeper than MAX_NESTING in a document's syntax tree (walked without recursion). */
+function firstTooDeep(document: CST.Document): number | undefined {
+  const stack: [CST.Token, number][] = document.value ? [[document.value, 0]] : [];
+  let found: number | undefined;
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > MAX_NESTING) {
+      found = found === undefined ? token.offset : Math.min(found, token.offset);
+      continue;
+    }
+    for (const item of token.items) {
+      if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return found;
 }
 
 function issueFrom(message: string, pos: [number, number], severity: 'error' | 'warning', length: number): SyntaxIssue {
@@ -63,8 +112,13 @@ function looksLikeTemplate(text: string, issues: SyntaxIssue[]): boolean {
   return issues.some((i) => i.severity === 'error') && /\{\{-?\s*[.$a-zA-Z/]/.test(text);
 }
 
+/** Deeper trees than this are cut (kept as null): a second bound, for recursion through aliases. */
+const MAX_DEPTH = MAX_NESTING;
+
 class TreeConverter {
   private readonly converted = new Map<YamlNode, YNode | null>();
+  /** Collections being converted: an alias to one of them would make the tree a cycle. */
+  private readonly open = new Set<YamlNode>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -81,12 +135,20 @@ class TreeConverter {
         this.issues.push({ message: `Unresolved alias *${node.source}: anchors are defined per document and before use`, span: rangeOf(node), severity: 'error' });
         return null;
       }
+      if (this.open.has(target)) {
+        // `&net {items: [*net]}`: a node inside itself. Kubernetes' reader (go-yaml) rejects the document ("anchor
+        // 'net' value contains itself"); read as null here, so that the tree stays acyclic for every walk over it.
+        this.issues.push({ message: `Alias *${node.source} refers to a node that contains it: a value cannot contain itself`, span: rangeOf(node), severity: 'error' });
+        return null;
+      }
       if (this.converted.has(target)) return this.converted.get(target) ?? null;
       return this.convert(target, depth + 1);
     }
     const cached = this.converted.get(node as YamlNode);
     if (cached !== undefined) return cached;
+    this.open.add(node as YamlNode);
     const result = this.convertFresh(node, depth);
+    this.open.delete(node as YamlNode);
     this.converted.set(node as YamlNode, result);
     return result;
   }
@@ -95,8 +157,6 @@ class TreeConverter {
     if (isScalar(node)) return this.scalar(node);
     if (isMap(node)) {
       const map: YMap = { kind: 'map', pairs: [], ...rangeOf(node) };
-      // Registered before the children so that an alias to an enclosing node terminates.
-      this.converted.set(node as YamlNode, map);
       const merged: YPair[] = [];
       for (const item of node.items) {
         if (!isPair(item)) continue;
@@ -120,7 +180,6 @@ class TreeConverter {
     }
     if (isSeq(node)) {
       const seq: YSeq = { kind: 'seq', items: [], ...rangeOf(node) };
-      this.converted.set(node as YamlNode, seq);
       for (const item of node.items) {
         const converted = this.convert(item, depth + 1);
         if (converted) seq.items.push(converted);

@@ -19,7 +19,14 @@ export function similarity(a: string, b: string): number {
   return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
 }
 
+/**
+ * Beyond this many characters a string is no name or label value (Kubernetes allows at most 253 and 63): such strings
+ * are compared for equality only, so that a hostile 1 MB value cannot cost a quadratic comparison.
+ */
+const MAX_COMPARED_LENGTH = 1000;
+
 export function editDistance(a: string, b: string): number {
+  if (a.length > MAX_COMPARED_LENGTH || b.length > MAX_COMPARED_LENGTH) return a === b ? 0 : Math.max(a.length, b.length);
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;

@@ -1,5 +1,5 @@
 /** Namespace, ConfigMap and Secret: names, labels and (for ConfigMaps) values that may reference Services. */
-import { asMap, child, stringOf } from '../../syntax/access';
+import { asMap, child, ownRecord, stringOf } from '../../syntax/access';
 import type { Span, YNode } from '../../syntax/tree';
 import type { ConfigMap, Namespace, ResourceBase, Secret } from '../resources';
 import { collectYaml11Booleans } from './yaml11';
@@ -8,12 +8,13 @@ import { collectYaml11Booleans } from './yaml11';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export function namespaceOf(base: ResourceBase): Namespace {
-  return { ...base, kind: 'Namespace', labels: { ...base.labels, [NAMESPACE_NAME_LABEL]: base.name } };
+  return { ...base, kind: 'Namespace', labels: ownRecord({ ...base.labels, [NAMESPACE_NAME_LABEL]: base.name }) };
 }
 
 export function configMapOf(root: YNode, base: ResourceBase): ConfigMap {
-  const data: Record<string, string> = {};
-  const dataSpans: Record<string, Span> = {};
+  // Keyed by manifest keys: no prototype (see stringMapOf).
+  const data = ownRecord<string>();
+  const dataSpans = ownRecord<Span>();
   for (const pair of asMap(child(root, 'data'))?.pairs ?? []) {
     if (!pair.key) continue;
     const key = String(pair.key.value);

@@ -24,21 +24,36 @@ export function extractResources(parsed: ParsedFile, ctx: ExtractContext): AnyRe
   return resources;
 }
 
+/**
+ * A document's objects, `List`s expanded (v1 List, PodList, NamespaceList, ...: items may omit apiVersion/kind when
+ * the list's kind says it). Aliases make the tree a graph that shares nodes (`items: [*a, *a]`, lists of aliased
+ * lists): each node is expanded once, so an alias bomb yields no more objects than its text declares, and the walk
+ * keeps its own stack, so no nesting of lists can exhaust the call stack.
+ */
 function collect(root: YNode | null, ctx: ExtractContext, out: AnyResource[]): void {
-  if (!root || !asMap(root)) return;
-  const kind = stringOf(child(root, 'kind'));
-  const apiVersion = stringOf(child(root, 'apiVersion'));
-  if (!kind || !apiVersion) return;
-  if (kind.endsWith('List') && child(root, 'items')) {
-    // v1 List, PodList, NamespaceList, ...: items may omit apiVersion/kind when the list's kind says it.
-    const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-    for (const item of itemsOf(child(root, 'items'))) {
-      if (itemKind && !stringOf(child(item, 'kind'))) out.push(resourceOf(item, itemKind, apiVersion, ctx, out.length));
-      else collect(item, ctx, out);
+  const seen = new Set<YNode>();
+  // Items in order: the stack holds them reversed.
+  const stack: { node: YNode; itemKind?: string; listApiVersion?: string }[] = root ? [{ node: root }] : [];
+  while (stack.length) {
+    const { node, itemKind, listApiVersion } = stack.pop()!;
+    if (seen.has(node) || !asMap(node)) continue;
+    seen.add(node);
+    const written = stringOf(child(node, 'kind'));
+    if (itemKind && !written) {
+      out.push(resourceOf(node, itemKind, listApiVersion!, ctx, out.length));
+      continue;
     }
-    return;
+    const kind = written;
+    const apiVersion = stringOf(child(node, 'apiVersion'));
+    if (!kind || !apiVersion) continue;
+    if (kind.endsWith('List') && child(node, 'items')) {
+      const items = itemsOf(child(node, 'items'));
+      const listItemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+      for (let i = items.length - 1; i >= 0; i--) stack.push(listItemKind ? { node: items[i]!, itemKind: listItemKind, listApiVersion: apiVersion } : { node: items[i]! });
+      continue;
+    }
+    out.push(resourceOf(node, kind, apiVersion, ctx, out.length));
   }
-  out.push(resourceOf(root, kind, apiVersion, ctx, out.length));
 }
 
 function resourceOf(root: YNode, kind: string, apiVersion: string, ctx: ExtractContext, index: number): AnyResource {

@@ -1,5 +1,5 @@
 /** The part of every object that is not its spec: identity, labels, annotations, owner. */
-import { asMap, booleanOf, child, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
+import { asMap, booleanOf, child, itemsOf, ownRecord, stringMapOf, stringOf } from '../../syntax/access';
 import type { Span, YNode } from '../../syntax/tree';
 import { CLUSTER_SCOPED_KINDS, type ResourceBase, type Yaml11Boolean } from '../resources';
 import { spanOf } from './common';
@@ -18,8 +18,9 @@ export function resourceBaseOf(root: YNode, kind: string, apiVersion: string, id
   const explicitNamespace = stringOf(namespaceNode);
   const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
   const annotationsNode = asMap(child(metadata, 'annotations'));
-  const annotationSpans: Record<string, Span> = {};
-  const annotationValueSpans: Record<string, Span> = {};
+  // Keyed by manifest keys: no prototype (see stringMapOf).
+  const annotationSpans = ownRecord<Span>();
+  const annotationValueSpans = ownRecord<Span>();
   for (const pair of annotationsNode?.pairs ?? []) {
     if (!pair.key) continue;
     annotationSpans[String(pair.key.value)] = { start: pair.start, end: pair.end };
