@@ -57,7 +57,7 @@ test('netlens profile exits 1 with file:line:col messages for an invalid profile
     assert.equal(
       io.stderr,
       '.netlens.yaml:2:24: error: `cluster.networkPolicyEngine` must be one of none, azure-npm, calico, cilium, got `cillium` (did you mean `cilium`?)\n' +
-        '.netlens.yaml:3:15: error: cluster.importFrom `missing.json`: cannot read it: no such file\n',
+        '.netlens.yaml:3:15: error: cluster.importFrom `missing.json`: cannot read it: no such file or directory\n',
     );
     await assert.rejects(() => profileCommand.run(['nowhere.yaml'], fakeIo(dir)), UsageError);
     assert.throws(() => loadProfileOption(undefined, fakeIo(dir)), /invalid cluster profile:\n\.netlens\.yaml:2:24: error/);

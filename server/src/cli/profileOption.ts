@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROFILE_FILE_NAME, type ProfileIssue } from '../engine/profile/parseProfile';
 import type { ClusterProfile } from '../engine/profile/types';
-import { loadProfileFiles } from '../io/profileFiles';
+import { loadProfileFiles, type ProfileConfinement } from '../io/profileFiles';
 import { UsageError, type CliIO } from './usage';
 
 export interface LocatedProfileIssue {
@@ -37,11 +37,19 @@ export interface LoadedProfile {
 
 /**
  * Reads and validates a profile file. Never throws: unreadable files are error issues. `display` turns absolute
- * paths into what messages show (default: as given).
+ * paths into what messages show (default: as given). `confineTo`: where the profile and its import may be read
+ * (cliConfinement); `explicit`: the user named the profile file, so it is read wherever it is.
  */
-export function loadProfileFile(file: string, options: { settings?: ClusterProfile; display?: (file: string) => string } = {}): LoadedProfile {
+export function loadProfileFile(
+  file: string,
+  options: { settings?: ClusterProfile; display?: (file: string) => string; confineTo?: ProfileConfinement; explicit?: boolean } = {},
+): LoadedProfile {
   const display = options.display ?? ((f: string) => f);
-  const loaded = loadProfileFiles(file, options.settings ? { settings: { profile: options.settings, issues: [] } } : {});
+  const loaded = loadProfileFiles(file, {
+    ...(options.settings ? { settings: { profile: options.settings, issues: [] } } : {}),
+    ...(options.confineTo ? { confineTo: options.confineTo } : {}),
+    ...(options.explicit ? { explicit: true } : {}),
+  });
   const issues = loaded.issues.map((issue): LocatedProfileIssue => {
     const located: LocatedProfileIssue = { file: issue.file ? display(issue.file) : '', severity: issue.severity, message: issue.message };
     if (issue.start) {
@@ -73,9 +81,23 @@ export function discoverProfileFile(cwd: string, paths: readonly string[] = []):
   }
   for (const dir of candidates) {
     const file = path.join(dir, PROFILE_FILE_NAME);
-    if (fs.existsSync(file)) return file;
+    // lstat: a link named .netlens.yaml is found (and then refused with a message), not silently ignored.
+    if (exists(file)) return file;
   }
   return undefined;
+}
+
+/**
+ * Where the CLI reads profile files: the current directory, the paths given (a file's folder) and the folder of a
+ * profile the user named. `cluster.importFrom: /etc/passwd` or `../../secret.json` is refused.
+ */
+export function cliConfinement(cwd: string, paths: readonly string[], profile?: string): ProfileConfinement {
+  const roots = [cwd];
+  for (const given of [...paths.filter((p) => p !== '-'), ...(profile ? [profile] : [])]) {
+    const resolved = path.resolve(cwd, given);
+    roots.push(isDirectory(resolved) ? resolved : path.dirname(resolved));
+  }
+  return { roots, describe: 'the current directory and the paths given' };
 }
 
 /**
@@ -86,7 +108,7 @@ export function loadProfileOption(option: string | undefined, io: CliIO, paths: 
   const file = option !== undefined ? path.resolve(io.cwd, option) : discover ? discoverProfileFile(io.cwd, paths) : undefined;
   if (!file) return undefined;
   if (option !== undefined && !fs.existsSync(file)) throw new UsageError(`--profile: no file ${option}`);
-  const loaded = loadProfileFile(file, { display: (f) => displayPath(io.cwd, f) });
+  const loaded = loadProfileFile(file, { display: (f) => displayPath(io.cwd, f), confineTo: cliConfinement(io.cwd, paths, option), explicit: option !== undefined });
   if (!loaded.valid) throw new UsageError(`invalid cluster profile:\n${formatProfileIssues(loaded.issues.filter((i) => i.severity === 'error')).trimEnd()}`);
   const warnings = loaded.issues.filter((i) => i.severity === 'warning');
   if (warnings.length) io.err(formatProfileIssues(warnings));
@@ -95,7 +117,16 @@ export function loadProfileOption(option: string | undefined, io: CliIO, paths: 
 
 export function displayPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+  return rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+function exists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(file: string): boolean {

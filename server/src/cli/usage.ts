@@ -5,8 +5,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
-  /** Reads all of standard input (for `-` as a path). */
-  readStdin(): Promise<string>;
+  /** Reads standard input (for `-` as a path), at most `maxBytes` + 1 bytes (more means: over the limit). */
+  readStdin(maxBytes: number): Promise<Buffer | string>;
 }
 
 export interface Command {

@@ -1,11 +1,16 @@
 /**
  * Finds the manifest files under some roots, the same way for the CLI and the language server: `*.yaml`, `*.yml`,
- * `*.json`; exclusion globs relative to the root; symbolic links are never followed (no loops, nothing outside
- * the workspace); files over the size limit are listed as skipped rather than read.
+ * `*.json`; exclusion globs relative to the root (io/glob.ts: linear-time matching); symbolic links inside a folder
+ * are never followed (no loops, nothing outside the workspace); files over the size limit are listed as skipped
+ * rather than read. A root the user names is taken as given (a link to a file is followed, as `cat` would), but only
+ * a regular file or a folder: a FIFO, a device or a socket is an error, never read (reading could block forever).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
+import { compileGlob, type GlobMatcher } from './glob';
+import { decodeText, describeIoError, readRegularFile, type TextEncoding } from './readFile';
+
+export { describeIoError } from './readFile';
 
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -28,11 +33,26 @@ export function isManifestPath(file: string): boolean {
   return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
+/** Patterns that cannot be used, each with the reason (`--exclude` refuses them; the server logs them and skips them). */
+export function excludeProblems(patterns: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const pattern of patterns) {
+    const compiled = compileGlob(pattern);
+    if ('error' in compiled) problems.push(`exclude pattern \`${pattern.length > 80 ? `${pattern.slice(0, 80)}...` : pattern}\` is not used: ${compiled.error}`);
+  }
+  return problems;
+}
+
+/** Whether a file (or folder) under `root` is excluded; unusable patterns (see excludeProblems) match nothing. */
 export function makeExcluder(root: string, patterns: readonly string[]): (file: string) => boolean {
-  const matchers = patterns.map((p) => new Minimatch(p, { dot: true, matchBase: !p.includes('/') }));
+  const matchers: GlobMatcher[] = [];
+  for (const pattern of patterns) {
+    const compiled = compileGlob(pattern);
+    if ('matcher' in compiled) matchers.push(compiled.matcher);
+  }
   return (file: string) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
-    return matchers.some((m) => m.match(relative) || m.match(`${relative}/`));
+    return matchers.some((m) => m.matches(relative) || m.matches(`${relative}/`));
   };
 }
 
@@ -64,15 +84,25 @@ export function scanFiles(roots: readonly string[], options: ScanOptions = {}): 
         for (const entry of entries) {
           const child = path.join(file, entry.name);
           if (entry.isSymbolicLink() || excluded(child)) continue;
-          if (entry.isDirectory()) {
-            visit(child, fs.lstatSync(child), false);
-          } else if (entry.isFile() && isManifestPath(child)) {
-            visit(child, fs.lstatSync(child), false);
+          if (!entry.isDirectory() && !(entry.isFile() && isManifestPath(child))) continue;
+          let childStats: fs.Stats;
+          try {
+            childStats = fs.lstatSync(child);
+          } catch (error) {
+            // Gone between the listing and now, or unreadable: said once, the walk goes on.
+            result.errors.push({ file: child, message: describeIoError(error) });
+            continue;
           }
+          visit(child, childStats, false);
         }
         return;
       }
-      if (!stats.isFile() || (!explicit && !isManifestPath(file))) return;
+      if (!stats.isFile()) {
+        // Only a root the user named gets here (the walk takes regular files only): say why it is not read.
+        if (explicit) result.errors.push({ file, message: `not a regular file (${specialFileType(stats)}), not read${stats.isFIFO() ? '; to read a stream, give - and pipe it to standard input' : ''}` });
+        return;
+      }
+      if (!explicit && !isManifestPath(file)) return;
       if (stats.size > maxFileSize) result.tooLarge.push({ file, size: stats.size });
       else result.files.push(file);
     };
@@ -91,41 +121,39 @@ function humanSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return (error as Error).message ?? String(error);
-  }
+function specialFileType(stats: fs.Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 /** The size of a regular file, or undefined when it cannot be read (gone, not a file). */
 export function fileSize(file: string): number | undefined {
   try {
-    const stats = fs.statSync(file);
+    const stats = fs.lstatSync(file);
     return stats.isFile() ? stats.size : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Reads a manifest as text: UTF-8 with a BOM stripped. A file with NUL bytes is binary and is not read. */
-export function readManifest(file: string): { text: string } | { error: string } {
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(file);
-  } catch (error) {
-    return { error: describeIoError(error) };
-  }
-  if (buffer.includes(0)) return { error: 'binary file (contains NUL bytes), not read' };
-  let text = buffer.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
+export type ManifestRead =
+  | { text: string; encoding: TextEncoding }
+  /** `io`: the file could not be read (an IO error: the CLI exits 2); otherwise Netlens chose not to (binary, too large). */
+  | { error: string; io: boolean };
+
+/**
+ * Reads a manifest as text (io/readFile.ts: regular files only, never past `maxFileSize`, UTF-8 or UTF-16 with a
+ * byte order mark). `explicit`: the user named this path, so a symbolic link to it is followed.
+ */
+export function readManifest(file: string, options: { maxFileSize?: number; explicit?: boolean } = {}): ManifestRead {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = readRegularFile(file, { maxBytes: maxFileSize, followSymlink: options.explicit === true });
+  if ('error' in read) return { error: read.error, io: true };
+  if ('tooLarge' in read) return { error: tooLargeReason(read.tooLarge, maxFileSize), io: false };
+  const decoded = decodeText(read.bytes);
+  if ('binary' in decoded) return { error: decoded.binary, io: false };
+  return decoded;
 }

@@ -24,7 +24,7 @@ import type { Finding } from '../engine/rules/rule';
 import { profileFromSettings } from '../engine/profile/fromSettings';
 import { PROFILE_FILE_NAME } from '../engine/profile/parseProfile';
 import { loadProfileFiles, readTextFile, type ProfileFileIssue } from '../io/profileFiles';
-import { fileSize, isManifestPath, makeExcluder, readManifest, scanFiles, tooLargeReason } from '../io/scanFiles';
+import { excludeProblems, fileSize, isManifestPath, makeExcluder, readManifest, scanFiles, tooLargeReason } from '../io/scanFiles';
 import { toDiagnostic } from './convert';
 import { featureCapabilities, registerFeatureHandlers } from './features';
 import { DEFAULT_FOLDER_SETTINGS, folderSettingsFrom, type FolderSettings } from './settings';
@@ -194,7 +194,7 @@ export function startServer(connection: Connection): void {
     const size = fileSize(file);
     if (size === undefined) return undefined;
     if (size > limit) return { skipped: tooLargeReason(size, limit) };
-    const read = readManifest(file);
+    const read = readManifest(file, { maxFileSize: limit });
     return 'error' in read ? { skipped: read.error } : { text: read.text };
   }
 
@@ -214,10 +214,14 @@ export function startServer(connection: Connection): void {
     const issues: ProfileFileIssue[] = [];
     folders = folders.map((folder, i) => {
       const settings = folderSettingsFrom(raw[i]);
+      // A pattern the matcher refuses (too long, extended globs) excludes nothing: said, not ignored silently.
+      for (const problem of excludeProblems(settings.exclude)) connection.console.warn(`netlens.exclude of ${folder.root}: ${problem}`);
       const profileFile = path.join(folder.root, PROFILE_FILE_NAME);
       const loaded = loadProfileFiles(fs.existsSync(profileFile) || documents.get(uriOf(profileFile)) ? profileFile : undefined, {
         settings: profileFromSettings(raw[i]),
         baseDir: folder.root,
+        // The profile and its import are workspace content: read only inside the folder (io/profileFiles.ts).
+        confineTo: { roots: [folder.root], describe: `the workspace folder ${folder.root}` },
         readText: (file) => {
           const open = documents.get(uriOf(file));
           return open ? { text: open.getText() } : readTextFile(file);

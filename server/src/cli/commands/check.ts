@@ -5,8 +5,9 @@ import { formatJson } from '../format/json';
 import { locate } from '../format/located';
 import { formatSarif } from '../format/sarif';
 import { formatText, summaryLine } from '../format/text';
-import { loadWorkspace } from '../loadWorkspace';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
 import { loadProfileOption } from '../profileOption';
 import { VERSION } from '../version';
@@ -24,10 +25,7 @@ Options:
                              exit 1 when a finding is at or above this severity (default error)
   --rule id=off|info|warning|error
                              change one rule's severity (repeatable)
-  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
-  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
-  --max-file-size size       skip larger files with one info (default 2MB; e.g. 500KB, 10MB)
-  --profile file             the cluster profile (default: .netlens.yaml in the current directory
+${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml in the current directory
                              or the first path's folder); see docs/profile.md
 `,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -38,9 +36,7 @@ Options:
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         rule: { type: 'string', multiple: true },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
-        'max-file-size': { type: 'string' },
+        ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
     });
@@ -49,6 +45,7 @@ Options:
     const failOn = values['fail-on']!;
     if (!['error', 'warning', 'info', 'never'].includes(failOn)) throw new UsageError(`unknown --fail-on \`${failOn}\`: use error, warning, info or never`);
     const settings = settingsFromOptions(values.rule, values['default-namespace']);
+    const readOptions = workspaceReadOptions(values);
     const paths = positionals.length ? positionals : ['.'];
     // --profile, else a .netlens.yaml in the current directory or the first path's folder.
     const profile = loadProfileOption(values.profile, io, paths);
@@ -56,10 +53,10 @@ Options:
       settings.profile = profile;
       if (profile.defaultNamespace && values['default-namespace'] === undefined) settings.defaultNamespace = profile.defaultNamespace;
     }
-    const maxFileSize = parseSize(values['max-file-size']);
-    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined, maxFileSize);
-    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
-    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+    const workspace = await loadWorkspace(paths, settings, io, readOptions);
+    // Skipped files are findings here (file-skipped), in every format.
+    reportReadProblems(workspace, io, false);
+    if (nothingRead(workspace)) return EXIT_USAGE;
 
     const findings = locate(workspace.analysis, workspace.analysis.allFindings(), workspace.display);
     if (format === 'json') io.out(formatJson(findings));
@@ -68,16 +65,8 @@ Options:
       io.out(formatText(findings));
       io.err(summaryLine(findings, workspace.fileCount));
     }
-    if (failOn === 'never') return EXIT_OK;
-    return findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? EXIT_FINDINGS : EXIT_OK;
+    if (failOn === 'never') return exitCode(workspace, EXIT_OK);
+    return exitCode(workspace, findings.some((f) => severityAtLeast(f.severity, failOn as Severity)) ? EXIT_FINDINGS : EXIT_OK);
   },
 };
 
-function parseSize(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--max-file-size takes a size such as 500KB or 10MB, got \`${text}\``);
-  const unit = (match[2] ?? 'B').toUpperCase();
-  const factor = unit === 'GB' ? 1024 ** 3 : unit === 'MB' ? 1024 ** 2 : unit === 'KB' ? 1024 : 1;
-  return Math.round(Number(match[1]) * factor);
-}

@@ -7,8 +7,10 @@ import { formatConnlistDot } from '../format/connlistDot';
 import { formatConnlistJson } from '../format/connlistJson';
 import { formatConnlistCsv, formatConnlistMarkdown } from '../format/connlistTable';
 import { formatConnlistText } from '../format/connlistText';
-import { loadWorkspace } from '../loadWorkspace';
+import { escapeLine } from '../format/terminal';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
 
 const FORMATS = ['txt', 'json', 'md', 'csv', 'dot'] as const;
@@ -24,11 +26,10 @@ pair of peers that the NetworkPolicies let connect, the exact allowed connection
 (first-last[External]) and {ingress-controller} for workloads an Ingress routes to.
 
 Options:
-  --format txt|json|md|csv|dot   output format (default txt: np-guard netpol-analyzer's \`list\` format)
-  --focus-workload name          only pairs with this workload on one side (name or ns/name)
-  --default-namespace ns         namespace of objects without metadata.namespace (default "default")
-  --exclude glob                 skip matching paths (repeatable; default node_modules and .git)
-`,
+  --format txt|json|md|csv|dot
+                             output format (default txt: np-guard netpol-analyzer's \`list\` format)
+  --focus-workload name      only pairs with this workload on one side (name or ns/name)
+${WORKSPACE_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
@@ -36,22 +37,21 @@ Options:
       options: {
         format: { type: 'string', default: 'txt' },
         'focus-workload': { type: 'string' },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
+        ...WORKSPACE_OPTIONS,
       },
     });
     const format = values.format!;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format \`${format}\`: use ${FORMATS.join(', ')}`);
-    const workspace = await loadWorkspace(positionals.length ? positionals : ['.'], settingsFromOptions(undefined, values['default-namespace']), io, values.exclude ?? undefined);
-    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
-    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+    const workspace = await loadWorkspace(positionals.length ? positionals : ['.'], settingsFromOptions(undefined, values['default-namespace']), io, workspaceReadOptions(values));
+    reportReadProblems(workspace, io, true);
+    if (nothingRead(workspace)) return EXIT_USAGE;
 
     const model = buildNetpolModel(workspace.analysis.index);
     const focus = values['focus-workload'];
     if (focus !== undefined && !focusExists(model, focus)) {
       const names = [...model.peers.flatMap((p) => [p.name, `${p.namespace}/${p.name}`]), ...(model.ingressRoutes.size ? [INGRESS_CONTROLLER_NAME] : [])];
       const suggestion = closestName(focus, names);
-      throw new UsageError(`--focus-workload: no workload \`${focus}\` in the input${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`);
+      throw new UsageError(`--focus-workload: no workload \`${escapeLine(focus)}\` in the input${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : ''}`);
     }
     const connections = connectivity(model, focus === undefined ? {} : { focusWorkload: focus });
     switch (format) {
@@ -72,6 +72,6 @@ Options:
       default:
         io.out(formatConnlistText(connections));
     }
-    return EXIT_OK;
+    return exitCode(workspace, EXIT_OK);
   },
 };

@@ -7,8 +7,10 @@ import { parseArgs } from 'node:util';
 import type { Analysis } from '../../engine/analysis';
 import { egressInventory, type EgressDestination, type EgressEvidence, type EgressInventory } from '../../engine/egress/inventory';
 import { describeFirewallHint } from '../../engine/egress/schemes';
-import { loadWorkspace } from '../loadWorkspace';
+import { escapeLine } from '../format/terminal';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
 
 export const egressCommand: Command = {
@@ -23,25 +25,23 @@ The summary groups them into Azure Firewall application rules (http, https, mssq
 
 Options:
   --format txt|json        output format (default txt)
-  --default-namespace ns   namespace of objects without metadata.namespace (default "default")
-  --exclude glob           skip matching paths (repeatable; default node_modules and .git)
-`,
+${WORKSPACE_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'txt' }, 'default-namespace': { type: 'string' }, exclude: { type: 'string', multiple: true } },
+      options: { format: { type: 'string', default: 'txt' }, ...WORKSPACE_OPTIONS },
     });
     const format = values.format === 'text' ? 'txt' : values.format!;
     if (!['txt', 'json'].includes(format)) throw new UsageError(`unknown --format \`${values.format}\`: use txt or json`);
     const settings = settingsFromOptions(undefined, values['default-namespace']);
-    const workspace = await loadWorkspace(positionals.length ? positionals : ['.'], settings, io, values.exclude ?? undefined);
-    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
-    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+    const workspace = await loadWorkspace(positionals.length ? positionals : ['.'], settings, io, workspaceReadOptions(values));
+    reportReadProblems(workspace, io, true);
+    if (nothingRead(workspace)) return EXIT_USAGE;
     const inventory = egressInventory(workspace.analysis.index);
     const where = (e: EgressEvidence) => located(workspace.analysis, e, workspace.display);
     io.out(format === 'json' ? `${JSON.stringify(egressJson(inventory, where), null, 2)}\n` : egressText(inventory, where, workspace.fileCount));
-    return EXIT_OK;
+    return exitCode(workspace, EXIT_OK);
   },
 };
 
@@ -152,5 +152,6 @@ export function egressText(inventory: EgressInventory, where: (e: EgressEvidence
     lines.push('  network rules (FQDN destinations need the firewall DNS proxy):');
     for (const r of rules.networkRules) lines.push(`    TCP ${r.port}  ${[...r.fqdns, ...r.addresses].join(', ')}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Hosts, names, keys and file names come from the manifests: escaped, one line stays one line.
+  return `${lines.map(escapeLine).join('\n')}\n`;
 }

@@ -4,8 +4,10 @@ import type { Protocol } from '../../engine/model/resources';
 import { explainReach } from '../../engine/netpol/explainText';
 import { buildNetpolModel } from '../../engine/netpol/model';
 import { reach, resolveEndpoint, type ResolvedEndpoint } from '../../engine/netpol/reach';
-import { loadWorkspace } from '../loadWorkspace';
+import { escapeLine } from '../format/terminal';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
 
 const PROTOCOL_NAMES: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
@@ -25,8 +27,7 @@ Exit status: 0 allowed, 1 denied, 2 usage error (such as an unknown workload).
 Options:
   --port N                   ask about one destination port (protocol TCP unless --protocol says otherwise)
   --protocol TCP|UDP|SCTP    ask about one protocol (with --port: that port of it)
-  --default-namespace ns     namespace of objects without metadata.namespace, and of SRC/DST without one
-  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+${WORKSPACE_USAGE}                             (--default-namespace is also the namespace of SRC and DST without one)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -35,8 +36,7 @@ Options:
       options: {
         port: { type: 'string' },
         protocol: { type: 'string' },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
+        ...WORKSPACE_OPTIONS,
       },
     });
     const [srcText, dstText, ...paths] = positionals;
@@ -53,21 +53,22 @@ Options:
       query.port = port;
     }
     const defaultNamespace = values['default-namespace'] ?? 'default';
-    const workspace = await loadWorkspace(paths.length ? paths : ['.'], settingsFromOptions(undefined, defaultNamespace), io, values.exclude ?? undefined);
-    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
-    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+    const workspace = await loadWorkspace(paths.length ? paths : ['.'], settingsFromOptions(undefined, defaultNamespace), io, workspaceReadOptions(values));
+    reportReadProblems(workspace, io, true);
+    if (nothingRead(workspace)) return EXIT_USAGE;
 
     const model = buildNetpolModel(workspace.analysis.index);
     const src = endpoint(model, srcText, defaultNamespace, 'source');
     const dst = endpoint(model, dstText, defaultNamespace, 'destination');
     const explanation = explainReach(model, reach(model, src, dst), query);
-    io.out(explanation.lines.join('\n') + '\n');
-    return explanation.allowed ? EXIT_OK : EXIT_FINDINGS;
+    // Each line names workloads and policies from the manifests: escaped, one line stays one line.
+    io.out(explanation.lines.map(escapeLine).join('\n') + '\n');
+    return exitCode(workspace, explanation.allowed ? EXIT_OK : EXIT_FINDINGS);
   },
 };
 
 function endpoint(model: ReturnType<typeof buildNetpolModel>, text: string, defaultNamespace: string, role: string): ResolvedEndpoint {
   const resolution = resolveEndpoint(model, text, defaultNamespace);
   if ('endpoint' in resolution) return resolution.endpoint;
-  throw new UsageError(`${role}: ${resolution.error}${resolution.suggestion ? ` (did you mean \`${resolution.suggestion}\`?)` : ''}`);
+  throw new UsageError(`${role}: ${escapeLine(resolution.error)}${resolution.suggestion ? ` (did you mean \`${escapeLine(resolution.suggestion)}\`?)` : ''}`);
 }

@@ -9,11 +9,14 @@ import { parseArgs } from 'node:util';
 import { quickFixes, type FixContext, type TextEdit } from '../../engine/fixes/index';
 import { applyEdits } from '../../engine/fixes/types';
 import { LineIndex } from '../../engine/syntax/lineIndex';
+import { encodeText, type TextEncoding } from '../../io/readFile';
 import { readManifest } from '../../io/scanFiles';
-import { loadWorkspace, STDIN_PATH } from '../loadWorkspace';
+import { escapeLine } from '../format/terminal';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems, STDIN_PATH } from '../loadWorkspace';
 import { loadProfileOption } from '../profileOption';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { settingsFromOptions } from './ruleOptions';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 
 export const fixCommand: Command = {
   name: 'fix',
@@ -29,9 +32,7 @@ Everything else (choices, NetworkPolicy changes) is offered by the editor's quic
 Options:
   --dry-run                  print a unified diff instead of writing the files
   --rule id                  only fix findings of this rule (repeatable)
-  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
-  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
-  --profile file             the cluster profile (default: .netlens.yaml here or in the first path's folder)
+${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml here or in the first path's folder)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -40,8 +41,7 @@ Options:
       options: {
         'dry-run': { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
+        ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
     });
@@ -49,24 +49,26 @@ Options:
     const dryRun = values['dry-run']!;
     if (paths.includes('-') && !dryRun) throw new UsageError('standard input cannot be fixed in place: add --dry-run');
     const settings = settingsFromOptions(undefined, values['default-namespace']);
+    const readOptions = workspaceReadOptions(values);
     const profile = loadProfileOption(values.profile, io, paths);
     if (profile) {
       settings.profile = profile;
       if (profile.defaultNamespace && values['default-namespace'] === undefined) settings.defaultNamespace = profile.defaultNamespace;
     }
-    const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined);
-    for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
-    if (workspace.ioErrors.length && workspace.fileCount === 0) return EXIT_USAGE;
+    const workspace = await loadWorkspace(paths, settings, io, readOptions);
+    reportReadProblems(workspace, io, true);
+    if (nothingRead(workspace)) return EXIT_USAGE;
 
-    // The same reader as the analysis (BOM dropped), so that offsets agree; standard input is never fixed.
-    const texts = new Map<string, string>();
+    // The same reader as the analysis (BOM dropped, UTF-16 decoded), so that offsets agree; the encoding is kept to
+    // write the file back as it was. Standard input is never fixed.
+    const texts = new Map<string, { text: string; encoding: TextEncoding }>();
     const textOf = (file: string): string | undefined => {
       if (!texts.has(file)) {
-        const read = readManifest(file);
+        const read = readManifest(file, { maxFileSize: readOptions.maxFileSize, explicit: true });
         if ('error' in read) return undefined;
-        texts.set(file, read.text);
+        texts.set(file, read);
       }
-      return texts.get(file);
+      return texts.get(file)?.text;
     };
     const ctx: FixContext = { index: workspace.analysis.index, textOf };
     if (profile) ctx.profile = profile;
@@ -93,22 +95,21 @@ Options:
         chosen.set(edit.file, entry);
       }
       const first = fix.change.edits[0]!;
-      chosen.get(first.file)!.titles.push(`${workspace.display(finding.file)}:${line(textOf(finding.file) ?? '', finding.span.start)}: ${finding.ruleId}: ${fix.title}`);
+      chosen.get(first.file)!.titles.push(escapeLine(`${workspace.display(finding.file)}:${line(textOf(finding.file) ?? '', finding.span.start)}: ${finding.ruleId}: ${fix.title}`));
       fixed++;
     }
     const files = [...chosen.keys()].sort();
     for (const file of files) {
       const before = textOf(file) ?? '';
       const after = applyEdits(before, chosen.get(file)!.edits);
-      if (dryRun) io.out(unifiedDiff(workspace.display(file), before, after));
+      if (dryRun) io.out(unifiedDiff(escapeLine(workspace.display(file)), before, after));
       else {
-        const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
-        fs.writeFileSync(file, bom + after);
+        fs.writeFileSync(file, encodeText(after, texts.get(file)?.encoding ?? 'utf8'));
         for (const title of chosen.get(file)!.titles) io.out(`fixed ${title}\n`);
       }
     }
     io.err(`${fixed === 0 ? 'no safe fix to apply' : `${dryRun ? 'would fix' : 'fixed'} ${fixed} finding${fixed === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`}\n`);
-    return EXIT_OK;
+    return exitCode(workspace, EXIT_OK);
   },
 };
 

@@ -4,15 +4,17 @@
  * lines, so the output can go straight to a file or to `kubectl apply -f -`), or writes one file per namespace
  * under --out. `--default-deny-only` writes just "deny all, allow DNS" for the namespace.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeNote, type FixContext, type GeneratorResult } from '../../engine/fixes/index';
 import { readManifest } from '../../io/scanFiles';
-import { loadWorkspace } from '../loadWorkspace';
+import { escapeLine } from '../format/terminal';
+import { exitCode, loadWorkspace, nothingRead, reportReadProblems, type LoadedWorkspace } from '../loadWorkspace';
+import { planOutputs, writeOutputs, type OutputPlan } from '../outputFiles';
 import { loadProfileOption } from '../profileOption';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { settingsFromOptions } from './ruleOptions';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 
 export const generatePoliciesCommand: Command = {
   name: 'generate-policies',
@@ -28,11 +30,10 @@ NetworkPolicy per workload admitting exactly those edges.
 Options:
   --namespace ns             only this namespace (default: every namespace with workloads)
   --out dir                  write <namespace>-networkpolicies.yaml files there instead of printing the YAML
+                             (names made safe: nothing is written outside dir)
   --default-deny-only        only "deny all ingress and egress, allow DNS" (needs --namespace)
   --format txt|json          txt (default): edges as comments, then YAML; json: edges, notes and documents
-  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
-  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
-  --profile file             the cluster profile (ingress controller namespaces or subnets; default:
+${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress controller namespaces or subnets; default:
                              .netlens.yaml here or in the first path's folder)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -44,8 +45,7 @@ Options:
         out: { type: 'string' },
         'default-deny-only': { type: 'boolean', default: false },
         format: { type: 'string', default: 'txt' },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
+        ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
     });
@@ -54,20 +54,21 @@ Options:
     if (values['default-deny-only'] && !values.namespace) throw new UsageError('--default-deny-only needs --namespace');
     const paths = positionals.length ? positionals : ['.'];
     const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : undefined;
-    const { ctx, display, failed } = await loadContext(paths, values, io, outDir);
-    if (failed) return EXIT_USAGE;
+    const { ctx, display, workspace } = await loadContext(paths, values, io, outDir);
+    if (nothingRead(workspace)) return EXIT_USAGE;
     const placement = outDir !== undefined ? { directory: `${outDir}${path.sep}` } : {};
 
     if (values['default-deny-only']) {
       const result = generateDefaultDeny(ctx, values.namespace!, placement);
-      return emit(result, [], io, outDir, format, display);
+      return exitCode(workspace, emit(result, [], io, outDir, display));
     }
     const result = generatePolicies(ctx, { ...(values.namespace ? { namespace: values.namespace } : {}), ...placement });
     if (values.namespace && !result.namespaces.some((n) => [...ctx.index.workloads()].some((w) => w.namespace === n))) {
-      io.err(`netlens generate-policies: no workload in namespace ${values.namespace}\n`);
+      io.err(`netlens generate-policies: no workload in namespace ${escapeLine(values.namespace)}\n`);
     }
     const edgeLines = formatEdges(result.edges, display);
     if (format === 'json') {
+      const plan = outDir !== undefined ? planOutputs(outDir, result.change.newFiles) : undefined;
       io.out(
         `${JSON.stringify(
           {
@@ -82,16 +83,16 @@ Options:
               evidence: e.evidence.map((ev) => ({ text: ev.text, file: display(ev.file), line: ev.line ?? null })),
             })),
             notes: result.notes.map((n) => ({ severity: n.severity, message: n.message, file: n.file ? display(n.file) : null, line: n.line ?? null })),
-            documents: result.documents.map((d) => ({ namespace: d.namespace, file: display(d.file), policies: d.policies, text: d.text })),
+            documents: result.documents.map((d) => ({ namespace: d.namespace, file: display(plan ? plan.target(d.file) : d.file), policies: d.policies, text: d.text })),
           },
           null,
           2,
         )}\n`,
       );
-      if (outDir !== undefined) writeDocuments(result, outDir, io, display, false);
-      return EXIT_OK;
+      const failed = outDir !== undefined && plan !== undefined && !writeDocuments(plan, outDir, io, display, false);
+      return exitCode(workspace, failed ? EXIT_USAGE : EXIT_OK);
     }
-    return emit(result, edgeLines, io, outDir, format, display);
+    return exitCode(workspace, emit(result, edgeLines, io, outDir, display));
   },
 };
 
@@ -108,18 +109,19 @@ function edgeEndpoint(endpoint: import('../../engine/fixes/index').EdgeEndpoint)
 
 export async function loadContext(
   paths: string[],
-  values: { 'default-namespace'?: string | undefined; exclude?: string[] | undefined; profile?: string | undefined },
+  values: { 'default-namespace'?: string | undefined; exclude?: string[] | undefined; 'max-file-size'?: string | undefined; profile?: string | undefined },
   io: CliIO,
   outDir?: string,
-): Promise<{ ctx: FixContext; display: (file: string) => string; failed: boolean }> {
+): Promise<{ ctx: FixContext; display: (file: string) => string; workspace: LoadedWorkspace }> {
   const settings = settingsFromOptions(undefined, values['default-namespace']);
+  const readOptions = workspaceReadOptions(values);
   const profile = loadProfileOption(values.profile, io, paths);
   if (profile) {
     settings.profile = profile;
     if (profile.defaultNamespace && values['default-namespace'] === undefined) settings.defaultNamespace = profile.defaultNamespace;
   }
-  const workspace = await loadWorkspace(paths, settings, io, values.exclude ?? undefined);
-  for (const message of workspace.ioErrors) io.err(`netlens: ${message}\n`);
+  const workspace = await loadWorkspace(paths, settings, io, readOptions);
+  reportReadProblems(workspace, io, true);
   // What an earlier run wrote under --out is output, not input: it is left out and overwritten.
   const inOut = (file: string) => outDir !== undefined && !path.relative(outDir, file).startsWith('..') && !path.isAbsolute(path.relative(outDir, file));
   for (const file of workspace.analysis.fileNames()) if (inOut(file)) workspace.analysis.removeFile(file);
@@ -129,39 +131,40 @@ export async function loadContext(
     textOf: (file) => {
       if (inOut(file)) return undefined;
       if (!texts.has(file)) {
-        const read = readManifest(file);
+        const read = readManifest(file, { maxFileSize: readOptions.maxFileSize, explicit: true });
         texts.set(file, 'text' in read ? read.text : undefined);
       }
       return texts.get(file);
     },
   };
   if (profile) ctx.profile = profile;
-  return { ctx, display: workspace.display, failed: workspace.ioErrors.length > 0 && workspace.fileCount === 0 };
+  return { ctx, display: workspace.display, workspace };
 }
 
 function noteLine(note: EdgeNote, display: (file: string) => string): string {
   return `${note.severity}: ${note.message}${note.file ? ` (${display(note.file)}${note.line !== undefined ? `:${note.line}` : ''})` : ''}`;
 }
 
-function emit(result: GeneratorResult, edgeLines: string[], io: CliIO, outDir: string | undefined, _format: string, display: (file: string) => string): number {
+function emit(result: GeneratorResult, edgeLines: string[], io: CliIO, outDir: string | undefined, display: (file: string) => string): number {
   const header: string[] = [];
   if (edgeLines.length) header.push('Inferred traffic (each edge, then the evidence for it):', ...edgeLines.map((l) => `  ${l}`));
   else header.push('Inferred traffic: none (every pod gets DNS only)');
   if (result.notes.length) header.push('Notes:', ...result.notes.map((n) => `  ${noteLine(n, display)}`));
+  // Edges and notes name workloads, hosts and files from the manifests: escaped, one line stays one line.
+  const lines = header.map(escapeLine);
   if (outDir !== undefined) {
-    for (const line of header) io.out(`${line}\n`);
-    writeDocuments(result, outDir, io, display, true);
-    return EXIT_OK;
+    for (const line of lines) io.out(`${line}\n`);
+    return writeDocuments(planOutputs(outDir, result.change.newFiles), outDir, io, display, true) ? EXIT_OK : EXIT_USAGE;
   }
-  io.out(header.map((l) => `# ${l}\n`).join(''));
+  io.out(lines.map((l) => `# ${l}\n`).join(''));
   io.out(result.documents.map((d) => d.text).join('---\n'));
   return EXIT_OK;
 }
 
-function writeDocuments(result: GeneratorResult, outDir: string, io: CliIO, display: (file: string) => string, announce: boolean): void {
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const file of result.change.newFiles) {
-    fs.writeFileSync(file.file, file.text);
-    if (announce) io.out(`wrote ${display(file.file)}\n`);
-  }
+/** False when a file could not be written (said on stderr). */
+function writeDocuments(plan: OutputPlan, outDir: string, io: CliIO, display: (file: string) => string, announce: boolean): boolean {
+  const { written, errors } = writeOutputs(outDir, plan);
+  if (announce) for (const file of written) io.out(`wrote ${escapeLine(display(file))}\n`);
+  for (const error of errors) io.err(`netlens generate-policies: ${escapeLine(error)}\n`);
+  return errors.length === 0;
 }

@@ -4,7 +4,6 @@
  * annotation that was not translated, and why), or writes one file per namespace under --out. Exit status 0; the
  * untranslated annotations are also summarised on stderr.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultGatewayClass, ingressesOfClass, migrateIngresses, type MigrationResult } from '../../engine/fixes/index';
@@ -13,6 +12,10 @@ import { closestName } from '../../engine/util/closestName';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { ingressControllerOf } from '../../engine/exposure/controllers';
 import { loadContext } from './generatePolicies';
+import { escapeLine } from '../format/terminal';
+import { exitCode, nothingRead } from '../loadWorkspace';
+import { planOutputs, writeOutputs } from '../outputFiles';
+import { WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../workspaceOptions';
 
 export const migrateIngressCommand: Command = {
   name: 'migrate-ingress',
@@ -32,9 +35,9 @@ Options:
                              add-on and ingress-nginx, azure-alb-external for Application Gateway for Containers,
                              istio for Istio)
   --gateway-name name        name of the Gateway (default: the Ingress's name, or the GatewayClass's for several)
-  --out dir                  write the files there instead of printing them
-  --default-namespace ns     namespace of objects without metadata.namespace (default "default")
-  --exclude glob             skip matching paths (repeatable; default node_modules and .git)
+  --out dir                  write the files there instead of printing them (names made safe: nothing is
+                             written outside dir)
+${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml here or in the first path's folder)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -46,15 +49,14 @@ Options:
         'gateway-class': { type: 'string' },
         'gateway-name': { type: 'string' },
         out: { type: 'string' },
-        'default-namespace': { type: 'string' },
-        exclude: { type: 'string', multiple: true },
+        ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
     });
     const paths = positionals.length ? positionals : ['.'];
     const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : undefined;
-    const { ctx, display, failed } = await loadContext(paths, values, io, outDir);
-    if (failed) return EXIT_USAGE;
+    const { ctx, display, workspace } = await loadContext(paths, values, io, outDir);
+    if (nothingRead(workspace)) return EXIT_USAGE;
     const index = ctx.index;
     const all = index.ofKind('Ingress').filter((i) => i.apiVersion.startsWith('networking.k8s.io/') || i.apiVersion.startsWith('extensions/'));
 
@@ -64,7 +66,7 @@ Options:
       const found = all.filter((i) => i.name === name && (namespace === undefined || i.namespace === namespace));
       if (found.length === 0) {
         const suggestion = closestName(values.ingress, all.map((i) => (namespace === undefined ? i.name : `${i.namespace}/${i.name}`)));
-        throw new UsageError(`--ingress: no Ingress \`${values.ingress}\` in the input${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`);
+        throw new UsageError(`--ingress: no Ingress \`${escapeLine(values.ingress)}\` in the input${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : ''}`);
       }
       groups = [[found[0]!]];
     } else if (values['ingress-class'] !== undefined) {
@@ -72,7 +74,7 @@ Options:
       if (found.length === 0) {
         const classes = [...new Set(all.map((i) => ingressControllerOf(index, i).className).filter((c): c is string => !!c))];
         const suggestion = closestName(values['ingress-class'], classes);
-        throw new UsageError(`--ingress-class: no Ingress of class \`${values['ingress-class']}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : classes.length ? ` (classes: ${classes.join(', ')})` : ''}`);
+        throw new UsageError(`--ingress-class: no Ingress of class \`${escapeLine(values['ingress-class'])}\`${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : classes.length ? ` (classes: ${escapeLine(classes.join(', '))})` : ''}`);
       }
       groups = [found];
     } else {
@@ -85,7 +87,7 @@ Options:
     }
     if (groups.length === 0 || groups.every((g) => g.length === 0)) {
       io.err('netlens migrate-ingress: no Ingress in the input\n');
-      return EXIT_OK;
+      return exitCode(workspace, EXIT_OK);
     }
     const results: MigrationResult[] = [];
     for (const group of groups) {
@@ -93,28 +95,29 @@ Options:
       const options = { gatewayClass, ...(values['gateway-name'] ? { gatewayName: values['gateway-name'] } : {}), ...(outDir !== undefined ? { directory: `${outDir}${path.sep}` } : {}) };
       results.push(migrateIngresses(ctx, group, options));
     }
+    let writeFailed = false;
     if (outDir !== undefined) {
-      fs.mkdirSync(outDir, { recursive: true });
-      const written = new Map<string, string>();
-      for (const result of results) for (const file of result.change.newFiles) written.set(file.file, written.has(file.file) ? `${written.get(file.file)}---\n${file.text}` : file.text);
-      for (const [file, text] of written) {
-        fs.writeFileSync(file, text);
-        io.out(`wrote ${display(file)}\n`);
-      }
+      // Several groups may ask for one namespace's file: one file, their documents joined (outputFiles.ts).
+      const { written, errors } = writeOutputs(outDir, planOutputs(outDir, results.flatMap((r) => r.change.newFiles)));
+      for (const file of written) io.out(`wrote ${escapeLine(display(file))}\n`);
+      for (const error of errors) io.err(`netlens migrate-ingress: ${escapeLine(error)}\n`);
+      writeFailed = errors.length > 0;
     } else {
       io.out(results.flatMap((r) => r.documents.map((d) => d.text)).join('---\n'));
     }
+    // Names, annotations and their values come from the manifests: escaped, one line stays one line.
+    const line = (text: string) => io.err(`${escapeLine(text)}\n`);
     const untranslated = results.flatMap((r) => r.untranslated);
-    for (const result of results) io.err(`migrated ${result.ingresses.join(', ')} to GatewayClass ${result.gatewayClass}: Gateway ${result.gateways.join(', ')}, ${result.routes.length} HTTPRoute${result.routes.length === 1 ? '' : 's'}\n`);
+    for (const result of results) line(`migrated ${result.ingresses.join(', ')} to GatewayClass ${result.gatewayClass}: Gateway ${result.gateways.join(', ')}, ${result.routes.length} HTTPRoute${result.routes.length === 1 ? '' : 's'}`);
     if (untranslated.length) {
-      io.err(`not translated (${untranslated.length}):\n`);
-      for (const u of untranslated) io.err(`  ${u.ingress}: ${u.annotation}: ${u.detail}\n`);
+      line(`not translated (${untranslated.length}):`);
+      for (const u of untranslated) line(`  ${u.ingress}: ${u.annotation}: ${u.detail}`);
     }
     const warnings = [...new Set(results.flatMap((r) => r.warnings))];
     if (warnings.length) {
-      io.err('check:\n');
-      for (const w of warnings) io.err(`  ${w}\n`);
+      line('check:');
+      for (const w of warnings) line(`  ${w}`);
     }
-    return EXIT_OK;
+    return exitCode(workspace, writeFailed ? EXIT_USAGE : EXIT_OK);
   },
 };

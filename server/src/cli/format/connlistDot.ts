@@ -6,6 +6,7 @@
 import type { Peer, PeerConnection } from '../../engine/netpol/connectivity';
 import type { WorkloadPeer } from '../../engine/netpol/podClasses';
 import { formatConnections } from '../../engine/netpol/portSet';
+import { escapeLine } from './terminal';
 
 export function formatConnlistDot(connections: readonly PeerConnection[], workloads: readonly WorkloadPeer[]): string {
   const lines = ['digraph {'];
@@ -35,6 +36,7 @@ export function formatConnlistDot(connections: readonly PeerConnection[], worklo
   return lines.join('\n') + '\n';
 }
 
+/** A DOT string: backslashes and quotes escaped, control characters written visibly (terminal.ts). */
 function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${escapeLine(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
 }

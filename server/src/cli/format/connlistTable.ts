@@ -4,6 +4,7 @@
  */
 import type { PeerConnection } from '../../engine/netpol/connectivity';
 import { formatConnections } from '../../engine/netpol/portSet';
+import { escapeLine } from './terminal';
 
 export function formatConnlistMarkdown(connections: readonly PeerConnection[]): string {
   const rows = connections.map((c) => `| ${cell(c.src.id)} | ${cell(c.dst.id)} | ${cell(formatConnections(c.allowed))} |`);
@@ -15,9 +16,9 @@ export function formatConnlistCsv(connections: readonly PeerConnection[]): strin
   return ['src,dst,conn', ...rows].join('\n') + '\n';
 }
 
-/** Pipes would end a Markdown table cell. */
+/** Pipes would end a Markdown table cell, a line break the row. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return escapeLine(text).replace(/\|/g, '\\|');
 }
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */

@@ -5,7 +5,9 @@
  */
 import type { PeerConnection } from '../../engine/netpol/connectivity';
 import { formatConnections } from '../../engine/netpol/portSet';
+import { escapeLine } from './terminal';
 
+/** Peer ids hold manifest names: escaped (a no-op for every name the API server accepts, so np-guard's bytes stay). */
 export function formatConnlistText(connections: readonly PeerConnection[]): string {
-  return connections.map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}\n`).join('');
+  return connections.map((c) => `${escapeLine(c.src.id)} => ${escapeLine(c.dst.id)} : ${formatConnections(c.allowed)}\n`).join('');
 }

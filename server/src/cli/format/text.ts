@@ -1,8 +1,10 @@
 /** `path:line:col severity rule-id message`, one finding a line, then a summary line on stderr's behalf. */
 import type { LocatedFinding } from './located';
+import { escapeLine } from './terminal';
 
+/** File names and messages come from the workspace: escaped, so that one finding is always one line. */
 export function formatText(findings: readonly LocatedFinding[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}\n`).join('');
+  return findings.map((f) => `${escapeLine(f.file)}:${f.line}:${f.column} ${f.severity} ${f.rule} ${escapeLine(f.message)}\n`).join('');
 }
 
 export function summaryLine(findings: readonly LocatedFinding[], fileCount: number): string {

@@ -1,0 +1,69 @@
+/**
+ * Writing generated files under `--out DIR` (generate-policies, migrate-ingress): nothing is ever written outside
+ * DIR, whatever the manifests' names say. The generators name files after namespaces and Ingresses
+ * (`<namespace>-networkpolicies.yaml`); here each name is taken relative to DIR and made one safe file name
+ * (engine/util/safeFileName.ts: `../../x.yaml` becomes `___.._x.yaml`, NUL and separators `_`), two names that come
+ * out the same get distinct files (`-2`), and a file is created without following a symbolic link that the workspace
+ * may have planted in DIR.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { distinctFileName, safeFileName } from '../engine/util/safeFileName';
+import { describeIoError } from '../io/readFile';
+
+export interface OutputPlan {
+  /** The file a generator asked for -> the file that is written (always directly in DIR). */
+  target(file: string): string;
+  /** Files in write order, with the texts of every request that maps to them (joined as YAML documents). */
+  files: { file: string; text: string }[];
+}
+
+/**
+ * Plans the writes: every requested file gets a safe name in `outDir`; requests for the same file are one file (their
+ * texts joined with `---`), requests for different files never share one.
+ */
+export function planOutputs(outDir: string, requests: readonly { file: string; text: string }[]): OutputPlan {
+  const byRequest = new Map<string, string>();
+  const used = new Set<string>();
+  const texts = new Map<string, string>();
+  for (const request of requests) {
+    let target = byRequest.get(request.file);
+    if (target === undefined) {
+      const relative = path.relative(outDir, request.file);
+      const name = distinctFileName(safeFileName(relative.split(path.sep).join('_')), (candidate) => used.has(candidate.toLowerCase()));
+      // Case-insensitive file systems (macOS, Windows) would make `A` and `a` one file.
+      used.add(name.toLowerCase());
+      target = path.join(outDir, name);
+      byRequest.set(request.file, target);
+    }
+    texts.set(target, texts.has(target) ? `${texts.get(target)}---\n${request.text}` : request.text);
+  }
+  return { target: (file) => byRequest.get(file) ?? file, files: [...texts].map(([file, text]) => ({ file, text })) };
+}
+
+/** Creates DIR and writes the planned files; an error is a message (the command exits 2), never a throw. */
+export function writeOutputs(outDir: string, plan: OutputPlan): { written: string[]; errors: string[] } {
+  const written: string[] = [];
+  const errors: string[] = [];
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    return { written, errors: [`cannot create ${outDir}: ${describeIoError(error)}`] };
+  }
+  for (const { file, text } of plan.files) {
+    try {
+      // O_NOFOLLOW: a symbolic link in DIR (committed to the workspace, say) is not written through.
+      const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | (fs.constants.O_NOFOLLOW ?? 0), 0o666);
+      try {
+        fs.writeSync(fd, text);
+      } finally {
+        fs.closeSync(fd);
+      }
+      written.push(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push(`cannot write ${file}: ${code === 'ELOOP' ? 'it is a symbolic link, not written through' : describeIoError(error)}`);
+    }
+  }
+  return { written, errors };
+}
