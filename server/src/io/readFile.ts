@@ -122,7 +122,8 @@ export function describeIoError(error: unknown): string {
   }
 }
 
-function fileType(stats: fs.Stats): string {
+/** What a file that is not a regular file is, for messages. */
+export function fileType(stats: fs.Stats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';

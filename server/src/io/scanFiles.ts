@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlob, type GlobMatcher } from './glob';
-import { decodeText, describeIoError, readRegularFile, type TextEncoding } from './readFile';
+import { decodeText, describeIoError, fileType, readRegularFile, type TextEncoding } from './readFile';
 
 export { describeIoError } from './readFile';
 
@@ -99,7 +99,7 @@ export function scanFiles(roots: readonly string[], options: ScanOptions = {}): 
       }
       if (!stats.isFile()) {
         // Only a root the user named gets here (the walk takes regular files only): say why it is not read.
-        if (explicit) result.errors.push({ file, message: `not a regular file (${specialFileType(stats)}), not read${stats.isFIFO() ? '; to read a stream, give - and pipe it to standard input' : ''}` });
+        if (explicit) result.errors.push({ file, message: `not a regular file (${fileType(stats)}), not read${stats.isFIFO() ? '; to read a stream, give - and pipe it to standard input' : ''}` });
         return;
       }
       if (!explicit && !isManifestPath(file)) return;
@@ -119,14 +119,6 @@ function humanSize(bytes: number): string {
   if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
-}
-
-function specialFileType(stats: fs.Stats): string {
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'a special file';
 }
 
 /** The size of a regular file, or undefined when it cannot be read (gone, not a file). */
