@@ -13,6 +13,7 @@ import { Analysis } from '../../server/src/engine/analysis';
 import { importAksJson } from '../../server/src/engine/profile/importAks';
 import { parseProfile } from '../../server/src/engine/profile/parseProfile';
 import { profileFromSettings } from '../../server/src/engine/profile/fromSettings';
+import { fastReadYamlText } from '../../server/src/engine/syntax/fastRead';
 import { parseYamlText, MAX_NESTING } from '../../server/src/engine/syntax/parse';
 import { closestName } from '../../server/src/engine/util/closestName';
 import { decodeText, readRegularFile } from '../../server/src/io/readFile';
@@ -78,6 +79,13 @@ test(`nesting deeper than ${MAX_NESTING} levels: one clear error at the first le
   // At the limit: read.
   const ok = parseYamlText(`a: ${'['.repeat(MAX_NESTING - 1)}${']'.repeat(MAX_NESTING - 1)}\n`);
   assert.deepEqual(ok.issues, []);
+  // The fast reader answers the same or declines, on either side of the limit.
+  for (const depth of [MAX_NESTING - 2, MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 1]) {
+    for (const text of [`a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, `a: ${'['.repeat(depth)}x${']'.repeat(depth)}\n`]) {
+      const fast = fastReadYamlText(text);
+      if (fast) assert.deepEqual(fast, parseYamlText(text), `depth ${depth}`);
+    }
+  }
 });
 
 test('lone carriage returns are line breaks (as in YAML and the editors): no syntax error, same findings and lines as LF', BOUNDED, () => {

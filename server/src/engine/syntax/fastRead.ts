@@ -14,11 +14,11 @@
  */
 import { FAILSAFE_SCHEMA, loadAll, type EventType, type State } from 'js-yaml';
 import { Schema } from 'yaml';
-import type { ParsedDocument, ParsedFile } from './parse';
+import { MAX_NESTING, type ParsedDocument, type ParsedFile } from './parse';
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './tree';
 
-/** Same limit as parseYamlText: deeper input goes to the `yaml` reader, which cuts it. */
-const MAX_DEPTH = 200;
+/** Input that comes near parseYamlText's nesting limit goes to the `yaml` reader, which reports what is too deep. */
+const MAX_DEPTH = MAX_NESTING;
 
 interface ScalarTag {
   default?: boolean | 'key';
@@ -59,7 +59,7 @@ export function fastReadYamlText(text: string): ParsedFile | null {
   const listener = (event: EventType, state: State): void => {
     const position = state.position;
     if (event === 'open') {
-      if (stack.length > MAX_DEPTH) throw new Declined();
+      if (stack.length >= MAX_DEPTH) throw new Declined();
       stack.push({ open: position, children: [] });
       return;
     }
