@@ -1,14 +1,13 @@
 /**
  * Writing generated files under `--out DIR` (generate-policies, migrate-ingress): nothing is ever written outside
- * DIR, whatever the manifests' names say. The generators name files after namespaces and Ingresses
- * (`<namespace>-networkpolicies.yaml`); here each name is taken relative to DIR and made one safe file name
- * (engine/util/safeFileName.ts: `../../x.yaml` becomes `___.._x.yaml`, NUL and separators `_`), two names that come
- * out the same get distinct files (`-2`), and a file is created without following a symbolic link that the workspace
- * may have planted in DIR.
+ * DIR, whatever the manifests' names say. The generators already name files safely (engine/util/fileName.ts, in
+ * fileBeside); this is the CLI's own guarantee on top: every requested file is placed directly in DIR under a safe
+ * name (a path that would leave DIR or enter a subfolder becomes one name), and a file is created without following
+ * a symbolic link that the workspace may have planted in DIR.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { distinctFileName, safeFileName } from '../engine/util/safeFileName';
+import { safeFileName } from '../engine/util/fileName';
 import { describeIoError } from '../io/readFile';
 
 export interface OutputPlan {
@@ -19,26 +18,18 @@ export interface OutputPlan {
 }
 
 /**
- * Plans the writes: every requested file gets a safe name in `outDir`; requests for the same file are one file (their
- * texts joined with `---`), requests for different files never share one.
+ * Plans the writes: every requested file gets a safe name directly in `outDir`; requests that come to the same file
+ * are one file, their texts joined as YAML documents (as the generators join documents for one file): nothing is
+ * overwritten.
  */
 export function planOutputs(outDir: string, requests: readonly { file: string; text: string }[]): OutputPlan {
-  const byRequest = new Map<string, string>();
-  const used = new Set<string>();
+  const targetOf = (file: string) => path.join(outDir, safeFileName(path.relative(outDir, file).split(path.sep).join('_')));
   const texts = new Map<string, string>();
   for (const request of requests) {
-    let target = byRequest.get(request.file);
-    if (target === undefined) {
-      const relative = path.relative(outDir, request.file);
-      const name = distinctFileName(safeFileName(relative.split(path.sep).join('_')), (candidate) => used.has(candidate.toLowerCase()));
-      // Case-insensitive file systems (macOS, Windows) would make `A` and `a` one file.
-      used.add(name.toLowerCase());
-      target = path.join(outDir, name);
-      byRequest.set(request.file, target);
-    }
+    const target = targetOf(request.file);
     texts.set(target, texts.has(target) ? `${texts.get(target)}---\n${request.text}` : request.text);
   }
-  return { target: (file) => byRequest.get(file) ?? file, files: [...texts].map(([file, text]) => ({ file, text })) };
+  return { target: targetOf, files: [...texts].map(([file, text]) => ({ file, text })) };
 }
 
 /** Creates DIR and writes the planned files; an error is a message (the command exits 2), never a throw. */
