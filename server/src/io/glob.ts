@@ -23,12 +23,26 @@ export const MAX_PATTERN_LENGTH = 1000;
 export const MAX_ALTERNATIVES = 64;
 export const MAX_EXPANDED_LENGTH = 4000;
 
-/** One automaton state: it consumes one character that `accepts`, then goes to `next`; `epsilon` states follow freely. */
+/**
+ * One automaton state: it consumes one character (`literal`, or any that `accepts`), then goes to `next`; `epsilon`
+ * states follow freely. The state after the last one accepts.
+ */
 interface State {
+  /** The one character code it takes; or NOT_SLASH, ANY_CHAR; or CLASS (then `accepts` decides). */
+  literal: number;
   accepts?: (c: number) => boolean;
-  next?: number;
-  /** Free moves (no character consumed). */
+  next: number;
   epsilon: number[];
+}
+
+interface Automaton {
+  states: State[];
+  /** For each state (and the accepting one), every state reachable from it by free moves, itself included. */
+  closures: number[][];
+  /** A run of literal characters every match contains: a path without it is rejected at once (most paths, for most patterns). */
+  required: string;
+  /** The trailing `**` loop state, or -1: once reached, whatever follows matches. */
+  tail: number;
 }
 
 export interface GlobMatcher {
@@ -39,8 +53,10 @@ export interface GlobMatcher {
 export type CompiledGlob = { matcher: GlobMatcher } | { error: string };
 
 const SLASH = 0x2f;
-const notSlash = (c: number) => c !== SLASH;
-const anyChar = () => true;
+/** `literal` codes for the common tests, so that matching calls no function for them. */
+const CLASS = -1;
+const NOT_SLASH = -2;
+const ANY_CHAR = -3;
 
 export function compileGlob(pattern: string): CompiledGlob {
   if (pattern.length > MAX_PATTERN_LENGTH) return { error: `longer than ${MAX_PATTERN_LENGTH} characters (${pattern.length})` };
@@ -66,7 +82,7 @@ export function compileGlob(pattern: string): CompiledGlob {
     matcher: {
       pattern,
       // A trailing `/` (how folders are tested) may be left out, as minimatch allows.
-      matches: (path: string) => automata.some((states) => run(states, path) || (path.endsWith('/') && run(states, path.slice(0, -1)))) !== negated,
+      matches: (path: string) => automata.some((automaton) => run(automaton, path) || (path.endsWith('/') && run(automaton, path.slice(0, -1)))) !== negated,
     },
   };
 }
@@ -142,64 +158,80 @@ function splitTopLevel(text: string): string[] {
   return parts;
 }
 
-/** One pattern (no braces left) -> its automaton; the state after the last is the accepting one. */
-function build(pattern: string): State[] {
+/** One pattern (no braces left) -> its automaton. */
+function build(pattern: string): Automaton {
   const states: State[] = [];
-  const add = (state: Omit<State, 'epsilon'> & { epsilon?: number[] }): number => {
-    states.push({ epsilon: [], ...state });
-    return states.length - 1;
+  let run = '';
+  let required = '';
+  /** The trailing `**` loop, if the pattern ends with one: reaching it means the rest of any path matches. */
+  let tail = -1;
+  const add = (state: Partial<State> & { next: number }): void => {
+    states.push({ literal: CLASS, epsilon: [], ...state });
+    if (state.literal === undefined || state.literal < 0) run = '';
+    else {
+      run += String.fromCharCode(state.literal);
+      if (run.length > required.length) required = run;
+    }
   };
-  /** A state that consumes one character matching `accepts` and goes on to whatever comes next. */
+  const literal = (code: number) => add({ literal: code, next: states.length + 1 });
   const step = (accepts: (c: number) => boolean) => add({ accepts, next: states.length + 1 });
+  const notSlash = () => add({ literal: NOT_SLASH, next: states.length + 1 });
   const segments = pattern.split('/');
   segments.forEach((segment, index) => {
     const last = index === segments.length - 1;
     if (segment === '**') {
+      const entry = states.length;
       if (last) {
         // Trailing `**` (or the whole pattern): anything at all, `/` included.
-        const loop = states.length;
-        add({ accepts: anyChar, next: loop, epsilon: [loop + 1] });
+        add({ literal: ANY_CHAR, next: entry, epsilon: [entry + 1] });
+        tail = entry;
       } else {
         // `**/`: nothing, or anything that ends in `/`. entry: skip it all, or take a character into the loop; the
-        // loop takes any character, or moves on to the closing `/`.
-        const entry = states.length;
-        add({ accepts: anyChar, next: entry + 1, epsilon: [entry + 3] });
-        add({ accepts: anyChar, next: entry + 1, epsilon: [entry + 2] });
+        // loop takes any character, or moves on to the closing `/` (optional, so no part of a required run).
+        add({ literal: ANY_CHAR, next: entry + 1, epsilon: [entry + 3] });
+        add({ literal: ANY_CHAR, next: entry + 1, epsilon: [entry + 2] });
+        // Not `literal: SLASH`: the run of required characters must not take this optional one.
         add({ accepts: (c) => c === SLASH, next: entry + 3 });
       }
       return;
     }
     // A segment that is only `*` matches a name, never an empty segment (minimatch's reading).
-    if (/^\*+$/.test(segment)) step(notSlash);
-    compileSegment(segment, step, add, states);
-    if (!last) step((c) => c === SLASH);
-  });
-  return states;
-}
-
-function compileSegment(segment: string, step: (accepts: (c: number) => boolean) => number, add: (state: Omit<State, 'epsilon'> & { epsilon?: number[] }) => number, states: State[]): void {
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!;
-    if (c === '\\' && i + 1 < segment.length) {
-      const literal = segment.charCodeAt(++i);
-      step((x) => x === literal);
-    } else if (c === '*') {
-      while (segment[i + 1] === '*') i++;
-      const loop = states.length;
-      add({ accepts: notSlash, next: loop, epsilon: [loop + 1] });
-    } else if (c === '?') {
-      step(notSlash);
-    } else if (c === '[') {
-      const parsed = characterClass(segment, i);
-      if (parsed) {
-        step(parsed.accepts);
-        i = parsed.end;
-      } else step((x) => x === 0x5b);
-    } else {
-      const literal = segment.charCodeAt(i);
-      step((x) => x === literal);
+    if (/^\*+$/.test(segment)) notSlash();
+    for (let i = 0; i < segment.length; i++) {
+      const c = segment[i]!;
+      if (c === '\\' && i + 1 < segment.length) {
+        literal(segment.charCodeAt(++i));
+      } else if (c === '*') {
+        while (segment[i + 1] === '*') i++;
+        const loop = states.length;
+        add({ literal: NOT_SLASH, next: loop, epsilon: [loop + 1] });
+      } else if (c === '?') {
+        notSlash();
+      } else if (c === '[') {
+        const parsed = characterClass(segment, i);
+        if (parsed) {
+          step(parsed.accepts);
+          i = parsed.end;
+        } else literal(0x5b);
+      } else {
+        literal(segment.charCodeAt(i));
+      }
     }
+    if (!last) literal(SLASH);
+  });
+  const closures: number[][] = [];
+  for (let index = 0; index <= states.length; index++) {
+    const seen = new Set<number>();
+    const stack = [index];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      if (at < states.length) stack.push(...states[at]!.epsilon);
+    }
+    closures.push([...seen]);
   }
+  return { states, closures, required, tail };
 }
 
 /** `[...]` starting at `open`: the test and the index of its `]`, or undefined when it is not closed (a literal `[`). */
@@ -229,33 +261,42 @@ function characterClass(segment: string, open: number): { accepts: (c: number) =
 }
 
 /** Follows every state at once: linear in the path's length times the automaton's size. */
-function run(states: State[], path: string): boolean {
+function run(automaton: Automaton, path: string): boolean {
+  if (automaton.required && !path.includes(automaton.required)) return false;
+  const { states, closures, tail } = automaton;
   const accepting = states.length;
-  // mark[i] === generation: state i is already in the set being built.
-  const mark = new Int32Array(states.length + 1).fill(-1);
+  // Two sets of states, swapped at each character; mark[i] === generation: state i is in the set being built.
+  let current = new Int32Array(accepting + 1);
+  let next = new Int32Array(accepting + 1);
+  const mark = new Int32Array(accepting + 1).fill(-1);
   let generation = 0;
-  let current: number[] = [];
-  const addWithClosure = (set: number[], start: number) => {
-    const stack = [start];
-    while (stack.length) {
-      const index = stack.pop()!;
-      if (mark[index] === generation) continue;
-      mark[index] = generation;
-      set.push(index);
-      if (index < accepting) for (const e of states[index]!.epsilon) stack.push(e);
-    }
-  };
-  addWithClosure(current, 0);
-  for (let i = 0; i < path.length && current.length > 0; i++) {
+  let size = 0;
+  for (const index of closures[0]!) {
+    if (index === tail) return true;
+    mark[index] = generation;
+    current[size++] = index;
+  }
+  for (let i = 0; i < path.length && size > 0; i++) {
     const c = path.charCodeAt(i);
     generation++;
-    const next: number[] = [];
-    for (const index of current) {
+    let nextSize = 0;
+    for (let k = 0; k < size; k++) {
+      const index = current[k]!;
       if (index === accepting) continue;
       const state = states[index]!;
-      if (state.accepts && state.accepts(c)) addWithClosure(next, state.next!);
+      const literal = state.literal;
+      const taken = literal >= 0 ? literal === c : literal === NOT_SLASH ? c !== SLASH : literal === ANY_CHAR || state.accepts!(c);
+      if (!taken) continue;
+      for (const reached of closures[state.next]!) {
+        if (mark[reached] === generation) continue;
+        if (reached === tail) return true;
+        mark[reached] = generation;
+        next[nextSize++] = reached;
+      }
     }
-    current = next;
+    [current, next] = [next, current];
+    size = nextSize;
   }
-  return current.includes(accepting);
+  for (let k = 0; k < size; k++) if (current[k] === accepting) return true;
+  return false;
 }
