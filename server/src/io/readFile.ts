@@ -47,8 +47,9 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
     if (stats.isDirectory()) return { error: 'is a directory' };
     if (!stats.isFile()) return { error: `not a regular file (${fileType(stats)}), not read` };
     if (stats.size > options.maxBytes) return { tooLarge: stats.size };
-    // Read until the end of the file, but never past the limit (a file that grows meanwhile, /proc files that say 0).
-    const buffer = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)));
+    // Read until the end of the file, but never past the limit (a file that grows meanwhile, /proc files that say 0):
+    // one byte more than fstat said shows the end at once.
+    const buffer = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, stats.size > 0 ? stats.size + 1 : 4096));
     let length = 0;
     let chunk = buffer;
     for (;;) {
