@@ -17,18 +17,17 @@ export const explainCommand: Command = {
   summary: 'say whether one workload may connect to another, and which policies and rules decide it',
   usage: `netlens explain SRC DST [paths...] [options]
 
-SRC and DST are workloads as ns/name (or name, in the default namespace; ns/name[Kind] when names clash), or an
+SRC and DST are workloads as ns/name (or name, in --default-namespace; ns/name[Kind] when names clash), or an
 IP address or CIDR outside the cluster; SRC may also be {ingress-controller}. Prints ALLOWED or DENIED, the
 allowed connections, and per direction (egress of SRC, ingress of DST) whether it is isolated, by which
 policies, and what each of their rules admits.
 
-Exit status: 0 allowed, 1 denied, 2 usage error (such as an unknown workload).
+Exit status: 0 allowed, 1 denied, 2 usage or IO error (such as an unknown workload or a file that cannot be read).
 
 Options:
   --port N                   ask about one destination port (protocol TCP unless --protocol says otherwise)
   --protocol TCP|UDP|SCTP    ask about one protocol (with --port: that port of it)
-${WORKSPACE_USAGE}                             (--default-namespace is also the namespace of SRC and DST without one)
-`,
+${WORKSPACE_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
