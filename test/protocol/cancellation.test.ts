@@ -183,13 +183,18 @@ after(async () => {
 });
 
 test('requests cancelled while they wait in the queue answer RequestCancelled without being computed', { timeout: LONG }, async () => {
-  // Keep the server busy in one synchronous task (reading a large YAML document it is given to open: no Kubernetes
-  // object, so it changes nothing else), so that each request below and its $/cancelRequest are both read before the
-  // server dispatches the request: vscode-jsonrpc then hands it over with a token that is already cancelled. The task
-  // takes about a second on a 2-core machine; the client writes each cancellation right after its request.
-  const bigUri = pathToFileURL(path.join(workspace, 'big-not-on-disk.yaml')).href;
-  const big = `padding:\n${Array.from({ length: 30_000 }, (_, i) => `  - {name: item-${i}, value: ${i}}\n`).join('')}`;
-  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'yaml', version: 1, text: big } });
+  // Keep the server busy in synchronous tasks (reading large YAML documents it is given to open: no Kubernetes
+  // object, so they change nothing else), so that each request below and its $/cancelRequest are both read before the
+  // server dispatches the request: vscode-jsonrpc then hands it over with a token that is already cancelled. Each
+  // document stays under the size from which the server defers an open document's analysis until typing pauses
+  // (lsp/server.ts LARGE_DOCUMENT, 256 K code units): one deferred document would leave the server idle. The anchor
+  // sends each to the `yaml` package's reader (the fast reader declines anchors): about 200 ms each, not 20.
+  const bigUris = Array.from({ length: 6 }, (_, n) => pathToFileURL(path.join(workspace, `big-not-on-disk-${n}.yaml`)).href);
+  const big = (n: number) => `padding: &slow-reader\n${Array.from({ length: 6_900 }, (_, i) => `  - {name: item-${n}-${i}, value: ${i}}\n`).join('')}`;
+  for (const [n, uri] of bigUris.entries()) {
+    assert.ok(big(n).length < 256 * 1024);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big(n) } });
+  }
   const hover = sendCancelled('textDocument/hover', { textDocument: { uri: probeUri }, position: { line: 2, character: 18 } });
   const symbols = sendCancelled('workspace/symbol', { query: 'app' });
   const graph = sendCancelled('netlens/graph', {});
@@ -199,7 +204,7 @@ test('requests cancelled while they wait in the queue answer RequestCancelled wi
   assert.equal(await outcome(symbols), REQUEST_CANCELLED, 'workspace/symbol');
   assert.equal(await outcome(graph), REQUEST_CANCELLED, 'netlens/graph');
   assert.equal(await outcome(inventory), REQUEST_CANCELLED, 'netlens/inventory');
-  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: bigUri } });
+  for (const uri of bigUris) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 
   // The same requests, not cancelled, are answered: the errors above came from the cancellation alone.
   const answered = await request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: probeUri }, position: { line: 2, character: 18 } });
