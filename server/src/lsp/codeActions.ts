@@ -109,6 +109,7 @@ export class CodeActionProvider {
         edit: this.workspaceEdit(migration.change),
       };
       if (migrateAs === CodeActionKind.QuickFix) action.diagnostics = [retirement!];
+      if (migration.errors.length) action.disabled = { reason: migration.errors.join('; ') };
       actions.push(action);
     }
     if (ingress && wants(CodeActionKind.RefactorRewrite)) {
@@ -153,6 +154,8 @@ export class CodeActionProvider {
   private toCodeAction(fix: CodeFix, uri: string, diagnostics: Diagnostic[]): CodeAction {
     const action: CodeAction = { title: fix.title, kind: fix.kind, diagnostics };
     if (fix.isPreferred) action.isPreferred = true;
+    // Refused by the engine's guard (an anchor reused elsewhere, an edit that would not read back): shown, greyed out.
+    if (fix.disabled) action.disabled = { reason: fix.disabled };
     if (fix.change.edits.length || fix.change.newFiles.length) action.edit = this.workspaceEdit(fix.change);
     if (fix.command) {
       // Engine arguments name files by key; clients get URIs.
@@ -291,6 +294,7 @@ export class CodeActionProvider {
       translated: result.annotations.filter((a) => a.translated),
       untranslated: result.untranslated,
       warnings: result.warnings,
+      errors: result.errors,
       files: result.documents.map((d) => this.uriForNewFile(d.file)),
     };
   }

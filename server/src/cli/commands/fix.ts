@@ -27,6 +27,8 @@ Reads every *.yaml, *.yml and *.json under the paths (default: .), finds what \`
 the quick-fixes that are safe to apply unattended: a misspelled name or port with exactly one close candidate
 (Ingress and route backends, route parents and listeners, Service references in env and ConfigMap values,
 ingress and gateway classes, named targetPorts). Only the misspelled text changes; comments and formatting stay.
+A fix whose edit would change more than it means to (a value anchored with & and reused through * elsewhere) is
+skipped, with the reason on stderr.
 Everything else (choices, NetworkPolicy changes) is offered by the editor's quick-fix menu.
 
 Options:
@@ -75,6 +77,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
     const only = values.rule;
     const chosen = new Map<string, { edits: TextEdit[]; titles: string[] }>();
     let fixed = 0;
+    let skipped = 0;
     for (const finding of workspace.analysis.allFindings()) {
       if (only && !only.includes(finding.ruleId)) continue;
       if (finding.file === STDIN_PATH) continue;
@@ -85,8 +88,14 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         io.err(`netlens fix: could not compute fixes for ${workspace.display(finding.file)} (${finding.ruleId}): ${(error as Error).message}\n`);
         continue;
       }
-      const fix = fixes.find((f) => f.safe && !f.command && f.change.newFiles.length === 0 && f.change.edits.length > 0);
+      const fix = fixes.find((f) => f.safe && !f.command && f.change.newFiles.length === 0 && (f.change.edits.length > 0 || f.disabled));
       if (!fix) continue;
+      if (fix.disabled) {
+        // The guard refused it (an anchor reused elsewhere, an edit that would not read back as meant): say why.
+        io.err(`skipped ${workspace.display(finding.file)}:${line(textOf(finding.file) ?? '', finding.span.start)}: ${finding.ruleId}: ${fix.title}: ${fix.disabled}\n`);
+        skipped++;
+        continue;
+      }
       // Edits of one run never overlap: a later fix touching text an earlier one changed waits for the next run.
       if (fix.change.edits.some((e) => overlaps(chosen.get(e.file)?.edits ?? [], e))) continue;
       for (const edit of fix.change.edits) {
@@ -108,7 +117,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         for (const title of chosen.get(file)!.titles) io.out(`fixed ${title}\n`);
       }
     }
-    io.err(`${fixed === 0 ? 'no safe fix to apply' : `${dryRun ? 'would fix' : 'fixed'} ${fixed} finding${fixed === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`}\n`);
+    io.err(`${fixed === 0 ? 'no safe fix to apply' : `${dryRun ? 'would fix' : 'fixed'} ${fixed} finding${fixed === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`}${skipped ? ` (${skipped} skipped, see above)` : ''}\n`);
     return exitCode(workspace, EXIT_OK);
   },
 };

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeNote, type FixContext, type GeneratorResult } from '../../engine/fixes/index';
+import { renderComments } from '../../engine/fixes/yamlRender';
 import { readManifest } from '../../io/scanFiles';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems, type LoadedWorkspace } from '../loadWorkspace';
@@ -90,7 +91,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress cont
         )}\n`,
       );
       const failed = outDir !== undefined && plan !== undefined && !writeDocuments(plan, outDir, io, display, false);
-      return exitCode(workspace, failed ? EXIT_USAGE : EXIT_OK);
+      return exitCode(workspace, failed ? EXIT_USAGE : refused(result));
     }
     return exitCode(workspace, emit(result, edgeLines, io, outDir, display));
   },
@@ -154,11 +155,17 @@ function emit(result: GeneratorResult, edgeLines: string[], io: CliIO, outDir: s
   const lines = header.map(escapeLine);
   if (outDir !== undefined) {
     for (const line of lines) io.out(`${line}\n`);
-    return writeDocuments(planOutputs(outDir, result.change.newFiles), outDir, io, display, true) ? EXIT_OK : EXIT_USAGE;
+    return writeDocuments(planOutputs(outDir, result.change.newFiles), outDir, io, display, true) ? refused(result) : EXIT_USAGE;
   }
-  io.out(lines.map((l) => `# ${l}\n`).join(''));
+  // Comment lines built like the documents' own: nothing a manifest says can end a comment and start YAML.
+  io.out(renderComments(lines));
   io.out(result.documents.map((d) => d.text).join('---\n'));
-  return EXIT_OK;
+  return refused(result);
+}
+
+/** Exit status 2 when the guard refused to write something (the note says what and why), else 0. */
+function refused(result: GeneratorResult): number {
+  return result.notes.some((n) => n.severity === 'error') ? EXIT_USAGE : EXIT_OK;
 }
 
 /** False when a file could not be written (said on stderr). */

@@ -1,8 +1,9 @@
 /**
  * `netlens migrate-ingress [paths...] [--ingress ns/name] [--ingress-class name] [--gateway-class name] [--out dir]`:
  * Gateway API objects (a Gateway per namespace, HTTPRoutes) for Ingresses. Prints the YAML (its header lists every
- * annotation that was not translated, and why), or writes one file per namespace under --out. Exit status 0; the
- * untranslated annotations are also summarised on stderr.
+ * annotation that was not translated, and why), or writes one file per namespace under --out. Exit status 0, or 2
+ * when the guard (engine/fixes/yamlGuard.ts) refused a document; the untranslated annotations are also summarised
+ * on stderr.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -118,6 +119,9 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
       line('check:');
       for (const w of warnings) line(`  ${w}`);
     }
-    return exitCode(workspace, writeFailed ? EXIT_USAGE : EXIT_OK);
+    // The guard refused to write something: said, and exit 2 (nothing of it was printed or written).
+    const refusals = results.flatMap((r) => r.errors);
+    for (const e of refusals) line(`netlens migrate-ingress: ${e}`);
+    return exitCode(workspace, writeFailed || refusals.length ? EXIT_USAGE : EXIT_OK);
   },
 };

@@ -3,8 +3,9 @@ import type { AnyResource } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { Span } from '../syntax/tree';
 import { editDistance } from '../util/closestName';
-import type { CodeFix, FixKind, TextEdit } from './types';
+import type { CodeFix, FixContext, FixKind, TextEdit } from './types';
 import type { Edit } from './yamlEdit';
+import { verifyEdits, Readings, type IntendedEdit } from './yamlGuard';
 
 /** The object of `file` whose span contains `span` (the innermost one, for List items), optionally of some kinds. */
 export function resourceAt(index: WorkspaceIndex, file: string, span: Span, kinds?: readonly string[]): AnyResource | undefined {
@@ -49,7 +50,34 @@ export function rankCandidates(wrong: string, candidates: readonly string[], lim
 }
 
 export function fileEdit(file: string, edit: Edit): TextEdit {
-  return { file, span: edit.span, newText: edit.newText };
+  return { file, span: edit.span, newText: edit.newText, intent: edit.intent };
+}
+
+/**
+ * The guard for edits of existing files: per file, the edited text must read back as the text before with exactly
+ * the intended changes (yamlGuard.verifyEdits). Returns the edits without their intents, or why they are refused.
+ */
+export function checkedEdits(textOf: FixContext['textOf'], edits: readonly TextEdit[], readings: Readings = new Readings()): { edits: TextEdit[] } | { error: string } {
+  const byFile = new Map<string, IntendedEdit[]>();
+  for (const edit of edits) {
+    if (!edit.intent) return { error: 'an edit does not say what it means, so it cannot be checked' };
+    byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), { span: edit.span, newText: edit.newText, intent: edit.intent }]);
+  }
+  for (const [file, fileEdits] of byFile) {
+    const text = textOf(file);
+    if (text === undefined) return { error: `cannot read ${file}` };
+    const error = verifyEdits(text, fileEdits, readings);
+    if (error) return { error };
+  }
+  return { edits: edits.map(({ file, span, newText }) => ({ file, span, newText })) };
+}
+
+/** A fix after the guard: unchanged but for its edits' intents, or disabled (no change) with the reason. */
+export function checkedFix(textOf: FixContext['textOf'], fix: CodeFix, readings: Readings): CodeFix {
+  if (fix.change.edits.length === 0) return fix;
+  const checked = checkedEdits(textOf, fix.change.edits, readings);
+  if ('error' in checked) return { ...fix, change: { edits: [], newFiles: [] }, disabled: checked.error };
+  return { ...fix, change: { ...fix.change, edits: checked.edits } };
 }
 
 export function editFix(ruleId: string, title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean; kind?: FixKind } = {}): CodeFix {

@@ -25,25 +25,18 @@ import {
   type PolicyPort,
 } from './policyObjects';
 import { describeEndpoint, evidenceWhere, inferTraffic, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
-import type { FixContext, NewFile, TextEdit, WorkspaceChange } from './types';
-import { appendDocuments, detectStyle } from './yamlEdit';
-import { commented, renderDocuments, type YamlStyle } from './yamlRender';
+import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
+import type { FixContext, WorkspaceChange } from './types';
+import { detectStyle } from './yamlEdit';
+import { commented, type YamlStyle } from './yamlRender';
+
+export type { GeneratedDocument } from './generatedOutput';
 
 export interface PlacementOptions {
   /** Append everything to this file (it must exist) instead of creating new files. */
   appendTo?: string;
   /** Create new files in this directory (a file-key prefix ending with a separator) instead of beside the manifests. */
   directory?: string;
-}
-
-export interface GeneratedDocument {
-  namespace: string;
-  /** Where it goes: a new file, or the file it is appended to. */
-  file: string;
-  append: boolean;
-  text: string;
-  /** Names of the policies in it. */
-  policies: string[];
 }
 
 export interface GeneratorResult {
@@ -67,12 +60,21 @@ export function generateDefaultDeny(ctx: FixContext, namespace: string, placemen
   const dns = uniqueName(ctx.index, 'NetworkPolicy', namespace, 'allow-dns', taken);
   const placed = place(ctx, namespace, `${namespace}-default-deny.yaml`, placement);
   if ('error' in placed) return { documents: [], change: { edits: [], newFiles: [] }, notes: [...notes, { severity: 'warning', message: placed.error }] };
-  const text = renderDocuments([defaultDenyPolicy(namespace, deny), allowDnsPolicy(namespace, dns)], placed.style, [
+  const objects = [defaultDenyPolicy(namespace, deny), allowDnsPolicy(namespace, dns)];
+  const rendered = renderChecked(objects, placed.style, [
     ...HEADER_LINES,
     `Namespace ${namespace}: every pod is isolated for ingress and egress; only DNS (UDP/TCP 53 to kube-dns in kube-system) is allowed.`,
   ]);
-  const document: GeneratedDocument = { namespace, file: placed.file, append: placed.append, text, policies: [deny, dns] };
-  return { documents: [document], change: changeOf(ctx, [document]), notes };
+  if ('error' in rendered) return { documents: [], change: { edits: [], newFiles: [] }, notes: [...notes, { severity: 'error', message: `namespace ${namespace}: ${rendered.error}` }] };
+  const document: GeneratedDocument = { namespace, file: placed.file, append: placed.append, text: rendered.text, objects, policies: [deny, dns] };
+  return finish(ctx, [document], notes);
+}
+
+/** The result with its change, or with nothing to write and the error when the change does not pass the guard. */
+function finish(ctx: FixContext, documents: GeneratedDocument[], notes: EdgeNote[]): GeneratorResult {
+  const made = changeOfDocuments(ctx, documents);
+  if ('error' in made) return { documents: [], change: { edits: [], newFiles: [] }, notes: [...notes, { severity: 'error', message: made.error }] };
+  return { documents, change: made.change, notes };
 }
 
 export interface GeneratePoliciesOptions extends PlacementOptions {
@@ -125,9 +127,14 @@ export function generatePolicies(ctx: FixContext, options: GeneratePoliciesOptio
       `Least-privilege NetworkPolicies for namespace ${namespace}, from the traffic its manifests declare (\`netlens generate-policies\` lists each edge with its evidence).`,
       'Traffic the manifests cannot show: declare it with the netlens.io/allow-from annotation on the receiving workload, then generate again.',
     ];
-    documents.push({ namespace, file: placed.file, append: placed.append, text: renderDocuments(objects, placed.style, header), policies: names });
+    const rendered = renderChecked(objects, placed.style, header);
+    if ('error' in rendered) {
+      notes.push({ severity: 'error', message: `namespace ${namespace}: ${rendered.error}`, namespaces: [namespace] });
+      continue;
+    }
+    documents.push({ namespace, file: placed.file, append: placed.append, text: rendered.text, objects, policies: names });
   }
-  return { edges, notes, namespaces, documents, change: changeOf(ctx, documents) };
+  return { edges, namespaces, ...finish(ctx, documents, notes) };
 }
 
 /** One workload definition per peer of the namespace, by name. */
@@ -228,26 +235,6 @@ function siblingOf(index: WorkspaceIndex, namespace: string): string | undefined
   const workloadFiles = index.workloadsIn(namespace).map((w) => w.file).sort();
   if (workloadFiles.length) return workloadFiles[0];
   return [...index.all()].filter((r) => r.namespace === namespace).map((r) => r.file).sort()[0];
-}
-
-function changeOf(ctx: FixContext, documents: readonly GeneratedDocument[]): WorkspaceChange {
-  const edits: TextEdit[] = [];
-  const newFiles: NewFile[] = [];
-  const appended = new Map<string, string>();
-  for (const document of documents) {
-    if (document.append) appended.set(document.file, (appended.get(document.file) ?? '') + (appended.has(document.file) ? '---\n' : '') + document.text);
-    else {
-      const previous = newFiles.find((f) => f.file === document.file);
-      if (previous) previous.text += `---\n${document.text}`;
-      else newFiles.push({ file: document.file, text: document.text });
-    }
-  }
-  for (const [file, text] of appended) {
-    const current = ctx.textOf(file) ?? '';
-    const edit = appendDocuments(current, text);
-    edits.push({ file, span: edit.span, newText: edit.newText });
-  }
-  return { edits, newFiles };
 }
 
 /** The edges as text lines, as the CLI prints them and the command returns them. */

@@ -24,10 +24,10 @@ import type { Ingress, IngressBackend, Service } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { NGINX, TRANSLATABLE_NGINX, untranslatedReason } from './ingressAnnotations';
 import { dnsName, fileBeside, uniqueName } from './policyObjects';
-import type { GeneratedDocument, PlacementOptions } from './generatePolicies';
-import type { FixContext, NewFile, TextEdit, WorkspaceChange } from './types';
-import { appendDocuments, detectStyle } from './yamlEdit';
-import { renderDocuments } from './yamlRender';
+import type { PlacementOptions } from './generatePolicies';
+import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
+import type { FixContext, WorkspaceChange } from './types';
+import { detectStyle } from './yamlEdit';
 
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 const KEY_VAULT = 'kubernetes.azure.com/tls-cert-keyvault-uri';
@@ -61,6 +61,8 @@ export interface MigrationResult {
   untranslated: AnnotationOutcome[];
   /** Things translated approximately, or needing a look (pathType, redirect code, ...). */
   warnings: string[];
+  /** What was not generated because it would not read back as the intended objects (nothing of it is written). */
+  errors: string[];
   documents: GeneratedDocument[];
   change: WorkspaceChange;
 }
@@ -107,6 +109,7 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
   const routes: string[] = [];
   const migrated: string[] = [];
   const taken = new Set<string>();
+  const errors: string[] = [];
   for (const [namespace, ingresses] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : 1))) {
     ingresses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const gatewayName = uniqueName(index, 'Gateway', namespace, dnsName(options.gatewayName ?? (selected.length === 1 || ingresses.length === 1 ? ingresses[0]!.name : gatewayClass)), taken);
@@ -129,10 +132,19 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
         : ['Every annotation was translated.']),
       ...(builder.warnings.length ? ['Check:', ...builder.warnings.map((w) => `  ${w}`)] : []),
     ];
-    documents.push({ namespace, file: placed.file, append: placed.append, text: renderDocuments(objects, placed.style, header), policies: [] });
+    const rendered = renderChecked(objects, placed.style, header);
+    if ('error' in rendered) {
+      errors.push(`namespace ${namespace}: ${rendered.error}`);
+      continue;
+    }
+    documents.push({ namespace, file: placed.file, append: placed.append, text: rendered.text, objects, policies: [] });
   }
   const untranslated = outcomes.filter((o) => !o.translated);
-  return { gatewayClass, ingresses: [...new Set(migrated)], gateways, routes, annotations: outcomes, untranslated, warnings, documents, change: changeOf(ctx, documents) };
+  const made = changeOfDocuments(ctx, documents);
+  if ('error' in made) errors.push(made.error);
+  const written = 'change' in made ? documents : [];
+  const change = 'change' in made ? made.change : { edits: [], newFiles: [] };
+  return { gatewayClass, ingresses: [...new Set(migrated)], gateways, routes, annotations: outcomes, untranslated, warnings, errors, documents: written, change };
 }
 
 export function migrateIngress(ctx: FixContext, ingress: Ingress, options: MigrationOptions = {}): MigrationResult {
@@ -652,23 +664,4 @@ function placement(ctx: FixContext, sibling: string, fileName: string, options: 
   const exists = (file: string) => [...ctx.index.files()].includes(file) || ctx.textOf(file) !== undefined;
   const style = detectStyle(ctx.textOf(sibling) ?? '');
   return { file: fileBeside(options.directory !== undefined ? `${options.directory}x` : sibling, fileName, exists), append: false, style };
-}
-
-function changeOf(ctx: FixContext, documents: readonly GeneratedDocument[]): WorkspaceChange {
-  const edits: TextEdit[] = [];
-  const newFiles: NewFile[] = [];
-  const appended = new Map<string, string>();
-  for (const document of documents) {
-    if (document.append) appended.set(document.file, (appended.has(document.file) ? `${appended.get(document.file)}---\n` : '') + document.text);
-    else {
-      const previous = newFiles.find((f) => f.file === document.file);
-      if (previous) previous.text += `---\n${document.text}`;
-      else newFiles.push({ file: document.file, text: document.text });
-    }
-  }
-  for (const [file, text] of appended) {
-    const edit = appendDocuments(ctx.textOf(file) ?? '', text);
-    edits.push({ file, span: edit.span, newText: edit.newText });
-  }
-  return { edits, newFiles };
 }

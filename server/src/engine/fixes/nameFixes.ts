@@ -12,7 +12,7 @@ import { parseYamlText } from '../syntax/parse';
 import type { Span, YMap } from '../syntax/tree';
 import { editFix, fileEdit, numberOrStringData, rankCandidates, resourceAt, scalarAt, stringData } from './fixSupport';
 import type { CodeFix, FixContext, FixTarget } from './types';
-import { addPair, detectStyle, mapAt, nodeAtSpan, objectNodeIn, replaceScalar } from './yamlEdit';
+import { addPair, detectStyle, mapAt, nodeAtSpan, objectNodeIn, replaceScalar, replaceWithinScalar, scalarContaining } from './yamlEdit';
 
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
 
@@ -156,6 +156,8 @@ function referenceServiceFixes(ctx: FixContext, target: FixTarget, text: string)
   const host = stringData(target.data, 'host');
   if (!service || !namespace || !host) return [];
   if (text.slice(target.span.start, target.span.start + host.length) !== host) return []; // escaped value: no exact offsets
+  const scalar = scalarContaining(parseYamlText(text), target.span);
+  if (!scalar) return [];
   const labels = host.split('.');
   // `pod.svc.ns.svc[.cluster.local]` names a headless Service's pod: the Service is the second label.
   const index = labels.length >= 4 && labels[1] === service && labels[3] === 'svc' ? 1 : labels.indexOf(service);
@@ -164,7 +166,10 @@ function referenceServiceFixes(ctx: FixContext, target: FixTarget, text: string)
   const span = { start, end: start + service.length };
   const names = ctx.index.ofKindIn('Service', namespace).map((s) => s.name);
   const ranked = rankCandidates(service, names, 3, stringData(target.data, 'suggestion'));
-  return ranked.names.map((name) => editFix(target.ruleId, `Change \`${service}\` to Service \`${name}\``, [{ file: target.file, span, newText: name }], { preferred: name === ranked.obvious, safe: name === ranked.only }));
+  return ranked.names.flatMap((name) => {
+    const edit = replaceWithinScalar(text, scalar, span, name);
+    return edit ? [editFix(target.ruleId, `Change \`${service}\` to Service \`${name}\``, [fileEdit(target.file, edit)], { preferred: name === ranked.obvious, safe: name === ranked.only })] : [];
+  });
 }
 
 function referencePortFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
@@ -173,19 +178,25 @@ function referencePortFixes(ctx: FixContext, target: FixTarget, text: string): C
   if (!serviceName || typeof port !== 'number') return [];
   const owner = resourceAt(ctx.index, target.file, target.span);
   if (!owner) return [];
+  const scalar = scalarContaining(parseYamlText(text), target.span);
+  if (!scalar) return [];
   const written = text.slice(target.span.start, target.span.end);
   const service = ctx.index.lookup('Service', owner.namespace, serviceName)[0] ?? ctx.index.ofKind('Service').find((s) => s.name === serviceName && written.includes(`${s.name}.${s.namespace}`));
   if (!service) return [];
-  const digits = written.endsWith(`:${port}`) ? { start: target.span.end - String(port).length, end: target.span.end } : undefined;
+  // The port as written (`:09999` is port 9999): its digits are replaced; no port written means the scheme's
+  // implied one, and the fix writes the port out.
+  const writtenPort = /:(\d+)$/.exec(written);
+  if (writtenPort && Number(writtenPort[1]) !== port) return [];
+  const digits = writtenPort ? { start: target.span.end - writtenPort[1]!.length, end: target.span.end } : undefined;
   const targeting = service.ports.filter((p) => p.targetPort === port);
   const ports = [...new Set(service.ports.map((p) => p.port))];
   const preferred = targeting.length === 1 ? targeting[0]!.port : ports.length === 1 ? ports[0] : undefined;
   return ports
     .sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : a - b))
     .slice(0, 5)
-    .map((p) => {
-      const edit = digits ? { file: target.file, span: digits, newText: String(p) } : { file: target.file, span: { start: target.span.end, end: target.span.end }, newText: `:${p}` };
-      return editFix(target.ruleId, `Use port ${p} of Service \`${service.name}\``, [edit], { preferred: p === preferred, safe: p === preferred });
+    .flatMap((p) => {
+      const edit = replaceWithinScalar(text, scalar, digits ?? { start: target.span.end, end: target.span.end }, digits ? String(p) : `:${p}`);
+      return edit ? [editFix(target.ruleId, `Use port ${p} of Service \`${service.name}\``, [fileEdit(target.file, edit)], { preferred: p === preferred, safe: p === preferred })] : [];
     });
 }
 

@@ -14,7 +14,7 @@ import { isWorkload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { parseCidr } from '../netpol/addressSet';
 import type { YMap } from '../syntax/tree';
-import { editFix, fileEdit, resourceAt, splitRef, stringData } from './fixSupport';
+import { checkedEdits, editFix, fileEdit, resourceAt, splitRef, stringData } from './fixSupport';
 import { GATEWAY_NAME_LABEL } from './trafficEdges';
 import {
   allowDnsPolicy,
@@ -31,8 +31,7 @@ import {
   type PolicyPort,
 } from './policyObjects';
 import type { CodeFix, FixContext, FixTarget, TextEdit } from './types';
-import { addPair, appendDocuments, appendItem, columnOf, detectStyle, eolOf, isFlow, objectNodeIn, pathPair, removePair, seqAt } from './yamlEdit';
-import { renderDocuments, renderFlow, pairLines } from './yamlRender';
+import { addPair, appendDocuments, appendItem, detectStyle, objectNodeIn, pathPair, removePair, replacePairValue, seqAt, type Edit } from './yamlEdit';
 
 /** Command the code action carries when the controller's address is unknown (see docs/fixes.md). */
 export const ADMIT_INGRESS_CONTROLLER_COMMAND = 'netlens.admitIngressController';
@@ -102,8 +101,7 @@ function dnsFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
       const text = ctx.textOf(file);
       if (text !== undefined) {
         const name = uniqueName(ctx.index, 'NetworkPolicy', namespace, policy ? dnsName('allow-dns', policy.name) : 'allow-dns');
-        const document = renderDocuments([allowDnsPolicy(namespace, name, selector)], detectStyle(text));
-        fixes.push(editFix(target.ruleId, `Add a separate policy \`${name}\` allowing DNS for the same pods`, [fileEdit(file, appendDocuments(text, document))]));
+        fixes.push(editFix(target.ruleId, `Add a separate policy \`${name}\` allowing DNS for the same pods`, [fileEdit(file, appendDocuments(text, [allowDnsPolicy(namespace, name, selector)]))]));
       }
     }
   }
@@ -111,7 +109,7 @@ function dnsFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
 }
 
 /** Appends a rule to `spec.<key>`, creating the list when the key is absent (or null). */
-function addToRules(text: string, root: YMap, key: 'ingress' | 'egress', rule: Record<string, unknown>): { span: { start: number; end: number }; newText: string } | undefined {
+function addToRules(text: string, root: YMap, key: 'ingress' | 'egress', rule: Record<string, unknown>): Edit | undefined {
   const style = detectStyle(text);
   const spec = pathPair(root, ['spec']);
   if (!spec || spec.pair.value?.kind !== 'map') return undefined;
@@ -120,12 +118,9 @@ function addToRules(text: string, root: YMap, key: 'ingress' | 'egress', rule: R
   if (existing?.pair.value?.kind === 'seq') return appendItem(text, existing.pair.value, rule, style);
   if (existing) {
     const value = existing.pair.value;
-    if (!existing.pair.key || (value && !(value.kind === 'scalar' && value.value === null))) return undefined;
+    if (value && !(value.kind === 'scalar' && value.value === null)) return undefined;
     // `egress:` with no value: the key gets the list.
-    const indent = columnOf(text, existing.pair.start);
-    const colon = text.indexOf(':', existing.pair.key.end) + 1;
-    const newText = isFlow(text, specMap) ? `${key}: ${renderFlow([rule])}` : pairLines(key, [rule], style, indent).join(eolOf(text)).slice(indent);
-    return { span: { start: existing.pair.start, end: value && value.end > colon ? value.end : colon }, newText };
+    return replacePairValue(text, specMap, existing.pair, [rule], style);
   }
   return addPair(text, specMap, key, [rule], style);
 }
@@ -164,6 +159,15 @@ export interface AdmitControllerArguments {
 
 /** The edit admitting an ingress controller, or a reason when its location is unknown. */
 export function admitIngressControllerChange(ctx: FixContext, args: AdmitControllerArguments): { edits: TextEdit[]; title: string } | { error: string } {
+  const result = admitControllerEdits(ctx, args);
+  if ('error' in result) return result;
+  const checked = checkedEdits(ctx.textOf, result.edits);
+  if ('error' in checked) return { error: `the policy is not written: ${checked.error}` };
+  return { edits: checked.edits, title: result.title };
+}
+
+/** The edit admitting an ingress controller before the guard (quickFixes checks it with the other fixes). */
+function admitControllerEdits(ctx: FixContext, args: AdmitControllerArguments): { edits: TextEdit[]; title: string } | { error: string } {
   const data = args.data;
   const workload = workloadOf(ctx.index, stringData(data, 'workload'), stringData(data, 'namespace'));
   const namespace = stringData(data, 'namespace') ?? workload?.namespace;
@@ -194,7 +198,7 @@ export function admitIngressControllerChange(ctx: FixContext, args: AdmitControl
     ingress: [{ from: [peer], ports: portsOf(ports) }],
   });
   const title = `Admit the ingress controller of \`${className}\` (${controllerCidr ? `subnet ${controllerCidr}` : `namespace ${controllerNamespace}`}) to \`${workload.name}\` on ${ports.map((p) => `${p.port}/${p.protocol}`).join(', ')}`;
-  return { edits: [fileEdit(args.file, appendDocuments(text, renderDocuments([policy], detectStyle(text))))], title };
+  return { edits: [fileEdit(args.file, appendDocuments(text, [policy]))], title };
 }
 
 /**
@@ -220,7 +224,7 @@ function gatewayProxySelector(ctx: FixContext, args: AdmitControllerArguments, c
 
 function ingressControllerFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   const args: AdmitControllerArguments = { data: target.data, file: target.file, span: target.span };
-  const result = admitIngressControllerChange(ctx, args);
+  const result = admitControllerEdits(ctx, args);
   if ('edits' in result) return [editFix(target.ruleId, result.title, result.edits, { preferred: true })];
   const className = stringData(target.data, 'class') ?? 'its class';
   const workload = stringData(target.data, 'workload');
@@ -294,7 +298,7 @@ function declaredDependencyFixes(ctx: FixContext, target: FixTarget): CodeFix[] 
   for (const [file, policies] of byFile) {
     const text = ctx.textOf(file);
     if (text === undefined) return [];
-    edits.push(fileEdit(file, appendDocuments(text, renderDocuments(policies, detectStyle(text)))));
+    edits.push(fileEdit(file, appendDocuments(text, policies)));
   }
   return [editFix(target.ruleId, `Admit \`${client.name}\` to \`${server.name}\` on ${podPort}/${protocol} (${parts.join(' and ')})`, edits, { preferred: true })];
 }

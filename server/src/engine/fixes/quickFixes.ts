@@ -4,7 +4,9 @@
  */
 import { nameFixes } from './nameFixes';
 import { netpolFixes } from './netpolFixes';
+import { checkedFix } from './fixSupport';
 import type { CodeFix, FixContext, FixTarget } from './types';
+import { Readings } from './yamlGuard';
 
 /** Rules with quick-fixes. */
 export const FIXABLE_RULES: readonly string[] = [
@@ -23,8 +25,13 @@ export const FIXABLE_RULES: readonly string[] = [
   'netpol-blocks-declared-dependency',
 ];
 
-/** Every fix for one finding (none when the finding is stale: the text at its span no longer says what it did). */
+/**
+ * Every fix for one finding (none when the finding is stale: the text at its span no longer says what it did).
+ * Each passes the guard (yamlGuard.ts): a fix whose edited file would not read back as intended, or that would
+ * edit an anchor reused elsewhere, comes back disabled with the reason and no change.
+ */
 export function quickFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   if (!FIXABLE_RULES.includes(target.ruleId)) return [];
-  return [...nameFixes(ctx, target), ...netpolFixes(ctx, target)];
+  const readings = new Readings();
+  return [...nameFixes(ctx, target), ...netpolFixes(ctx, target)].map((fix) => checkedFix(ctx.textOf, fix, readings));
 }

@@ -62,7 +62,8 @@ export interface TrafficEdge {
 }
 
 export interface EdgeNote {
-  severity: 'warning' | 'info';
+  /** `error`: something was not generated (the guard refused it); nothing of it is written. */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   /** Namespaces whose policies it concerns (generators in one namespace show only its notes). */
   namespaces?: string[];

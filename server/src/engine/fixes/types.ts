@@ -8,6 +8,7 @@
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
+import type { EditIntent } from './yamlGuard';
 
 export interface TextEdit {
   /** The engine's file key (a path for the CLI and the server). */
@@ -15,6 +16,12 @@ export interface TextEdit {
   /** Offsets into the file's current text; an empty span inserts. */
   span: Span;
   newText: string;
+  /**
+   * What the edit means as data (a key set, an item appended, ...). Every edit a fix makes carries one until the
+   * guard (yamlGuard.ts) has checked the edited text against it; checked edits are handed out without it, and an
+   * edit without one is refused.
+   */
+  intent?: EditIntent;
 }
 
 export interface NewFile {
@@ -53,6 +60,11 @@ export interface CodeFix {
   change: WorkspaceChange;
   /** Instead of (or besides) the change: a command that asks for what is missing, then edits. */
   command?: FixCommand;
+  /**
+   * Why this fix is not offered (its change is then empty): the edit would touch an anchor reused elsewhere, or
+   * the edited file would not read back as intended. Editors show it greyed out with this reason.
+   */
+  disabled?: string;
 }
 
 /** What a fix reads: the index (facts), the current text of files (to edit at exact offsets), the cluster profile. */

@@ -1,10 +1,18 @@
 /**
- * A small YAML emitter for what fixes and generators write: maps, sequences and scalars, in block style (for new
- * documents and inserted blocks) or flow style (for insertions into `[...]` / `{...}`), with comment lines.
+ * The one way fixes and generators turn data into YAML text: the `yaml` package builds every document, inserted
+ * block and flow snippet from plain data (maps, sequences, scalars), comments included. Nothing a manifest says is
+ * ever pasted into YAML text: a hostile string (a newline, `---`, `#`, `{}`, `&`/`*`, `!!`, quotes, U+2028) stays
+ * one scalar or one comment line.
  *
  * Strings are quoted whenever a YAML 1.1 reader (Kubernetes) or a YAML 1.2 reader could read them as something
- * else (`"5672"`, `"yes"`, `"0.0.0.0/0"`, `"*.example.com"`), so what we write always means what we meant.
+ * else (`"5672"`, `"yes"`, `"0.0.0.0/0"`, `"*.example.com"`, dates): the `yaml` package's `compat` option.
+ * Strings with line breaks or characters that some reader or editor treats as a line break or hides (CR, LF, NEL,
+ * U+2028, U+2029, other control, bidirectional and non-characters) are written double-quoted on one line with
+ * those characters escaped, so the text holds no such character at all; comment text gets the same escapes.
+ *
+ * What a renderer returns is re-read by `yamlGuard.ts` before anything is offered or written.
  */
+import { Document, Scalar, isNode, visit, type ToStringOptions } from 'yaml';
 
 /** How a file indents: spaces per level, and whether a block sequence is indented under its key. */
 export interface YamlStyle {
@@ -26,95 +34,168 @@ export function commented(comment: string | readonly string[], value: unknown): 
   return new Commented(typeof comment === 'string' ? [comment] : comment, value);
 }
 
-const YAML11_SPECIAL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
-const NUMBER_LIKE = /^[-+]?(\d[\d_]*(\.\d*)?([eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan|\d+(:\d+)+)$/i;
-const PLAIN_SAFE = /^[A-Za-z0-9_/.][A-Za-z0-9_./:@=+-]*$/;
-/** YAML 1.1 timestamps (`2001-12-14`, `2001-12-14t21:59:43.10-05:00`) read as dates, not strings. */
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}([Tt ]|$)/;
+/**
+ * Characters no generated text may hold raw: C0 controls but tab (LF and CR are escaped inside strings and
+ * comments; the renderer adds its own line breaks), DEL and C1 controls (NEL, U+0085, is a line break to YAML 1.1
+ * readers such as Kubernetes' go-yaml), U+2028 and U+2029 (line breaks to YAML 1.1 readers, JavaScript and some
+ * editors), bidirectional controls (they reorder what a reviewer sees), the byte order mark, non-characters and
+ * lone surrogates.
+ */
+const UNSAFE_CHAR = /[\0-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, 'g');
 
-/** A scalar as YAML text. */
-export function renderScalar(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = String(value);
-  const plain = PLAIN_SAFE.test(text) && !YAML11_SPECIAL.test(text) && !NUMBER_LIKE.test(text) && !DATE_LIKE.test(text) && !text.endsWith(':');
-  return plain ? text : JSON.stringify(text);
+/** True when the text holds a character that must not appear raw in generated YAML. */
+export function hasUnsafeChar(text: string): boolean {
+  return UNSAFE_CHAR.test(text);
 }
 
-function renderKey(key: string): string {
-  return PLAIN_SAFE.test(key) && !YAML11_SPECIAL.test(key) && !NUMBER_LIKE.test(key) && !DATE_LIKE.test(key) ? key : JSON.stringify(key);
+function escapeChar(char: string): string {
+  if (char === '\n') return '\\n';
+  if (char === '\r') return '\\r';
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Longest comment line we write from manifest text; longer ones end with `…` (a comment is for a person). */
+export const MAX_COMMENT_LINE = 400;
+
+/**
+ * One comment line's text (without `#`): line breaks and unsafe characters escaped (`\n`, `\u2028`), cut at
+ * `MAX_COMMENT_LINE` characters, so that no manifest string can end the comment and start YAML.
+ */
+export function commentLine(text: string): string {
+  const chars = Array.from(text);
+  const cut = chars.length > MAX_COMMENT_LINE ? `${chars.slice(0, MAX_COMMENT_LINE).join('')}…` : text;
+  return cut.replace(UNSAFE_CHARS, escapeChar);
+}
+
+/** Comment lines as YAML text (`# line` each, ending with a newline); blank lines stay a bare `#`. */
+export function renderComments(lines: readonly string[]): string {
+  return lines.map((line) => `#${line ? ` ${commentLine(line)}` : ''}\n`).join('');
+}
+
+/** The `yaml` package's comment text for lines (each gets `# ` when stringified). */
+function commentText(lines: readonly string[]): string {
+  return lines.map((line) => (line ? ` ${commentLine(line)}` : '')).join('\n');
+}
+
+/** A value without its comments and without `undefined` members: what a reader reads back from our text. */
+export function plainData(value: unknown): unknown {
+  if (value instanceof Commented) return plainData(value.value);
+  if (Array.isArray(value)) return value.map(plainData);
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = plainData(member);
+    return out;
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Commented);
 }
 
-function isScalar(value: unknown): boolean {
-  return !Array.isArray(value) && !isPlainObject(value) && !(value instanceof Commented);
+/** A `yaml` Document of the value: comments attached to their nodes, strings quoted as the file comment says. */
+function documentOf(value: unknown, options: { flow?: boolean; header?: readonly string[] } = {}): Document {
+  const comments: { path: (string | number)[]; lines: readonly string[] }[] = [];
+  const collect = (node: unknown, path: (string | number)[]): unknown => {
+    if (node instanceof Commented) {
+      comments.push({ path, lines: node.comment });
+      return collect(node.value, path);
+    }
+    if (Array.isArray(node)) return node.map((item, i) => collect(item, [...path, i]));
+    if (isRecord(node)) {
+      const out: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(node)) if (member !== undefined) out[key] = collect(member, [...path, key]);
+      return out;
+    }
+    return node;
+  };
+  const data = collect(value, []);
+  // No anchors for objects that occur twice: a reviewer reads every value where it applies.
+  const doc = new Document(data, { compat: 'yaml-1.1', aliasDuplicateObjects: false, version: '1.2' });
+  if (!options.flow) {
+    for (const { path, lines } of comments) {
+      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (isNode(node)) node.commentBefore = commentText(lines);
+    }
+  }
+  if (options.header?.length) {
+    const root = doc.contents;
+    if (isNode(root)) root.commentBefore = [commentText(options.header), root.commentBefore].filter((c) => c).join('\n');
+    else doc.commentBefore = commentText(options.header);
+  }
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && (/[\n\r\t]/.test(node.value) || hasUnsafeChar(node.value))) node.type = Scalar.QUOTE_DOUBLE;
+    },
+    Map(_, node) {
+      if (options.flow) node.flow = true;
+    },
+    Seq(_, node) {
+      if (options.flow) node.flow = true;
+    },
+  });
+  return doc;
 }
 
-function isEmptyCollection(value: unknown): boolean {
-  return (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
+function stringify(doc: Document, style: YamlStyle): string {
+  const options: ToStringOptions = {
+    indent: style.indent,
+    indentSeq: style.indentSeq,
+    // One line per scalar: no folding, no block scalars, JSON escapes in double quotes.
+    lineWidth: 0,
+    blockQuote: false,
+    doubleQuotedAsJSON: true,
+    flowCollectionPadding: false,
+  };
+  // JSON leaves DEL, C1, U+2028/2029 and the like raw; every string holding one is double-quoted (documentOf), where
+  // `\uXXXX` means the same character. Keys and values alike.
+  return doc.toString(options).replace(UNSAFE_CHARS, (char) => (char === '\n' ? char : escapeChar(char)));
 }
 
-/** Flow-style text of a value: `{a: 1, b: [x, y]}`. Comments are dropped (flow style has no room for them). */
+/** A string double-quoted on one line: JSON escapes, and `\\uXXXX` for every unsafe character JSON leaves raw. */
+export function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(UNSAFE_CHARS, escapeChar);
+}
+
+/** A scalar as YAML text (plain when that reads back as the same value in YAML 1.1 and 1.2, else quoted). */
+export function renderScalar(value: unknown): string {
+  return renderFlow(value);
+}
+
+/** Flow-style text of a value on one line: `{a: 1, b: [x, y]}`. Comments are dropped (flow style has no room). */
 export function renderFlow(value: unknown): string {
-  if (value instanceof Commented) return renderFlow(value.value);
-  if (Array.isArray(value)) return `[${value.map(renderFlow).join(', ')}]`;
-  if (isPlainObject(value)) {
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`)
-      .join(', ')}}`;
-  }
-  return renderScalar(value);
+  return stringify(documentOf(value, { flow: true }), DEFAULT_STYLE).replace(/\n$/, '');
 }
 
-/**
- * Block-style lines of a map or sequence at `indent` spaces (no trailing newline). A scalar renders as itself.
- */
-export function renderBlock(value: unknown, style: YamlStyle = DEFAULT_STYLE, indent = 0): string {
-  return blockLines(value, style, indent).join('\n');
+/** Block-style lines of a value at column 0 (no trailing newline); a scalar renders as itself. */
+export function renderBlock(value: unknown, style: YamlStyle = DEFAULT_STYLE): string {
+  return stringify(documentOf(value), style).replace(/\n$/, '');
 }
 
-function blockLines(value: unknown, style: YamlStyle, indent: number): string[] {
-  if (value instanceof Commented) return [...value.comment.map((c) => `${' '.repeat(indent)}#${c ? ` ${c}` : ''}`), ...blockLines(value.value, style, indent)];
-  if (Array.isArray(value)) return value.length === 0 ? [`${' '.repeat(indent)}[]`] : value.flatMap((item) => seqItemLines(item, style, indent));
-  if (isPlainObject(value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return [`${' '.repeat(indent)}{}`];
-    return entries.flatMap(([k, v]) => pairLines(k, v, style, indent));
-  }
-  return [`${' '.repeat(indent)}${renderScalar(value)}`];
+/** Block lines shifted right by `indent` spaces (comment and content lines alike). */
+function shifted(text: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  return text.split('\n').map((line) => (line ? pad + line : line));
 }
 
-/** `key: value` at `indent`, with nested blocks below it. */
+/** `key: value` as block lines at `indent`, with nested blocks below it and its comments above. */
 export function pairLines(key: string, value: unknown, style: YamlStyle, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (value instanceof Commented) return [...value.comment.map((c) => `${pad}#${c ? ` ${c}` : ''}`), ...pairLines(key, value.value, style, indent)];
-  if (isScalar(value) || isEmptyCollection(value)) return [`${pad}${renderKey(key)}: ${isScalar(value) ? renderScalar(value) : renderFlow(value)}`];
-  if (Array.isArray(value)) return [`${pad}${renderKey(key)}:`, ...blockLines(value, style, indent + (style.indentSeq ? style.indent : 0))];
-  return [`${pad}${renderKey(key)}:`, ...blockLines(value, style, indent + style.indent)];
+  return shifted(renderBlock({ [key]: value }, style), indent);
 }
 
-/** `- item` at `indent` (the dash's column); a map item continues at indent + 2. */
+/** `- item` as block lines with the dash at `indent`; a map item continues at indent + 2. */
 export function seqItemLines(item: unknown, style: YamlStyle, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (item instanceof Commented) return [...item.comment.map((c) => `${pad}#${c ? ` ${c}` : ''}`), ...seqItemLines(item.value, style, indent)];
-  if (isScalar(item) || isEmptyCollection(item)) return [`${pad}- ${isScalar(item) ? renderScalar(item) : renderFlow(item)}`];
-  const inner = blockLines(item, style, indent + 2);
-  // The first line of the item goes right after the dash.
-  const first = inner.findIndex((line) => !/^\s*#/.test(line));
-  return inner.map((line, i) => (i === first ? `${pad}- ${line.slice(indent + 2)}` : line));
+  return shifted(renderBlock([item], style), indent);
 }
 
-/** A whole document (no `---`), ending with a newline. */
-export function renderDocument(value: unknown, style: YamlStyle = DEFAULT_STYLE): string {
-  return `${renderBlock(value, style, 0)}\n`;
+/** A whole document (no `---`), ending with a newline, `header` comment lines first. */
+export function renderDocument(value: unknown, style: YamlStyle = DEFAULT_STYLE, header: readonly string[] = []): string {
+  return stringify(documentOf(value, { header }), style);
 }
 
-/** Documents separated by `---`, each ending with a newline; `header` lines (comments) come first. */
+/** Documents separated by `---`, each ending with a newline; `header` comment lines come first. */
 export function renderDocuments(documents: readonly unknown[], style: YamlStyle = DEFAULT_STYLE, header: readonly string[] = []): string {
-  const head = header.map((c) => `#${c ? ` ${c}` : ''}\n`).join('');
-  return head + documents.map((d) => renderDocument(d, style)).join('---\n');
+  if (documents.length === 0) return renderComments(header);
+  return documents.map((d, i) => renderDocument(d, style, i === 0 ? header : [])).join('---\n');
 }
