@@ -7,6 +7,7 @@ import { referencesOf } from '../model/references';
 import { isWorkload, type AnyResource, type ConfigMap, type Gateway, type Ingress, type NetworkPolicy, type Route, type Service, type Workload } from '../model/resources';
 import { resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { compiledRuleAt } from '../netpol/compiledPolicy';
 import { classesMatchedByRule } from './hover/netpolText';
 import { selectorMatches } from '../model/labelSelector';
 import { netpolModelFor } from './netpolModel';
@@ -93,7 +94,7 @@ export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: r
       if (direction && typeof path[2] === 'number' && path[3] === 'ports' && path[5] === 'port' && value && !/^\d+$/.test(value)) {
         const model = netpolModelFor(index);
         const compiled = model.policies.find((p) => p.policy === policy);
-        const rule = compiled?.rules[direction][path[2]];
+        const rule = compiled ? compiledRuleAt(compiled, direction, path[2]) : undefined;
         if (!compiled || !rule) break;
         const destinations = direction === 'Ingress' ? model.classesIn(policy.namespace).filter((c) => selectorMatches(policy.podSelector, c.labels)) : classesMatchedByRule(model, compiled, rule);
         const targets: TargetLocation[] = [];

@@ -205,15 +205,28 @@ export interface NetworkPolicyPort {
   protocol: Protocol;
   /** A protocol the API server would reject, as written; such a port admits nothing. */
   invalidProtocol?: string;
-  /** Number, name, or absent (all ports of the protocol). */
+  /**
+   * Number, name, or absent (all ports of the protocol), as the API decodes IntOrString: an integer is a number
+   * (in range or not: validation is netpol/compiledPolicy.ts's), a string is a name even when it is all digits.
+   */
   port?: number | string;
+  /** `port` as written when the API cannot decode it as IntOrString (`80.5`, `true`, `.nan`, a map): why. */
+  invalidPort?: string;
   endPort?: number;
+  /** `endPort` as written when the API cannot decode it as an int32: why. */
+  invalidEndPort?: string;
   span: Span;
+  portSpan?: Span;
+  endPortSpan?: Span;
+  protocolSpan?: Span;
 }
 
 export interface IPBlock {
+  /** As written: no trimming (the API server parses the exact text). */
   cidr: string;
   except: string[];
+  cidrSpan?: Span;
+  exceptSpans?: Span[];
 }
 
 export interface NetworkPolicyPeer {
@@ -242,6 +255,10 @@ export interface NetworkPolicy extends ResourceBase {
   /** The policyTypes as written, or undefined when the manifest leaves them out (see effectivePolicyTypes). */
   policyTypes?: PolicyType[];
   policyTypesSpan?: Span;
+  /** policyTypes entries other than Ingress and Egress (the API server rejects the policy), and where. */
+  invalidPolicyTypes?: { value: string; span: Span }[];
+  /** How many policyTypes are written (more than two is rejected, even when they repeat). */
+  policyTypesWritten?: number;
   /** undefined = the `ingress` key is absent; [] = present and empty. Both admit nothing. */
   ingress?: NetworkPolicyRule[];
   ingressSpan?: Span;

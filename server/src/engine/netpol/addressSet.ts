@@ -32,8 +32,18 @@ export function parseAddressOrCidr(text: string): AddressRange | undefined {
   return trimmed.includes('/') ? parseCidr(trimmed) : parseAddressRange(trimmed);
 }
 
+/** A CIDR typed by a person (a profile, a command argument): surrounding spaces are ignored. */
 export function parseCidr(text: string): AddressRange | undefined {
-  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+  return parseCidrExact(text.trim());
+}
+
+/**
+ * A CIDR exactly as the API server parses an ipBlock's (Go's net.ParseCIDR, as Kubernetes' sloppy parser): no
+ * surrounding spaces, an IPv4 or IPv6 address, `/` and a prefix length within the family's bits. Host bits set
+ * (`10.1.2.3/8`) mean the network.
+ */
+export function parseCidrExact(text: string): AddressRange | undefined {
+  const match = /^([^/\s]+)\/(\d{1,3})$/.exec(text);
   if (!match) return undefined;
   const address = parseAddress(match[1]!);
   if (!address) return undefined;

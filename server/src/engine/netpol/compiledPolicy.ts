@@ -7,7 +7,9 @@
 import { effectivePolicyTypes } from '../model/extract/networkPolicy';
 import type { LabelSelector } from '../model/labelSelector';
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRule, PolicyType, Protocol } from '../model/resources';
-import { canonicalRanges, parseCidr, subtractRanges, type AddressRange } from './addressSet';
+import type { Span } from '../syntax/tree';
+import { portNameProblems } from '../util/portName';
+import { canonicalRanges, parseCidrExact, subtractRanges, type AddressRange } from './addressSet';
 import { MAX_PORT, MIN_PORT } from './portSet';
 
 export type Direction = PolicyType;
@@ -53,6 +55,30 @@ export interface CompiledRule {
   readonly ports?: readonly CompiledPort[];
 }
 
+/**
+ * The compiled rule for a rule written at `index` of a direction's list (compiled lists keep each rule object once,
+ * so a rule repeated through an alias is its first occurrence); undefined when the direction is not isolated.
+ */
+export function compiledRuleAt(compiled: CompiledPolicy, direction: Direction, index: number): CompiledRule | undefined {
+  const written = (direction === 'Ingress' ? compiled.policy.ingress : compiled.policy.egress)?.[index];
+  return written ? compiled.rules[direction].find((r) => r.rule === written) : undefined;
+}
+
+/** The compiled peer for the peer written at `index` of a rule's `from`/`to` (its first occurrence). */
+export function compiledPeerAt(rule: CompiledRule, index: number): CompiledPeer | undefined {
+  const written = rule.rule.peers?.[index];
+  return written ? rule.peers?.find((p) => p.peer === written) : undefined;
+}
+
+/** A field the API server rejects, in its words (`spec.ingress[0].ports[1].port: Invalid value: "80": ...`). */
+export interface PolicyProblem {
+  /** The field path, as the API server names it. */
+  readonly field: string;
+  /** What the API server says, after the path: `Invalid value: "80": must contain at least one letter (a-z)`. */
+  readonly reason: string;
+  readonly span: Span;
+}
+
 export interface CompiledPolicy {
   readonly policy: NetworkPolicy;
   readonly namespace: string;
@@ -65,6 +91,11 @@ export interface CompiledPolicy {
   readonly ignoredRules: readonly Direction[];
   /** ipBlocks written in each direction's rules, ignored ones included (they still cut the address space). */
   readonly writtenIpBlocks: Readonly<Record<Direction, readonly (readonly AddressRange[])[]>>;
+  /**
+   * What makes the API server reject the policy. A rejected policy does not exist in the cluster, so it is in effect
+   * nowhere here either: it isolates nothing, has no rules and cuts no addresses (docs/netpol.md).
+   */
+  readonly rejected?: readonly PolicyProblem[];
 }
 
 /**
@@ -80,12 +111,163 @@ export function compilePolicy(policy: NetworkPolicy): CompiledPolicy {
   return compiled;
 }
 
+/**
+ * Compiles a policy's rules once per distinct fact object: a rule, peer or port written once and reused through an
+ * alias is one object in the facts (model/extract/networkPolicy.ts), and repeating it in a list adds nothing (rules,
+ * peers and ports are ORed). So each list keeps the first occurrence of each object, and an alias bomb costs what
+ * its text costs, here and in everything that reads the compiled form (evaluation, rules, hovers).
+ */
+class Compiler {
+  readonly problems: PolicyProblem[] = [];
+  private readonly peerBodies = new Map<NetworkPolicyPeer, PeerBody>();
+  private readonly rulesCompiled = new Map<NetworkPolicyRule, { peers?: readonly CompiledPeer[]; ports?: readonly CompiledPort[] }>();
+
+  constructor(private readonly policy: NetworkPolicy) {}
+
+  rules(direction: Direction): CompiledRule[] {
+    const written = direction === 'Ingress' ? this.policy.ingress : this.policy.egress;
+    const seen = new Set<NetworkPolicyRule>();
+    const out: CompiledRule[] = [];
+    (written ?? []).forEach((rule, index) => {
+      if (seen.has(rule)) return;
+      seen.add(rule);
+      out.push(this.rule(rule, index, direction));
+    });
+    return out;
+  }
+
+  private rule(rule: NetworkPolicyRule, index: number, direction: Direction): CompiledRule {
+    let parts = this.rulesCompiled.get(rule);
+    if (!parts) {
+      const path = `spec.${direction === 'Ingress' ? 'ingress' : 'egress'}[${index}]`;
+      const peersKey = direction === 'Ingress' ? 'from' : 'to';
+      parts = {};
+      if (rule.peers) parts = { ...parts, peers: firstOfEach(rule.peers).map(({ item, index: i }) => this.peer(item, i, `${path}.${peersKey}[${i}]`)) };
+      if (rule.ports) parts = { ...parts, ports: firstOfEach(rule.ports).map(({ item, index: i }) => this.port(item, i, `${path}.ports[${i}]`)) };
+      this.rulesCompiled.set(rule, parts);
+    }
+    return { direction, index, rule, ...parts };
+  }
+
+  private problem(field: string, reason: string, span: Span): void {
+    this.problems.push({ field, reason, span });
+  }
+
+  private peer(peer: NetworkPolicyPeer, index: number, path: string): CompiledPeer {
+    let body = this.peerBodies.get(peer);
+    if (!body) {
+      body = peerBody(peer, path);
+      this.peerBodies.set(peer, body);
+      if (body.kind === 'invalid') this.problem(body.field, body.reason, body.span);
+      for (const [key, selector] of [['podSelector', peer.podSelector], ['namespaceSelector', peer.namespaceSelector]] as const) {
+        if (selector?.invalid) this.problem(`${path}.${key}`, `Invalid value: ${selector.invalid}`, selector.span);
+      }
+    }
+    if (body.kind === 'invalid') return { kind: 'invalid', index, peer, reason: body.message };
+    if (body.kind === 'ipBlock') return { kind: 'ipBlock', index, peer, addresses: body.addresses };
+    const compiled: { kind: 'pods'; index: number; peer: NetworkPolicyPeer; podSelector?: LabelSelector; namespaceSelector?: LabelSelector } = { kind: 'pods', index, peer };
+    if (peer.podSelector) compiled.podSelector = peer.podSelector;
+    if (peer.namespaceSelector) compiled.namespaceSelector = peer.namespaceSelector;
+    return compiled;
+  }
+
+  private port(port: NetworkPolicyPort, index: number, path: string): CompiledPort {
+    const invalid = (field: string, reason: string, message: string, span: Span | undefined): CompiledPort => {
+      this.problem(`${path}.${field}`, reason, span ?? port.span);
+      return { kind: 'invalid', index, port, reason: message };
+    };
+    if (port.invalidProtocol !== undefined) {
+      return invalid('protocol', `Unsupported value: ${JSON.stringify(port.invalidProtocol)}: supported values: "TCP", "UDP", "SCTP"`, `protocol \`${port.invalidProtocol}\` is not TCP, UDP or SCTP`, port.protocolSpan);
+    }
+    if (port.invalidPort !== undefined) return invalid('port', `cannot be decoded: ${port.invalidPort}`, `port: ${port.invalidPort}`, port.portSpan);
+    if (port.invalidEndPort !== undefined) return invalid('endPort', `cannot be decoded: ${port.invalidEndPort}`, `endPort: ${port.invalidEndPort}`, port.endPortSpan);
+    const protocol = port.protocol;
+    if (port.port === undefined) {
+      if (port.endPort !== undefined) return invalid('endPort', `Invalid value: ${port.endPort}: may not be specified when \`port\` is not specified`, 'endPort needs a numeric port', port.endPortSpan);
+      return { kind: 'range', index, port, protocol, from: MIN_PORT, to: MAX_PORT };
+    }
+    if (typeof port.port === 'string') {
+      if (port.endPort !== undefined) return invalid('endPort', `Invalid value: ${port.endPort}: may not be specified when \`port\` is non-numeric`, `endPort cannot extend the named port \`${port.port}\``, port.endPortSpan);
+      const problems = portNameProblems(port.port);
+      if (problems.length) return invalid('port', `Invalid value: ${JSON.stringify(port.port)}: ${problems.join('; ')}`, `port name \`${port.port}\` ${problems.join('; ')}`, port.portSpan);
+      return { kind: 'named', index, port, protocol, name: port.port };
+    }
+    const from = port.port;
+    const to = port.endPort ?? from;
+    if (!inPortRange(from)) return invalid('port', `Invalid value: ${from}: must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`, `port ${from} is outside ${MIN_PORT}-${MAX_PORT}`, port.portSpan);
+    if (to < from) return invalid('endPort', `Invalid value: ${to}: must be greater than or equal to \`port\``, `endPort ${to} is below port ${from}`, port.endPortSpan);
+    if (!inPortRange(to)) return invalid('endPort', `Invalid value: ${to}: must be between ${MIN_PORT} and ${MAX_PORT}, inclusive`, `endPort ${to} is outside ${MIN_PORT}-${MAX_PORT}`, port.endPortSpan);
+    return { kind: 'range', index, port, protocol, from, to };
+  }
+}
+
+/** What a peer is, apart from its position: computed once per peer object. */
+type PeerBody =
+  | { kind: 'pods' }
+  | { kind: 'ipBlock'; addresses: readonly AddressRange[] }
+  | { kind: 'invalid'; field: string; reason: string; message: string; span: Span };
+
+function peerBody(peer: NetworkPolicyPeer, path: string): PeerBody {
+  const selectors = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
+  const block = peer.ipBlock;
+  if (block) {
+    if (selectors) return { kind: 'invalid', field: path, reason: 'Forbidden: may not specify both ipBlock and another peer', message: 'a peer may not combine ipBlock with a selector', span: peer.span };
+    const cidrSpan = block.cidrSpan ?? peer.span;
+    if (block.cidr === '') return { kind: 'invalid', field: `${path}.ipBlock.cidr`, reason: 'Required value', message: 'ipBlock has no cidr', span: cidrSpan };
+    const cidr = parseCidrExact(block.cidr);
+    if (!cidr) return { kind: 'invalid', field: `${path}.ipBlock.cidr`, reason: `Invalid value: ${JSON.stringify(block.cidr)}: ${CIDR_FORMAT}`, message: `ipBlock cidr \`${block.cidr}\` is not a CIDR`, span: cidrSpan };
+    const holes: AddressRange[] = [];
+    for (let i = 0; i < block.except.length; i++) {
+      const text = block.except[i]!;
+      const field = `${path}.ipBlock.except[${i}]`;
+      const span = block.exceptSpans?.[i] ?? peer.span;
+      const hole = parseCidrExact(text);
+      if (!hole) return { kind: 'invalid', field, reason: `Invalid value: ${JSON.stringify(text)}: ${CIDR_FORMAT}`, message: `ipBlock except \`${text}\` is not a CIDR`, span };
+      const strictlyInside = hole.family === cidr.family && hole.first >= cidr.first && hole.last <= cidr.last && hole.last - hole.first < cidr.last - cidr.first;
+      if (!strictlyInside) return { kind: 'invalid', field, reason: `Invalid value: ${JSON.stringify(text)}: must be a strict subset of \`cidr\``, message: `ipBlock except \`${text}\` is not a strict subset of cidr \`${block.cidr}\``, span };
+      holes.push(hole);
+    }
+    return { kind: 'ipBlock', addresses: subtractRanges([cidr], canonicalRanges(holes)) };
+  }
+  if (!selectors) return { kind: 'invalid', field: path, reason: 'Required value: must specify a peer', message: 'a peer must set podSelector, namespaceSelector or ipBlock', span: peer.span };
+  return { kind: 'pods' };
+}
+
+/** The API server's words for a CIDR it cannot parse. */
+const CIDR_FORMAT = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** The first occurrence of each object of a list, with its position (later ones repeat it through an alias). */
+function firstOfEach<T extends object>(items: readonly T[]): { item: T; index: number }[] {
+  const seen = new Set<T>();
+  const out: { item: T; index: number }[] = [];
+  items.forEach((item, index) => {
+    if (seen.has(item)) return;
+    seen.add(item);
+    out.push({ item, index });
+  });
+  return out;
+}
+
 function compileDefinition(policy: NetworkPolicy): CompiledPolicy {
+  const compiler = new Compiler(policy);
+  policyProblems(policy, compiler.problems);
+  const ingress = compiler.rules('Ingress');
+  const egress = compiler.rules('Egress');
+  if (compiler.problems.length) {
+    return {
+      policy,
+      namespace: policy.namespace,
+      name: policy.name,
+      isolates: { Ingress: false, Egress: false },
+      rules: { Ingress: [], Egress: [] },
+      ignoredRules: [],
+      writtenIpBlocks: { Ingress: [], Egress: [] },
+      rejected: compiler.problems,
+    };
+  }
   // The API server defaults an empty list exactly like a missing one (`len(spec.policyTypes) == 0`).
   const types = effectivePolicyTypes(policy.policyTypes?.length === 0 ? { ...policy, policyTypes: undefined } : policy);
   const isolates = { Ingress: types.includes('Ingress'), Egress: types.includes('Egress') };
-  const ingress = (policy.ingress ?? []).map((rule, index) => compileRule(rule, index, 'Ingress'));
-  const egress = (policy.egress ?? []).map((rule, index) => compileRule(rule, index, 'Egress'));
   const ignoredRules: Direction[] = [];
   if (!isolates.Ingress && ingress.length > 0) ignoredRules.push('Ingress');
   if (!isolates.Egress && egress.length > 0) ignoredRules.push('Egress');
@@ -100,61 +282,23 @@ function compileDefinition(policy: NetworkPolicy): CompiledPolicy {
   };
 }
 
+/** What the API server rejects outside the rules: the policy's own selector and policyTypes. */
+function policyProblems(policy: NetworkPolicy, problems: PolicyProblem[]): void {
+  if (policy.podSelector.invalid) problems.push({ field: 'spec.podSelector', reason: `Invalid value: ${policy.podSelector.invalid}`, span: policy.podSelector.span });
+  if ((policy.policyTypesWritten ?? 0) > 2) {
+    problems.push({ field: 'spec.policyTypes', reason: 'Invalid value: may not specify more than two policyTypes', span: policy.policyTypesSpan ?? policy.span });
+    return;
+  }
+  for (const entry of policy.invalidPolicyTypes ?? []) {
+    problems.push({ field: 'spec.policyTypes', reason: `Unsupported value: ${JSON.stringify(entry.value)}: supported values: "Ingress", "Egress"`, span: entry.span });
+  }
+}
+
+/** Each distinct ipBlock once (an aliased peer is one set of addresses, however often it is repeated). */
 function ipBlocksOf(rules: readonly CompiledRule[]): (readonly AddressRange[])[] {
-  const out: (readonly AddressRange[])[] = [];
-  for (const rule of rules) for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') out.push(peer.addresses);
-  return out;
-}
-
-function compileRule(rule: NetworkPolicyRule, index: number, direction: Direction): CompiledRule {
-  const compiled: { -readonly [K in keyof CompiledRule]: CompiledRule[K] } = { direction, index, rule };
-  if (rule.peers) compiled.peers = rule.peers.map(compilePeer);
-  if (rule.ports) compiled.ports = rule.ports.map(compilePort);
-  return compiled;
-}
-
-function compilePeer(peer: NetworkPolicyPeer, index: number): CompiledPeer {
-  const selectors = peer.podSelector !== undefined || peer.namespaceSelector !== undefined;
-  if (peer.ipBlock) {
-    if (selectors) return { kind: 'invalid', index, peer, reason: 'a peer may not combine ipBlock with a selector' };
-    const cidr = parseCidr(peer.ipBlock.cidr);
-    if (!cidr) return { kind: 'invalid', index, peer, reason: `ipBlock cidr \`${peer.ipBlock.cidr}\` is not a CIDR` };
-    const holes: AddressRange[] = [];
-    for (const text of peer.ipBlock.except) {
-      const hole = parseCidr(text);
-      if (!hole) return { kind: 'invalid', index, peer, reason: `ipBlock except \`${text}\` is not a CIDR` };
-      const strictlyInside = hole.family === cidr.family && hole.first >= cidr.first && hole.last <= cidr.last && hole.last - hole.first < cidr.last - cidr.first;
-      if (!strictlyInside) {
-        return { kind: 'invalid', index, peer, reason: `ipBlock except \`${text}\` is not a strict subset of cidr \`${peer.ipBlock.cidr}\`` };
-      }
-      holes.push(hole);
-    }
-    return { kind: 'ipBlock', index, peer, addresses: subtractRanges([cidr], canonicalRanges(holes)) };
-  }
-  if (!selectors) return { kind: 'invalid', index, peer, reason: 'a peer must set podSelector, namespaceSelector or ipBlock' };
-  const compiled: { kind: 'pods'; index: number; peer: NetworkPolicyPeer; podSelector?: LabelSelector; namespaceSelector?: LabelSelector } = { kind: 'pods', index, peer };
-  if (peer.podSelector) compiled.podSelector = peer.podSelector;
-  if (peer.namespaceSelector) compiled.namespaceSelector = peer.namespaceSelector;
-  return compiled;
-}
-
-function compilePort(port: NetworkPolicyPort, index: number): CompiledPort {
-  if (port.invalidProtocol !== undefined) return { kind: 'invalid', index, port, reason: `protocol \`${port.invalidProtocol}\` is not TCP, UDP or SCTP` };
-  const protocol = port.protocol;
-  if (port.port === undefined) {
-    if (port.endPort !== undefined) return { kind: 'invalid', index, port, reason: 'endPort needs a numeric port' };
-    return { kind: 'range', index, port, protocol, from: MIN_PORT, to: MAX_PORT };
-  }
-  if (typeof port.port === 'string') {
-    if (port.endPort !== undefined) return { kind: 'invalid', index, port, reason: `endPort cannot extend the named port \`${port.port}\`` };
-    return { kind: 'named', index, port, protocol, name: port.port };
-  }
-  const from = port.port;
-  const to = port.endPort ?? from;
-  if (!inPortRange(from)) return { kind: 'invalid', index, port, reason: `port ${from} is outside 1-65535` };
-  if (!inPortRange(to)) return { kind: 'invalid', index, port, reason: `endPort ${to} is outside 1-65535` };
-  if (to < from) return { kind: 'invalid', index, port, reason: `endPort ${to} is below port ${from}` };
-  return { kind: 'range', index, port, protocol, from, to };
+  const out = new Set<readonly AddressRange[]>();
+  for (const rule of rules) for (const peer of rule.peers ?? []) if (peer.kind === 'ipBlock') out.add(peer.addresses);
+  return [...out];
 }
 
 function inPortRange(port: number): boolean {

@@ -89,7 +89,8 @@ function describeRule(outcome: RuleOutcome, direction: Direction): string[] {
     lines.push(`${head} admits every ${other} (it has no \`${direction === 'Ingress' ? 'from' : 'to'}\`) on ${ports}`);
   } else if (outcome.matchedPeers.length > 0) {
     const peers = rule.peers ?? [];
-    const who = outcome.matchedPeers.map((i) => describePeer(peers[i]!, policy)).join('; ');
+    // matchedPeers are written positions; a peer repeated through an alias is compiled once, at its first one.
+    const who = outcome.matchedPeers.map((i) => describePeer(peers.find((p) => p.index === i)!, policy)).join('; ');
     lines.push(`${head} admits ${who} on ${ports}`);
   } else {
     const who = (rule.peers ?? []).map((p) => describePeer(p, policy)).join('; ');

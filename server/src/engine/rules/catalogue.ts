@@ -33,6 +33,7 @@ import { netpolSelectsNothing } from './netpolSelectsNothing';
 import { netpolPeerSelectsNothing } from './netpolPeerSelectsNothing';
 import { netpolPolicytypesIgnoresRules } from './netpolPolicytypesIgnoresRules';
 import { netpolNamedPortUnresolved } from './netpolNamedPortUnresolved';
+import { netpolInvalidField } from './netpolInvalidField';
 import { netpolEgressBlocksDns } from './netpolEgressBlocksDns';
 import { netpolBlocksIngressController } from './netpolBlocksIngressController';
 import { netpolBlocksDeclaredDependency } from './netpolBlocksDeclaredDependency';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   netpolPeerSelectsNothing,
   netpolPolicytypesIgnoresRules,
   netpolNamedPortUnresolved,
+  netpolInvalidField,
   netpolEgressBlocksDns,
   netpolBlocksIngressController,
   netpolBlocksDeclaredDependency,

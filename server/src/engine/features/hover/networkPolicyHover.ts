@@ -5,8 +5,8 @@
  */
 import { selectorMatches } from '../../model/labelSelector';
 import type { NetworkPolicy } from '../../model/resources';
-import type { CompiledPolicy, CompiledRule, Direction } from '../../netpol/compiledPolicy';
-import { compilePolicy } from '../../netpol/compiledPolicy';
+import type { CompiledPolicy, CompiledRule, Direction, PolicyProblem } from '../../netpol/compiledPolicy';
+import { compiledPeerAt, compiledRuleAt, compilePolicy } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { wholeFamily } from '../../netpol/addressSet';
@@ -25,6 +25,7 @@ export function networkPolicyHover(context: HoverContext): string | undefined {
   const compiled = model.policies.find((p) => p.policy === policy) ?? compilePolicy(policy);
   const profile = profileOf(context.host, policy.file);
   const index = context.host.analysis.index;
+  if (compiled.rejected) return rejectedText(compiled, compiled.rejected);
   if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'policyTypes'))) {
     return sections(policySummary(model, compiled), enforcementText(profile, policy, index), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
   }
@@ -39,13 +40,13 @@ export function networkPolicyHover(context: HoverContext): string | undefined {
   if (typeof ruleIndex !== 'number') {
     return sections(directionText(model, compiled, direction), fieldDocMarkdown('NetworkPolicy', path, context.value));
   }
-  const rule: CompiledRule | undefined = compiled.rules[direction][ruleIndex];
+  const rule: CompiledRule | undefined = compiledRuleAt(compiled, direction, ruleIndex);
   if (!rule) {
     return written?.[ruleIndex] ? `This ${direction.toLowerCase()} rule is **ignored**: \`policyTypes\` does not list ${direction}.` : undefined;
   }
   const peersKey = direction === 'Ingress' ? 'from' : 'to';
   if (path[3] === peersKey && typeof path[4] === 'number') {
-    const peer = rule.peers?.[path[4]];
+    const peer = compiledPeerAt(rule, path[4]);
     if (!peer) return undefined;
     const site = selectorSiteAt(policy, path);
     const head = `**Peer** ${peerText(compiled, peer)}`;
@@ -101,6 +102,14 @@ function ruleScope(profile: ClusterProfile | undefined, rule: CompiledRule): Des
 
 function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): PodClass[] {
   return model.classesIn(compiled.namespace).filter((c) => selectorMatches(compiled.policy.podSelector, c.labels));
+}
+
+/** A policy the API server rejects is not in effect: say so, and why (netpol-invalid-field reports each field). */
+function rejectedText(compiled: CompiledPolicy, problems: readonly PolicyProblem[]): string {
+  return sections(
+    `**NetworkPolicy ${code(`${compiled.namespace}/${compiled.name}`)}** is **rejected by the API server**, so it is not applied: it isolates and admits nothing.`,
+    bounded(problems.map((p) => `- ${code(`${p.field}: ${p.reason}`)}`), 5).join('\n'),
+  )!;
 }
 
 function policySummary(model: NetpolModel, compiled: CompiledPolicy): string {
