@@ -22,19 +22,19 @@ test('netlens profile prints the effective profile (file over importFrom) with o
   assert.equal(
     io.stdout,
     `cluster:
-  networkModel: overlay  # az-aks-show-overlay-cilium.json: networkProfile.networkPluginMode (overlay)
-  podCidr: 10.244.0.0/16  # az-aks-show-overlay-cilium.json: networkProfile.podCidr
-  serviceCidr: 10.0.0.0/16  # az-aks-show-overlay-cilium.json: networkProfile.serviceCidr
-  dnsServiceIP: 10.0.0.10  # az-aks-show-overlay-cilium.json: networkProfile.dnsServiceIp
-  vnetCidrs: [10.224.0.0/12]  # netlens.yaml: cluster.vnetCidrs
-  networkPolicyEngine: cilium  # netlens.yaml: cluster.networkPolicyEngine
-  outboundType: managedNATGateway  # az-aks-show-overlay-cilium.json: networkProfile.outboundType
-  windowsNodes: false  # az-aks-show-overlay-cilium.json: agentPoolProfiles[].osType
-  kubernetesVersion: 1.31.5  # az-aks-show-overlay-cilium.json: currentKubernetesVersion
-ingressControllers:  # netlens.yaml: ingressControllers
+  networkModel: overlay # az-aks-show-overlay-cilium.json: networkProfile.networkPluginMode (overlay)
+  podCidr: 10.244.0.0/16 # az-aks-show-overlay-cilium.json: networkProfile.podCidr
+  serviceCidr: 10.0.0.0/16 # az-aks-show-overlay-cilium.json: networkProfile.serviceCidr
+  dnsServiceIP: 10.0.0.10 # az-aks-show-overlay-cilium.json: networkProfile.dnsServiceIp
+  vnetCidrs: [10.224.0.0/12] # netlens.yaml: cluster.vnetCidrs
+  networkPolicyEngine: cilium # netlens.yaml: cluster.networkPolicyEngine
+  outboundType: managedNATGateway # az-aks-show-overlay-cilium.json: networkProfile.outboundType
+  windowsNodes: false # az-aks-show-overlay-cilium.json: agentPoolProfiles[].osType
+  kubernetesVersion: 1.31.5 # az-aks-show-overlay-cilium.json: currentKubernetesVersion
+ingressControllers: # netlens.yaml: ingressControllers
   - {class: webapprouting.kubernetes.azure.com, namespace: app-routing-system}
   - {class: azure-alb-external, subnetCidr: 10.225.0.0/24}
-defaultNamespace: shop  # netlens.yaml: defaultNamespace
+defaultNamespace: shop # netlens.yaml: defaultNamespace
 `,
   );
   // The import's info about VNet ranges is shown, with its position in the imported file.

@@ -15,6 +15,8 @@ import { parseAllDocuments } from 'yaml';
 import { admitIngressControllerChange, generateDefaultDeny, generatePolicies, migrateIngresses, type CodeFix } from '../../server/src/engine/fixes/index';
 import { plainData } from '../../server/src/engine/fixes/yamlRender';
 import type { Ingress } from '../../server/src/engine/model/resources';
+import { formatProfileYaml } from '../../server/src/engine/profile/formatProfile';
+import type { ClusterProfile } from '../../server/src/engine/profile/types';
 import { apply, findingOf, fixesOf, pickFix, workspaceOf, type Workspace } from '../fixes/support';
 import { runNetlens } from '../support/cli';
 
@@ -326,5 +328,19 @@ test('netlens generate-policies and migrate-ingress print YAML (header comments 
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('netlens profile: origins (file names) and values are one comment and one scalar each', () => {
+  for (const [label, hostile] of HOSTILE) {
+    const profile: ClusterProfile = {
+      podCidr: '10.244.0.0/16',
+      vnetCidrs: [hostile],
+      defaultNamespace: hostile,
+      ingressControllers: [{ class: hostile, namespace: hostile }],
+      origins: { podCidr: `${hostile}.json: networkProfile.podCidr`, vnetCidrs: hostile, ingressControllers: hostile, defaultNamespace: hostile },
+    };
+    const docs = readBack(formatProfileYaml(profile), label);
+    assert.deepEqual(docs, [{ cluster: { podCidr: '10.244.0.0/16', vnetCidrs: [hostile] }, ingressControllers: [{ class: hostile, namespace: hostile }], defaultNamespace: hostile }], label);
   }
 });

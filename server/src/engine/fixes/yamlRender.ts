@@ -12,7 +12,7 @@
  *
  * What a renderer returns is re-read by `yamlGuard.ts` before anything is offered or written.
  */
-import { Document, Scalar, isNode, visit, type ToStringOptions } from 'yaml';
+import { Document, Scalar, isCollection, isMap, isNode, isScalar, visit, type ToStringOptions } from 'yaml';
 
 /** How a file indents: spaces per level, and whether a block sequence is indented under its key. */
 export interface YamlStyle {
@@ -22,16 +22,31 @@ export interface YamlStyle {
 
 export const DEFAULT_STYLE: YamlStyle = { indent: 2, indentSeq: true };
 
-/** A value preceded by comment lines (without `#`), in a sequence or as a map value. */
+/**
+ * A value with how it is written: comment lines before it (without `#`), a comment at the end of its line, and for
+ * a map or list, flow style (`{a: 1}`, `[x, y]`) inside a block document.
+ */
 export class Commented {
   constructor(
     readonly comment: readonly string[],
     readonly value: unknown,
+    readonly lineComment?: string,
+    readonly flow?: boolean,
   ) {}
 }
 
 export function commented(comment: string | readonly string[], value: unknown): Commented {
   return new Commented(typeof comment === 'string' ? [comment] : comment, value);
+}
+
+/** A value followed by a comment on its line (a map's or list's comment goes after its key). */
+export function lineCommented(comment: string | undefined, value: unknown): Commented {
+  return new Commented([], value, comment);
+}
+
+/** A map or list written in flow style inside a block document. */
+export function inFlow(value: unknown): Commented {
+  return new Commented([], value, undefined, true);
 }
 
 /**
@@ -96,10 +111,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A `yaml` Document of the value: comments attached to their nodes, strings quoted as the file comment says. */
 function documentOf(value: unknown, options: { flow?: boolean; header?: readonly string[] } = {}): Document {
-  const comments: { path: (string | number)[]; lines: readonly string[] }[] = [];
+  const comments: { path: (string | number)[]; lines: readonly string[]; line?: string; flow?: boolean }[] = [];
   const collect = (node: unknown, path: (string | number)[]): unknown => {
     if (node instanceof Commented) {
-      comments.push({ path, lines: node.comment });
+      comments.push({ path, lines: node.comment, ...(node.lineComment !== undefined ? { line: node.lineComment } : {}), ...(node.flow ? { flow: true } : {}) });
       return collect(node.value, path);
     }
     if (Array.isArray(node)) return node.map((item, i) => collect(item, [...path, i]));
@@ -114,9 +129,23 @@ function documentOf(value: unknown, options: { flow?: boolean; header?: readonly
   // No anchors for objects that occur twice: a reviewer reads every value where it applies.
   const doc = new Document(data, { compat: 'yaml-1.1', aliasDuplicateObjects: false, version: '1.2' });
   if (!options.flow) {
-    for (const { path, lines } of comments) {
-      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
-      if (isNode(node)) node.commentBefore = commentText(lines);
+    const nodeAt = (path: (string | number)[]) => (path.length === 0 ? doc.contents : doc.getIn(path, true));
+    // Styles first: where a line comment goes depends on whether its collection is in flow style.
+    for (const { path, flow } of comments) {
+      const node = nodeAt(path);
+      if (flow && isCollection(node)) node.flow = true;
+    }
+    for (const { path, lines, line } of comments) {
+      const node = nodeAt(path);
+      if (!isNode(node)) continue;
+      if (lines.length) node.commentBefore = commentText(lines);
+      if (line) {
+        // A block map or list starts on the line after its key: the comment goes after the key.
+        const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]) : undefined;
+        if (isCollection(node) && !node.flow && pair && isScalar(pair.key)) pair.key.comment = ` ${commentLine(line)}`;
+        else node.comment = ` ${commentLine(line)}`;
+      }
     }
   }
   if (options.header?.length) {

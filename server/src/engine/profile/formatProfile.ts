@@ -2,41 +2,38 @@
  * A profile written back in the `.netlens.yaml` format (the effective profile `netlens profile` prints), each
  * value followed by where it came from, and as portable JSON (the same keys, nested).
  */
+import { verifyGenerated } from '../fixes/yamlGuard';
+import { inFlow, lineCommented, renderComments, renderDocument } from '../fixes/yamlRender';
 import type { ClusterProfile } from './types';
 
 const CLUSTER_FIELDS = ['networkModel', 'podCidr', 'serviceCidr', 'dnsServiceIP', 'vnetCidrs', 'networkPolicyEngine', 'outboundType', 'windowsNodes', 'kubernetesVersion'] as const;
 
-/** Plain scalars that YAML would read as something else (numbers, booleans, null) are quoted. */
-function scalar(value: string | boolean): string {
-  if (typeof value === 'boolean') return String(value);
-  return /^[A-Za-z0-9][A-Za-z0-9._\/:-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~|[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(value) ? value : JSON.stringify(value);
-}
-
+/**
+ * The profile as `.netlens.yaml` text, each value followed by a comment saying where it came from. Built from data
+ * by the `yaml` package and read back (fixes/yamlRender.ts, fixes/yamlGuard.ts): an origin names files, whose names
+ * may hold anything, and a value may come from a file too.
+ */
 export function formatProfileYaml(profile: ClusterProfile): string {
-  const origin = (field: string) => (profile.origins?.[field] ? `  # ${profile.origins[field]}` : '');
-  const lines: string[] = [];
+  const origin = (field: string) => profile.origins?.[field];
+  const document: Record<string, unknown> = {};
   const cluster = CLUSTER_FIELDS.filter((f) => profile[f] !== undefined);
   if (cluster.length) {
-    lines.push('cluster:');
+    const fields: Record<string, unknown> = {};
     for (const field of cluster) {
       const value = profile[field]!;
-      if (Array.isArray(value)) lines.push(`  ${field}: [${value.map(scalar).join(', ')}]${origin(field)}`);
-      else lines.push(`  ${field}: ${scalar(value)}${origin(field)}`);
+      fields[field] = lineCommented(origin(field), Array.isArray(value) ? inFlow([...value]) : value);
     }
+    document.cluster = fields;
   }
   if (profile.ingressControllers) {
-    if (profile.ingressControllers.length === 0) lines.push(`ingressControllers: []${origin('ingressControllers')}`);
-    else {
-      lines.push(`ingressControllers:${origin('ingressControllers')}`);
-      for (const c of profile.ingressControllers) {
-        const where = c.namespace !== undefined ? `namespace: ${scalar(c.namespace)}` : `subnetCidr: ${scalar(c.subnetCidr ?? '')}`;
-        lines.push(`  - {class: ${scalar(c.class)}, ${where}}`);
-      }
-    }
+    const controllers = profile.ingressControllers.map((c) => inFlow(c.namespace !== undefined ? { class: c.class, namespace: c.namespace } : { class: c.class, subnetCidr: c.subnetCidr ?? '' }));
+    document.ingressControllers = lineCommented(origin('ingressControllers'), controllers.length ? controllers : inFlow([]));
   }
-  if (profile.defaultNamespace !== undefined) lines.push(`defaultNamespace: ${scalar(profile.defaultNamespace)}${origin('defaultNamespace')}`);
-  if (lines.length === 0) return '# nothing is known about the cluster: every profile key is unset\n';
-  return `${lines.join('\n')}\n`;
+  if (profile.defaultNamespace !== undefined) document.defaultNamespace = lineCommented(origin('defaultNamespace'), profile.defaultNamespace);
+  if (Object.keys(document).length === 0) return renderComments(['nothing is known about the cluster: every profile key is unset']);
+  const text = renderDocument(document);
+  const error = verifyGenerated(text, [document]);
+  return error ? renderComments([`the profile cannot be printed as YAML (${error}): use --format json`]) : text;
 }
 
 /** The portable nested form (`{cluster: {...}, ingressControllers, defaultNamespace, origins}`). */
