@@ -17,6 +17,7 @@
 import { isScalar, parseAllDocuments, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { parseYamlText, type ParsedDocument } from '../syntax/parse';
 import type { Span, YNode } from '../syntax/tree';
+import { applyEdits } from './types';
 import { hasUnsafeChar, plainData } from './yamlRender';
 
 /** What an edit means, in terms of the text before it (spans of nodes of that text). */
@@ -112,7 +113,7 @@ export function verifyEdits(before: string, edits: readonly IntendedEdit[], read
   }
   const anchored = anchoredEdit(before, edits, readings);
   if (anchored) return anchored;
-  const after = applyIntendedEdits(before, edits);
+  const after = applyEdits(before, edits);
   const tree = readings.tree(before);
   const appended = edits.flatMap((e) => (e.intent.kind === 'appendDocuments' ? e.intent.values.map(plainData) : []));
   const located: { document: number; path: Path; intent: EditIntent }[] = [];
@@ -163,14 +164,6 @@ export function verifyEdits(before: string, edits: readonly IntendedEdit[], read
     }
   }
   return undefined;
-}
-
-/** Applies edits that do not overlap, from the end (as `types.applyEdits` does for any edits). */
-function applyIntendedEdits(text: string, edits: readonly IntendedEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.span.start - a.e.span.start || b.e.span.end - a.e.span.end || b.i - a.i);
-  let out = text;
-  for (const { e } of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
 
 function readAll(text: string, reader: Reader): Document.Parsed[] {
