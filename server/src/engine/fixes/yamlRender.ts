@@ -13,6 +13,7 @@
  * What a renderer returns is re-read by `yamlGuard.ts` before anything is offered or written.
  */
 import { Document, Scalar, isCollection, isMap, isNode, isScalar, visit, type ToStringOptions } from 'yaml';
+import { oneLine } from '../util/displayText';
 
 /** How a file indents: spaces per level, and whether a block sequence is indented under its key. */
 export interface YamlStyle {
@@ -70,17 +71,16 @@ function escapeChar(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** Longest comment line we write from manifest text; longer ones end with `…` (a comment is for a person). */
-export const MAX_COMMENT_LINE = 400;
+/** Longest comment line we write (manifest text in it is what makes it long); the rest is counted, not written. */
+export const MAX_COMMENT_LINE = 1000;
 
 /**
- * One comment line's text (without `#`): line breaks and unsafe characters escaped (`\n`, `\u2028`), cut at
- * `MAX_COMMENT_LINE` characters, so that no manifest string can end the comment and start YAML.
+ * One comment line's text (without `#`): shown as util/displayText.ts shows manifest text anywhere (line breaks,
+ * controls, NEL, U+2028/2029 and bidirectional controls as visible escapes, bounded), and what else YAML cannot
+ * hold raw escaped too, so that no manifest string can end the comment and start YAML.
  */
 export function commentLine(text: string): string {
-  const chars = Array.from(text);
-  const cut = chars.length > MAX_COMMENT_LINE ? `${chars.slice(0, MAX_COMMENT_LINE).join('')}…` : text;
-  return cut.replace(UNSAFE_CHARS, escapeChar);
+  return oneLine(text, MAX_COMMENT_LINE).replace(UNSAFE_CHARS, escapeChar);
 }
 
 /** Comment lines as YAML text (`# line` each, ending with a newline); blank lines stay a bare `#`. */
