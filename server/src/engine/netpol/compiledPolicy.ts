@@ -96,6 +96,11 @@ export interface CompiledPolicy {
    * nowhere here either: it isolates nothing, has no rules and cuts no addresses (docs/netpol.md).
    */
   readonly rejected?: readonly PolicyProblem[];
+  /**
+   * For a rejected policy only: what it would be, were it accepted (invalid peers and ports admitting nothing). For
+   * showing what the author wrote (hovers); nothing that judges traffic reads it.
+   */
+  readonly asWritten?: CompiledPolicy;
 }
 
 /**
@@ -253,25 +258,13 @@ function compileDefinition(policy: NetworkPolicy): CompiledPolicy {
   policyProblems(policy, compiler.problems);
   const ingress = compiler.rules('Ingress');
   const egress = compiler.rules('Egress');
-  if (compiler.problems.length) {
-    return {
-      policy,
-      namespace: policy.namespace,
-      name: policy.name,
-      isolates: { Ingress: false, Egress: false },
-      rules: { Ingress: [], Egress: [] },
-      ignoredRules: [],
-      writtenIpBlocks: { Ingress: [], Egress: [] },
-      rejected: compiler.problems,
-    };
-  }
   // The API server defaults an empty list exactly like a missing one (`len(spec.policyTypes) == 0`).
   const types = effectivePolicyTypes(policy.policyTypes?.length === 0 ? { ...policy, policyTypes: undefined } : policy);
   const isolates = { Ingress: types.includes('Ingress'), Egress: types.includes('Egress') };
   const ignoredRules: Direction[] = [];
   if (!isolates.Ingress && ingress.length > 0) ignoredRules.push('Ingress');
   if (!isolates.Egress && egress.length > 0) ignoredRules.push('Egress');
-  return {
+  const written: CompiledPolicy = {
     policy,
     namespace: policy.namespace,
     name: policy.name,
@@ -279,6 +272,18 @@ function compileDefinition(policy: NetworkPolicy): CompiledPolicy {
     rules: { Ingress: isolates.Ingress ? ingress : [], Egress: isolates.Egress ? egress : [] },
     ignoredRules,
     writtenIpBlocks: { Ingress: ipBlocksOf(ingress), Egress: ipBlocksOf(egress) },
+  };
+  if (compiler.problems.length === 0) return written;
+  return {
+    policy,
+    namespace: policy.namespace,
+    name: policy.name,
+    isolates: { Ingress: false, Egress: false },
+    rules: { Ingress: [], Egress: [] },
+    ignoredRules: [],
+    writtenIpBlocks: { Ingress: [], Egress: [] },
+    rejected: compiler.problems,
+    asWritten: written,
   };
 }
 

@@ -20,12 +20,19 @@ import { enforcementText, ipBlockAt, ipBlockRangesText, scopeOfRanges, sourceAdd
 
 export function networkPolicyHover(context: HoverContext): string | undefined {
   const policy = context.resource as NetworkPolicy;
-  const { path } = context;
   const model = context.model();
-  const compiled = model.policies.find((p) => p.policy === policy) ?? compilePolicy(policy);
+  const inEffect = model.policies.find((p) => p.policy === policy) ?? compilePolicy(policy);
+  if (!inEffect.rejected) return policyHover(context, model, inEffect);
+  // Not applied, but what it says is still what the author needs to see to fix it.
+  const written = inEffect.asWritten ? policyHover(context, model, inEffect.asWritten) : undefined;
+  return sections(rejectedText(inEffect, inEffect.rejected), written ? `What it says, were it accepted:\n\n${written}` : undefined);
+}
+
+function policyHover(context: HoverContext, model: NetpolModel, compiled: CompiledPolicy): string | undefined {
+  const policy = compiled.policy;
+  const { path } = context;
   const profile = profileOf(context.host, policy.file);
   const index = context.host.analysis.index;
-  if (compiled.rejected) return rejectedText(compiled, compiled.rejected);
   if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'policyTypes'))) {
     return sections(policySummary(model, compiled), enforcementText(profile, policy, index), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
   }
