@@ -4,8 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { changeOfDocuments } from '../../server/src/engine/fixes/generatedOutput';
 import { verifyEdits, verifyGenerated, type IntendedEdit } from '../../server/src/engine/fixes/yamlGuard';
 import { commentLine, renderComments, renderDocuments } from '../../server/src/engine/fixes/yamlRender';
+import { workspaceOf } from './support';
 
 const POLICY = { kind: 'NetworkPolicy', spec: { ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] } };
 
@@ -70,4 +72,14 @@ test('edits: refused when they change more or other than they say', () => {
   assert.match(verifyEdits(FILE, [edit([at, at], ', "y\u0085"', { kind: 'append', seq: LIST, value: 'y\u0085' })]) ?? '', /raw U\+0085/);
   // A span that is no node.
   assert.match(verifyEdits(FILE, [edit([at, at], ', z', { kind: 'append', seq: { start: 1, end: 3 }, value: 'z' })]) ?? '', /does not point at a node/);
+});
+
+test('generated files and appended documents that do not read back as their objects are not written', () => {
+  const ws = workspaceOf(new Map([['app.yaml', 'kind: A\n']]));
+  const document = { namespace: 'shop', file: 'new.yaml', append: false, text: 'kind: B\n---\nkind: Evil\n', objects: [{ kind: 'B' }], policies: [] };
+  assert.match(String((changeOfDocuments(ws.ctx, [document]) as { error: string }).error), /new\.yaml is not written: it reads as 2 document\(s\)/);
+  const appended = { ...document, file: 'app.yaml', append: true };
+  assert.match(String((changeOfDocuments(ws.ctx, [appended]) as { error: string }).error), /nothing is appended: the edited file reads as 3 document\(s\)/);
+  const fine = changeOfDocuments(ws.ctx, [{ ...appended, text: 'kind: B\n' }]);
+  assert.ok('change' in fine && fine.change.edits[0]!.newText === '---\nkind: B\n');
 });

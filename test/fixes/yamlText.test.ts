@@ -123,3 +123,32 @@ test('unified diffs: hunks with three lines of context, separate hunks far apart
   assert.equal(unifiedDiff('f', 'a\nb', 'a\nc'), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
   assert.equal(unifiedDiff('f', 'same\n', 'same\n'), '');
 });
+
+test('flow collections of every shape get new items and keys after their last item (trailing commas, comments, empty, nested)', () => {
+  const cases: [string, string[], 'seq' | 'map', string][] = [
+    ['x: [a, ]\n', ['x'], 'seq', 'x: [a, b, ]\n'],
+    ['x: [a,]\n', ['x'], 'seq', 'x: [a, b,]\n'],
+    ['x: []\n', ['x'], 'seq', 'x: [b]\n'],
+    ['x: [ ]  # none\n', ['x'], 'seq', 'x: [b ]  # none\n'],
+    ['x: [\n  a, # first\n]\n', ['x'], 'seq', 'x: [\n  a, b, # first\n]\n'],
+    ['x: [\n  a\n  ,\n]\n', ['x'], 'seq', 'x: [\n  a, b\n  ,\n]\n'],
+    ['x: {y: [a, ], }\n', ['x', 'y'], 'seq', 'x: {y: [a, b, ], }\n'],
+    ['x: {a: 1, }\n', ['x'], 'map', 'x: {a: 1, k: v, }\n'],
+    ['x: {}\n', ['x'], 'map', 'x: {k: v}\n'],
+    ['x: { # empty\n}\n', ['x'], 'map', 'x: {k: v # empty\n}\n'],
+    ['x: {a: {b: 1}, }\n', ['x'], 'map', 'x: {a: {b: 1}, k: v, }\n'],
+  ];
+  for (const [text, path, kind, expected] of cases) {
+    const root = parseYamlText(text).documents[0]!.root!;
+    const found = objectNodeIn(text, { start: root.start, end: root.end })!;
+    const edit = kind === 'seq' ? appendItem(text, seqAt(found.node, path)!, 'b', detectStyle(text)) : addPair(text, mapAt(found.node, path)!, 'k', 'v', detectStyle(text));
+    const after = applyEdits(text, [edit]);
+    assert.equal(after, expected, JSON.stringify(text));
+    assert.deepEqual(parseYamlText(after).issues, [], after);
+  }
+  // A pair removed from a flow map with a trailing comma keeps the map valid.
+  const text = 'x: {a: 1, b: 2, }\n';
+  const found = objectNodeIn(text, { start: 0, end: text.length })!;
+  const b = pathPair(found.node, ['x', 'b'])!;
+  assert.equal(applyEdits(text, [removePair(text, b.map, b.pair)]), 'x: {a: 1, }\n');
+});
