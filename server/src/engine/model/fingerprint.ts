@@ -7,26 +7,23 @@ import { contentHash } from '../util/contentHash';
 import type { AnyResource } from './resources';
 
 export function resourceFingerprint(resource: AnyResource): string {
-  // Kept per object for the file's next edit: a hash (the same 64-bit hash that tells whether a file's text changed),
-  // not the facts' JSON itself, which held about a tenth of the analysis heap. Built bottom-up, each object hashed
-  // once: facts share objects where the YAML shares nodes through aliases (a NetworkPolicy rule aliased 300 times),
-  // and JSON.stringify would write a shared object out at every use, as large as the alias bomb expands.
-  const hashes = new Map<object, string>();
-  const print = (value: unknown): string => {
-    if (value === null || typeof value !== 'object') return value === undefined ? 'u' : JSON.stringify(value);
-    const known = hashes.get(value);
-    if (known !== undefined) return known;
-    const text = Array.isArray(value)
-      ? `[${value.map(print).join(',')}]`
-      : `{${Object.entries(value)
-          .filter(([key, member]) => !isPositionKey(key) && member !== undefined)
-          .map(([key, member]) => `${JSON.stringify(key)}:${print(member)}`)
-          .join(',')}}`;
-    const hash = `#${contentHash(text)}`;
-    hashes.set(value, hash);
-    return hash;
-  };
-  return print(resource);
+  // Kept per object for the file's next edit: a hash of the facts' JSON (the same 64-bit hash that tells whether a
+  // file's text changed), not the JSON itself, which held about a tenth of the analysis heap. An object met a second
+  // time is written as a reference to its first place: facts share objects where the YAML shares nodes through
+  // aliases (a NetworkPolicy rule aliased 300 times), and JSON.stringify alone would write a shared object out at
+  // every use, as large as the alias bomb expands. Places are numbered in the order JSON.stringify visits them, so
+  // equal facts shared alike print alike.
+  const places = new Map<object, number>();
+  return contentHash(
+    JSON.stringify(resource, (key, value: unknown) => {
+      if (isPositionKey(key)) return undefined;
+      if (value === null || typeof value !== 'object') return value;
+      const place = places.get(value);
+      if (place !== undefined) return { '#': place };
+      places.set(value, places.size);
+      return value;
+    }),
+  );
 }
 
 function isPositionKey(key: string): boolean {
