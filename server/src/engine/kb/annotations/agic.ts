@@ -4,11 +4,12 @@
  * Ingresses of class `azure/application-gateway` (IngressClass `azure-application-gateway`).
  */
 import { annotationTable, BOOLEAN_VALUES } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const AGIC_DOC = 'https://learn.microsoft.com/en-us/azure/application-gateway/ingress-controller-annotations';
 const AGIC_GITHUB = 'https://azure.github.io/application-gateway-kubernetes-ingress/annotations/';
 
-const agic = annotationTable('agic', 'appgw.ingress.kubernetes.io/', ['Ingress'], AGIC_DOC);
+const agic = annotationTable('agic', 'appgw.ingress.kubernetes.io/', ['Ingress'], AGIC_DOC, FIRST_RECORDED);
 
 export const AGIC_ANNOTATIONS = [
   agic('backend-path-prefix', 'Replaces the matched path prefix with this one in requests sent to the pods (e.g. path `/hello/` sent as `/test/`). Applies to every rule of the Ingress; use separate Ingresses for different prefixes.', { valueHint: 'a path prefix' }),

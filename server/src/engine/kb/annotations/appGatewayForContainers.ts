@@ -3,13 +3,14 @@
  * (IngressClass `azure-alb-external`) and Gateway (GatewayClass `azure-alb-external`).
  */
 import { annotationTable } from './define';
+import { DECEMBER_2026_REVIEW, FIRST_RECORDED } from '../types';
 
 const INGRESS_HOWTO = 'https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/how-to-ssl-offloading-ingress-api';
 const MANAGED = 'https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-managed-by-alb-controller';
 const BYO = 'https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/quickstart-create-application-gateway-for-containers-byo-deployment';
 const HEADER_REWRITE = 'https://learn.microsoft.com/en-us/azure/application-gateway/for-containers/how-to-header-rewrite-ingress-api';
 
-const alb = annotationTable('application-gateway-for-containers', 'alb.networking.azure.io/', ['Ingress', 'Gateway'], INGRESS_HOWTO);
+const alb = annotationTable('application-gateway-for-containers', 'alb.networking.azure.io/', ['Ingress', 'Gateway'], INGRESS_HOWTO, FIRST_RECORDED);
 
 export const APP_GATEWAY_FOR_CONTAINERS_ANNOTATIONS = [
   alb(
@@ -29,8 +30,8 @@ export const APP_GATEWAY_FOR_CONTAINERS_ANNOTATIONS = [
   ),
   alb(
     'alb-frontend',
-    'Name of the Application Gateway for Containers frontend (the public entry point with its own FQDN) that serves this Ingress. With a bring-your-own deployment the frontend must already exist. On a Gateway the frontend is given in `spec.addresses` instead.',
-    { kinds: ['Ingress'], valueHint: 'a frontend name' },
+    'Name of the Application Gateway for Containers frontend (an entry point with its own FQDN) that serves this Ingress. Frontends are public, or private when reached through a private endpoint (private ingress, in preview). With a bring-your-own deployment the frontend must already exist. On a Gateway the frontend is given in `spec.addresses` instead.',
+    { kinds: ['Ingress'], valueHint: 'a frontend name', source: 'https://learn.microsoft.com/azure/application-gateway/for-containers/how-to-private-ingress-gateway-api', checked: DECEMBER_2026_REVIEW },
   ),
   alb(
     'alb-ingress-extension',

@@ -11,8 +11,9 @@ export function azureAnnotationDoc(entry: AzureServiceAnnotation): AnnotationDoc
     key: entry.key,
     kinds: [...entry.kinds],
     owner: entry.owner,
-    doc: entry.removed ? `${entry.doc} No longer read by the Azure cloud provider: ${entry.removed}.` : entry.doc,
+    doc: entry.removed ? `${entry.doc} No longer read by the Azure cloud provider: ${entry.removed}.` : entry.noEffectOnAks ? `${entry.doc} It does nothing on AKS: ${entry.noEffectOnAks}.` : entry.doc,
     source: entry.source,
+    checked: entry.checked,
   };
   if (entry.pattern) doc.pattern = true;
   if (entry.valueHint !== undefined) doc.valueHint = entry.valueHint;

@@ -4,11 +4,12 @@
  * Service-wide `azure-load-balancer-health-probe-*` annotations for that one port.
  */
 import { annotationTable, BOOLEAN_VALUES } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const AKS_LB = 'https://learn.microsoft.com/en-us/azure/aks/load-balancer-standard';
 const CLOUD_PROVIDER_PROBES = 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/#custom-load-balancer-health-probe';
 
-const perPort = annotationTable('azure-load-balancer', 'service.beta.kubernetes.io/port_{port}_', ['Service'], AKS_LB);
+const perPort = annotationTable('azure-load-balancer', 'service.beta.kubernetes.io/port_{port}_', ['Service'], AKS_LB, FIRST_RECORDED);
 const PORT_NOTE = '`{port}` must be one of the Service\'s `spec.ports[].port` numbers, or the annotation applies to nothing.';
 
 export const AZURE_PORT_ANNOTATIONS = [

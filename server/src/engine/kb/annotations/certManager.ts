@@ -3,11 +3,12 @@
  * Secret the Ingress (`spec.tls[].secretName`) or Gateway listener (`certificateRefs`) names filled.
  */
 import { annotationTable, BOOLEAN_VALUES } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const INGRESS_SHIM = 'https://cert-manager.io/docs/usage/ingress/';
 
-const certManager = annotationTable('cert-manager', 'cert-manager.io/', ['Ingress', 'Gateway'], INGRESS_SHIM);
-const acme = annotationTable('cert-manager', 'acme.cert-manager.io/', ['Ingress'], INGRESS_SHIM);
+const certManager = annotationTable('cert-manager', 'cert-manager.io/', ['Ingress', 'Gateway'], INGRESS_SHIM, FIRST_RECORDED);
+const acme = annotationTable('cert-manager', 'acme.cert-manager.io/', ['Ingress'], INGRESS_SHIM, FIRST_RECORDED);
 
 export const CERT_MANAGER_ANNOTATIONS = [
   certManager('cluster-issuer', 'ClusterIssuer (cluster-wide) that signs the certificate for the hosts in `spec.tls` (Ingress) or the listeners (Gateway). cert-manager stores the result in the named Secret. Cannot be combined with `issuer-kind` or `issuer-group`.', { valueHint: 'a ClusterIssuer name' }),

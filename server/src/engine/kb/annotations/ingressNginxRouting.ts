@@ -4,11 +4,12 @@
  * whose managed controller is ingress-nginx. Security-related ones are in ingressNginxSecurity.ts.
  */
 import { annotationTable, BOOLEAN_VALUES } from './define';
+import { FIRST_RECORDED } from '../types';
 
 export const NGINX_PREFIX = 'nginx.ingress.kubernetes.io/';
 export const NGINX_ANNOTATIONS_DOC = 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/';
 
-export const nginx = annotationTable('ingress-nginx', NGINX_PREFIX, ['Ingress'], NGINX_ANNOTATIONS_DOC);
+export const nginx = annotationTable('ingress-nginx', NGINX_PREFIX, ['Ingress'], NGINX_ANNOTATIONS_DOC, FIRST_RECORDED);
 
 const SECONDS = 'whole seconds, no unit (e.g. "120")';
 

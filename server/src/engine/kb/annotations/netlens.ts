@@ -2,10 +2,11 @@
  * Kube Netlens's own annotations.
  */
 import { annotationTable } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const NETLENS_DOC = 'https://github.com/kube-netlens/kube-netlens/blob/main/docs/annotations.md';
 
-const netlens = annotationTable('netlens', 'netlens.io/', ['*'], NETLENS_DOC);
+const netlens = annotationTable('netlens', 'netlens.io/', ['*'], NETLENS_DOC, FIRST_RECORDED);
 
 export const NETLENS_ANNOTATIONS = [
   netlens(

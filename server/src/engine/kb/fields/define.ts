@@ -14,9 +14,11 @@ export interface FieldRow {
   values?: FieldValue[];
   /** Overrides the table's default source. */
   source?: string;
+  /** Overrides the table's checked date (a row re-read later than the rest of its table). */
+  checked?: string;
 }
 
-export function row(path: string, doc: string, more: { values?: FieldValue[]; source?: string } = {}): FieldRow {
+export function row(path: string, doc: string, more: { values?: FieldValue[]; source?: string; checked?: string } = {}): FieldRow {
   return { path, doc, ...more };
 }
 
@@ -29,10 +31,14 @@ export function under(prefix: string, rows: readonly FieldRow[]): FieldRow[] {
   return rows.map((r) => ({ ...r, path: r.path === '' ? prefix : prefix === '' ? r.path : `${prefix}.${r.path}` }));
 }
 
-/** Binds rows to a kind; a row without its own source gets `source`. */
-export function docsOf(kind: string, source: string, rows: readonly FieldRow[]): FieldDoc[] {
+/**
+ * Binds rows to a kind; a row without its own source gets `source`, without its own date `checked`. `group` marks
+ * the docs of a kind whose name another API group also uses (see FieldDoc.group).
+ */
+export function docsOf(kind: string, source: string, rows: readonly FieldRow[], checked: string, group?: string): FieldDoc[] {
   return rows.map((r) => {
-    const doc: FieldDoc = { kind, path: r.path, doc: r.doc, source: r.source ?? source };
+    const doc: FieldDoc = { kind, path: r.path, doc: r.doc, source: r.source ?? source, checked: r.checked ?? checked };
+    if (group) doc.group = group;
     if (r.values) doc.values = r.values;
     return doc;
   });

@@ -3,6 +3,7 @@
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
 import { labelSelectorRows } from './labelSelector';
+import { FIRST_RECORDED } from '../types';
 
 export const GATEWAY_SPEC = 'https://gateway-api.sigs.k8s.io/reference/spec/';
 const GATEWAY_PAGE = 'https://gateway-api.sigs.k8s.io/api-types/gateway/';
@@ -109,7 +110,7 @@ export const GATEWAY_FIELDS = docsOf('Gateway', GATEWAY_SPEC, [
   row('spec.infrastructure.parametersRef', 'Implementation-specific configuration for this one Gateway, in its namespace; merged with the GatewayClass parameters in an implementation-specific way.'),
   ...under('spec.infrastructure.parametersRef', parametersRefRows('Gateway')),
   row('status', 'Written by the implementation: assigned addresses, conditions (Accepted, Programmed) and, per listener, the number of attached routes. Leave it out of manifests.'),
-]);
+], FIRST_RECORDED);
 
 export const GATEWAY_CLASS_FIELDS = docsOf('GatewayClass', GATEWAY_SPEC, [
   row('metadata.name', 'The class name that Gateways put in `spec.gatewayClassName`. GatewayClass is cluster-scoped.', { source: GATEWAY_CLASS_PAGE }),
@@ -122,4 +123,4 @@ export const GATEWAY_CLASS_FIELDS = docsOf('GatewayClass', GATEWAY_SPEC, [
   ...under('spec.parametersRef', parametersRefRows('GatewayClass')),
   row('spec.parametersRef.namespace', 'Namespace of the parameters object: required for a namespaced object, must be unset for a cluster-scoped one.'),
   row('spec.description', 'Free-text description of the class (at most 64 characters).'),
-]);
+], FIRST_RECORDED);

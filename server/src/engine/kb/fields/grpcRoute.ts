@@ -3,6 +3,7 @@
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
 import { backendRefRows, extensionRefRows, headerModifierRows, hostnamesRow, mirrorRows, parentRefRows, ROUTE_SPEC } from './routeShared';
+import { FIRST_RECORDED } from '../types';
 
 const PAGE = 'https://gateway-api.sigs.k8s.io/api-types/grpcroute/';
 
@@ -56,4 +57,4 @@ const rows: FieldRow[] = [
   row('status', 'Written by the implementations: per parent, whether the route is Accepted and its references resolved. Leave it out of manifests.'),
 ];
 
-export const GRPC_ROUTE_FIELDS = docsOf('GRPCRoute', ROUTE_SPEC, rows);
+export const GRPC_ROUTE_FIELDS = docsOf('GRPCRoute', ROUTE_SPEC, rows, FIRST_RECORDED);

@@ -4,6 +4,7 @@
 import { docsOf, row, under, value, type FieldRow } from './define';
 import { backendRefRows, hostnamesRow, parentRefRows, ROUTE_SPEC } from './routeShared';
 import { httpFilterRows } from './httpRouteFilters';
+import { FIRST_RECORDED } from '../types';
 
 const PAGE = 'https://gateway-api.sigs.k8s.io/api-types/httproute/';
 
@@ -66,4 +67,4 @@ const rows: FieldRow[] = [
   row('status', 'Written by the implementations: per parent, whether the route is Accepted and whether its references resolved (ResolvedRefs). Leave it out of manifests.'),
 ];
 
-export const HTTP_ROUTE_FIELDS = docsOf('HTTPRoute', ROUTE_SPEC, rows);
+export const HTTP_ROUTE_FIELDS = docsOf('HTTPRoute', ROUTE_SPEC, rows, FIRST_RECORDED);

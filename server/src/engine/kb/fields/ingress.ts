@@ -2,6 +2,7 @@
  * Ingress (networking.k8s.io/v1): layer 7 routing by host and path, TLS at the controller.
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
+import { FIRST_RECORDED } from '../types';
 
 export const INGRESS_API = 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/ingress-v1/';
 export const INGRESS_CONCEPT = 'https://kubernetes.io/docs/concepts/services-networking/ingress/';
@@ -79,4 +80,4 @@ const rows: FieldRow[] = [
   row('status', 'Written by the controller: the address (IP or host name) where the Ingress is served. Leave it out of manifests.'),
 ];
 
-export const INGRESS_FIELDS = docsOf('Ingress', INGRESS_API, rows);
+export const INGRESS_FIELDS = docsOf('Ingress', INGRESS_API, rows, FIRST_RECORDED);

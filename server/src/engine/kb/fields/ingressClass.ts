@@ -3,6 +3,7 @@
  * `ingressclass.kubernetes.io/is-default-class` annotation is documented with the annotations.
  */
 import { docsOf, row, value } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const API = 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/ingress-class-v1/';
 const CONCEPT = 'https://kubernetes.io/docs/concepts/services-networking/ingress/#ingress-class';
@@ -26,4 +27,4 @@ export const INGRESS_CLASS_FIELDS = docsOf('IngressClass', API, [
     values: [value('Cluster', 'Default. The object is cluster-scoped; `namespace` must be unset.'), value('Namespace', 'The object is namespaced; `namespace` is required.')],
   }),
   row('spec.parameters.namespace', 'Namespace of the parameters object; required with `scope: Namespace` and forbidden with `Cluster`.'),
-]);
+], FIRST_RECORDED);

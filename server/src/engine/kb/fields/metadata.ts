@@ -3,6 +3,7 @@
  * them for any kind.
  */
 import { docsOf, row } from './define';
+import { FIRST_RECORDED } from '../types';
 
 export const SHARED_KIND = '*';
 
@@ -41,4 +42,4 @@ export const METADATA_FIELDS = docsOf(SHARED_KIND, OBJECT_META, [
     'Free-form key/value strings that configure tools and controllers rather than select objects: ingress controllers, the Azure cloud provider, cert-manager and Netlens (`netlens.io/ignore`) read them. Values must be strings, so quote `"true"` and numbers. A typo in a key is silently ignored by the controller it was meant for.',
     { source: ANNOTATIONS },
   ),
-]);
+], FIRST_RECORDED);

@@ -3,6 +3,7 @@
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
 import { labelSelectorRows } from './labelSelector';
+import { FIRST_RECORDED } from '../types';
 
 const API = 'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/';
 const CONCEPT = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
@@ -94,4 +95,4 @@ const rows: FieldRow[] = [
   ...under('spec.egress.ports', portRows('out')),
 ];
 
-export const NETWORK_POLICY_FIELDS = docsOf('NetworkPolicy', API, rows);
+export const NETWORK_POLICY_FIELDS = docsOf('NetworkPolicy', API, rows, FIRST_RECORDED);

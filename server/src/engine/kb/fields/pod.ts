@@ -4,6 +4,7 @@
  * Workload kinds reach these through their pod template (see workloads.ts).
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
+import { FIRST_RECORDED } from '../types';
 
 const POD_API = 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/';
 const SERVICE_CONCEPT = 'https://kubernetes.io/docs/concepts/services-networking/service/';
@@ -70,4 +71,4 @@ const rows: FieldRow[] = [
   row('spec.subdomain', 'Name of a headless Service in the pod\'s namespace; with `hostname` it gives the pod its own DNS record. StatefulSets set it from `spec.serviceName`.', { source: DNS }),
 ];
 
-export const POD_FIELDS = docsOf('Pod', POD_API, rows);
+export const POD_FIELDS = docsOf('Pod', POD_API, rows, FIRST_RECORDED);

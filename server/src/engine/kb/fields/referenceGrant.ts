@@ -3,6 +3,7 @@
  */
 import { docsOf, row } from './define';
 import { REFERENCE_GRANT_PAGE, ROUTE_SPEC } from './routeShared';
+import { FIRST_RECORDED } from '../types';
 
 export const REFERENCE_GRANT_FIELDS = docsOf('ReferenceGrant', ROUTE_SPEC, [
   row(
@@ -23,4 +24,4 @@ export const REFERENCE_GRANT_FIELDS = docsOf('ReferenceGrant', ROUTE_SPEC, [
   row('spec.to.group', 'API group of the target kind: `""` (empty, the core group) for Services and Secrets.'),
   row('spec.to.kind', 'Target kind: `Service` for backendRefs, `Secret` for Gateway certificateRefs.'),
   row('spec.to.name', 'Name of the one object allowed; unset allows every object of that kind in this namespace.'),
-]);
+], FIRST_RECORDED);

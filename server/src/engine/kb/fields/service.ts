@@ -3,6 +3,7 @@
  * policies, affinity). Addressing fields are in serviceAddressing.ts, ports in servicePorts.ts.
  */
 import { docsOf, row, value } from './define';
+import { FIRST_RECORDED } from '../types';
 
 export const SERVICE_API = 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1/';
 export const SERVICE_CONCEPT = 'https://kubernetes.io/docs/concepts/services-networking/service/';
@@ -96,4 +97,4 @@ export const SERVICE_FIELDS = docsOf('Service', SERVICE_API, [
     'Written by Kubernetes, not by you: for a LoadBalancer Service it holds the address the cloud assigned (on AKS, the frontend IP of the Azure load balancer). Manifests should leave it out.',
     { source: AKS_SERVICES },
   ),
-]);
+], FIRST_RECORDED);

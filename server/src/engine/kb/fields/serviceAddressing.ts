@@ -3,6 +3,7 @@
  */
 import { docsOf, row, value } from './define';
 import { SERVICE_API, SERVICE_CONCEPT } from './service';
+import { FIRST_RECORDED } from '../types';
 
 const DUAL_STACK = 'https://kubernetes.io/docs/concepts/services-networking/dual-stack/';
 const LB_SOURCE_RANGES = 'https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/';
@@ -60,4 +61,4 @@ export const SERVICE_ADDRESSING_FIELDS = docsOf('Service', SERVICE_API, [
     'Whether a LoadBalancer Service gets node ports. Defaults to `true`; set `false` only when the load balancer sends traffic straight to pods and needs no node ports. Explicit `nodePort` values are honoured either way.',
     { source: LB_SOURCE_RANGES },
   ),
-]);
+], FIRST_RECORDED);

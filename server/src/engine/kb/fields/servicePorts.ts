@@ -3,6 +3,7 @@
  */
 import { docsOf, row, value } from './define';
 import { SERVICE_API, SERVICE_CONCEPT } from './service';
+import { FIRST_RECORDED } from '../types';
 
 const AKS_LB = 'https://learn.microsoft.com/en-us/azure/aks/load-balancer-standard';
 
@@ -42,4 +43,4 @@ export const SERVICE_PORT_FIELDS = docsOf('Service', SERVICE_API, [
     'The port opened on every node for `type: NodePort` or `LoadBalancer`. Normally allocated from the node port range (30000-32767 by default); a fixed value must be in range and unused. Not allowed on ClusterIP Services, and wiped when the type changes to one that does not need it.',
     { source: `${SERVICE_CONCEPT}#type-nodeport` },
   ),
-]);
+], FIRST_RECORDED);

@@ -5,6 +5,7 @@
 import { docsOf, row, type FieldRow } from './define';
 import { labelSelectorRows } from './labelSelector';
 import type { FieldDoc } from '../types';
+import { FIRST_RECORDED } from '../types';
 
 const DEPLOYMENT = 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/';
 const STATEFULSET = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/';
@@ -46,12 +47,12 @@ const statefulSetExtra: FieldRow[] = [
 ];
 
 export const WORKLOAD_FIELDS: FieldDoc[] = [
-  ...docsOf('Deployment', DEPLOYMENT, selectorWorkloadRows('Deployment')),
-  ...docsOf('StatefulSet', STATEFULSET, [...selectorWorkloadRows('StatefulSet'), ...statefulSetExtra]),
-  ...docsOf('DaemonSet', DAEMONSET, selectorWorkloadRows('DaemonSet')),
-  ...docsOf('ReplicaSet', REPLICASET, selectorWorkloadRows('ReplicaSet')),
+  ...docsOf('Deployment', DEPLOYMENT, selectorWorkloadRows('Deployment'), FIRST_RECORDED),
+  ...docsOf('StatefulSet', STATEFULSET, [...selectorWorkloadRows('StatefulSet'), ...statefulSetExtra], FIRST_RECORDED),
+  ...docsOf('DaemonSet', DAEMONSET, selectorWorkloadRows('DaemonSet'), FIRST_RECORDED),
+  ...docsOf('ReplicaSet', REPLICASET, selectorWorkloadRows('ReplicaSet'), FIRST_RECORDED),
   ...docsOf('CronJob', CRONJOB, [
     row('spec.jobTemplate', 'The Job created at each scheduled time; its `spec.template` is the pod template.'),
     row('spec.jobTemplate.spec.template', 'The pod template of the Jobs this CronJob creates. Its labels are what NetworkPolicies select.'),
-  ]),
+  ], FIRST_RECORDED),
 ];
