@@ -53,7 +53,7 @@ test('Ingress name: L7, AKS app routing NGINX retirement, route table to pods, T
     '`app-routing-system`',
     'kubernetes.azure.com/tls-cert-keyvault-uri',
     'March 2026',
-    'November 2026',
+    'Azure support for the managed NGINX ended after November 2026',
     '`approuting-istio`',
     '**Routes**',
     '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',

@@ -34,6 +34,13 @@ for (const rule of RULES) {
   });
 }
 
+for (const rule of ALL_RULE_META.filter((r) => r.sources?.length)) {
+  test(`${rule.id}'s doc page cites the sources its facts rest on`, () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+    for (const source of rule.sources!) assert.ok(text.includes(source), `${rule.id}.md does not cite ${source}`);
+  });
+}
+
 test('docs/rules/README.md lists every rule with its default severity', () => {
   const index = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules', 'README.md'), 'utf8');
   for (const rule of ALL_RULE_META) assert.ok(index.includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.defaultSeverity} |`), `docs/rules/README.md lacks ${rule.id} (${rule.defaultSeverity})`);

@@ -10,7 +10,7 @@ kind: Ingress
 metadata: {name: app-routing}
 spec:
   ingressClassName: webapprouting.kubernetes.azure.com
-#                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ info[ingress-nginx-retirement]: which Azure supports with critical security patches only through November 2026
+#                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[ingress-nginx-retirement]: whose Azure support ended after November 2026: no more security patches
   defaultBackend: {service: {name: web, port: {number: 80}}}
 ---
 apiVersion: networking.k8s.io/v1
@@ -19,7 +19,7 @@ metadata:
   name: community
   annotations:
     kubernetes.io/ingress.class: nginx
-#                                ^^^^^ info[ingress-nginx-retirement]: is served by ingress-nginx (class \`nginx\`), which was retired in March 2026
+#                                ^^^^^ warning[ingress-nginx-retirement]: is served by ingress-nginx (class \`nginx\`), which was retired in March 2026
 spec:
   defaultBackend: {service: {name: web, port: {number: 80}}}
 ---
@@ -33,7 +33,7 @@ kind: Ingress
 metadata: {name: custom}
 spec:
   ingressClassName: internal-nginx
-#                   ^^^^^^^^^^^^^^ info[ingress-nginx-retirement]: (class \`internal-nginx\`), which was retired in March 2026
+#                   ^^^^^^^^^^^^^^ warning[ingress-nginx-retirement]: (class \`internal-nginx\`), which was retired in March 2026
   defaultBackend: {service: {name: web, port: {number: 80}}}
 `, only);
 });

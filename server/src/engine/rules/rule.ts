@@ -46,6 +46,11 @@ export interface RuleMeta {
   defaultSeverity: SeveritySetting;
   /** One line: what the rule finds. */
   title: string;
+  /**
+   * The pages (and source files) the rule's facts rest on: the rule's doc page cites each of them
+   * (test/rules/catalogue.test.ts), so the docs and the knowledge base cannot drift apart.
+   */
+  sources?: readonly string[];
 }
 
 export interface Rule extends RuleMeta {

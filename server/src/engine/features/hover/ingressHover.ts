@@ -115,8 +115,8 @@ function controllerText(host: FeatureHost, controller: IngressControllerInfo): s
     case 'aks-app-routing-nginx':
       return `**Controller**${via}: the AKS application routing add-on's managed NGINX, in-cluster in \`app-routing-system\` behind an Azure load balancer (public by default). ` +
         `Certificates can come from Azure Key Vault via the ${code(KEY_VAULT_ANNOTATION)} annotation.${classPlace}\n\n` +
-        '**Retiring:** upstream ingress-nginx maintenance ended in March 2026 and Azure supports the managed NGINX until November 2026. ' +
-        'The successor is Gateway API with GatewayClass `approuting-istio` (the add-on\'s Gateway API mode).';
+        '**Out of support:** upstream ingress-nginx maintenance ended in March 2026 and Azure support for the managed NGINX ended after November 2026. ' +
+        'The successor is Gateway API with GatewayClass `approuting-istio` (the add-on\'s Gateway API mode, generally available).';
     case 'ingress-nginx':
       return `**Controller**${via}: community ingress-nginx, in-cluster (usually namespace \`ingress-nginx\`) behind a LoadBalancer Service.${classPlace}\n\n` +
         '**Retired:** upstream maintenance ended in March 2026: no releases or security fixes. On AKS, move to Gateway API (GatewayClass `approuting-istio`).';
@@ -127,7 +127,8 @@ function controllerText(host: FeatureHost, controller: IngressControllerInfo): s
       return `**Controller**${via}: Application Gateway Ingress Controller: an Azure Application Gateway in the VNet sends traffic straight to pod IPs; AGIC (in \`kube-system\`) programs it. ` +
         `Application Gateway for Containers is its successor.${classPlace}`;
     case 'istio':
-      return `**Controller**${via}: the Istio ingress gateway (Envoy pods in the cluster). Istio recommends Gateway API (GatewayClass \`istio\`) over Ingress.${classPlace}`;
+      return `**Controller**${via}: upstream Istio's ingress gateway (Envoy pods, usually in \`istio-system\`). Istio recommends Gateway API (GatewayClass \`istio\`) over Ingress. ` +
+        `The AKS Istio add-on is not this: its gateways (\`aks-istio-ingressgateway-external\`/\`-internal\` in \`aks-istio-ingress\`) serve Istio Gateway and VirtualService objects.${classPlace}`;
     case 'traefik':
       return `**Controller**${via}: Traefik, in the cluster.${classPlace}`;
     default:
