@@ -31,6 +31,7 @@ test('netlens profile prints the effective profile (file over importFrom) with o
   outboundType: managedNATGateway # az-aks-show-overlay-cilium.json: networkProfile.outboundType
   windowsNodes: false # az-aks-show-overlay-cilium.json: agentPoolProfiles[].osType
   kubernetesVersion: 1.31.5 # az-aks-show-overlay-cilium.json: currentKubernetesVersion
+  aksAutomatic: false # az-aks-show-overlay-cilium.json: sku.name (Base)
 ingressControllers: # netlens.yaml: ingressControllers
   - {class: webapprouting.kubernetes.azure.com, namespace: app-routing-system}
   - {class: azure-alb-external, subnetCidr: 10.225.0.0/24}
@@ -45,6 +46,37 @@ defaultNamespace: shop # netlens.yaml: defaultNamespace
   const parsed = JSON.parse(json.stdout);
   assert.equal(parsed.cluster.networkPolicyEngine, 'cilium');
   assert.equal(parsed.origins.podCidr, 'az-aks-show-overlay-cilium.json: networkProfile.podCidr');
+});
+
+test('netlens profile shows the AKS facts added in December 2026 with where each came from', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-profile-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'aks.json'),
+      JSON.stringify({
+        sku: { name: 'Automatic' },
+        networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', loadBalancerProfile: { clusterServiceLoadBalancerHealthProbeMode: 'Shared' } },
+        agentPoolProfiles: [{ name: 'system', osType: 'Linux' }],
+        serviceMeshProfile: { mode: 'Istio', istio: { revisions: ['asm-1-28'], components: { ingressGateways: [{ mode: 'External', enabled: true }] } } },
+      }),
+    );
+    fs.writeFileSync(path.join(dir, '.netlens.yaml'), 'cluster:\n  importFrom: aks.json\n  advancedNetworkPolicies: L7\n  localDns: false\n');
+    const io = fakeIo(dir);
+    assert.equal(await profileCommand.run([], io), 0, io.stderr);
+    for (const line of [
+      '  aksAutomatic: true  # aks.json: sku.name (Automatic)',
+      '  localDns: false  # .netlens.yaml: cluster.localDns',
+      '  clusterServiceLoadBalancerHealthProbeMode: Shared  # aks.json: networkProfile.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode',
+      '  advancedNetworkPolicies: L7  # .netlens.yaml: cluster.advancedNetworkPolicies',
+      '  istioRevisions: [asm-1-28]  # aks.json: serviceMeshProfile.istio.revisions',
+      '  istioIngressGateways: [external]  # aks.json: serviceMeshProfile.istio.components.ingressGateways',
+      '  outboundType: managedNATGateway  # aks.json: sku.name (Automatic: managedNATGateway by default)',
+    ]) {
+      assert.ok(io.stdout.includes(`${line}\n`), `missing ${JSON.stringify(line)} in\n${io.stdout}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('netlens profile exits 1 with file:line:col messages for an invalid profile, 2 when there is none', async () => {

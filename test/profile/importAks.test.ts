@@ -22,6 +22,7 @@ test('az aks show: Azure CNI Overlay + Cilium, managed NAT gateway, app routing 
     outboundType: 'managedNATGateway',
     windowsNodes: false,
     kubernetesVersion: '1.31.5',
+    aksAutomatic: false,
     ingressControllers: [{ class: 'webapprouting.kubernetes.azure.com', namespace: 'app-routing-system' }],
   });
   assert.equal(origins!.networkModel, 'aks.json: networkProfile.networkPluginMode (overlay)');
@@ -64,8 +65,11 @@ test('ARM template: literal values are read, ARM expressions are reported as unk
     windowsNodes: false,
     kubernetesVersion: '1.32',
     vnetCidrs: ['10.40.0.0/16'],
-    ingressControllers: [{ class: 'istio', namespace: 'aks-istio-ingress' }],
+    // The Istio add-on is a mesh with ingress gateways for Istio Gateway objects, not an Ingress class in aks-istio-ingress.
+    istioRevisions: ['asm-1-24'],
+    istioIngressGateways: ['internal'],
   });
+  assert.equal(origins!.istioRevisions, 'main.json: resources[name=aks-payments].properties.serviceMeshProfile.istio.revisions');
   assert.equal(origins!.podCidr, 'main.json: resources[name=aks-payments].properties.networkProfile.podCidr');
   assert.equal(origins!.vnetCidrs, 'main.json: resources[name=vnet-payments].properties.addressSpace.addressPrefixes[0]');
   assert.deepEqual(
@@ -116,4 +120,56 @@ test('inputs that are not a cluster are errors, not exceptions', () => {
     const imported = importAksJson(text, 'x.json');
     assert.ok(imported.issues.some((i) => i.severity === 'error' && message.test(i.message)), `${text}: ${JSON.stringify(imported.issues)}`);
   }
+});
+
+test('az aks show: AKS Automatic defaults, LocalDNS, the app routing Gateway API mode, the probe mode, ACNS policies', () => {
+  const automatic = JSON.stringify({
+    sku: { name: 'Automatic', tier: 'Standard' },
+    kubernetesVersion: '1.36.1',
+    ingressProfile: { webAppRouting: { enabled: true, gatewayAPIImplementations: { appRoutingIstio: { mode: 'Enabled' } } } },
+    networkProfile: {
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      networkDataplane: 'cilium',
+      loadBalancerProfile: { clusterServiceLoadBalancerHealthProbeMode: 'Shared' },
+      advancedNetworking: { enabled: true, security: { enabled: true } },
+    },
+    agentPoolProfiles: [{ name: 'system', osType: 'Linux' }],
+  });
+  const imported = importAksJson(automatic, 'auto.json');
+  const { origins, ...profile } = imported.profile;
+  assert.equal(profile.aksAutomatic, true);
+  assert.equal(profile.localDns, true, 'LocalDNS is preconfigured on AKS Automatic');
+  assert.equal(origins!.localDns, 'auto.json: sku.name (Automatic: true by default)');
+  assert.equal(profile.outboundType, 'managedNATGateway');
+  assert.equal(origins!.outboundType, 'auto.json: sku.name (Automatic: managedNATGateway by default)');
+  assert.equal(profile.networkPolicyEngine, 'cilium');
+  assert.equal(profile.appRoutingGatewayApi, true);
+  assert.equal(origins!.appRoutingGatewayApi, 'auto.json: ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode');
+  assert.equal(profile.clusterServiceLoadBalancerHealthProbeMode, 'Shared');
+  assert.equal(profile.advancedNetworkPolicies, 'FQDN', 'security enabled without a value means FQDN');
+
+  const standard = JSON.stringify({
+    sku: { name: 'Base' },
+    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', advancedNetworking: { security: { enabled: true, advancedNetworkPolicies: 'L7' } } },
+    agentPoolProfiles: [{ name: 'a', osType: 'Linux', localDNSProfile: { mode: 'Required' } }, { name: 'b', osType: 'Linux' }],
+  });
+  const explicit = importAksJson(standard, 's.json').profile;
+  assert.equal(explicit.localDns, true);
+  assert.equal(explicit.origins!.localDns, 's.json: agentPoolProfiles[].localDNSProfile.mode');
+  assert.equal(explicit.advancedNetworkPolicies, 'L7');
+  assert.equal(explicit.outboundType, undefined, 'no AKS Automatic default on a Base cluster');
+});
+
+test('az aks show: retirements and impossible combinations are reported', () => {
+  const kubenetNpm = importAksJson(JSON.stringify({ networkProfile: { networkPlugin: 'kubenet', networkPolicy: 'azure' }, agentPoolProfiles: [{ name: 'a', osType: 'Linux' }] }), 'old.json');
+  const messages = kubenetNpm.issues.map((i) => `${i.severity} ${i.key}: ${i.message}`);
+  assert.ok(messages.some((m) => /^info cluster.networkModel: kubenet networking retires on 31 March 2028/.test(m)), messages.join('\n'));
+  assert.ok(messages.some((m) => /^info cluster.networkPolicyEngine: .*30 September 2028.*Windows nodes is out of support since 30 September 2026/.test(m)), messages.join('\n'));
+
+  const ciliumWindows = importAksJson(JSON.stringify({ networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium' }, agentPoolProfiles: [{ name: 'a' }, { name: 'win', osType: 'Windows' }] }), 'w.json');
+  assert.ok(ciliumWindows.issues.some((i) => i.severity === 'warning' && /does not support Cilium on Windows node pools/.test(i.message)), JSON.stringify(ciliumWindows.issues));
+
+  const both = importAksJson(JSON.stringify({ ingressProfile: { webAppRouting: { enabled: true, gatewayAPIImplementations: { appRoutingIstio: { mode: 'Enabled' } } } }, serviceMeshProfile: { mode: 'Istio', istio: { revisions: ['asm-1-28'] } }, networkProfile: { networkPlugin: 'azure' } }), 'b.json');
+  assert.ok(both.issues.some((i) => /cannot run the application routing Gateway API implementation and the Istio add-on together/.test(i.message)), JSON.stringify(both.issues));
 });

@@ -6,7 +6,24 @@ import { verifyGenerated } from '../fixes/yamlGuard';
 import { inFlow, lineCommented, renderComments, renderDocument } from '../fixes/yamlRender';
 import type { ClusterProfile } from './types';
 
-const CLUSTER_FIELDS = ['networkModel', 'podCidr', 'serviceCidr', 'dnsServiceIP', 'vnetCidrs', 'networkPolicyEngine', 'outboundType', 'windowsNodes', 'kubernetesVersion'] as const;
+const CLUSTER_FIELDS = [
+  'networkModel',
+  'podCidr',
+  'serviceCidr',
+  'dnsServiceIP',
+  'vnetCidrs',
+  'networkPolicyEngine',
+  'outboundType',
+  'windowsNodes',
+  'kubernetesVersion',
+  'aksAutomatic',
+  'localDns',
+  'appRoutingGatewayApi',
+  'clusterServiceLoadBalancerHealthProbeMode',
+  'advancedNetworkPolicies',
+  'istioRevisions',
+  'istioIngressGateways',
+] as const;
 
 /**
  * The profile as `.netlens.yaml` text, each value followed by a comment saying where it came from. Built from data

@@ -18,9 +18,18 @@
  *    "Network policies will not be enforced").
  *  - outboundType as is (`none` and `block` are not modelled); podCidr(s), serviceCidr(s), dnsServiceIP.
  *  - ingressProfile.webAppRouting.enabled -> the application routing add-on's NGINX (`app-routing-system`);
- *    serviceMeshProfile.mode `Istio` with an enabled ingress gateway -> GatewayClass `istio` (`aks-istio-ingress`);
+ *    its gatewayAPIImplementations.appRoutingIstio.mode -> appRoutingGatewayApi (GatewayClass `approuting-istio`,
+ *    whose proxies run per Gateway in the Gateway's namespace: no ingressControllers entry);
  *    addonProfiles.ingressApplicationGateway with a literal `subnetCIDR` -> AGIC from that subnet.
- *  - agentPoolProfiles[].osType `Windows` -> windowsNodes; current/kubernetesVersion -> kubernetesVersion.
+ *  - serviceMeshProfile.mode `Istio` -> istioRevisions (istio.revisions) and istioIngressGateways (enabled
+ *    components.ingressGateways[].mode). The add-on's gateways serve Istio Gateway/VirtualService objects, not an
+ *    Ingress class, and GatewayClass `istio` deploys per Gateway: neither is an ingressControllers entry.
+ *  - agentPoolProfiles[].osType `Windows` -> windowsNodes; current/kubernetesVersion -> kubernetesVersion;
+ *    agentPoolProfiles[].localDNSProfile.mode `Preferred`/`Required` -> localDns.
+ *  - networkProfile.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode -> the probe mode;
+ *    networkProfile.advancedNetworking.security -> advancedNetworkPolicies (`FQDN` when enabled without a value).
+ *  - sku.name `Automatic` -> aksAutomatic, and AKS Automatic's networking defaults for keys the JSON leaves out.
+ *  - retirements the JSON runs into (Azure NPM, kubenet) and Cilium with Windows node pools are reported as issues.
  *  - vnetCidrs: from `Microsoft.Network/virtualNetworks` resources of the same template; `az aks show` names only
  *    subnet IDs, so the issue says how to get their ranges.
  */
@@ -29,8 +38,11 @@ import type { Span, YMap, YNode } from '../syntax/tree';
 import { parseCidr } from '../netpol/addressSet';
 import type { ProfileIssue, ProfileIssueSeverity } from './readProfile';
 import { checkConsistency } from './readProfile';
-import type { ClusterProfile, IngressControllerProfile, NetworkPolicyEngine, OutboundType } from './types';
-import { OUTBOUND_TYPES } from './keys';
+import type { AdvancedNetworkPolicies, ClusterProfile, HealthProbeMode, IngressControllerProfile, IstioIngressGatewayMode, NetworkPolicyEngine, OutboundType } from './types';
+import { ADVANCED_NETWORK_POLICIES, HEALTH_PROBE_MODES, OUTBOUND_TYPES } from './keys';
+import { AKS_AUTOMATIC } from '../kb/aksAutomatic';
+import { aksRetirement } from '../kb/aksLifecycle';
+import { ISTIO_REVISION_PATTERN } from '../kb/istioAddon';
 
 export type AksSourceFormat = 'az-aks-show' | 'arm-template' | 'arm-resource';
 
@@ -46,7 +58,6 @@ const VIRTUAL_NETWORKS = 'microsoft.network/virtualnetworks';
 
 /** Namespaces and classes of the AKS-managed ingress controllers (see docs/profile.md for the sources). */
 export const APP_ROUTING_CONTROLLER: IngressControllerProfile = { class: 'webapprouting.kubernetes.azure.com', namespace: 'app-routing-system' };
-export const ISTIO_ADDON_INGRESS: IngressControllerProfile = { class: 'istio', namespace: 'aks-istio-ingress' };
 export const AGIC_CLASS = 'azure-application-gateway';
 
 interface Found {
@@ -83,7 +94,8 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     return out;
   }
 
-  let cluster: { props: YNode; prefix: string } | undefined;
+  /** `owner` is the object holding `sku` (the resource, or the az output itself), `ownerPath` its path prefix. */
+  let cluster: { props: YNode; prefix: string; owner: YNode; ownerPath: string } | undefined;
   const vnetRanges: { cidr: string; path: string }[] = [];
   const resources = get(root, 'resources');
   if (resources) {
@@ -114,13 +126,13 @@ export function importAksJson(text: string, source: string): ImportedProfile {
       issue('error', '', `\`${first.path}\` has no properties object`, span(first.node));
       return out;
     }
-    cluster = { props, prefix: `${first.path}.properties.` };
+    cluster = { props, prefix: `${first.path}.properties.`, owner: first.node, ownerPath: `${first.path}.` };
   } else if (stringAt(root, 'type')?.toLowerCase() === MANAGED_CLUSTERS && get(root, 'properties')?.kind === 'map') {
     out.format = 'arm-resource';
-    cluster = { props: get(root, 'properties')!, prefix: 'properties.' };
+    cluster = { props: get(root, 'properties')!, prefix: 'properties.', owner: root, ownerPath: '' };
   } else if (get(root, 'networkProfile') || get(root, 'agentPoolProfiles')) {
     out.format = 'az-aks-show';
-    cluster = { props: root, prefix: '' };
+    cluster = { props: root, prefix: '', owner: root, ownerPath: '' };
   } else {
     issue('error', '', `${source} is neither \`az aks show -o json\` output (no networkProfile) nor an ARM template (no resources)`, span(root));
     return out;
@@ -249,6 +261,65 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     origins.kubernetesVersion = origin(`${prefix}${keyOf(props, 'currentKubernetesVersion') ?? keyOf(props, 'kubernetesVersion')}`);
   }
 
+  const localDnsModes = pools.map((p, i) => literal(get(get(p, 'localDNSProfile'), 'mode'), `${prefix}agentPoolProfiles[${i}].localDNSProfile.mode`, 'cluster.localDns')?.toLowerCase());
+  if (localDnsModes.some((m) => m === 'preferred' || m === 'required')) {
+    profile.localDns = true;
+    origins.localDns = origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode`);
+  } else if (localDnsModes.length && localDnsModes.every((m) => m === 'disabled')) {
+    profile.localDns = false;
+    origins.localDns = origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode (Disabled)`);
+  }
+
+  const probeModeNode = get(get(network, 'loadBalancerProfile'), 'clusterServiceLoadBalancerHealthProbeMode');
+  const probeMode = literal(probeModeNode, `${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`, 'cluster.clusterServiceLoadBalancerHealthProbeMode');
+  if (probeMode !== undefined) {
+    const known = HEALTH_PROBE_MODES.find((m) => m.toLowerCase() === probeMode.toLowerCase());
+    if (known) {
+      profile.clusterServiceLoadBalancerHealthProbeMode = known as HealthProbeMode;
+      origins.clusterServiceLoadBalancerHealthProbeMode = origin(`${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`);
+    } else {
+      issue('info', 'cluster.clusterServiceLoadBalancerHealthProbeMode', `\`${probeMode}\` is not a probe mode this import knows (${HEALTH_PROBE_MODES.join(', ')})`, span(probeModeNode!));
+    }
+  }
+
+  const security = get(get(network, 'advancedNetworking'), 'security');
+  if (security) {
+    const policiesNode = get(security, 'advancedNetworkPolicies');
+    const written = literal(policiesNode, `${np}.advancedNetworking.security.advancedNetworkPolicies`, 'cluster.advancedNetworkPolicies');
+    const enabled = booleanAt(security, 'enabled');
+    const known = written === undefined ? undefined : ADVANCED_NETWORK_POLICIES.find((p) => p.toLowerCase() === written.toLowerCase());
+    if (enabled === false) {
+      profile.advancedNetworkPolicies = 'None';
+      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.enabled (false)`);
+    } else if (known) {
+      profile.advancedNetworkPolicies = known as AdvancedNetworkPolicies;
+      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.advancedNetworkPolicies`);
+    } else if (enabled === true && written === undefined) {
+      // The API's default when security is enabled without a value.
+      profile.advancedNetworkPolicies = 'FQDN';
+      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.enabled (FQDN by default)`);
+    }
+  }
+
+  const skuNode = get(get(cluster.owner, 'sku'), 'name');
+  const skuPath = `${cluster.ownerPath}sku.name`;
+  const skuName = literal(skuNode, skuPath, 'cluster.aksAutomatic');
+  if (skuName !== undefined) {
+    profile.aksAutomatic = skuName.toLowerCase() === 'automatic';
+    origins.aksAutomatic = origin(`${skuPath} (${skuName})`);
+  }
+  if (profile.aksAutomatic) {
+    const defaulted = (field: 'networkModel' | 'networkPolicyEngine' | 'outboundType' | 'localDns', value: never) => {
+      if (profile[field] !== undefined) return;
+      (profile as Record<string, unknown>)[field] = value;
+      origins[field] = origin(`${skuPath} (Automatic: ${String(value)} by default)`);
+    };
+    defaulted('networkModel', AKS_AUTOMATIC.networkModel as never);
+    defaulted('networkPolicyEngine', AKS_AUTOMATIC.networkPolicyEngine as never);
+    defaulted('outboundType', AKS_AUTOMATIC.outboundType as never);
+    defaulted('localDns', AKS_AUTOMATIC.localDns as never);
+  }
+
   if (vnetRanges.length) {
     profile.vnetCidrs = [...new Set(vnetRanges.map((v) => v.cidr))];
     origins.vnetCidrs = origin(vnetRanges.length === 1 ? vnetRanges[0]!.path : 'resources[type=Microsoft.Network/virtualNetworks].properties.addressSpace.addressPrefixes');
@@ -269,13 +340,31 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     controllers.push({ ...APP_ROUTING_CONTROLLER });
     controllerOrigins.push(`${prefix}ingressProfile.webAppRouting.enabled`);
   }
+  const gatewayApiImplementation = get(get(get(webAppRouting, 'gatewayAPIImplementations'), 'appRoutingIstio'), 'mode');
+  const appRoutingIstio = literal(gatewayApiImplementation, `${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`, 'cluster.appRoutingGatewayApi')?.toLowerCase();
+  if (appRoutingIstio === 'enabled' || appRoutingIstio === 'disabled') {
+    profile.appRoutingGatewayApi = appRoutingIstio === 'enabled';
+    origins.appRoutingGatewayApi = origin(`${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`);
+  }
   const mesh = get(props, 'serviceMeshProfile');
   if (stringAt(mesh, 'mode')?.toLowerCase() === 'istio') {
-    const gateways = itemsOf(get(get(get(mesh, 'istio'), 'components'), 'ingressGateways'));
-    if (gateways.some((g) => booleanAt(g, 'enabled') === true)) {
-      controllers.push({ ...ISTIO_ADDON_INGRESS });
-      controllerOrigins.push(`${prefix}serviceMeshProfile.istio.components.ingressGateways`);
+    const revisionsNode = get(get(mesh, 'istio'), 'revisions');
+    const revisions = itemsOf(revisionsNode)
+      .map((n, i) => literal(n, `${prefix}serviceMeshProfile.istio.revisions[${i}]`, 'cluster.istioRevisions'))
+      .filter((r): r is string => r !== undefined && ISTIO_REVISION_PATTERN.test(r));
+    if (revisions.length) {
+      profile.istioRevisions = revisions;
+      origins.istioRevisions = origin(`${prefix}serviceMeshProfile.istio.revisions`);
+    } else {
+      issue('info', 'cluster.istioRevisions', `the Istio add-on is enabled (\`${prefix}serviceMeshProfile.mode\`), but its revision is not in this JSON: state cluster.istioRevisions (\`az aks show --query serviceMeshProfile.istio.revisions\`)`, span(mesh!));
     }
+    const gateways: IstioIngressGatewayMode[] = [];
+    for (const gateway of itemsOf(get(get(get(mesh, 'istio'), 'components'), 'ingressGateways'))) {
+      const mode = stringAt(gateway, 'mode')?.toLowerCase();
+      if (booleanAt(gateway, 'enabled') === true && (mode === 'external' || mode === 'internal') && !gateways.includes(mode)) gateways.push(mode);
+    }
+    profile.istioIngressGateways = gateways;
+    origins.istioIngressGateways = origin(`${prefix}serviceMeshProfile.istio.components.ingressGateways`);
   }
   const addons = get(props, 'addonProfiles');
   const agic = get(addons, 'ingressApplicationGateway');
@@ -292,6 +381,14 @@ export function importAksJson(text: string, source: string): ImportedProfile {
   if (controllers.length) {
     profile.ingressControllers = controllers;
     origins.ingressControllers = origin(controllerOrigins.join(', '));
+  }
+
+  if (plugin === 'kubenet') issue('info', 'cluster.networkModel', aksRetirement('kubenet').text, span(pluginNode));
+  if (profile.networkPolicyEngine === 'azure-npm') {
+    issue('info', 'cluster.networkPolicyEngine', `${aksRetirement('npm-linux').text}${profile.windowsNodes === true ? '' : ` ${aksRetirement('npm-windows').text}`}`, span(policyNode));
+  }
+  if (dataplane === 'cilium' && profile.windowsNodes === true && profile.networkPolicyEngine !== 'cilium') {
+    issue('warning', 'cluster.windowsNodes', 'the cluster uses the Cilium dataplane and has Windows node pools, which AKS does not support with Cilium', span(get(props, 'agentPoolProfiles')));
   }
 
   if (Object.keys(origins).length) profile.origins = origins;

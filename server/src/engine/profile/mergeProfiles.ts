@@ -19,6 +19,13 @@ const FIELDS: readonly Field[] = [
   'defaultNamespace',
   'windowsNodes',
   'kubernetesVersion',
+  'localDns',
+  'appRoutingGatewayApi',
+  'clusterServiceLoadBalancerHealthProbeMode',
+  'advancedNetworkPolicies',
+  'istioRevisions',
+  'istioIngressGateways',
+  'aksAutomatic',
 ];
 
 export function mergeProfiles(...layers: (ClusterProfile | undefined)[]): ClusterProfile {

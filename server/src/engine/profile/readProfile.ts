@@ -7,6 +7,8 @@ import { closestName } from '../util/closestName';
 import { CLUSTER_KEYS, PROFILE_KEYS, TOP_LEVEL_KEYS, type ProfileKey } from './keys';
 import { describeNode, scalarText, type PlainNode } from './plainTree';
 import type { Span } from '../syntax/tree';
+import { ISTIO_REVISION_PATTERN } from '../kb/istioAddon';
+import { aksRetirement } from '../kb/aksLifecycle';
 import type { ClusterProfile, IngressControllerProfile } from './types';
 
 export type ProfileIssueSeverity = 'error' | 'warning' | 'info';
@@ -187,6 +189,31 @@ function readValue(spec: ProfileKey, node: PlainNode, key: string, report: Repor
     }
     case 'ingressControllers':
       return readIngressControllers(node, key, report, result);
+    case 'enumList':
+    case 'revisionList': {
+      const items = node.kind === 'list' ? node.items : node.kind === 'scalar' && typeof node.value === 'string' ? [node] : undefined;
+      const expected = spec.kind === 'enumList' ? `a list of ${spec.values!.join(', ')}` : 'a list of Istio add-on revisions such as [asm-1-27]';
+      if (!items) {
+        report('error', `\`${key}\` must be ${expected}, got ${describeNode(node)}`);
+        return false;
+      }
+      const out: string[] = [];
+      items.forEach((item, i) => {
+        const text = stringValue(item, `${key}[${i}]`, (s, m) => report(s, m, item.span), spec.kind === 'enumList' ? spec.values!.join(', ') : 'a revision such as asm-1-27');
+        if (text === undefined) return;
+        if (spec.kind === 'enumList') {
+          const value = enumValue(text, spec, `${key}[${i}]`, report, item.span);
+          if (value !== undefined && !out.includes(value)) out.push(value);
+        } else if (ISTIO_REVISION_PATTERN.test(text.trim())) {
+          if (!out.includes(text.trim())) out.push(text.trim());
+        } else {
+          report('error', `\`${key}[${i}]\` must be an Istio add-on revision such as asm-1-27, got \`${text}\``, item.span);
+        }
+      });
+      if (out.length === 0 && items.length > 0) return false;
+      profile[spec.field] = out;
+      return true;
+    }
   }
 }
 
@@ -319,6 +346,15 @@ export function checkConsistency(profile: ClusterProfile, spans: Record<string, 
     if (pods && profile.networkModel === 'overlay' && overlaps(pods, vnet.range)) {
       add('warning', 'podCidr', 'cluster.podCidr', `\`${name('cluster.podCidr')}\` ${profile.podCidr} overlaps the VNet range ${vnet.text}; under the overlay model the pod CIDR lies outside the VNet`);
     }
+  }
+  if (profile.appRoutingGatewayApi === true && profile.istioRevisions?.length) {
+    add('warning', 'appRoutingGatewayApi', 'cluster.appRoutingGatewayApi', `\`${name('cluster.appRoutingGatewayApi')}\` and \`${name('cluster.istioRevisions')}\` are both set, but AKS cannot run the application routing Gateway API implementation and the Istio add-on together`);
+  }
+  if (profile.networkPolicyEngine === 'cilium' && profile.windowsNodes === true) {
+    add('warning', 'windowsNodes', 'cluster.windowsNodes', `\`${name('cluster.networkPolicyEngine')}\` is \`cilium\` and \`${name('cluster.windowsNodes')}\` is true, but AKS does not support Cilium on Windows node pools: pods on Windows nodes would have no policy enforcement`);
+  }
+  if (profile.networkPolicyEngine === 'azure-npm' && profile.windowsNodes === true) {
+    add('info', 'networkPolicyEngine', 'cluster.networkPolicyEngine', aksRetirement('npm-windows').text);
   }
   return issues;
 }
