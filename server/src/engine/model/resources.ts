@@ -306,6 +306,89 @@ export interface Gateway extends ResourceBase {
   gatewayClassName?: string;
   gatewayClassNameSpan?: Span;
   listeners: GatewayListener[];
+  /** Set for Istio's own `networking.istio.io` Gateway (which has no listeners or class): its selector and servers. */
+  istio?: IstioGatewaySpec;
+}
+
+/** An Istio (`networking.istio.io`) Gateway: which gateway pods it configures (`spec.selector`) and on which ports. */
+export interface IstioGatewaySpec {
+  selector: Record<string, string>;
+  selectorSpan?: Span;
+  servers: IstioServer[];
+}
+
+export interface IstioServer {
+  port?: number;
+  protocol?: string;
+  hosts: string[];
+  tlsMode?: string;
+  credentialName?: string;
+  span: Span;
+}
+
+/** A VirtualService destination (`http[].route[].destination`, `tcp[]`, `tls[]` alike). */
+export interface VirtualServiceDestination {
+  host: string;
+  hostSpan: Span;
+  port?: number;
+  portSpan?: Span;
+  span: Span;
+}
+
+export interface VirtualService extends ResourceBase {
+  kind: 'VirtualService';
+  hosts: Located<string>[];
+  /** `spec.gateways`: `[namespace/]name` of Istio Gateways, or `mesh`. */
+  gateways: Located<string>[];
+  destinations: VirtualServiceDestination[];
+}
+
+/** A reference from a policy-like object to the object it applies to (`targetRef`, `targetRefs[]`, `parentRef`). */
+export interface PolicyTargetRef {
+  group: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** `sectionNames` (AGC) or `sectionName` (Gateway API): listeners of a Gateway, ports of a Service. */
+  sections: Located<string>[];
+  span: Span;
+  nameSpan: Span;
+}
+
+/**
+ * An object that applies to another by reference (kb/policyKinds.ts: Application Gateway for Containers policies,
+ * Gateway API BackendTLSPolicy and ListenerSet), told apart from same-named kinds of other groups by `group`.
+ */
+export interface AttachedPolicy extends ResourceBase {
+  group: string;
+  targetRefs: PolicyTargetRef[];
+}
+
+/** Application Gateway for Containers, managed deployment: the subnets it is associated with. */
+export interface ApplicationLoadBalancer extends ResourceBase {
+  kind: 'ApplicationLoadBalancer';
+  associations: Located<string>[];
+}
+
+/** The application routing add-on's extra NGINX controller (`approuting.kubernetes.azure.com`). */
+export interface NginxIngressController extends ResourceBase {
+  kind: 'NginxIngressController';
+  ingressClassName?: Located<string>;
+  controllerNamePrefix?: string;
+  /** Annotations for its LoadBalancer Service, with spans like metadata annotations. */
+  loadBalancerAnnotations: Record<string, string>;
+  loadBalancerAnnotationSpans: Record<string, Span>;
+  loadBalancerAnnotationValueSpans: Record<string, Span>;
+  defaultSslKeyVaultUri?: Located<string>;
+}
+
+/** The application routing operator's managed external-dns (`ClusterExternalDNS`, namespaced `ExternalDNS`). */
+export interface ExternalDnsConfig extends ResourceBase {
+  kind: 'ClusterExternalDNS' | 'ExternalDNS';
+  /** Where the external-dns instance runs: `spec.resourceNamespace` (cluster-scoped kind) or the object's namespace. */
+  resourceNamespace?: Located<string>;
+  serviceAccount?: Located<string>;
+  dnsZoneResourceIds: Located<string>[];
 }
 
 export interface ParentRef {
@@ -366,7 +449,11 @@ export type Resource =
   | GatewayClass
   | Gateway
   | Route
-  | ReferenceGrant;
+  | ReferenceGrant
+  | VirtualService
+  | ApplicationLoadBalancer
+  | NginxIngressController
+  | ExternalDnsConfig;
 
 /** Every resource the index holds: the kinds we model, plus any other object (kept for names and outlines). */
 export type AnyResource = Resource | OtherResource;
@@ -395,6 +482,7 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'MutatingWebhookConfiguration',
   'APIService',
   'ClusterIssuer',
+  'ClusterExternalDNS',
 ]);
 
 /** `ns/name` for namespaced objects, `name` for cluster-scoped ones. */

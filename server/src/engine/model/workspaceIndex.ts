@@ -25,6 +25,10 @@ import {
   type Secret,
   type Service,
   type Workload,
+  type VirtualService,
+  type ApplicationLoadBalancer,
+  type NginxIngressController,
+  type ExternalDnsConfig,
 } from './resources';
 
 interface KindTypes {
@@ -40,6 +44,13 @@ interface KindTypes {
   HTTPRoute: Route;
   GRPCRoute: Route;
   ReferenceGrant: ReferenceGrant;
+  TLSRoute: Route;
+  VirtualService: VirtualService;
+  ApplicationLoadBalancer: ApplicationLoadBalancer;
+  NginxIngressController: NginxIngressController;
+  ClusterExternalDNS: ExternalDnsConfig;
+  ExternalDNS: ExternalDnsConfig;
+  ServiceAccount: AnyResource;
 }
 
 export type IndexedKind = keyof KindTypes;

@@ -50,3 +50,29 @@ function requirementOf(node: YNode): SelectorRequirement | string {
   return { key, operator: operator as SelectorOperator, values };
 }
 
+
+/** A scalar string with its span, or undefined. */
+export function locatedString(node: YNode | null | undefined, fallback: Span): { value: string; span: Span } | undefined {
+  const value = stringOf(node);
+  return value === undefined ? undefined : { value, span: spanOf(node, fallback) };
+}
+
+/** The string items of a sequence, each with its span. */
+export function locatedStrings(node: YNode | null | undefined, fallback: Span): { value: string; span: Span }[] {
+  return itemsOf(node).flatMap((item) => {
+    const located = locatedString(item, fallback);
+    return located ? [located] : [];
+  });
+}
+
+/** A string map with the span of each pair and of each scalar value (annotation-like maps outside metadata). */
+export function spannedStringMap(node: YNode | null | undefined): { values: Record<string, string>; keySpans: Record<string, Span>; valueSpans: Record<string, Span> } {
+  const keySpans: Record<string, Span> = {};
+  const valueSpans: Record<string, Span> = {};
+  for (const pair of asMap(node)?.pairs ?? []) {
+    if (!pair.key) continue;
+    keySpans[String(pair.key.value)] = { start: pair.start, end: pair.end };
+    if (pair.value && asScalar(pair.value)) valueSpans[String(pair.key.value)] = { start: pair.value.start, end: pair.value.end };
+  }
+  return { values: stringMapOf(node), keySpans, valueSpans };
+}

@@ -11,6 +11,9 @@ import { gatewayClassOf, gatewayOf, referenceGrantOf, routeOf } from './gateway'
 import { ingressClassOf, ingressOf } from './ingress';
 import { resourceBaseOf, type ExtractContext } from './metadata';
 import { networkPolicyOf } from './networkPolicy';
+import { isIstioNetworking, istioGatewayOf, virtualServiceOf } from './istio';
+import { applicationLoadBalancerOf, attachedPolicyOf, externalDnsOf, nginxIngressControllerOf, policyKind } from './attachedPolicies';
+import { ALB_GROUP, APP_ROUTING_GROUP, groupOf } from '../../kb/policyKinds';
 import { serviceOf } from './service';
 import { workloadOf } from './workload';
 
@@ -60,6 +63,20 @@ function resourceOf(root: YNode, kind: string, apiVersion: string, ctx: ExtractC
   const base = resourceBaseOf(root, kind, apiVersion, `${ctx.file}#${index}`, ctx);
   if (isWorkloadKind(kind)) return workloadOf(root, base);
   if (ROUTE_KINDS.has(kind)) return routeOf(root, base);
+  const group = groupOf(apiVersion);
+  const policy = policyKind(group, kind);
+  if (policy) return attachedPolicyOf(root, base, policy);
+  if (isIstioNetworking(apiVersion)) {
+    if (kind === 'Gateway') return istioGatewayOf(root, base);
+    if (kind === 'VirtualService') return virtualServiceOf(root, base);
+    return base;
+  }
+  if (group === ALB_GROUP && kind === 'ApplicationLoadBalancer') return applicationLoadBalancerOf(root, base);
+  if (group === APP_ROUTING_GROUP) {
+    if (kind === 'NginxIngressController') return nginxIngressControllerOf(root, base);
+    if (kind === 'ClusterExternalDNS' || kind === 'ExternalDNS') return externalDnsOf(root, base);
+    return base;
+  }
   switch (kind) {
     case 'Service':
       return serviceOf(root, base);
