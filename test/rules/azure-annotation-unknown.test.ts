@@ -57,3 +57,34 @@ metadata:
 spec: {type: LoadBalancer, ports: [{port: 80}]}
 `, only);
 });
+
+test('azure-annotation-unknown: shared-securityrule is dead code and load-balancer-mode does nothing on AKS', () => {
+  checkFixture(`
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  annotations:
+    service.beta.kubernetes.io/azure-shared-securityrule: "true"
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[azure-annotation-unknown]: is no longer read by cloud-provider-azure: its maintainers call it dead code
+    service.beta.kubernetes.io/azure-load-balancer-mode: __auto__
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[azure-annotation-unknown]: has no effect on AKS: it is only read with Basic load balancers (no longer supported on AKS since 30 September 2025)
+spec: {type: LoadBalancer, ports: [{port: 80}]}
+`, only);
+});
+
+test('azure-annotation-unknown: an NginxIngressController\'s loadBalancerAnnotations are checked like a Service\'s', () => {
+  checkFixture(`
+apiVersion: approuting.kubernetes.azure.com/v1alpha1
+kind: NginxIngressController
+metadata:
+  name: nginx-internal
+spec:
+  ingressClassName: nginx-internal
+  controllerNamePrefix: nginx-internal
+  loadBalancerAnnotations:
+    service.beta.kubernetes.io/azure-load-balancer-internl: "true"
+#   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[azure-annotation-unknown]: (did you mean \`service.beta.kubernetes.io/azure-load-balancer-internal\`?)
+    service.beta.kubernetes.io/azure-load-balancer-internal-subnet: apps
+`, only);
+});

@@ -22,7 +22,8 @@ const PLS_DOC = 'https://cloud-provider-azure.sigs.k8s.io/topics/pls-integration
 /** cloud-provider-azure PR #3931: with PLS proxy protocol, no health-check-node-port probe for externalTrafficPolicy Local. */
 export const PLS_PROXY_PROTOCOL_PROBE_SOURCE = 'https://github.com/kubernetes-sigs/cloud-provider-azure/pull/3931';
 const AKS_LB_DOC = 'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard';
-const SHARED_RULE_REMOVAL = 'https://github.com/kubernetes-sigs/cloud-provider-azure/pull/10168';
+/** A cloud-provider-azure maintainer's issue (February 2026) calling the shared-securityrule key dead code, to be removed with its docs. */
+export const SHARED_RULE_REMOVAL = 'https://github.com/kubernetes-sigs/cloud-provider-azure/issues/9905';
 const NSG_RULE_RELEASE = 'https://github.com/kubernetes-sigs/cloud-provider-azure/releases/tag/v1.36.2';
 /** AKS stopped supporting the Basic load balancer on 30 September 2025. */
 export const BASIC_LB_RETIREMENT_SOURCE = 'https://learn.microsoft.com/azure/aks/upgrade-basic-load-balancer-on-aks';
@@ -114,9 +115,9 @@ export const AZURE_SERVICE_ANNOTATIONS: readonly AzureServiceAnnotation[] = [
     ...reviewed(BASIC_LB_RETIREMENT_SOURCE),
   }),
   entry('dns-label-name', { kind: 'dnsLabel' }, 'DNS label for the Service\'s public IP: the address becomes reachable as `<label>.<region>.cloudapp.azure.com`. An empty value removes the label. An internal load balancer has no public IP, so the label is ignored there.', { publicIpOnly: true, ...reviewed(LB_DOC) }),
-  entry('shared-securityrule', { kind: 'boolean' }, 'Asked cloud-provider-azure to expose the Service through a network security group rule shared with other Services (augmented security rules). Since its v1.29 network security group rewrite cloud-provider-azure merges rules by destination on its own and no longer reads this key; the constant was removed in April 2026 (cloud-provider-azure PR #10168) and the AKS documentation dropped it.', {
+  entry('shared-securityrule', { kind: 'boolean' }, 'Asked cloud-provider-azure to expose the Service through a network security group rule shared with other Services (augmented security rules). A cloud-provider-azure maintainer called the key dead code in February 2026, to be removed together with its documentation (issue #9905), so it should not be relied on. The AKS load balancer documentation dropped it in April 2026 (azure-aks-docs PR #410); the pull request removing the constant (#10168) was still unmerged when checked.', {
     values: ['true', 'false'],
-    removed: 'cloud-provider-azure has merged network security group rules on its own since v1.29 and removed the key in 2026 (PR #10168); delete the annotation',
+    removed: 'its maintainers call it dead code, due for removal, and the AKS documentation dropped it in 2026; delete the annotation',
     ...reviewed(SHARED_RULE_REMOVAL),
   }),
   entry('load-balancer-resource-group', { kind: 'string' }, 'Resource group holding the public IP the Service should use, when it is not the cluster\'s node resource group: an existing public IP named by `azure-pip-name` (or given by `azure-load-balancer-ipv4`) elsewhere is only found with it. The cluster identity needs Network Contributor there.', { publicIpOnly: true, ...reviewed(LB_DOC) }),

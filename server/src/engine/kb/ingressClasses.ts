@@ -90,7 +90,7 @@ export const KNOWN_INGRESS_CLASSES: readonly IngressClassFacts[] = [
     name: 'istio',
     controller: 'istio.io/ingress-controller',
     family: 'istio',
-    product: 'the Istio ingress gateway (upstream Istio)',
+    product: 'the Istio ingress gateway',
     namespace: 'istio-system',
     placement: { namespace: 'istio-system', labels: {}, certainty: 'convention', source: ISTIO_INGRESS, checked: DECEMBER_2026_REVIEW },
     doc: 'Upstream Istio serves Ingresses of class `istio` (controller `istio.io/ingress-controller`) on its `istio-ingressgateway`, usually in `istio-system`, and recommends Gateway API instead. This is not the AKS Istio add-on: the add-on documents its ingress gateways (`aks-istio-ingressgateway-external` and `-internal` in `aks-istio-ingress`) only through `networking.istio.io` Gateway and VirtualService objects, and Gateway API through GatewayClass `istio`.',

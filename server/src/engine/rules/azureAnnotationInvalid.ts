@@ -1,36 +1,46 @@
 import {
+  ACCESS_CONTROL_SOURCE,
   AZURE_PORT_ANNOTATION,
   AZURE_PORT_ANNOTATION_PARAMS,
+  HEALTH_PROBE_SOURCE,
   azureServiceAnnotation,
   type AnnotationValueKind,
 } from '../kb/azureServiceAnnotations';
 import type { AnyResource, Service } from '../model/resources';
 import type { Rule, RuleContext, Severity } from './rule';
+import { combinationProblems } from './shared/azureAnnotationCombinations';
 import { isCidr, isIP, isIPv4, isIPv6 } from './shared/ip';
-import { ALLOWED_IP_RANGES_ANNOTATION, ALLOWED_SERVICE_TAGS_ANNOTATION, INTERNAL_LB_ANNOTATION, isInternalLoadBalancer } from './shared/loadBalancer';
+import { INTERNAL_LB_ANNOTATION } from './shared/loadBalancer';
+import { loadBalancerAnnotationsOf } from './shared/loadBalancerAnnotations';
 
-const INTERNAL_SUBNET_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-internal-subnet';
 /** Values people write meaning "yes", which cloud-provider-azure reads as false. */
 const TRUTHY = new Set(['yes', 'y', 'on', '1', 'enabled', 'enable', 'internal', 'private']);
 
 /**
  * azure-annotation-invalid: an Azure load balancer annotation whose value cloud-provider-azure cannot use: a
  * boolean that is not "true"/"false" (read as false: for azure-load-balancer-internal that means a public IP), a
- * number out of range, an unknown probe protocol, a malformed IP, CIDR or subnet name, or a combination the
- * documentation says does not work. Errors are the cases where the load balancer is not created as written
- * (reconcile fails, or the exposure is the opposite of the intent); the rest are warnings.
+ * number out of range, an unknown probe protocol, a malformed IP, CIDR or subnet name, or a combination that does
+ * not work (shared/azureAnnotationCombinations.ts: source ranges twice, probes that cannot apply or always fail,
+ * public IP settings on an internal load balancer, Private Link Service prerequisites). Errors are the cases where
+ * the load balancer is not created as written (reconcile fails, or the exposure is the opposite of the intent); the
+ * rest are warnings. The same checks apply to an NginxIngressController's `spec.loadBalancerAnnotations`, which the
+ * application routing add-on copies onto its controller's Service.
  */
 export const azureAnnotationInvalid: Rule = {
   id: 'azure-annotation-invalid',
   defaultSeverity: 'error',
   title: 'An Azure load balancer annotation has a value cloud-provider-azure cannot use',
-  appliesTo: ['Service'],
+  sources: [HEALTH_PROBE_SOURCE, ACCESS_CONTROL_SOURCE, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', 'https://cloud-provider-azure.sigs.k8s.io/topics/pls-integration/'],
+  appliesTo: ['Service', 'NginxIngressController'],
   check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
-    for (const [key, value] of Object.entries(service.annotations)) {
-      const span = service.annotationValueSpans?.[key] ?? service.annotationSpans[key] ?? service.nameSpan;
+    const view = loadBalancerAnnotationsOf(resource);
+    if (!view) return;
+    const service = view.service;
+    for (const [key, value] of Object.entries(view.annotations)) {
+      const span = view.valueSpans[key] ?? view.keySpans[key] ?? view.fallbackSpan;
       const known = azureServiceAnnotation(key);
-      if (known && !known.removed) {
+      if (known) {
+        if (known.removed || known.noEffectOnAks) continue; // azure-annotation-unknown reports them
         const problem = key === INTERNAL_LB_ANNOTATION ? internalProblem(value) : valueProblem(known.value, value, service);
         if (problem) ctx.report({ span, severity: problem.severity, message: `\`${key}: "${value}"\`: ${problem.message}`, data: { key, value } });
         continue;
@@ -40,10 +50,10 @@ export const azureAnnotationInvalid: Rule = {
       const port = Number(perPort[1]);
       const param = AZURE_PORT_ANNOTATION_PARAMS.find((p) => p.param === perPort[2]);
       if (!param) continue; // azure-annotation-unknown reports it
-      if (!service.ports.some((p) => p.port === port)) {
+      if (service && !service.ports.some((p) => p.port === port)) {
         const ports = service.ports.map((p) => p.port).join(', ') || 'none';
         ctx.report({
-          span: service.annotationSpans[key] ?? span,
+          span: view.keySpans[key] ?? span,
           severity: 'warning',
           message: `\`${key}\` names port ${port}, which Service \`${service.name}\` does not have (ports: ${ports}): it is ignored. {port} is the Service port, not the container port.`,
           data: { key, port },
@@ -53,7 +63,9 @@ export const azureAnnotationInvalid: Rule = {
       const problem = valueProblem(param.value, value, service);
       if (problem) ctx.report({ span, severity: problem.severity, message: `\`${key}: "${value}"\`: ${problem.message}`, data: { key, value } });
     }
-    combinationProblems(service, ctx);
+    for (const problem of combinationProblems(view, ctx.profile)) {
+      ctx.report({ span: problem.span, severity: problem.severity, message: problem.message, data: { key: problem.key, source: problem.source } });
+    }
   },
 };
 
@@ -71,7 +83,7 @@ function internalProblem(value: string): Problem | undefined {
   return { severity: 'warning', message: 'not "true" or "false"; it reads as false (public load balancer).' };
 }
 
-function valueProblem(kind: AnnotationValueKind, value: string, service: Service): Problem | undefined {
+function valueProblem(kind: AnnotationValueKind, value: string, service: Service | undefined): Problem | undefined {
   const v = value.trim();
   switch (kind.kind) {
     case 'boolean':
@@ -119,6 +131,7 @@ function valueProblem(kind: AnnotationValueKind, value: string, service: Service
       return v.startsWith('/') ? undefined : { severity: 'warning', message: 'a request path must start with `/`.' };
     case 'portRef':
       if (/^\d+$/.test(v)) return Number(v) >= 1 && Number(v) <= 65535 ? undefined : { severity: 'error', message: 'not a valid port number.' };
+      if (!service) return undefined; // the generated Service's port names are not known here
       return service.ports.some((p) => p.name === v) ? undefined : { severity: 'error', message: `not a port number, nor the name of a port of Service \`${service.name}\`.` };
     case 'string':
       return undefined;
@@ -129,34 +142,4 @@ function rangeText(kind: { min?: number; max?: number; unit?: string }): string 
   if (kind.min !== undefined && kind.max !== undefined) return ` from ${kind.min} to ${kind.max}${kind.unit ? ` ${kind.unit}` : ''}`;
   if (kind.min !== undefined) return ` (at least ${kind.min}${kind.unit ? ` ${kind.unit}` : ''})`;
   return '';
-}
-
-/** Combinations cloud-provider-azure's documentation says do not work. */
-function combinationProblems(service: Service, ctx: RuleContext): void {
-  const annotations = service.annotations;
-  const spanOf = (key: string) => service.annotationSpans[key] ?? service.nameSpan;
-  if (annotations[ALLOWED_SERVICE_TAGS_ANNOTATION] !== undefined && service.loadBalancerSourceRanges.length > 0) {
-    ctx.report({
-      span: spanOf(ALLOWED_SERVICE_TAGS_ANNOTATION),
-      severity: 'warning',
-      message: '`azure-allowed-service-tags` has no effect while spec.loadBalancerSourceRanges is set: kube-proxy drops every source outside those ranges. Add the service tags\' CIDRs to loadBalancerSourceRanges instead.',
-      data: { key: ALLOWED_SERVICE_TAGS_ANNOTATION },
-    });
-  }
-  if (annotations[ALLOWED_IP_RANGES_ANNOTATION] !== undefined && service.loadBalancerSourceRanges.length > 0) {
-    ctx.report({
-      span: spanOf(ALLOWED_IP_RANGES_ANNOTATION),
-      severity: 'warning',
-      message: '`azure-allowed-ip-ranges` and spec.loadBalancerSourceRanges are both set; cloud-provider-azure asks to use only the annotation. Move the ranges into it.',
-      data: { key: ALLOWED_IP_RANGES_ANNOTATION },
-    });
-  }
-  if (annotations[INTERNAL_SUBNET_ANNOTATION] !== undefined && !isInternalLoadBalancer(service) && service.type === 'LoadBalancer') {
-    ctx.report({
-      span: spanOf(INTERNAL_SUBNET_ANNOTATION),
-      severity: 'warning',
-      message: '`azure-load-balancer-internal-subnet` only applies to internal load balancers, and this one is public: add `service.beta.kubernetes.io/azure-load-balancer-internal: "true"`.',
-      data: { key: INTERNAL_SUBNET_ANNOTATION },
-    });
-  }
 }

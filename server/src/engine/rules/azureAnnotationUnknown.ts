@@ -2,37 +2,48 @@ import {
   AZURE_ANNOTATION_PREFIX,
   AZURE_PORT_ANNOTATION,
   AZURE_PORT_ANNOTATION_PARAMS,
+  BASIC_LB_RETIREMENT_SOURCE,
   CURRENT_AZURE_ANNOTATION_KEYS,
+  SHARED_RULE_REMOVAL,
   azureServiceAnnotation,
 } from '../kb/azureServiceAnnotations';
-import type { AnyResource, Service } from '../model/resources';
+import type { AnyResource } from '../model/resources';
 import { closestName } from '../util/closestName';
 import type { Rule, RuleContext } from './rule';
+import { loadBalancerAnnotationsOf } from './shared/loadBalancerAnnotations';
 
 /** Prefixes people write by mistake for `service.beta.kubernetes.io/azure-`. */
 const MISTAKEN_PREFIXES = ['service.kubernetes.io/azure-', 'service.beta.kubernetes.io/azure_', 'service.beta.kubernetes.io/azure.', 'services.beta.kubernetes.io/azure-'];
 
 /**
  * azure-annotation-unknown: a `service.beta.kubernetes.io/azure-*` key that cloud-provider-azure does not read (a
- * typo, or a removed key), an unknown `port_{port}_...` parameter, or an Azure key with a mistaken prefix. The
- * annotation is silently ignored, so the load balancer is not configured as intended.
+ * typo, or a removed key), a key it reads only outside AKS (`azure-load-balancer-mode`), an unknown
+ * `port_{port}_...` parameter, or an Azure key with a mistaken prefix. The annotation is silently ignored, so the
+ * load balancer is not configured as intended. Checked on Services and on an NginxIngressController's
+ * `spec.loadBalancerAnnotations`.
  */
 export const azureAnnotationUnknown: Rule = {
   id: 'azure-annotation-unknown',
   defaultSeverity: 'warning',
   title: 'An Azure load balancer annotation key that cloud-provider-azure does not read',
-  appliesTo: ['Service'],
+  sources: [SHARED_RULE_REMOVAL, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', BASIC_LB_RETIREMENT_SOURCE],
+  appliesTo: ['Service', 'NginxIngressController'],
   check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
-    for (const key of Object.keys(service.annotations)) {
-      const span = service.annotationSpans[key] ?? service.nameSpan;
+    const view = loadBalancerAnnotationsOf(resource);
+    if (!view) return;
+    for (const key of Object.keys(view.annotations)) {
+      const span = view.keySpans[key] ?? view.fallbackSpan;
       if (key.startsWith(AZURE_ANNOTATION_PREFIX)) {
         const known = azureServiceAnnotation(key);
-        if (known && !known.removed) continue;
         if (known?.removed) {
           ctx.report({ span, message: `\`${key}\` is no longer read by cloud-provider-azure: ${known.removed}.`, data: { key } });
           continue;
         }
+        if (known?.noEffectOnAks) {
+          ctx.report({ span, message: `\`${key}\` has no effect on AKS: ${known.noEffectOnAks}.`, data: { key } });
+          continue;
+        }
+        if (known) continue;
         const suggestion = suggest(key);
         ctx.report({
           span,
