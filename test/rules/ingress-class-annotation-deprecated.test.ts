@@ -33,3 +33,15 @@ metadata: {name: a}
 spec: {ingressClassName: nginx, defaultBackend: {service: {name: web, port: {number: 80}}}}
 `, only);
 });
+
+test('ingress-class-annotation-deprecated stays silent for GKE classes, whose controller reads only the annotation', () => {
+  checkFixture(`
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: gke
+  annotations:
+    kubernetes.io/ingress.class: gce
+spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}
+`, only);
+});

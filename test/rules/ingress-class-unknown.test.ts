@@ -70,3 +70,51 @@ metadata:
 spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}
 `, only);
 });
+
+test('ingress-class-unknown: classes nothing on AKS serves (the retired HTTP application routing add-on, GKE) are warnings that say why', () => {
+  checkFixture(`
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: old}
+spec:
+  ingressClassName: addon-http-application-routing
+#                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[ingress-class-unknown]: it belongs to the HTTP application routing add-on (preview), which is retired: nothing serves it
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: gke}
+spec:
+  ingressClassName: gce
+#                   ^^^ warning[ingress-class-unknown]: which does not run on AKS (and which itself only reads the \`kubernetes.io/ingress.class\` annotation, ignoring ingressClassName)
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: gke-annotation
+  annotations:
+    kubernetes.io/ingress.class: gce-internal
+#                                ^^^^^^^^^^^^ warning[ingress-class-unknown]: GKE Ingress (internal Application Load Balancer), which does not run on AKS, so the Ingress gets no address
+spec:
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+`, only);
+});
+
+test('ingress-class-unknown stays silent for a class an NginxIngressController declares', () => {
+  checkFixture(`
+apiVersion: approuting.kubernetes.azure.com/v1alpha1
+kind: NginxIngressController
+metadata: {name: nginx-internal}
+spec:
+  ingressClassName: nginx-internal
+  controllerNamePrefix: nginx-internal
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop}
+spec:
+  ingressClassName: nginx-internal
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+`, only);
+});

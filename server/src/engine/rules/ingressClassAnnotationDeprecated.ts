@@ -1,10 +1,13 @@
+import { unservedIngressClass } from '../kb/ingressClasses';
 import type { AnyResource, Ingress } from '../model/resources';
 import type { Rule, RuleContext } from './rule';
 import { INGRESS_CLASS_ANNOTATION } from './shared/ingressClass';
 
 /**
  * ingress-class-annotation-deprecated: the `kubernetes.io/ingress.class` annotation has been deprecated since
- * Kubernetes 1.18 in favour of spec.ingressClassName. Setting both is rejected when the Ingress is created.
+ * Kubernetes 1.18 in favour of spec.ingressClassName. Setting both is rejected when the Ingress is created. Not
+ * reported for classes whose own controller reads only the annotation (GKE's `gce`, `gce-internal`): moving them to
+ * ingressClassName would make that controller ignore the Ingress.
  */
 export const ingressClassAnnotationDeprecated: Rule = {
   id: 'ingress-class-annotation-deprecated',
@@ -17,6 +20,7 @@ export const ingressClassAnnotationDeprecated: Rule = {
     if (value === undefined) return;
     const span = ingress.annotationSpans[INGRESS_CLASS_ANNOTATION] ?? ingress.nameSpan;
     const both = ingress.ingressClassName !== undefined;
+    if (!both && unservedIngressClass(value.trim())?.annotationOnly) return;
     ctx.report({
       span,
       message: both

@@ -1,4 +1,4 @@
-import { KNOWN_INGRESS_CLASSES, knownIngressClass } from '../kb/ingressClasses';
+import { KNOWN_INGRESS_CLASSES, UNSERVED_INGRESS_CLASSES, knownIngressClass, unservedIngressClass } from '../kb/ingressClasses';
 import type { AnyResource, Ingress } from '../model/resources';
 import { closestName } from '../util/closestName';
 import type { Rule, RuleContext } from './rule';
@@ -6,18 +6,35 @@ import { ingressClassOf } from './shared/ingressClass';
 import { sortedNames } from './shared/order';
 
 /**
- * ingress-class-unknown: the Ingress's class is neither an IngressClass in the workspace nor a class clusters
- * commonly provide (kb/ingressClasses.ts). With a close known name it is likely a typo (warning); otherwise the
- * cluster may well have it, so it is only an info.
+ * ingress-class-unknown: the Ingress's class is neither an IngressClass in the workspace (nor one an
+ * NginxIngressController of the application routing add-on declares) nor a class clusters commonly provide
+ * (kb/ingressClasses.ts). With a close known name it is likely a typo (warning); otherwise the cluster may well have
+ * it, so it is only an info. A class that nothing on AKS serves (the retired HTTP application routing add-on, GKE's
+ * `gce` classes) is a warning that says why.
  */
 export const ingressClassUnknown: Rule = {
   id: 'ingress-class-unknown',
   defaultSeverity: 'warning',
   title: 'An Ingress names an ingress class that is neither declared nor known',
+  sources: [...new Set(UNSERVED_INGRESS_CLASSES.map((c) => c.source))],
   appliesTo: ['Ingress'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const ingress = resource as Ingress;
     const resolved = ingressClassOf(ctx.index, ingress);
+    const unserved = resolved.name !== undefined && resolved.source !== 'default' && resolved.definitions.length === 0 ? unservedIngressClass(resolved.name) : undefined;
+    if (unserved) {
+      const why =
+        unserved.reason === 'retired'
+          ? `it belongs to ${unserved.product}, which is retired: nothing serves it`
+          : `it belongs to ${unserved.product}, which does not run on AKS` +
+            (resolved.source === 'spec' && unserved.annotationOnly ? ' (and which itself only reads the `kubernetes.io/ingress.class` annotation, ignoring ingressClassName)' : '');
+      ctx.report({
+        span: resolved.span,
+        message: `ingress class \`${resolved.name}\` of Ingress \`${ingress.name}\`: ${why}, so the Ingress gets no address. Use ${unserved.replacement}.`,
+        data: { ingressClass: resolved.name, unserved: unserved.reason },
+      });
+      return;
+    }
     const annotationOnly = resolved.source === 'spec' && resolved.definitions.length === 0 ? knownIngressClass(resolved.name ?? '') : undefined;
     if (annotationOnly?.annotationOnly) {
       const className = KNOWN_INGRESS_CLASSES.find((c) => c.controller === annotationOnly.controller && !c.annotationOnly)?.name;

@@ -1,10 +1,11 @@
 /**
  * Which ingress class serves an Ingress, and which controller that is. The class comes from spec.ingressClassName,
  * else the deprecated `kubernetes.io/ingress.class` annotation, else the IngressClass the cluster marks as default
- * (only knowable when the workspace declares it).
+ * (only knowable when the workspace declares it). A class may also be declared by an NginxIngressController of the
+ * application routing add-on, which creates the IngressClass itself.
  */
-import { knownIngressClass, knownIngressController, type IngressClassFacts, type IngressControllerFamily } from '../../kb/ingressClasses';
-import type { Ingress, IngressClass } from '../../model/resources';
+import { APP_ROUTING_CONTROLLER_PREFIX, knownIngressClass, knownIngressController, type IngressClassFacts, type IngressControllerFamily } from '../../kb/ingressClasses';
+import type { Ingress, IngressClass, NginxIngressController } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
 import type { Span } from '../../syntax/tree';
 import { byLocation } from './order';
@@ -19,6 +20,8 @@ export interface ResolvedIngressClass {
   span: Span;
   /** IngressClass objects of that name in the workspace. */
   definitions: IngressClass[];
+  /** NginxIngressController objects whose `spec.ingressClassName` is this class (the add-on creates the IngressClass). */
+  nginxIngressControllers: NginxIngressController[];
   /** The controller, from a workspace IngressClass or from the knowledge base. */
   controller?: string;
   /** Knowledge-base facts about that controller, when it is one we know. */
@@ -49,11 +52,15 @@ export function ingressClassOf(index: WorkspaceIndex, ingress: Ingress): Resolve
       source = 'default';
     }
   }
-  if (name === undefined) return { source, span, definitions: [] };
+  if (name === undefined) return { source, span, definitions: [], nginxIngressControllers: [] };
   const definitions = byLocation(index.lookup('IngressClass', '', name));
-  const controller = definitions.find((d) => d.controller)?.controller ?? knownIngressClass(name)?.controller;
+  const nginxIngressControllers = nginxIngressControllersOf(index, name);
+  const controller =
+    definitions.find((d) => d.controller)?.controller ??
+    (nginxIngressControllers.length ? `${APP_ROUTING_CONTROLLER_PREFIX}/${nginxIngressControllers[0]!.name}` : undefined) ??
+    knownIngressClass(name)?.controller;
   const known = (controller ? knownIngressController(controller) : undefined) ?? knownIngressClass(name);
-  const resolved: ResolvedIngressClass = { name, source, span, definitions };
+  const resolved: ResolvedIngressClass = { name, source, span, definitions, nginxIngressControllers };
   if (controller) resolved.controller = controller;
   if (known) resolved.known = known;
   return resolved;
@@ -63,4 +70,9 @@ export function ingressClassOf(index: WorkspaceIndex, ingress: Ingress): Resolve
 export function nginxFamilyOf(resolved: ResolvedIngressClass): Extract<IngressControllerFamily, 'ingress-nginx' | 'aks-app-routing-nginx'> | undefined {
   const family = resolved.known?.family;
   return family === 'ingress-nginx' || family === 'aks-app-routing-nginx' ? family : undefined;
+}
+
+/** The application routing add-on's NginxIngressController objects that declare ingress class `name`. */
+export function nginxIngressControllersOf(index: WorkspaceIndex, name: string): NginxIngressController[] {
+  return byLocation(index.ofKind('NginxIngressController').filter((c) => c.ingressClassName?.value === name));
 }
