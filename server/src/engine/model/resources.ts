@@ -298,6 +298,8 @@ export interface GatewayListener {
   allowedRouteKinds?: string[];
   /** `tls.options` (implementation-specific), e.g. AKS `kubernetes.azure.com/tls-cert-keyvault-uri`. */
   tlsOptions?: Record<string, string>;
+  /** Where each `tls.options` value is written. */
+  tlsOptionValueSpans?: Record<string, Span>;
   span: Span;
 }
 

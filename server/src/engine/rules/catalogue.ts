@@ -43,6 +43,7 @@ import { netpolEngineUnsupported } from './netpolEngineUnsupported';
 import { ipblockCoversPods } from './ipblockCoversPods';
 import { internalLbIpOutsideSubnet } from './internalLbIpOutsideSubnet';
 import { netpolBlocksDeclaredEgress } from './netpolBlocksDeclaredEgress';
+import { keyvaultTlsMisconfigured } from './keyvaultTlsMisconfigured';
 
 export const RULES: readonly Rule[] = [
   serviceSelectsNothing,
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   gatewayListenerConflict,
   httprouteHostnameNotAccepted,
   gatewayTlsSecretMissing,
+  keyvaultTlsMisconfigured,
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,

@@ -1,8 +1,8 @@
 /** Gateway API: GatewayClass, Gateway, the route kinds and ReferenceGrant (gateway.networking.k8s.io). */
-import { child, integerOf, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
+import { child, integerOf, itemsOf, stringOf } from '../../syntax/access';
 import type { Span, YNode } from '../../syntax/tree';
 import type { BackendRef, Gateway, GatewayClass, GatewayListener, ParentRef, ReferenceGrant, ResourceBase, Route, RouteRule } from '../resources';
-import { labelSelectorOf, spanOf } from './common';
+import { labelSelectorOf, spanOf, spannedStringMap } from './common';
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
@@ -50,8 +50,11 @@ function listenerOf(node: YNode): GatewayListener {
   if (hostname) listener.hostname = hostname;
   const tlsMode = stringOf(child(node, 'tls', 'mode'));
   if (tlsMode) listener.tlsMode = tlsMode;
-  const tlsOptions = stringMapOf(child(node, 'tls', 'options'));
-  if (Object.keys(tlsOptions).length) listener.tlsOptions = tlsOptions;
+  const tlsOptions = spannedStringMap(child(node, 'tls', 'options'));
+  if (Object.keys(tlsOptions.values).length) {
+    listener.tlsOptions = tlsOptions.values;
+    listener.tlsOptionValueSpans = tlsOptions.valueSpans;
+  }
   const namespaces = child(node, 'allowedRoutes', 'namespaces');
   if (namespaces) {
     listener.allowedRoutesNamespaces = { from: stringOf(child(namespaces, 'from')) ?? 'Same' };
