@@ -44,6 +44,9 @@ import { ipblockCoversPods } from './ipblockCoversPods';
 import { internalLbIpOutsideSubnet } from './internalLbIpOutsideSubnet';
 import { netpolBlocksDeclaredEgress } from './netpolBlocksDeclaredEgress';
 import { keyvaultTlsMisconfigured } from './keyvaultTlsMisconfigured';
+import { istioGatewaySelectorUnmatched } from './istioGatewaySelectorUnmatched';
+import { virtualserviceTargetMissing } from './virtualserviceTargetMissing';
+import { istioInjectionLabelIgnored } from './istioInjectionLabelIgnored';
 
 export const RULES: readonly Rule[] = [
   serviceSelectsNothing,
@@ -73,6 +76,9 @@ export const RULES: readonly Rule[] = [
   httprouteHostnameNotAccepted,
   gatewayTlsSecretMissing,
   keyvaultTlsMisconfigured,
+  istioGatewaySelectorUnmatched,
+  virtualserviceTargetMissing,
+  istioInjectionLabelIgnored,
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,
