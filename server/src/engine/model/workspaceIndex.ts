@@ -51,6 +51,7 @@ interface KindTypes {
   ClusterExternalDNS: ExternalDnsConfig;
   ExternalDNS: ExternalDnsConfig;
   ServiceAccount: AnyResource;
+  IngressExtension: AnyResource;
 }
 
 export type IndexedKind = keyof KindTypes;

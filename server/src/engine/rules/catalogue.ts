@@ -47,6 +47,7 @@ import { keyvaultTlsMisconfigured } from './keyvaultTlsMisconfigured';
 import { istioGatewaySelectorUnmatched } from './istioGatewaySelectorUnmatched';
 import { virtualserviceTargetMissing } from './virtualserviceTargetMissing';
 import { istioInjectionLabelIgnored } from './istioInjectionLabelIgnored';
+import { policyTargetMissing } from './policyTargetMissing';
 
 export const RULES: readonly Rule[] = [
   serviceSelectsNothing,
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   istioGatewaySelectorUnmatched,
   virtualserviceTargetMissing,
   istioInjectionLabelIgnored,
+  policyTargetMissing,
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,
