@@ -48,6 +48,8 @@ import { istioGatewaySelectorUnmatched } from './istioGatewaySelectorUnmatched';
 import { virtualserviceTargetMissing } from './virtualserviceTargetMissing';
 import { istioInjectionLabelIgnored } from './istioInjectionLabelIgnored';
 import { policyTargetMissing } from './policyTargetMissing';
+import { gatewayClassFeatureUnsupported } from './gatewayClassFeatureUnsupported';
+import { gatewayApiVersionOutdated } from './gatewayApiVersionOutdated';
 
 export const RULES: readonly Rule[] = [
   serviceSelectsNothing,
@@ -81,6 +83,8 @@ export const RULES: readonly Rule[] = [
   virtualserviceTargetMissing,
   istioInjectionLabelIgnored,
   policyTargetMissing,
+  gatewayClassFeatureUnsupported,
+  gatewayApiVersionOutdated,
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,
