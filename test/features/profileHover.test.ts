@@ -219,3 +219,19 @@ test('profileOf: the settings the rules get; an empty profile is none', () => {
   assert.equal(profileOf(featureHost(loadFixture(FIXTURE, { profile: {} }).analysis), 'api.yaml'), undefined);
   assert.equal(profileOf(featureHost(loadFixture(FIXTURE).analysis), 'api.yaml'), undefined);
 });
+
+test('engine azure-npm and the kubenet network model: the hovers say when their support ends, with the source', () => {
+  const npm = { profile: profile({ networkModel: 'overlay', networkPolicyEngine: 'azure-npm', windowsNodes: true }, { networkModel: 'aks.json: properties.networkProfile.networkPlugin (kubenet)' }) };
+  assertHoverWith(
+    npm,
+    at('egress.yaml', 'name: api-egress', 7),
+    '**Retirement:** Azure Network Policy Manager on Windows nodes is out of support since 30 September 2026',
+    '([source](https://github.com/Azure/AKS/issues/3129))',
+    'Azure Network Policy Manager on Linux nodes is announced to lose support on 30 September 2028',
+    '(date not confirmed by the AKS pages read',
+  );
+  assertHoverWith(npm, at('api.yaml', 'api.stripe'), 'kubenet networking retires on 31 March 2028', '([source](https://github.com/Azure/AKS/issues/4859))');
+  const cilium = { profile: profile({ networkModel: 'overlay', networkPolicyEngine: 'cilium' }) };
+  assertNoHoverText(assertHoverWith(cilium, at('egress.yaml', 'name: api-egress', 7), '**Enforced by** Cilium'), 'Retirement');
+  assertNoHoverText(assertHoverWith(cilium, at('api.yaml', 'api.stripe'), '**Source address the destination sees**'), 'kubenet networking retires');
+});

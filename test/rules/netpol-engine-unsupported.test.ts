@@ -81,3 +81,52 @@ spec:
   checkFixture(fixture, { rules, settings: { profile: { networkPolicyEngine: 'calico', windowsNodes: true } } });
   checkFixture(fixture, { rules, settings: { profile: {} } });
 });
+
+test('netpol-engine-unsupported: part of the pod CIDR is reported without offering namespaceSelector: {}, which would admit every pod', () => {
+  checkFixture(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-batch, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+    - from:
+        - ipBlock: {cidr: 10.244.8.0/24}
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[netpol-engine-unsupported]: 10.244.8.0/24 covers the pod CIDR 10.244.0.0/16, yet traffic from pods and nodes there stays blocked by this rule; select the pods meant here with a \`namespaceSelector\`/\`podSelector\` peer in the rule's \`from\` (the workaround AKS documents); \`namespaceSelector: {}\` would admit every pod of the cluster.
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-vnet, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+    - from:
+        - ipBlock: {cidr: 10.0.0.0/8}
+#         ^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[netpol-engine-unsupported]: covers the pod CIDR 10.244.0.0/16 and the VNet range 10.224.0.0/12, yet traffic from pods and nodes there stays blocked by this rule; add \`namespaceSelector: {}\` to the rule's \`from\` to admit pods (the workaround AKS documents; the ipBlock already takes in every pod address). Node IPs cannot be admitted by a NetworkPolicy under Cilium at all.
+`, { rules, settings: { profile: cilium } });
+});
+
+test('netpol-engine-unsupported stays silent for the Application Gateway for Containers subnet and other non-pod VNet ranges', () => {
+  const agc: ClusterProfile = { ...cilium, ingressControllers: [{ class: 'azure-alb-external', subnetCidr: '10.225.0.0/24' }] };
+  checkFixture(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-agc, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+    - from: [{ipBlock: {cidr: 10.225.0.0/24}}]
+    - from: [{ipBlock: {cidr: 10.226.4.0/24}}]
+`, { rules, settings: { profile: agc } });
+  // Flat model: pods take VNet addresses, but a part of the VNet may be anything; only the whole VNet is reported.
+  checkFixture(`
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: to-private-endpoint, namespace: shop}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: [{ipBlock: {cidr: 10.230.1.16/28}}]
+`, { rules, settings: { profile: { networkModel: 'flat', vnetCidrs: ['10.224.0.0/12'], networkPolicyEngine: 'cilium' } } });
+});

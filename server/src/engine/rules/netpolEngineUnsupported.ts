@@ -4,7 +4,9 @@ import { nodeRanges, podRanges } from '../profile/ranges';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
 import type { Report, Rule, RuleContext } from './rule';
-import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/ipBlocks';
+import { canonicalRanges, parseCidr, rangeWithin, subtractRanges } from '../netpol/addressSet';
+import { rangesOverlap } from '../util/cidr';
+import { coversEverything, ipBlockPeers, peerWord } from './shared/ipBlocks';
 
 /** Where each difference is documented; docs/rules/netpol-engine-unsupported.md lists them. */
 export const ENGINE_SOURCES = {
@@ -22,7 +24,9 @@ const NPM_IPBLOCK_SECTIONS = 4;
 /**
  * netpol-engine-unsupported: the policy uses something the cluster's engine (from the profile) enforces differently
  * on AKS, or not at all. Only differences the AKS documentation (or the engine's maintainers) state are checked:
- *  - Cilium: ipBlock never matches pod or node IPs; hostNetwork pods are not policed; endPort needs Cilium 1.16+;
+ *  - Cilium: ipBlock never matches pod or node IPs (other VNet addresses, such as an Application Gateway for
+ *    Containers subnet, VMs or private endpoints, match normally); hostNetwork pods are not policed; endPort needs
+ *    Cilium 1.16+;
  *  - Azure NPM: no IPv6; on Windows nodes no named ports, SCTP, negative selectors or `except`; many ipBlock sections
  *    make a race on edits likelier; endPort not enforced (maintainers, not in the AKS docs).
  */
@@ -45,19 +49,37 @@ function report(ctx: RuleContext, span: Span, message: string, feature: string, 
 }
 
 function checkCilium(policy: NetworkPolicy, ctx: RuleContext): void {
-  const clusterRanges = [...podRanges(ctx.profile), ...nodeRanges(ctx.profile)];
+  const pods = podRanges(ctx.profile);
+  const vnets = nodeRanges(ctx.profile);
+  // Subnets of Azure-hosted controllers (Application Gateway for Containers): VNet addresses that are neither pods
+  // nor nodes, which Cilium matches by ipBlock like any other address.
+  const controllerSubnets = (ctx.profile.ingressControllers ?? []).flatMap((c) => {
+    const range = c.subnetCidr ? parseCidr(c.subnetCidr) : undefined;
+    return range ? [range] : [];
+  });
   for (const block of ipBlockPeers(policy)) {
     if (hasAllPodsPeer(block.rule.rule)) continue; // AKS's documented workaround is in place
-    const hits = overlapping(block, clusterRanges);
+    const addresses = subtractRanges(canonicalRanges(block.addresses), canonicalRanges(controllerSubnets));
     const everything = coversEverything(block);
-    if (!everything && hits.length === 0) continue;
+    // Pod IPs: any overlap with the pod CIDR (only pods live there); VNet ranges (pods under the flat model, nodes
+    // always) only when the block takes in a whole range: a part of the VNet may be VMs, private endpoints or a
+    // controller's subnet, which Cilium matches normally.
+    const podCidrHits = pods.filter((r) => r.role === 'pod CIDR' && addresses.some((a) => rangesOverlap(a, r.range)));
+    const vnetHits = vnets.filter((r) => rangeWithin(r.range, addresses));
+    if (!everything && podCidrHits.length === 0 && vnetHits.length === 0) continue;
+    const hits = [...podCidrHits, ...vnetHits];
     const covers = hits.length ? hits.map((h) => `the ${h.role} ${h.cidr}`).join(' and ') : 'every pod and node IP';
     const word = peerWord(block.direction);
+    // `namespaceSelector: {}` admits every pod: offer it only when the block already takes in every pod address.
+    const allPods = everything || (pods.length > 0 && pods.every((r) => rangeWithin(r.range, addresses)));
+    const nodes = everything || vnetHits.length > 0 ? ' Node IPs cannot be admitted by a NetworkPolicy under Cilium at all.' : '';
+    const advice = allPods
+      ? `add \`namespaceSelector: {}\` to the rule's \`${word.list}\` to admit pods (the workaround AKS documents; the ipBlock already takes in every pod address)`
+      : `select the pods meant here with a \`namespaceSelector\`/\`podSelector\` peer in the rule's \`${word.list}\` (the workaround AKS documents); \`namespaceSelector: {}\` would admit every pod of the cluster`;
     report(
       ctx,
       block.peer.span,
-      `Cilium does not match pod or node IPs with ipBlock: ${block.peer.ipBlock.cidr} covers ${covers}, yet ${word.admits} pods and nodes there stays blocked by this rule; ` +
-        `add \`namespaceSelector: {}\` to the rule's \`${word.list}\` to admit pods (the workaround AKS documents)`,
+      `Cilium does not match pod or node IPs with ipBlock: ${block.peer.ipBlock.cidr} covers ${covers}, yet ${word.admits} pods and nodes there stays blocked by this rule; ${advice}.${nodes}`,
       'ipBlock-pod-node-ips',
       ENGINE_SOURCES.cilium,
     );

@@ -35,6 +35,7 @@ import { formatAddress, rangeWithin, type AddressRange } from '../../netpol/addr
 import { originSuffix } from '../../profile/mergeProfiles';
 import { nodeRanges, podRanges, serviceRanges, type NamedRange } from '../../profile/ranges';
 import type { ClusterProfile, NetworkPolicyEngine, OutboundType } from '../../profile/types';
+import { aksRetirement } from '../../kb/aksLifecycle';
 import { ipblockCoversPods } from '../../rules/ipblockCoversPods';
 import { netpolEngineUnsupported } from '../../rules/netpolEngineUnsupported';
 import type { Report, Rule } from '../../rules/rule';
@@ -189,7 +190,8 @@ export function sourceAddressText(profile: ClusterProfile | undefined, scope: De
   if (scope.vnet || scope.privateOther) fields.push('vnetCidrs');
   if (scope.internet) fields.push('outboundType');
   const missing = model === undefined ? ' `cluster.networkModel` is not set.' : '';
-  const footer = [factsLine(profile, fields), `[AKS network models](${PROFILE_SOURCES.networkModels}) · [outbound types](${PROFILE_SOURCES.outboundTypes})`].filter((l): l is string => !!l).join(' ');
+  const kubenet = /kubenet/.test(profile.origins?.networkModel ?? '') ? `${aksRetirement('kubenet').text} ([source](${aksRetirement('kubenet').source}))` : undefined;
+  const footer = [factsLine(profile, fields), kubenet, `[AKS network models](${PROFILE_SOURCES.networkModels}) · [outbound types](${PROFILE_SOURCES.outboundTypes})`].filter((l): l is string => !!l).join(' ');
   // A blank line ends the list: text right after a bullet would render inside it.
   return `${[`${title}${missing}`, ...lines].join('\n')}\n\n${footer}`;
 }
@@ -233,9 +235,20 @@ export function enforcementText(profile: ClusterProfile | undefined, policy: Net
     return `**Not enforced:** the profile says no network policy engine, per ${fact(profile, 'networkPolicyEngine')}. The API server stores this policy, but nothing filters traffic by it.`;
   }
   const head = `**Enforced by** ${ENGINE_NAMES[engine]}, per ${fact(profile, 'networkPolicyEngine')}.`;
+  // A blank line ends the list before the retirement note.
+  const retirement = engine === 'azure-npm' ? `\n\n${npmRetirementText(profile)}` : '';
   const differences = reportsOf(netpolEngineUnsupported, policy, index, profile);
-  if (differences.length === 0) return head;
-  return `${head}\n${ENGINE_NAMES[engine].split(' (')[0]} treats parts of this policy differently:\n${bounded(differences.map(reportLine), 4).join('\n')}`;
+  if (differences.length === 0) return `${head}${retirement}`;
+  return `${head}\n${ENGINE_NAMES[engine].split(' (')[0]} treats parts of this policy differently:\n${bounded(differences.map(reportLine), 4).join('\n')}${retirement}`;
+}
+
+/** Azure NPM's end of support: on Windows nodes (ended) and on Linux nodes (announced), as of the review date. */
+function npmRetirementText(profile: ClusterProfile): string {
+  const linux = aksRetirement('npm-linux');
+  const windows = aksRetirement('npm-windows');
+  const notes = [`${linux.text}${linux.unconfirmed ? ` (date not confirmed by the AKS pages read: ${linux.unconfirmed})` : ''} ([source](${linux.source}))`];
+  if (profile.windowsNodes !== false) notes.unshift(`${profile.windowsNodes ? '' : 'If the cluster has Windows nodes: '}${windows.text} ([source](${windows.source}))`);
+  return `**Retirement:** ${notes.join(' ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
