@@ -243,3 +243,34 @@ spec:
     service.beta.kubernetes.io/port_80_health-probe_port: healthz
 `, only);
 });
+
+test('azure-annotation-invalid: the service-wide number of probes is at least 2 too; the per-port probe protocol wins over appProtocol and the service-wide one', () => {
+  checkFixture(`
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+  annotations:
+    service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+    service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe: "1"
+#                                                                             ^^^ error[azure-annotation-invalid]: 1 is out of range (at least 2)
+    service.beta.kubernetes.io/azure-load-balancer-health-probe-protocol: http
+    service.beta.kubernetes.io/port_5432_health-probe_protocol: tcp
+spec:
+  type: LoadBalancer
+  ports: [{port: 5432, appProtocol: http}, {name: web, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: cache
+  annotations:
+    service.beta.kubernetes.io/azure-load-balancer-internal: "true"
+spec:
+  type: LoadBalancer
+  ports:
+    - port: 6379
+#     ^^^^^^^^^^ warning[azure-annotation-invalid]: port 6379 (Redis) is probed over HTTP because of the port's \`appProtocol: http\`
+      appProtocol: http
+`, only);
+});
