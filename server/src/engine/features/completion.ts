@@ -5,6 +5,8 @@
  */
 import { grantsFor } from '../exposure/backends';
 import { allFieldDocs } from '../kb/fieldDocs';
+import { GATEWAY_TLS_OPTIONS } from '../kb/keyVaultTls';
+import { APP_ROUTING_GROUP, customKind } from '../kb/policyKinds';
 import { KNOWN_GATEWAY_CLASSES } from '../kb/gatewayClasses';
 import { KNOWN_INGRESS_CLASSES } from '../kb/ingressClasses';
 import { equalitySelector } from '../model/labelSelector';
@@ -14,7 +16,7 @@ import type { Span } from '../syntax/tree';
 import { completionPositionAt, documentFacts, endsWith, keysOf, siblingValue, type CompletionPosition } from './completionContext';
 import { objectAt } from './cursor';
 import { code, type FeatureHost } from './host';
-import { annotationDoc, annotationDocsFor, fieldDoc } from './kbDocs';
+import { annotationDoc, annotationDocsFor, fieldDoc, fieldDocIn, fieldDocKind } from './kbDocs';
 import { SNIPPETS } from './snippets';
 
 export type CompletionKind = 'service' | 'port' | 'label-key' | 'label-value' | 'class' | 'annotation' | 'value' | 'field' | 'snippet' | 'namespace' | 'gateway';
@@ -46,6 +48,8 @@ interface Context {
   position: CompletionPosition;
   keys: string[];
   kind?: string;
+  /** The object's apiVersion, to tell same-named kinds of different API groups apart. */
+  apiVersion?: string;
   namespace: string;
   resource?: AnyResource;
 }
@@ -67,6 +71,8 @@ export function completion(host: FeatureHost, file: string, text: string, offset
     };
     const kind = facts.kind ?? resource?.kind;
     if (kind) context.kind = kind;
+    const apiVersion = facts.apiVersion ?? resource?.apiVersion;
+    if (apiVersion) context.apiVersion = apiVersion;
     if (resource) context.resource = resource;
     const items = itemsFor(context);
     return items.length ? { items, replace: position.replace } : undefined;
@@ -105,6 +111,7 @@ function itemsFor(c: Context): CompletionEntry[] {
   }
   // mode key
   if (endsWith(keys, 'metadata', 'annotations') && keys.length === 2) return annotationKeyItems(c);
+  if (c.kind === 'Gateway' && endsWith(keys, 'tls', 'options')) return gatewayTlsOptionItems();
   if (isSelectorMap(keys)) return labelKeyItems(c, keys);
   return fieldItems(c);
 }
@@ -135,6 +142,13 @@ function ingressClassItems(c: Context): CompletionEntry[] {
     seen.add(cls.name);
     const known = KNOWN_INGRESS_CLASSES.find((k) => k.name === cls.name);
     items.push({ label: cls.name, kind: 'class', detail: `IngressClass in the workspace${cls.controller ? ` · ${cls.controller}` : ''}${cls.isDefault ? ' · default' : ''}`, documentation: known?.doc ?? '', sortText: `0${cls.name}` });
+  }
+  // Classes the application routing add-on creates for NginxIngressController objects of the workspace.
+  for (const controller of c.index.ofKind('NginxIngressController')) {
+    const name = controller.ingressClassName?.value;
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    items.push({ label: name, kind: 'class', detail: `NginxIngressController ${controller.name} (application routing)`, documentation: customKind(APP_ROUTING_GROUP, 'NginxIngressController')?.doc ?? '', sortText: `0${name}` });
   }
   for (const known of KNOWN_INGRESS_CLASSES) {
     if (seen.has(known.name) || known.annotationOnly) continue;
@@ -305,7 +319,7 @@ function annotationValueItems(key: string): CompletionEntry[] {
 
 /** Enum values of a field from the knowledge base (Service type, pathType, policyTypes, ...). */
 function enumItems(c: Context, path: string[]): CompletionEntry[] {
-  const doc = fieldDoc(c.kind!, path);
+  const doc = fieldDoc(c.kind!, path, c.apiVersion);
   return (doc?.values ?? []).map((v) => ({ label: v.value, kind: 'value', documentation: v.doc, insertText: yamlValue(v.value) }));
 }
 
@@ -314,14 +328,20 @@ function fieldItems(c: Context): CompletionEntry[] {
   const prefix = c.keys.join('.');
   const depth = c.keys.length;
   const items = new Map<string, CompletionEntry>();
+  const docsKey = fieldDocKind(c.kind!, c.apiVersion);
   for (const doc of allFieldDocs()) {
-    if (doc.kind !== c.kind) continue;
+    if (doc.kind !== c.kind || !fieldDocIn(doc, docsKey)) continue;
     const segments = doc.path.split('.');
     if (segments.length !== depth + 1 || segments.slice(0, depth).join('.') !== prefix) continue;
     const name = segments[depth]!;
     if (!items.has(name)) items.set(name, { label: name, kind: 'field', detail: doc.path, documentation: doc.doc, insertText: `${name}: ` });
   }
   return [...items.values()];
+}
+
+/** The listener `tls.options` keys the application routing add-on reads (Key Vault certificates). */
+function gatewayTlsOptionItems(): CompletionEntry[] {
+  return GATEWAY_TLS_OPTIONS.map((o) => ({ label: o.key, kind: 'field', detail: o.valueHint, documentation: `${o.doc}\n\n[Source](${o.source})`, insertText: `${o.key}: ` }));
 }
 
 function snippetItems(): CompletionEntry[] {

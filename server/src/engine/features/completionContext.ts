@@ -132,11 +132,13 @@ export function endsWith(keys: readonly string[], ...suffix: string[]): boolean 
 }
 
 /** `kind:` and `metadata.namespace:` of the document, read from its text. */
-export function documentFacts(text: string, document: Span): { kind?: string; namespace?: string; name?: string } {
+export function documentFacts(text: string, document: Span): { kind?: string; apiVersion?: string; namespace?: string; name?: string } {
   const body = text.slice(document.start, document.end);
-  const facts: { kind?: string; namespace?: string; name?: string } = {};
+  const facts: { kind?: string; apiVersion?: string; namespace?: string; name?: string } = {};
   const kind = /^kind:\s*["']?([A-Za-z]+)/m.exec(body);
   if (kind) facts.kind = kind[1]!;
+  const apiVersion = /^apiVersion:\s*["']?([A-Za-z0-9.\-/]+)/m.exec(body);
+  if (apiVersion) facts.apiVersion = apiVersion[1]!;
   const metadata = /^metadata:\s*\n((?:[ \t]+.*\n?)*)/m.exec(body);
   if (metadata) {
     const namespace = /^\s+namespace:\s*["']?([-a-z0-9.]+)/m.exec(metadata[1]!);

@@ -12,6 +12,7 @@ import { gatewayHover, routeHover } from './hover/gatewayHover';
 import { ingressHover } from './hover/ingressHover';
 import { networkPolicyHover } from './hover/networkPolicyHover';
 import { serviceHover } from './hover/serviceHover';
+import { aksResourceHover } from './hover/aksResourceHover';
 import { classHover } from './hover/classHover';
 import { egressHover } from './hover/egressHover';
 import { workloadHover } from './hover/workloadHover';
@@ -45,11 +46,13 @@ function hoverMarkdown(context: HoverContext): string | undefined {
   if (egress) return egress;
   const specific = specificHover(context, resource);
   if (specific) return specific;
-  return fieldDocMarkdown(resource.kind, path, context.value);
+  return fieldDocMarkdown(resource.kind, path, context.value, resource.apiVersion);
 }
 
 function specificHover(context: HoverContext, resource: AnyResource): string | undefined {
   if (isWorkload(resource)) return workloadHover(context, resource);
+  const aks = aksResourceHover(context);
+  if (aks !== undefined) return aks;
   switch (resource.kind) {
     case 'Service':
       return serviceHover(context);

@@ -3,17 +3,20 @@
  * lookups completion needs. The kb modules are data; this is the one place that turns them into text.
  */
 import { annotationDoc, annotationDocsFor, knownAnnotationPrefixes } from '../kb/annotationDocs';
-import { fieldDoc } from '../kb/fieldDocs';
+import { fieldDoc, fieldDocIn, fieldDocKind } from '../kb/fieldDocs';
 import type { AnnotationDoc } from '../kb/types';
 import { closestName } from '../util/closestName';
 import type { PathSegment } from './cursor';
 import { code, escapeText, type FeatureHost } from './host';
 
-export { annotationDoc, annotationDocsFor, fieldDoc, knownAnnotationPrefixes };
+export { annotationDoc, annotationDocsFor, fieldDoc, fieldDocIn, fieldDocKind, knownAnnotationPrefixes };
 
-/** The field's doc as markdown, with the current value's meaning marked for enums. */
-export function fieldDocMarkdown(kind: string, path: readonly PathSegment[], currentValue?: string): string | undefined {
-  const doc = fieldDoc(kind, [...path]);
+/**
+ * The field's doc as markdown, with the current value's meaning marked for enums. `apiVersion` picks the docs of the
+ * object's API group for kinds another group also uses (Istio's Gateway).
+ */
+export function fieldDocMarkdown(kind: string, path: readonly PathSegment[], currentValue?: string, apiVersion?: string): string | undefined {
+  const doc = fieldDoc(kind, [...path], apiVersion);
   if (!doc) return undefined;
   const parts = [`**${code(doc.path)}** · ${doc.kind}`, doc.doc];
   if (doc.values?.length) {

@@ -4,7 +4,8 @@
  */
 import { backendNamespace } from '../exposure/backends';
 import { referencesOf } from '../model/references';
-import { isWorkload, type AnyResource, type ConfigMap, type Gateway, type Ingress, type NetworkPolicy, type Route, type Service, type Workload } from '../model/resources';
+import { destinationServiceOf, istioGatewayRef } from '../model/istioRefs';
+import { isWorkload, type AnyResource, type AttachedPolicy, type ConfigMap, type Gateway, type Ingress, type NetworkPolicy, type Route, type Service, type VirtualService, type Workload } from '../model/resources';
 import { resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { compiledRuleAt } from '../netpol/compiledPolicy';
@@ -39,7 +40,14 @@ export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: r
   switch (resource.kind) {
     case 'Ingress': {
       const ingress = resource as Ingress;
-      if (path[0] === 'spec' && path[1] === 'ingressClassName' && value) return objects(index.lookup('IngressClass', '', value));
+      if (path[0] === 'spec' && path[1] === 'ingressClassName' && value) {
+        const classes = index.lookup('IngressClass', '', value);
+        return objects(classes.length ? classes : index.ofKind('NginxIngressController').filter((c) => c.ingressClassName?.value === value));
+      }
+      if (path[0] === 'metadata' && path[1] === 'annotations' && value) {
+        if (path[2] === 'alb.networking.azure.io/alb-ingress-extension') return objects(index.lookup('IngressExtension', ingress.namespace, value));
+        if (path[2] === 'alb.networking.azure.io/alb-name') return objects(index.lookup('ApplicationLoadBalancer', ingress.annotations['alb.networking.azure.io/alb-namespace']?.trim() || ingress.namespace, value));
+      }
       if (path[0] === 'spec' && path[1] === 'tls' && path[3] === 'secretName' && value) return objects(index.lookup('Secret', ingress.namespace, value));
       const backends = [...(ingress.defaultBackend ? [ingress.defaultBackend] : []), ...ingress.rules.flatMap((r) => r.paths.map((p) => p.backend))];
       const backend = backends.find((b) => within(b.span))?.service;
@@ -107,14 +115,49 @@ export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: r
       }
       break;
     }
+    case 'VirtualService': {
+      if (!('destinations' in resource)) break;
+      const vs = resource as VirtualService;
+      const gatewayEntry = vs.gateways.find((g) => within(g.span));
+      if (gatewayEntry) {
+        const ref = istioGatewayRef(gatewayEntry.value, vs.namespace);
+        return ref ? objects(index.lookup('Gateway', ref.namespace, ref.name).filter((g) => g.istio)) : undefined;
+      }
+      const destination = vs.destinations.find((d) => within(d.span));
+      const target = destination ? destinationServiceOf(destination.host, vs.namespace) : undefined;
+      if (!destination || !target) break;
+      const services = index.lookup('Service', target.namespace, target.name);
+      if (within(destination.hostSpan)) return objects(services);
+      if (destination.portSpan && within(destination.portSpan) && destination.port !== undefined) return servicePorts(services, destination.port);
+      break;
+    }
     default:
       if (isWorkload(resource)) return workloadReferent(index, resource, cursor, path, within);
+      if ('targetRefs' in resource && 'group' in resource) {
+        const referent = policyReferent(index, resource as AttachedPolicy, within);
+        if (referent) return referent;
+      }
       if (resource.kind === 'ConfigMap') {
         const reference = referencesOf(index, resource as ConfigMap).find((r) => within(r.span) || (r.span.start <= cursor.offset && cursor.offset <= r.span.end));
         if (reference) return objects(index.lookup('Service', reference.namespace, reference.serviceName));
       }
   }
   return selectorReferent(index, resource, path);
+}
+
+/** A policy's target (the object, or the Gateway listener / Service port a section names). */
+function policyReferent(index: WorkspaceIndex, policy: AttachedPolicy, within: (span: { start: number; end: number }) => boolean): Referent | undefined {
+  const ref = policy.targetRefs.find((r) => within(r.span));
+  if (!ref) return undefined;
+  const found = index.lookupAny(ref.kind, ref.namespace ?? policy.namespace, ref.name).filter((r) => ref.kind !== 'Gateway' || !(r as Gateway).istio);
+  const section = ref.sections.find((s) => within(s.span));
+  if (!section) return objects(found);
+  const targets: TargetLocation[] = [];
+  for (const target of found) {
+    if (ref.kind === 'Gateway') for (const l of (target as Gateway).listeners) if (l.name === section.value) targets.push({ file: target.file, span: l.span });
+    if (ref.kind === 'Service') for (const p of (target as Service).ports) if (p.name === section.value) targets.push({ file: target.file, span: p.span });
+  }
+  return { targets };
 }
 
 /** A selector (anywhere inside it): every matched workload, or the matched Namespace objects. */

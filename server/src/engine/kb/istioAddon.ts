@@ -20,6 +20,9 @@ export interface IstioAddonGateway extends Sourced {
   doc: string;
 }
 
+/** Istio's own networking API group (Gateway, VirtualService), as opposed to Gateway API's. */
+export const ISTIO_NETWORKING_GROUP_NAME = 'networking.istio.io';
+
 export const ISTIO_ADDON_NAMESPACE = 'aks-istio-ingress';
 /** The add-on's control plane namespace (istiod). */
 export const ISTIO_ADDON_SYSTEM_NAMESPACE = 'aks-istio-system';

@@ -1,3 +1,4 @@
+import { destinationServiceOf, istioGatewayRef } from '../model/istioRefs';
 import { findServicePort } from '../model/serviceBackends';
 import type { AnyResource, Gateway, Service, VirtualService } from '../model/resources';
 import type { Rule, RuleContext } from './rule';
@@ -6,7 +7,6 @@ import { sortedNames } from './shared/order';
 
 const VIRTUAL_SERVICE_REFERENCE = 'https://istio.io/latest/docs/reference/config/networking/virtual-service/';
 const PORT_SELECTOR_REQUIRED = 'https://istio.io/latest/docs/reference/config/analysis/ist0112/';
-const CLUSTER_DOMAIN = 'svc.cluster.local';
 
 /**
  * virtualservice-target-missing: an Istio VirtualService whose `spec.gateways` names an Istio Gateway that is not in
@@ -25,10 +25,9 @@ export const virtualserviceTargetMissing: Rule = {
   check(resource: AnyResource, ctx: RuleContext): void {
     const vs = resource as VirtualService;
     for (const ref of vs.gateways) {
-      if (ref.value === 'mesh') continue;
-      const slash = ref.value.indexOf('/');
-      const namespace = slash >= 0 ? ref.value.slice(0, slash) : vs.namespace;
-      const name = slash >= 0 ? ref.value.slice(slash + 1) : ref.value;
+      const target = istioGatewayRef(ref.value, vs.namespace);
+      if (!target) continue;
+      const { namespace, name } = target;
       if (!name || !workspaceCoversNamespace(ctx.index, namespace)) continue;
       const gateways = ctx.index.lookup('Gateway', namespace, name).filter((g) => (g as Gateway).istio);
       if (gateways.length > 0) continue;
@@ -44,7 +43,7 @@ export const virtualserviceTargetMissing: Rule = {
       });
     }
     for (const destination of vs.destinations) {
-      const target = serviceOfHost(destination.host, vs.namespace);
+      const target = destinationServiceOf(destination.host, vs.namespace);
       if (!target || !workspaceCoversNamespace(ctx.index, target.namespace)) continue;
       const services = ctx.index.lookup('Service', target.namespace, target.name) as Service[];
       if (services.length === 0) {
@@ -80,13 +79,3 @@ export const virtualserviceTargetMissing: Rule = {
     }
   },
 };
-
-/** The Kubernetes Service a destination host names, or undefined when it is not a cluster Service name. */
-function serviceOfHost(host: string, namespace: string): { name: string; namespace: string; short: boolean } | undefined {
-  if (host.includes('*')) return undefined;
-  const parts = host.split('.');
-  if (parts.length === 1) return { name: host, namespace, short: true };
-  // Other dotted names are taken as written (no search domains): only the full cluster name is a Service for sure.
-  if (parts.length === 5 && parts.slice(2).join('.') === CLUSTER_DOMAIN) return { name: parts[0]!, namespace: parts[1]!, short: false };
-  return undefined;
-}

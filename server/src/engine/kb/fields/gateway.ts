@@ -3,7 +3,7 @@
  */
 import { docsOf, row, under, value, type FieldRow } from './define';
 import { labelSelectorRows } from './labelSelector';
-import { FIRST_RECORDED } from '../types';
+import { DECEMBER_2026_REVIEW, FIRST_RECORDED } from '../types';
 
 export const GATEWAY_SPEC = 'https://gateway-api.sigs.k8s.io/reference/spec/';
 const GATEWAY_PAGE = 'https://gateway-api.sigs.k8s.io/api-types/gateway/';
@@ -51,8 +51,8 @@ const listenerRows: FieldRow[] = [
   row('tls.certificateRefs.namespace', 'Namespace of the Secret; defaults to the Gateway\'s. Another namespace needs a ReferenceGrant in it allowing Gateways to refer to Secrets.', { source: REFERENCE_GRANT }),
   row(
     'tls.options',
-    'Implementation-specific TLS settings as domain-prefixed key/value strings (at most 16). With the AKS application routing add-on\'s Gateway API mode, `kubernetes.azure.com/tls-cert-keyvault-uri` (an unversioned Key Vault certificate URI) and `kubernetes.azure.com/tls-cert-service-account` make the operator sync the certificate into a Secret and fill `certificateRefs`.',
-    { source: APP_ROUTING_TLS },
+    'Implementation-specific TLS settings as domain-prefixed key/value strings (at most 16). With the AKS application routing add-on, on Gateways of class `approuting-istio` or `istio`, `kubernetes.azure.com/tls-cert-keyvault-uri` (an unversioned Key Vault certificate URI) and `kubernetes.azure.com/tls-cert-service-account` (a workload-identity ServiceAccount of the Gateway\'s namespace whose identity has the `Key Vault Secrets User` role) make the operator create a SecretProviderClass and a Secret `kv-gw-cert-<gateway>-<listener>` and fill `certificateRefs` with it.',
+    { source: APP_ROUTING_TLS, checked: DECEMBER_2026_REVIEW },
   ),
   row('allowedRoutes', 'Which routes may attach to this listener: from which namespaces and of which kinds. Defaults to routes in the Gateway\'s own namespace.'),
   row('allowedRoutes.namespaces', 'Namespaces from which routes may attach. Defaults to `from: Same`.'),
