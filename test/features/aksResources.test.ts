@@ -161,3 +161,20 @@ spec:
 `);
   assert.deepEqual(istio, ['selector', 'servers']);
 });
+
+test('Application Gateway for Containers frontends can be private: the alb-frontend annotation and the class say so', () => {
+  const fixture = `# file: ingress.yaml
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+  annotations:
+    alb.networking.azure.io/alb-frontend: internal-fe
+spec:
+  ingressClassName: azure-alb-external
+  defaultBackend: {service: {name: web, port: {number: 80}}}
+`;
+  assertHover(cursorIn(fixture, 'ingress.yaml', 'alb-frontend'), 'Frontends are public, or private when reached through a private endpoint (private ingress, in preview)', '[Source](https://learn.microsoft.com/azure/application-gateway/for-containers/how-to-private-ingress-gateway-api)');
+  assertHover(cursorIn(fixture, 'ingress.yaml', 'azure-alb-external'), 'Its frontends are public, or private through a private endpoint (private ingress, in preview');
+});

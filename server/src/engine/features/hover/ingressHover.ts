@@ -122,6 +122,7 @@ function controllerText(host: FeatureHost, controller: IngressControllerInfo): s
         '**Retired:** upstream maintenance ended in March 2026: no releases or security fixes. On AKS, move to Gateway API (GatewayClass `approuting-istio`).';
     case 'agc':
       return `**Controller**${via}: Application Gateway for Containers, an Azure-hosted L7 proxy outside the cluster, configured by the ALB Controller. ` +
+        'Its frontends are public, or private through a private endpoint (private ingress, in preview; pick one with `alb.networking.azure.io/alb-frontend`). ' +
         `It connects to pod IPs directly from its association subnet, so NetworkPolicies must admit that subnet (ipBlock), not the ingress namespace.${classPlace}`;
     case 'agic':
       return `**Controller**${via}: Application Gateway Ingress Controller: an Azure Application Gateway in the VNet sends traffic straight to pod IPs; AGIC (in \`kube-system\`) programs it. ` +
