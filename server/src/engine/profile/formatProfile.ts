@@ -4,26 +4,13 @@
  */
 import { verifyGenerated } from '../fixes/yamlGuard';
 import { inFlow, lineCommented, renderComments, renderDocument } from '../fixes/yamlRender';
+import { PROFILE_KEYS } from './keys';
 import type { ClusterProfile } from './types';
 
-const CLUSTER_FIELDS = [
-  'networkModel',
-  'podCidr',
-  'serviceCidr',
-  'dnsServiceIP',
-  'vnetCidrs',
-  'networkPolicyEngine',
-  'outboundType',
-  'windowsNodes',
-  'kubernetesVersion',
-  'aksAutomatic',
-  'localDns',
-  'appRoutingGatewayApi',
-  'clusterServiceLoadBalancerHealthProbeMode',
-  'advancedNetworkPolicies',
-  'istioRevisions',
-  'istioIngressGateways',
-] as const;
+type ClusterField = Exclude<keyof ClusterProfile, 'origins' | 'ingressControllers' | 'defaultNamespace'>;
+
+/** The `cluster:` keys, in the order the key table lists them (`importFrom` is read, never printed back). */
+const CLUSTER_FIELDS = PROFILE_KEYS.filter((k) => k.path.startsWith('cluster.') && k.field !== 'importFrom').map((k) => k.field as ClusterField);
 
 /**
  * The profile as `.netlens.yaml` text, each value followed by a comment saying where it came from. Built from data

@@ -3,30 +3,13 @@
  * from the first layer that states it (an `ingressControllers` list is never mixed from two layers), and so does its
  * origin.
  */
+import { PROFILE_KEYS } from './keys';
 import type { ClusterProfile } from './types';
 
 type Field = Exclude<keyof ClusterProfile, 'origins'>;
 
-const FIELDS: readonly Field[] = [
-  'networkModel',
-  'podCidr',
-  'serviceCidr',
-  'dnsServiceIP',
-  'vnetCidrs',
-  'networkPolicyEngine',
-  'outboundType',
-  'ingressControllers',
-  'defaultNamespace',
-  'windowsNodes',
-  'kubernetesVersion',
-  'localDns',
-  'appRoutingGatewayApi',
-  'clusterServiceLoadBalancerHealthProbeMode',
-  'advancedNetworkPolicies',
-  'istioRevisions',
-  'istioIngressGateways',
-  'aksAutomatic',
-];
+/** Every key of the key table (`importFrom` names a file: it is read, not merged). */
+const FIELDS: readonly Field[] = PROFILE_KEYS.filter((k) => k.field !== 'importFrom').map((k) => k.field as Field);
 
 export function mergeProfiles(...layers: (ClusterProfile | undefined)[]): ClusterProfile {
   const out: Record<string, unknown> = {};
