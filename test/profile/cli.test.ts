@@ -64,13 +64,13 @@ test('netlens profile shows the AKS facts added in December 2026 with where each
     const io = fakeIo(dir);
     assert.equal(await profileCommand.run([], io), 0, io.stderr);
     for (const line of [
-      '  aksAutomatic: true  # aks.json: sku.name (Automatic)',
-      '  localDns: false  # .netlens.yaml: cluster.localDns',
-      '  clusterServiceLoadBalancerHealthProbeMode: Shared  # aks.json: networkProfile.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode',
-      '  advancedNetworkPolicies: L7  # .netlens.yaml: cluster.advancedNetworkPolicies',
-      '  istioRevisions: [asm-1-28]  # aks.json: serviceMeshProfile.istio.revisions',
-      '  istioIngressGateways: [external]  # aks.json: serviceMeshProfile.istio.components.ingressGateways',
-      '  outboundType: managedNATGateway  # aks.json: sku.name (Automatic: managedNATGateway by default)',
+      '  aksAutomatic: true # aks.json: sku.name (Automatic)',
+      '  localDns: false # .netlens.yaml: cluster.localDns',
+      '  clusterServiceLoadBalancerHealthProbeMode: Shared # aks.json: networkProfile.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode',
+      '  advancedNetworkPolicies: L7 # .netlens.yaml: cluster.advancedNetworkPolicies',
+      '  istioRevisions: [asm-1-28] # aks.json: serviceMeshProfile.istio.revisions',
+      '  istioIngressGateways: [external] # aks.json: serviceMeshProfile.istio.components.ingressGateways',
+      '  outboundType: managedNATGateway # aks.json: sku.name (Automatic: managedNATGateway by default)',
     ]) {
       assert.ok(io.stdout.includes(`${line}\n`), `missing ${JSON.stringify(line)} in\n${io.stdout}`);
     }
