@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Analysis } from '../../server/src/engine/analysis';
 import { connectivityGraph, type GraphData, type GraphEdge } from '../../server/src/engine/features/graph';
-import { connectivity } from '../../server/src/engine/netpol/connectivity';
-import { netpolModelFor } from '../../server/src/engine/features/netpolModel';
+import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
 import { formatConnections } from '../../server/src/engine/netpol/portSet';
 import { loadFixture } from '../support/fixture';
 import { REPO_ROOT } from '../support/lspClient';
@@ -74,7 +73,7 @@ test('SHOP: workloads by namespace with isolation and exposure; entry points; ex
   assert.deepEqual(dependency.explain, { source: 'shop/web[Deployment]', destination: 'shop/api[Deployment]', protocol: 'TCP', port: 9000 });
   // The ingress controller (app-routing-system, the namespace of the only class in use) is not admitted by default-deny.
   const controller = graph.edges.find((e) => e.source.startsWith('ingress-controller:') && e.target === 'shop/web[Deployment]');
-  assert.deepEqual(controller?.explain, { source: '{ingress-controller}', destination: 'shop/web[Deployment]', port: 8080, protocol: 'TCP' });
+  assert.deepEqual(controller?.explain, { source: 'ingress-controller:webapprouting.kubernetes.azure.com', destination: 'shop/web[Deployment]', port: 8080, protocol: 'TCP' });
   assert.equal(graph.stats.openPairs, 0, 'both workloads are isolated for ingress');
 });
 
@@ -104,10 +103,10 @@ spec:
 `;
   const { analysis } = loadFixture(fixture);
   const graph = connectivityGraph(analysis.index);
-  const expected = connectivity(netpolModelFor(analysis.index))
+  const expected = connectivityList(reachModelOf(analysis.index))
     .filter((c) => c.src.type === 'workload' && c.dst.type === 'workload')
     .filter((c) => {
-      const open = (peer: typeof c.src, direction: 'Ingress' | 'Egress') => peer.type === 'workload' && peer.classes.every((cls) => netpolModelFor(analysis.index).policiesSelecting(cls, direction).length === 0);
+      const open = (peer: typeof c.src, direction: 'Ingress' | 'Egress') => peer.type === 'workload' && peer.classes.every((cls) => reachModelOf(analysis.index).netpol.policiesSelecting(cls, direction).length === 0);
       return !(open(c.src, 'Egress') && open(c.dst, 'Ingress'));
     })
     .map((c) => `policy ${c.src.id} -> ${c.dst.id}: ${formatConnections(c.allowed)}`)

@@ -38,8 +38,8 @@ test('workspace symbols: best matches first, substring and in-order letters, bou
 test('code lenses on a Service, a NetworkPolicy and a workload, each with its locations', () => {
   assert.deepEqual(lensesAt(cursorIn(SHOP, 'web.yaml', 'web')), [
     { title: 'reachable from 0 workloads', targets: [] },
-    { title: 'public via Ingress', targets: ['ingress.yaml: web'] },
-    { title: 'public via LoadBalancer', targets: ['lb.yaml: web-lb'] },
+    { title: 'public via Ingress (blocked)', targets: ['ingress.yaml: web'] },
+    { title: 'public via LoadBalancer (blocked)', targets: ['lb.yaml: web-lb'] },
     { title: 'selects 3 pods', targets: ['web.yaml: web'] },
     { title: 'routed by Ingress shop/web', targets: ['ingress.yaml: web'] },
   ]);

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { formatEdges, generateDefaultDeny, generatePolicies, parseAllowFrom, type FixContext } from '../../server/src/engine/fixes/index';
 import { buildNetpolModel, connectivity, formatConnections } from '../../server/src/engine/netpol/index';
+import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
 import { readManifest, scanFiles } from '../../server/src/io/scanFiles';
 import { sharedData } from '../support/shared';
 import { apply, workspaceOf, fixtureWorkspace, type Workspace } from './support';
@@ -43,8 +44,9 @@ function load(dir: string, files?: string[]): Map<string, string> {
 
 /** np-guard style lines of the connectivity, keeping pairs with a workload of `namespace` on one side. */
 function connectivityLines(ws: Workspace, namespace: string, controllerNamespace?: string): string[] {
-  const model = buildNetpolModel(ws.analysis.index, { ingressController: controllerNamespace ? { namespace: controllerNamespace } : false });
-  return connectivity(model)
+  // With a controller: the reachability model places it (the fixtures' class runs in `controllerNamespace`).
+  const lines = controllerNamespace ? connectivityList(reachModelOf(ws.analysis.index, ws.ctx.profile)) : connectivity(buildNetpolModel(ws.analysis.index));
+  return lines
     .filter((c) => [c.src, c.dst].some((p) => p.type === 'workload' && p.namespace === namespace))
     .map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}`);
 }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { admitIngressControllerChange, ADMIT_INGRESS_CONTROLLER_COMMAND, deniedDirections, type AdmitControllerArguments } from '../../server/src/engine/fixes/index';
 import { buildNetpolModel, connectivity, formatConnections } from '../../server/src/engine/netpol/index';
+import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
 import { apply, assertFixed, findingOf, fixesOf, fixtureWorkspace, pickFix, workspaceOf } from './support';
 
 const WEB = `apiVersion: apps/v1
@@ -83,7 +84,7 @@ const DNS_RULE_FLUSH = `  - to:
 test('netpol-egress-blocks-dns: the DNS rule joins the policy, in its own (flush) sequence style', () => {
   const ws = fixtureWorkspace(`# file: app.yaml\n${WEB}# file: policy.yaml\n${EGRESS_POLICY}`);
   const finding = findingOf(ws, 'netpol-egress-blocks-dns');
-  assert.deepEqual(finding.data, { policy: 'shop/web-egress', namespace: 'shop', podSelector: { matchLabels: { app: 'web' }, matchExpressions: [] }, udp: false, tcp: false });
+  assert.deepEqual(finding.data, { policy: 'shop/web-egress', namespace: 'shop', podSelector: { matchLabels: { app: 'web' }, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied' });
   const fixes = fixesOf(ws, finding);
   assert.deepEqual(fixes.map((f) => [f.title, !!f.isPreferred]), [
     ['Allow DNS (UDP and TCP 53 to kube-dns) in `web-egress`', true],
@@ -284,7 +285,7 @@ test('netpol-blocks-ingress-controller: the application routing controller names
   );
   const next = assertFixed(ws, after, finding);
   // Exactly the controller, exactly 8080: nothing else reaches web.
-  const lines = connectivity(buildNetpolModel(next.analysis.index, { ingressController: { namespace: 'app-routing-system' } })).map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}`);
+  const lines = connectivityList(reachModelOf(next.analysis.index)).map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}`);
   assert.deepEqual(lines.filter((l) => l.includes('=> shop/web')), ['{ingress-controller} => shop/web[Deployment] : TCP 8080']);
 });
 
@@ -469,7 +470,7 @@ test('netpol-blocks-declared-dependency: denied both ways, an ingress policy for
   assert.equal(after.get('cart.yaml'), part(DEPENDENCY, 'cart.yaml') + CART_INGRESS);
   assert.equal(after.get('frontend.yaml'), part(DEPENDENCY, 'frontend.yaml') + FRONTEND_EGRESS);
   const next = assertFixed(ws, after, finding);
-  const lines = connectivity(buildNetpolModel(next.analysis.index, { ingressController: false })).map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}`);
+  const lines = connectivity(buildNetpolModel(next.analysis.index)).map((c) => `${c.src.id} => ${c.dst.id} : ${formatConnections(c.allowed)}`);
   assert.deepEqual(lines.filter((l) => l.startsWith('web/') || l.includes('=> shop/')), ['web/frontend[Deployment] => shop/cart[Deployment] : TCP 7070']);
 });
 

@@ -85,12 +85,15 @@ test('explain: allowed exits 0 and says which rule admits what', () => {
   assert.equal(
     run.stdout,
     [
-      'shop/web[Deployment] => shop/api[Deployment] on TCP 8080: ALLOWED',
+      'Deployment shop/web → Deployment shop/api on TCP 8080: ALLOWED',
       '  allowed: TCP 8080',
-      'egress of shop/web[Deployment]: isolated by `web-egress`',
+      'note: Deployment shop/web cannot look names up: its egress admits no DNS to cluster DNS (kube-dns: pods with k8s-app=kube-dns in kube-system) on UDP 53, so a connection made by Service name fails before it starts (only the pod IPs work)',
+      'note: no Service selects the pods of Deployment shop/api: clients reach them only by pod IP',
+      'egress of Deployment shop/web: isolated by `web-egress`',
       '  `web-egress` egress rule 1 admits every pod of namespace shop on every port',
-      '  `web-egress` egress rule 2 does not match this destination: it admits addresses 0.0.0.0/0 except 10.0.0.0/8',
-      'ingress of shop/api[Deployment]: isolated by `api-allow-web`',
+      '  `web-egress` egress rule 2 may match this destination: it admits addresses 0.0.0.0/0 except 10.0.0.0/8 on TCP 443',
+      '  note: whether an ipBlock matches pod IPs depends on the network policy engine (Calico and Azure NPM match them, Cilium does not), which the cluster profile does not state, and the profile does not say where pod IPs come from',
+      'ingress of Deployment shop/api: isolated by `api-allow-web`',
       '  `api-allow-web` ingress rule 1 admits pods app=web of namespace shop on TCP 8080',
       '  `api-allow-web` ingress rule 2 does not match this source: it admits every pod of namespaces team=monitoring',
       '',
@@ -101,7 +104,7 @@ test('explain: allowed exits 0 and says which rule admits what', () => {
 test('explain: denied exits 1 and names the port no rule admits', () => {
   const run = netlens('explain', 'web', 'api', SHOP, '--default-namespace', 'shop', '--port', '9090');
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stdout, /^shop\/web\[Deployment\] => shop\/api\[Deployment\] on TCP 9090: DENIED\n/);
+  assert.match(run.stdout, /^Deployment shop\/web → Deployment shop\/api on TCP 9090: DENIED\n/);
   assert.ok(run.stdout.includes('  TCP 9090 is admitted by no ingress rule\n'));
 });
 
@@ -109,15 +112,16 @@ test('explain: external addresses and the ingress controller', () => {
   const out = netlens('explain', 'shop/web', '8.8.8.8', SHOP, '--port', '443');
   assert.equal(out.code, 0, out.stdout);
   assert.ok(out.stdout.includes('`web-egress` egress rule 2 admits addresses 0.0.0.0/0 except 10.0.0.0/8 on TCP 443'));
-  assert.ok(out.stdout.includes('ingress of 8.8.8.8: outside the cluster, no NetworkPolicy applies'));
+  assert.ok(out.stdout.includes('ingress of address 8.8.8.8: not a pod, no NetworkPolicy applies'));
   const internal = netlens('explain', 'shop/web', '10.1.1.1', SHOP);
   assert.equal(internal.code, 1);
   const controller = netlens('explain', '{ingress-controller}', 'shop/web', SHOP, '--port', '8000');
   assert.equal(controller.code, 0, controller.stdout);
-  assert.ok(controller.stdout.includes('ingress controller: Ingress `shop/shop` routes through Service `web` port 80 to pod port TCP 8000'));
+  assert.ok(controller.stdout.includes('route: Ingress `shop/shop` routes through Service `web` port 80 to pod port TCP 8000'), controller.stdout);
+  assert.ok(controller.stdout.includes('placed as np-guard places it'), controller.stdout);
   const notRouted = netlens('explain', '{ingress-controller}', 'shop/api', SHOP);
   assert.equal(notRouted.code, 1);
-  assert.ok(notRouted.stdout.includes('ingress controller: no Ingress routes to shop/api[Deployment]'));
+  assert.ok(notRouted.stdout.includes('routes nothing to Deployment shop/api, so it opens no connection there'), notRouted.stdout);
 });
 
 test('explain: usage errors exit 2 with a clear message', () => {

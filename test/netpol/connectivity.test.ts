@@ -2,16 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatConnlistText } from '../../server/src/cli/format/connlistText';
-import { connectivity, focusExists } from '../../server/src/engine/netpol/connectivity';
-import { buildNetpolModel } from '../../server/src/engine/netpol/model';
 import { formatConnections } from '../../server/src/engine/netpol/portSet';
-import { reachableFrom, whoCanReach } from '../../server/src/engine/netpol/reach';
+import { connectivityList as connectivity, focusExists, peerId, peerOfWorkloadDefinition, reachableFrom, reachModelOf, whoCanReach, type ReachPeer } from '../../server/src/engine/reach/index';
 import { isWorkload } from '../../server/src/engine/model/resources';
+import { isEmptyConnections } from '../../server/src/engine/netpol/portSet';
 import { docs, endpointOf, pod } from './fixtureHelpers';
 import { loadYaml } from './helpers';
 
 function lines(...texts: string[]): string[] {
-  return formatConnlistText(connectivity(loadYaml(...texts).index)).split('\n').filter(Boolean);
+  return formatConnlistText(connectivity(reachModelOf(loadYaml(...texts).index))).split('\n').filter(Boolean);
 }
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -155,7 +154,7 @@ metadata: {name: p, namespace: shop}
 spec:
   podSelector: {matchLabels: {tier: blue}}
   ingress: [{ports: [{port: 80}]}]`;
-  const model = buildNetpolModel(loadYaml(owned('api-a', 'blue'), owned('api-b', 'green'), pod('shop', 'client', {}), policy).index);
+  const model = reachModelOf(loadYaml(owned('api-a', 'blue'), owned('api-b', 'green'), pod('shop', 'client', {}), policy).index);
   const pair = connectivity(model).find((c) => c.src.id === 'shop/client[Pod]' && c.dst.id === 'shop/api-1[ReplicaSet]')!;
   assert.equal(formatConnections(pair.allowed), 'All Connections');
   assert.equal(formatConnections(pair.allowedForEveryPod!), 'TCP 80');
@@ -163,7 +162,7 @@ spec:
 
 test('focus workload: by name or ns/name; pairs with the workload on one side only', () => {
   const analysis = loadYaml(DEPLOYMENT, pod('shop', 'a', {}), pod('other', 'b', {}));
-  const model = buildNetpolModel(analysis.index);
+  const model = reachModelOf(analysis.index);
   const byName = formatConnlistText(connectivity(model, { focusWorkload: 'a' }));
   assert.equal(byName, formatConnlistText(connectivity(model, { focusWorkload: 'shop/a' })));
   for (const line of byName.split('\n').filter(Boolean)) assert.match(line, /shop\/a\[Pod\]/);
@@ -182,15 +181,20 @@ spec:
   ingress: [{from: [{podSelector: {matchLabels: {role: client}}}, {ipBlock: {cidr: 1.2.3.0/24}}], ports: [{port: http}]}]
   egress: [{to: [{namespaceSelector: {}}]}]`;
   const analysis = loadYaml(DEPLOYMENT, INGRESS, policy, pod('shop', 'client', { role: 'client' }), pod('shop', 'other', {}), pod('team', 'c', { role: 'client' }));
-  const model = buildNetpolModel(analysis.index);
+  const model = reachModelOf(analysis.index);
   const all = connectivity(model);
   const web = [...analysis.index.workloads()].find((w) => isWorkload(w) && w.name === 'web')!;
-  const column = whoCanReach(model, web).map((c) => `${c.src.id} : ${formatConnections(c.allowed)}`);
+  const column = whoCanReach(model, peerOfWorkloadDefinition(model, web)!)
+    .filter((r) => !isEmptyConnections(r.answer.allowed))
+    .map((r) => `${connlistId(r.peer)} : ${formatConnections(r.answer.allowed)}`)
+    .sort();
   const expectedColumn = all.filter((c) => c.dst.id === 'shop/web[Deployment]').map((c) => `${c.src.id} : ${formatConnections(c.allowed)}`);
   assert.deepEqual(column, expectedColumn);
   // The ingress controller is routed to web but is neither role=client in shop nor in 1.2.3.0/24.
   assert.deepEqual(column, ['1.2.3.0-1.2.3.255[External] : TCP 8080', 'shop/client[Pod] : TCP 8080']);
-  const row = reachableFrom(model, endpointOf(model, 'shop/web')).map((c) => `${c.dst.id} : ${formatConnections(c.allowed)}`);
+  const row = reachableFrom(model, endpointOf(model, 'shop/web') as Extract<ReachPeer, { kind: 'workload' }>)
+    .filter((r) => r.peer.kind === 'workload' || r.peer.kind === 'addresses')
+    .map((r) => `${connlistId(r.peer)} : ${formatConnections(r.answer.allowed)}`);
   assert.deepEqual(row, all.filter((c) => c.src.id === 'shop/web[Deployment]').map((c) => `${c.dst.id} : ${formatConnections(c.allowed)}`));
   assert.deepEqual(row, ['shop/client[Pod] : All Connections', 'shop/other[Pod] : All Connections', 'team/c[Pod] : All Connections']);
 });
@@ -213,15 +217,20 @@ spec:
   }
   const analysis = loadYaml(...texts);
   assert.equal(analysis.index.resourceCount, 10000);
-  const model = buildNetpolModel(analysis.index);
+  const model = reachModelOf(analysis.index);
   const target = analysis.index.workloadsIn('ns5').find((w) => w.name === 'app3')!;
   const started = performance.now();
-  const sources = whoCanReach(model, target);
+  const sources = whoCanReach(model, peerOfWorkloadDefinition(model, target)!);
   const first = performance.now() - started;
   const again = performance.now();
-  whoCanReach(model, analysis.index.workloadsIn('ns7').find((w) => w.name === 'app4')!);
+  whoCanReach(model, peerOfWorkloadDefinition(model, analysis.index.workloadsIn('ns7').find((w) => w.name === 'app4')!)!);
   const second = performance.now() - again;
   // 40 front pods of ns5 (app3 itself excluded when it is one) and all 80 pods of ns6.
-  assert.equal(sources.filter((s) => s.src.type === 'workload').length, 40 + 80);
+  assert.equal(sources.filter((s) => s.peer.kind === 'workload').length, 40 + 80);
   assert.ok(first < 2000 && second < 1000, `whoCanReach took ${first.toFixed(0)} ms, then ${second.toFixed(0)} ms`);
 });
+
+/** The id np-guard's list prints for a row's peer. */
+function connlistId(peer: ReachPeer): string {
+  return peer.kind === 'workload' ? peer.peer.id : peer.kind === 'addresses' ? `${peerId(peer)}[External]` : peerId(peer);
+}

@@ -1,9 +1,9 @@
 /** Small inline fixtures for the NetworkPolicy unit tests: pods, namespaces, and "what does src get to dst". */
 import assert from 'node:assert/strict';
 import type { Analysis } from '../../server/src/engine/analysis';
-import { buildNetpolModel, type NetpolModel } from '../../server/src/engine/netpol/model';
 import { formatConnections } from '../../server/src/engine/netpol/portSet';
-import { reach, resolveEndpoint, type ReachResult, type ResolvedEndpoint } from '../../server/src/engine/netpol/reach';
+import type { ClusterProfile } from '../../server/src/engine/profile/types';
+import { reachBetween, reachModelOf, resolvePeer, type ReachAnswer, type ReachModel, type ReachPeer } from '../../server/src/engine/reach/index';
 
 export interface PodPort {
   name?: string;
@@ -44,15 +44,16 @@ export function docs(...documents: string[]): string {
   return documents.join('\n---\n');
 }
 
-export function endpointOf(model: NetpolModel, text: string): ResolvedEndpoint {
-  const resolution = resolveEndpoint(model, text);
-  assert.ok('endpoint' in resolution, `cannot resolve ${text}: ${'error' in resolution ? resolution.error : ''}`);
-  return resolution.endpoint;
+export function endpointOf(model: ReachModel, text: string): ReachPeer {
+  const resolution = resolvePeer(model, text);
+  assert.ok('peer' in resolution, `cannot resolve ${text}: ${'error' in resolution ? resolution.error : ''}`);
+  return resolution.peer;
 }
 
-export function reachOf(analysis: Analysis, src: string, dst: string): ReachResult {
-  const model = buildNetpolModel(analysis.index);
-  return reach(model, endpointOf(model, src), endpointOf(model, dst));
+/** The reachability model's answer (with trails) under a profile (default: none, the API's reading). */
+export function reachOf(analysis: Analysis, src: string, dst: string, profile: ClusterProfile = {}): ReachAnswer {
+  const model = reachModelOf(analysis.index, profile);
+  return reachBetween(model, endpointOf(model, src), endpointOf(model, dst));
 }
 
 /** np-guard's text for what src may open to dst: `All Connections`, `No Connections`, `TCP 80,UDP 53`. */

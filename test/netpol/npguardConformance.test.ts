@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatConnlistText } from '../../server/src/cli/format/connlistText';
-import { connectivity } from '../../server/src/engine/netpol/connectivity';
+import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
 import { FIXTURES, loadFolder } from './helpers';
 
 const ROOT = path.join(FIXTURES, 'npguard');
@@ -37,7 +37,7 @@ for (const name of cases) {
     const focus = caseJson.options?.focus_workload ?? caseJson.options?.focusWorkload;
     const expected = fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8');
     const analysis = loadFolder(path.join(dir, 'manifests'));
-    const ours = formatConnlistText(connectivity(analysis.index, focus === undefined ? {} : { focusWorkload: focus }));
+    const ours = formatConnlistText(connectivityList(reachModelOf(analysis.index), focus === undefined ? {} : { focusWorkload: focus }));
     assert.equal(ours, expected);
   });
 }

@@ -1,10 +1,8 @@
-/** `reach`: the decision trail as data, and how endpoints are named. */
+/** The reachability model's answers: the decision trail as data, the words, and how peers are named. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildNetpolModel } from '../../server/src/engine/netpol/model';
 import { formatConnections } from '../../server/src/engine/netpol/portSet';
-import { reach, resolveEndpoint } from '../../server/src/engine/netpol/reach';
-import { explainReach } from '../../server/src/engine/netpol/explainText';
+import { explainAnswer, peerId, reachBetween, reachModelOf, resolvePeer } from '../../server/src/engine/reach/index';
 import { docs, endpointOf, pod, reachOf } from './fixtureHelpers';
 import { loadYaml } from './helpers';
 
@@ -34,40 +32,51 @@ const PODS = docs(pod('shop', 'web', { app: 'web' }), pod('shop', 'api', { app: 
 test('the trail names the policies, rules and peers that admit, per direction', () => {
   const result = reachOf(loadYaml(PODS, POLICIES), 'shop/web', 'shop/api');
   assert.equal(formatConnections(result.allowed), 'TCP 8080,9090');
-  assert.equal(result.pairs.length, 1);
-  const { egress, ingress } = result.pairs[0]!.verdict;
+  assert.equal(result.legs.length, 1);
+  const { egress, ingress } = result.legs[0]!.verdict;
   assert.equal(egress.isolated, false, 'api-metrics has egress rules but policyTypes [Ingress]');
   assert.equal(ingress.isolated, true);
   assert.deepEqual(ingress.policies.map((p) => p.name), ['api-in', 'api-metrics']);
-  const rules = ingress.rules.map((r) => ({ policy: r.policy.name, rule: r.rule.index, peers: r.matchedPeers, ports: formatConnections(r.ports), problems: r.portProblems.map((p) => p.index) }));
+  const rules = ingress.rules.map((r) => ({ policy: r.policy.name, rule: r.rule.index, peers: r.matchedPeers, maybe: r.maybePeers, ports: formatConnections(r.ports), problems: r.portProblems.map((p) => p.index) }));
+  // Without a profile, whether the ipBlock 10.0.0.0/8 matches the source pod's IP is the engine's call: maybe.
   assert.deepEqual(rules, [
-    { policy: 'api-in', rule: 0, peers: [1], ports: 'TCP 8080', problems: [1] },
-    { policy: 'api-in', rule: 1, peers: [], ports: 'All Connections', problems: [] },
-    { policy: 'api-metrics', rule: 0, peers: 'all', ports: 'TCP 9090', problems: [] },
+    { policy: 'api-in', rule: 0, peers: [1], maybe: [], ports: 'TCP 8080', problems: [1] },
+    { policy: 'api-in', rule: 1, peers: [], maybe: [0], ports: 'All Connections', problems: [] },
+    { policy: 'api-metrics', rule: 0, peers: 'all', maybe: [], ports: 'TCP 9090', problems: [] },
   ]);
+  assert.equal(formatConnections(result.possible), 'All Connections');
+  // With Cilium (which never matches pod IPs with an ipBlock) it is settled.
+  const cilium = reachOf(loadYaml(PODS, POLICIES), 'shop/web', 'shop/api', { networkPolicyEngine: 'cilium' });
+  assert.equal(formatConnections(cilium.possible), 'TCP 8080,9090');
 });
 
 test('the words say why a port is denied and that ignored egress rules are ignored', () => {
   const analysis = loadYaml(PODS, POLICIES);
-  const model = buildNetpolModel(analysis.index);
-  const result = reach(model, endpointOf(model, 'shop/web'), endpointOf(model, 'shop/api'));
-  const text = explainReach(model, result, { port: 7000 }).lines.join('\n');
-  assert.ok(text.startsWith('shop/web[Pod] => shop/api[Pod] on TCP 7000: DENIED\n  allowed: TCP 8080,9090\n'), text);
+  const model = reachModelOf(analysis.index, { networkPolicyEngine: 'cilium' });
+  const result = reachBetween(model, endpointOf(model, 'shop/web'), endpointOf(model, 'shop/api'));
+  const text = explainAnswer(model, result, { port: 7000 }).lines.join('\n');
+  assert.ok(text.startsWith('Pod shop/web → Pod shop/api on TCP 7000: DENIED\n  allowed: TCP 8080,9090\n'), text);
   assert.ok(text.includes("`api-in` ingress rule 1 admits pods app=web of namespace shop on TCP 8080\n    its port 2 gives nothing: the destination has no container port named `grpc`"), text);
   assert.ok(text.includes('`api-in` ingress rule 2 does not match this source: it admits addresses 10.0.0.0/8'), text);
   assert.ok(text.includes('`api-metrics` ingress rule 1 admits every source (it has no `from`) on TCP 9090'), text);
   assert.ok(text.includes('`api-metrics` has egress rules, but its policyTypes leave Egress out: they are ignored'), text);
   assert.ok(text.includes('TCP 7000 is admitted by no ingress rule'), text);
-  assert.equal(explainReach(model, result, { protocol: 'UDP' }).allowed, false);
-  assert.equal(explainReach(model, result, { port: 9090 }).allowed, true);
+  assert.equal(explainAnswer(model, result, { protocol: 'UDP' }).verdict, 'denied');
+  assert.equal(explainAnswer(model, result, { port: 9090 }).allowed, true);
+  // No profile: the ipBlock may admit the pod (Calico, Azure NPM): UNKNOWN, saying why.
+  const open = reachModelOf(analysis.index);
+  const unsettled = explainAnswer(open, reachBetween(open, endpointOf(open, 'shop/web'), endpointOf(open, 'shop/api')), { port: 7000 });
+  assert.equal(unsettled.verdict, 'unknown');
+  assert.ok(unsettled.lines.join('\n').includes('`api-in` ingress rule 2 may match this source: it admits addresses 10.0.0.0/8'), unsettled.lines.join('\n'));
+  assert.ok(unsettled.lines.some((l) => /depends on the network policy engine/.test(l)), unsettled.lines.join('\n'));
 });
 
 test('endpoints: ns/name, name in the default namespace, [Kind], a pod of an owner, addresses, errors', () => {
   const owned = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-5d-abc\n  namespace: default\n  labels: {app: web}\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d, controller: true, uid: u}]\nspec: {containers: [{name: c, image: i}]}`;
-  const model = buildNetpolModel(loadYaml(owned, pod('default', 'web-5d', {}), pod('default', 'solo', {})).index);
+  const model = reachModelOf(loadYaml(owned, pod('default', 'web-5d', {}), pod('default', 'solo', {})).index);
   const label = (text: string) => {
-    const r = resolveEndpoint(model, text);
-    return 'endpoint' in r ? r.endpoint.label : `error: ${r.error}${r.suggestion ? ` / ${r.suggestion}` : ''}`;
+    const r = resolvePeer(model, text);
+    return 'peer' in r ? peerId(r.peer) : `error: ${r.error}${r.suggestion ? ` / ${r.suggestion}` : ''}`;
   };
   assert.equal(label('solo'), 'default/solo[Pod]');
   assert.equal(label('default/solo'), 'default/solo[Pod]');
@@ -79,18 +88,23 @@ test('endpoints: ns/name, name in the default namespace, [Kind], a pod of an own
   assert.equal(label('{ingress-controller}'), '{ingress-controller}');
   assert.equal(label('default/sol'), 'error: no workload `default/sol` in the workspace / default/solo');
   assert.equal(label('300.1.1.1'), 'error: `300.1.1.1` is not an IP address or CIDR');
-  assert.equal(label('a/b/c'), 'error: `a/b/c` is not a workload (ns/name), an IP address or {ingress-controller}');
+  assert.equal(label('a/b/c'), 'error: `a/b/c` is not a workload (ns/name), an IP address, a way in (lb:ns/name, ingress:ns/name, gateway:ns/name) or internet, vnet, nodes, dns');
+  assert.equal(label('internet'), 'internet');
+  assert.equal(label('dns'), 'dns');
+  assert.equal(label('host:db.example.com'), 'host:db.example.com');
+  assert.equal(label('lb:default/solo'), 'error: no Service `default/solo` in the workspace');
 });
 
 test('notes: both ends outside, the ingress controller as destination, the same workload, hostNetwork pods', () => {
   const host = `apiVersion: v1\nkind: Pod\nmetadata: {name: node-agent, namespace: kube-system}\nspec:\n  hostNetwork: true\n  containers: [{name: c, image: i}]`;
-  const model = buildNetpolModel(loadYaml(PODS, host).index);
-  const outside = reach(model, endpointOf(model, '1.1.1.1'), endpointOf(model, '8.8.8.8'));
+  const model = reachModelOf(loadYaml(PODS, host).index);
+  const reach = (src: string, dst: string) => reachBetween(model, endpointOf(model, src), endpointOf(model, dst));
+  const outside = reach('1.1.1.1', '8.8.8.8');
   assert.equal(formatConnections(outside.allowed), 'No Connections');
   assert.match(outside.notes[0]!, /both ends are outside the cluster/);
-  assert.match(reach(model, endpointOf(model, 'shop/web'), endpointOf(model, '{ingress-controller}')).notes[0]!, /only modelled as a source/);
-  assert.match(reach(model, endpointOf(model, 'shop/web'), endpointOf(model, 'shop/web')).notes[0]!, /same workload/);
-  const hostNote = reach(model, endpointOf(model, 'kube-system/node-agent'), endpointOf(model, 'shop/web')).notes;
+  assert.match(reach('shop/web', '{ingress-controller}').notes[0]!, /modelled as a source only/);
+  assert.match(reach('shop/web', 'shop/web').notes[0]!, /same workload/);
+  const hostNote = reach('kube-system/node-agent', 'shop/web').notes;
   assert.ok(hostNote.some((n) => /hostNetwork/.test(n)), hostNote.join('\n'));
 });
 
@@ -98,7 +112,7 @@ test('a workload whose definitions differ is evaluated per pod class', () => {
   const variant = (tier: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api, tier: ${tier}}}\n    spec: {containers: [{name: c, image: i}]}`;
   const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: gold-only, namespace: shop}\nspec:\n  podSelector: {matchLabels: {tier: gold}}\n  ingress: [{ports: [{port: 443}]}]`;
   const result = reachOf(loadYaml(variant('gold'), variant('silver'), pod('shop', 'client', {}), policy), 'shop/client', 'shop/api');
-  assert.equal(result.pairs.length, 2);
+  assert.equal(result.legs.length, 2);
   assert.equal(formatConnections(result.allowed), 'All Connections');
-  assert.equal(formatConnections(result.allowedForEveryPod!), 'TCP 443');
+  assert.equal(formatConnections(result.allowedForEvery), 'TCP 443');
 });

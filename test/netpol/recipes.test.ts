@@ -24,9 +24,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { Protocol } from '../../server/src/engine/model/resources';
-import { buildNetpolModel } from '../../server/src/engine/netpol/model';
 import { connectionsContain, formatConnections, isEmptyConnections } from '../../server/src/engine/netpol/portSet';
-import { reach, resolveEndpoint, type ResolvedEndpoint } from '../../server/src/engine/netpol/reach';
+import { reachBetween as reach, reachModelOf, resolvePeer, type ReachModel, type ReachPeer } from '../../server/src/engine/reach/index';
 import { FIXTURES, loadFiles } from './helpers';
 
 const ROOT = path.join(FIXTURES, 'recipes');
@@ -64,7 +63,7 @@ for (const recipe of recipes) {
     test(`recipe ${recipe}: ${claim.id} (${claim.src} -> ${claim.dst} ${claim.port}: ${claim.expected}${claim.CLAIM_CONTRADICTS_SPEC ? ', contradicted by the YAML' : ''})`, () => {
       const policies = claim.policies_applied ?? (claim.policy ? [claim.policy] : claims.policies);
       const files = [path.join(dir, 'derived-workloads.yaml'), ...policies.map((p) => path.join(dir, fileNameOf(p)))];
-      const model = buildNetpolModel(loadFiles(files).index);
+      const model = reachModelOf(loadFiles(files).index);
       const src = endpoint(model, claim.src);
       const dst = endpoint(model, claim.dst);
       const result = reach(model, src, dst);
@@ -92,10 +91,10 @@ function fileNameOf(entry: string): string {
 }
 
 /** `default/web`, `0.0.0.0/0 (internet, via LoadBalancer)`, `93.184.216.34 (www.example.com)` */
-function endpoint(model: ReturnType<typeof buildNetpolModel>, text: string): ResolvedEndpoint {
-  const resolution = resolveEndpoint(model, text.split(' ')[0]!);
-  assert.ok('endpoint' in resolution, `${text}: ${'error' in resolution ? resolution.error : ''}`);
-  return resolution.endpoint;
+function endpoint(model: ReachModel, text: string): ReachPeer {
+  const resolution = resolvePeer(model, text.split(' ')[0]!);
+  assert.ok('peer' in resolution, `${text}: ${'error' in resolution ? resolution.error : ''}`);
+  return resolution.peer;
 }
 
 /** `TCP 80`, `UDP 53,TCP 53`, `ICMP (...)` */
@@ -109,7 +108,7 @@ function portsOf(text: string): [Protocol, number][] | 'not-expressible' {
 
 test('recipe 11: both versions loaded as one workspace are additive, which is why each claim loads its own version', () => {
   const dir = path.join(ROOT, '11-deny-egress-traffic-from-an-application');
-  const model = buildNetpolModel(loadFiles(['derived-workloads.yaml', 'policy-1.yaml', 'policy-2.yaml'].map((f) => path.join(dir, f))).index);
+  const model = reachModelOf(loadFiles(['derived-workloads.yaml', 'policy-1.yaml', 'policy-2.yaml'].map((f) => path.join(dir, f))).index);
   const dns = reach(model, endpoint(model, 'default/test'), endpoint(model, 'kube-system/kube-dns')).allowed;
   // v1 (`egress: []`) admits nothing, so the union is v2: right for v2's claims, wrong for v1's ("DNS is blocked").
   assert.equal(formatConnections(dns), 'TCP 53,UDP 53');
@@ -118,9 +117,9 @@ test('recipe 11: both versions loaded as one workspace are additive, which is wh
 test('recipes 03 and 12 (prose only, no tested claim): the derived expectations hold', () => {
   const load = (recipe: string) => {
     const dir = path.join(ROOT, recipe);
-    return buildNetpolModel(loadFiles([path.join(dir, 'derived-workloads.yaml'), path.join(dir, 'policy-1.yaml')]).index);
+    return reachModelOf(loadFiles([path.join(dir, 'derived-workloads.yaml'), path.join(dir, 'policy-1.yaml')]).index);
   };
-  const allowedText = (model: ReturnType<typeof buildNetpolModel>, src: string, dst: string) => formatConnections(reach(model, endpoint(model, src), endpoint(model, dst)).allowed);
+  const allowedText = (model: ReachModel, src: string, dst: string) => formatConnections(reach(model, endpoint(model, src), endpoint(model, dst)).allowed);
   // 03: all ingress to pods in `default` denied, from any pod or address; egress unaffected.
   const deny03 = load('03-deny-all-non-whitelisted-traffic-in-the-namespace');
   assert.equal(allowedText(deny03, 'default/test-client', 'default/web'), 'No Connections');

@@ -167,7 +167,7 @@ test('named ports resolve against the destination pod with the same protocol', (
   const wrongProtocol = loadYaml(TWO_PODS, policy('  podSelector: {matchLabels: {app: b}}\n  ingress:\n  - ports: [{port: http, protocol: UDP}, {port: dns}]'));
   assert.equal(allowed(wrongProtocol, 'shop/a', 'shop/b'), 'No Connections', 'http is TCP and dns is UDP on b: neither resolves');
   const result = reachOf(wrongProtocol, 'shop/a', 'shop/b');
-  const problems = result.pairs[0]!.verdict.ingress.rules[0]!.portProblems.map((p) => p.reason);
+  const problems = result.legs[0]!.verdict.ingress.rules[0]!.portProblems.map((p) => p.reason);
   assert.deepEqual(problems, ['named port `http` is 8080/TCP on the destination, not UDP', 'named port `dns` is 53/UDP on the destination, not TCP']);
 });
 

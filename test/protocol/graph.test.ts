@@ -71,6 +71,7 @@ interface Graph {
 interface Explanation {
   allowed: boolean;
   lines: string[];
+  verdict?: string;
   error?: string;
 }
 
@@ -123,8 +124,9 @@ test('netlens/explain: the trail of the denied dependency; unknown names answer 
   const denied = await request<Explanation>('netlens/explain', { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', port: 9000, protocol: 'TCP' });
   assert.equal(denied.allowed, false);
   assert.equal(denied.error, undefined);
-  assert.equal(denied.lines[0], 'store/web[Deployment] => store/orders[Deployment] on TCP 9000: DENIED');
-  assert.ok(denied.lines.includes('ingress of store/orders[Deployment]: isolated by `default-deny`'), denied.lines.join('\n'));
+  assert.equal(denied.lines[0], 'Deployment store/web → Deployment store/orders on TCP 9000: DENIED');
+  assert.equal(denied.verdict, 'denied');
+  assert.ok(denied.lines.includes('ingress of Deployment store/orders: isolated by `default-deny`'), denied.lines.join('\n'));
   const open = await request<Explanation>('netlens/explain', { source: 'store/orders', destination: 'batch/job' });
   assert.equal(open.allowed, true);
   const unknown = await request<Explanation>('netlens/explain', { source: 'store/wbe', destination: 'store/orders' });

@@ -15,9 +15,8 @@ import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { resourceFingerprint } from '../../server/src/engine/model/fingerprint';
 import type { NetworkPolicy } from '../../server/src/engine/model/resources';
 import { compiledPeerAt, compiledRuleAt, compilePolicy } from '../../server/src/engine/netpol/compiledPolicy';
-import { explainReach } from '../../server/src/engine/netpol/explainText';
 import { buildNetpolModel, connectivity } from '../../server/src/engine/netpol/index';
-import { reach, resolveEndpoint } from '../../server/src/engine/netpol/reach';
+import { explainReach, reachModelOf, resolvePeer, type ReachModel } from '../../server/src/engine/reach/index';
 import { RULES } from '../../server/src/engine/rules/catalogue';
 
 const APP = `apiVersion: apps/v1
@@ -138,9 +137,8 @@ spec:
   assert.deepEqual(compiled.rules.Ingress[0]!.peers!.map((p) => p.index), [0, 2]);
   assert.equal(compiledRuleAt(compiled, 'Ingress', 1), compiled.rules.Ingress[0]);
   assert.equal(compiledPeerAt(compiled.rules.Ingress[0]!, 1), compiled.rules.Ingress[0]!.peers![0]);
-  const model = buildNetpolModel(analysis.index);
-  const result = reach(model, resolveEndpointOrFail(model, 'default/web'), resolveEndpointOrFail(model, 'default/web'));
-  const text = explainReach(model, result, {}).lines.join('\n');
+  const model = reachModelOf(analysis.index);
+  const text = explainReach(model, resolvePeerOrFail(model, 'default/web'), resolvePeerOrFail(model, 'default/web')).lines.join('\n');
   assert.ok(text.includes('`web` ingress rule 1 admits pods app=web'), text);
   const host = featureHost(analysis);
   // The second rule and the second peer are aliases: their hovers are the first occurrence's.
@@ -148,8 +146,8 @@ spec:
   assert.match(hover(host, 'policy.yaml', policy, secondPeer)?.markdown ?? '', /192\.0\.2\.0\/24/);
 });
 
-function resolveEndpointOrFail(model: ReturnType<typeof buildNetpolModel>, text: string) {
-  const resolved = resolveEndpoint(model, text);
-  assert.ok('endpoint' in resolved, JSON.stringify(resolved));
-  return resolved.endpoint;
+function resolvePeerOrFail(model: ReachModel, text: string) {
+  const resolved = resolvePeer(model, text);
+  assert.ok('peer' in resolved, JSON.stringify(resolved));
+  return resolved.peer;
 }

@@ -53,7 +53,7 @@ test('netpol-blocks-ingress-controller fires when the app routing controller is 
     SHOP +
       ingress(
         'webapprouting.kubernetes.azure.com',
-        `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: Ingress \`shop\` routes shop.example.com/ to Service \`storefront\`, but the ingress policies of its pods (Deployment \`storefront\`: \`default-deny\` and \`storefront-from-ingress\`) admit nothing from the AKS application routing add-on (managed NGINX) in namespace \`app-routing-system\` on 8080/TCP`,
+        `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: Ingress \`shop\` routes shop.example.com/ to Service \`storefront\`, but the ingress policies of its pods (Deployment \`storefront\`: \`default-deny\` and \`storefront-from-ingress\`) admit nothing from the application routing NGINX controller (app-routing-system) on 8080/TCP: requests on this path fail (502/504)`,
       ) +
       `
 # file: allow.yaml
@@ -74,12 +74,32 @@ spec:
     controllerNamespace: 'app-routing-system',
     ports: [{ port: 8080, protocol: 'TCP' }],
     class: 'webapprouting.kubernetes.azure.com',
+    path: 'ingress-controller:webapprouting.kubernetes.azure.com',
+    verdict: 'denied',
   });
 });
 
-test('netpol-blocks-ingress-controller: community ingress-nginx and the Istio add-on gateway are warnings (their namespaces are conventions)', () => {
-  checkFixture(SHOP + ingress('nginx', `${UNDER_BACKEND}warning[netpol-blocks-ingress-controller]: in namespace \`ingress-nginx\` (its usual one; set ingressControllers in the cluster profile if it runs elsewhere)`), { rules });
-  checkFixture(SHOP + ingress('istio', `${UNDER_BACKEND}warning[netpol-blocks-ingress-controller]: admit nothing from the Istio ingress gateway in namespace \`aks-istio-ingress\` (its usual one`), { rules });
+test('netpol-blocks-ingress-controller: community ingress-nginx and the Istio gateway run where their user chose: denied wherever they run is an error, denied in their usual namespace a warning that says so', () => {
+  // A default-deny admits nothing, wherever the controller runs.
+  checkFixture(SHOP + ingress('nginx', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: admit nothing from the ingress-nginx controller of class \`nginx\` (namespace not stated; usually ingress-nginx) on 8080/TCP`), { rules });
+  checkFixture(SHOP + ingress('istio', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: admit nothing from the Istio ingress gateway of class \`istio\` (namespace not stated; usually aks-istio-ingress)`), { rules });
+  // Admitting another namespace: denied only if it runs in its usual one.
+  const other = `
+# file: allow.yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: from-edge, namespace: shop}
+spec:
+  podSelector: {}
+  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: edge}}}]}]
+`;
+  const analysis = checkFixture(
+    SHOP + ingress('nginx', `${UNDER_BACKEND}warning[netpol-blocks-ingress-controller]: but if the ingress-nginx controller of class \`nginx\` (namespace not stated; usually ingress-nginx) runs in its usual namespace \`ingress-nginx\`, the ingress policies of its pods`) + other,
+    { rules },
+  );
+  assert.equal(analysis.findings('ingress.yaml')[0]!.data?.['verdict'], 'unknown');
+  // Stated in the profile: judged exactly (admitted there: silent).
+  checkFixture(SHOP + ingress('nginx') + other, { rules, settings: { profile: { ingressControllers: [{ class: 'nginx', namespace: 'edge' }] } } });
 });
 
 test('netpol-blocks-ingress-controller: the cluster profile wins over the documented namespace', () => {
@@ -94,7 +114,7 @@ spec:
 `;
   const profile = { ingressControllers: [{ class: 'webapprouting.kubernetes.azure.com', namespace: 'edge' }] };
   checkFixture(
-    SHOP + ingress('webapprouting.kubernetes.azure.com', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: in namespace \`edge\` (from the cluster profile) on 8080/TCP`) + allowAppRouting,
+    SHOP + ingress('webapprouting.kubernetes.azure.com', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: admit nothing from the application routing NGINX controller (namespace edge, from the cluster profile) on 8080/TCP`) + allowAppRouting,
     { rules, settings: { profile } },
   );
   checkFixture(SHOP + ingress('webapprouting.kubernetes.azure.com') + allowAppRouting.replace('app-routing-system', 'edge'), { rules, settings: { profile } });
@@ -113,7 +133,7 @@ spec:
   const profile = { ingressControllers: [{ class: 'azure-alb-external', subnetCidr: '10.225.0.0/24' }] };
   checkFixture(SHOP + ingress('azure-alb-external') + allowSubnet('10.225.0.0/24'), { rules, settings: { profile } });
   const analysis = checkFixture(
-    SHOP + ingress('azure-alb-external', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: admit nothing from Application Gateway for Containers (ALB Controller)'s subnet 10.225.0.0/24 (from the cluster profile) on 8080/TCP`) + allowSubnet('10.226.0.0/24'),
+    SHOP + ingress('azure-alb-external', `${UNDER_BACKEND}error[netpol-blocks-ingress-controller]: admit nothing from Application Gateway for Containers (class \`azure-alb-external\`) (subnet 10.225.0.0/24, from the cluster profile) on 8080/TCP: requests on this path fail. Allow an ipBlock for 10.225.0.0/24`) + allowSubnet('10.226.0.0/24'),
     { rules, settings: { profile } },
   );
   assert.equal(analysis.findings('ingress.yaml')[0]!.data?.['controllerCidr'], '10.225.0.0/24');
@@ -139,7 +159,7 @@ spec:
   rules:
     - backendRefs:
         - name: storefront
-#               ^^^^^^^^^^ error[netpol-blocks-ingress-controller]: HTTPRoute \`shop\` routes to Service \`storefront\`, but the ingress policies of its pods (Deployment \`storefront\`: \`default-deny\` and \`from-app-routing\`) admit nothing from the AKS application routing add-on, Gateway API mode, Gateway \`web\` in namespace \`gateways\` on 8080/TCP
+#               ^^^^^^^^^^ error[netpol-blocks-ingress-controller]: HTTPRoute \`shop\` routes to Service \`storefront\`, but the ingress policies of its pods (Deployment \`storefront\`: \`default-deny\` and \`from-app-routing\`) admit nothing from the application routing gateway of Gateway \`gateways/web\` (its pods in gateways) on 8080/TCP
           port: 80
 # file: allow.yaml
 apiVersion: networking.k8s.io/v1

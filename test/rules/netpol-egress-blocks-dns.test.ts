@@ -46,7 +46,7 @@ spec:
       ports: [{port: 3000}]
 `, { rules });
   const [finding] = analysis.findings('policies.yaml');
-  assert.deepEqual(finding!.data, { policy: 'shop/default-deny', namespace: 'shop', podSelector: { matchLabels: {}, matchExpressions: [] }, udp: false, tcp: false });
+  assert.deepEqual(finding!.data, { policy: 'shop/default-deny', namespace: 'shop', podSelector: { matchLabels: {}, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied' });
   assert.deepEqual(finding!.related.map((r) => r.message), ['NetworkPolicy web-to-api also isolates these pods for egress without DNS']);
 });
 
@@ -131,7 +131,7 @@ spec:
 `;
 
 test('netpol-egress-blocks-dns: DNS through an ipBlock depends on the engine (warning unknown, error on Cilium, silent on Calico)', () => {
-  checkFixture(IPBLOCK_DNS.replace('  podSelector: {}\n', '  podSelector: {}\n#              ^^ warning[netpol-egress-blocks-dns]: is admitted only through an ipBlock that covers pod addresses\n'), { rules });
+  checkFixture(IPBLOCK_DNS.replace('  podSelector: {}\n', '  podSelector: {}\n#              ^^ warning[netpol-egress-blocks-dns]: cannot be settled: whether an ipBlock matches pod IPs depends on the network policy engine (Calico and Azure NPM match them, Cilium does not)\n'), { rules });
   checkFixture(
     IPBLOCK_DNS.replace('  podSelector: {}\n', '  podSelector: {}\n#              ^^ error[netpol-egress-blocks-dns]: no egress rule of theirs admits DNS\n'),
     { rules, settings: { profile: { networkPolicyEngine: 'cilium' } } },

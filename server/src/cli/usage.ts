@@ -19,3 +19,5 @@ export interface Command {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** `netlens explain`: the answer depends on facts the manifests and the cluster profile do not state. */
+export const EXIT_UNKNOWN = 3;

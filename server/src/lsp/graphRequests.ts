@@ -6,9 +6,11 @@
  *   netlens/inventory {} -> { namespaces, workloads: [{ id, namespace, name, kind, ports }], ingresses: [{ namespace,
  *                    name, className? }] }: what a client offers to pick from (Explain Connection, generators).
  *   netlens/explain  { source, destination, port?, protocol?, defaultNamespace? }
- *                    -> { allowed, lines, error? }: `netlens explain` as data. source/destination are what the graph's
- *                       ids and `netlens explain` accept: `ns/name[Kind]`, `ns/name`, an IP address or CIDR,
- *                       `{ingress-controller}` (as a source).
+ *                    -> { allowed, verdict, lines, error? }: `netlens explain` as data. source/destination are what
+ *                       the graph's ids and `netlens explain` accept: `ns/name[Kind]`, `ns/name`, an IP address or
+ *                       CIDR, `internet`, `vnet`, `nodes`, `dns`, `host:<name>`, and as sources the ways in
+ *                       (`lb:ns/name`, `nodeport:ns/name`, `ingress-controller:<class>`, `gateway:ns/name`,
+ *                       `ingress:ns/name`, `{ingress-controller}`). Judged under the workspace's cluster profile.
  *
  * They answer from the analysis as it is when they finish; the graph is kept by the index until a kind it reads
  * changes (engine/features/graph.ts). Bad parameters answer an error reply, never an exception.
@@ -20,11 +22,10 @@
  */
 import type { CancellationToken, Range } from 'vscode-languageserver/node';
 import { connectivityGraphSteps, type EnginePlace, type ExplainReply, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
-import { netpolModelFor } from '../engine/features/netpolModel';
+import { reachModelFor, workspaceProfile } from '../engine/features/reachModel';
 import { CHEAP_ITEMS_PER_STEP, type Steps } from '../engine/features/steps';
 import type { Protocol } from '../engine/model/resources';
-import { explainReach } from '../engine/netpol/explainText';
-import { reach, resolveEndpoint } from '../engine/netpol/reach';
+import { explainReach, resolvePeer } from '../engine/reach/index';
 import { cancellable } from './cancellable';
 import { toRange } from './convert';
 import type { FeatureHost } from './features';
@@ -94,7 +95,7 @@ function readGraphParams(params: unknown): { namespace?: string } {
  * which must be those of the state the graph was computed from.
  */
 export function* graphSteps(host: Pick<FeatureHost, 'analysis' | 'uriOf'>, query: { namespace?: string }): Steps<GraphData<LspPlace>> {
-  const graph = yield* connectivityGraphSteps(host.analysis.index, query);
+  const graph = yield* connectivityGraphSteps(host.analysis.index, { ...query, profile: workspaceProfile(host.analysis) });
   const place = (p: EnginePlace): LspPlace => ({ uri: host.uriOf(p.file), range: toRange(host.analysis.lineIndex(p.file), p.span) });
   // The engine's graph is shared (cached by the index): build new objects, never mutate it.
   const nodes: GraphNode<LspPlace>[] = [];
@@ -118,7 +119,7 @@ export function* graphSteps(host: Pick<FeatureHost, 'analysis' | 'uriOf'>, query
 /** What a client offers to pick from; steps: the model (built at once), then batches of workloads. */
 export function* inventorySteps(host: Pick<FeatureHost, 'analysis'>): Steps<Inventory> {
   const index = host.analysis.index;
-  const model = netpolModelFor(index);
+  const model = reachModelFor(host.analysis).netpol;
   yield;
   const workloads: Inventory['workloads'] = [];
   for (const peer of model.peers) {
@@ -158,12 +159,13 @@ export function explain(host: Pick<FeatureHost, 'analysis'>, params: unknown): E
     query.port = port;
   }
   const defaultNamespace = typeof params.defaultNamespace === 'string' && params.defaultNamespace ? params.defaultNamespace : 'default';
-  const model = netpolModelFor(host.analysis.index);
-  const src = resolveEndpoint(model, params.source, defaultNamespace);
-  if (!('endpoint' in src)) return fail(`source: ${src.error}${src.suggestion ? ` (did you mean \`${src.suggestion}\`?)` : ''}`);
-  const dst = resolveEndpoint(model, params.destination, defaultNamespace);
-  if (!('endpoint' in dst)) return fail(`destination: ${dst.error}${dst.suggestion ? ` (did you mean \`${dst.suggestion}\`?)` : ''}`);
-  return explainReach(model, reach(model, src.endpoint, dst.endpoint), query);
+  const model = reachModelFor(host.analysis);
+  const src = resolvePeer(model, params.source, defaultNamespace);
+  if (!('peer' in src)) return fail(`source: ${src.error}${src.suggestion ? ` (did you mean \`${src.suggestion}\`?)` : ''}`);
+  const dst = resolvePeer(model, params.destination, defaultNamespace);
+  if (!('peer' in dst)) return fail(`destination: ${dst.error}${dst.suggestion ? ` (did you mean \`${dst.suggestion}\`?)` : ''}`);
+  const explanation = explainReach(model, src.peer, dst.peer, query);
+  return { allowed: explanation.allowed, verdict: explanation.verdict, lines: explanation.lines };
 }
 
 function fail(error: string): ExplainReply {

@@ -1,7 +1,7 @@
 /** `netlens connectivity [paths...] [--format txt|json|md|csv|dot] [--focus-workload ns/name]` */
 import { parseArgs } from 'node:util';
-import { connectivity, focusExists, INGRESS_CONTROLLER_NAME } from '../../engine/netpol/connectivity';
-import { buildNetpolModel } from '../../engine/netpol/model';
+import { INGRESS_CONTROLLER_NAME } from '../../engine/netpol/connectivity';
+import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
 import { closestName } from '../../engine/util/closestName';
 import { formatConnlistDot } from '../format/connlistDot';
 import { formatConnlistJson } from '../format/connlistJson';
@@ -9,6 +9,7 @@ import { formatConnlistCsv, formatConnlistMarkdown } from '../format/connlistTab
 import { formatConnlistText } from '../format/connlistText';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
+import { loadProfileOption } from '../profileOption';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
@@ -21,15 +22,19 @@ export const connectivityCommand: Command = {
   usage: `netlens connectivity [paths...] [options]
 
 Reads every *.yaml, *.yml and *.json under the paths (default: .; - reads standard input) and prints, for every
-pair of peers that the NetworkPolicies let connect, the exact allowed connections. Peers are workloads
-(ns/name[Kind]; pods are grouped under their controller), address ranges outside the cluster
-(first-last[External]) and {ingress-controller} for workloads an Ingress routes to.
+pair of peers that the NetworkPolicies let connect for certain, the exact allowed connections. Peers are
+workloads (ns/name[Kind]; pods are grouped under their controller), address ranges outside the cluster
+(first-last[External]) and {ingress-controller}: every ingress controller and gateway, placed where it runs (see
+netlens explain), toward the workloads it routes to. Pairs that may or may not connect, depending on what the
+cluster profile does not state, have no line: netlens explain says why.
 
 Options:
   --format txt|json|md|csv|dot
                              output format (default txt: np-guard netpol-analyzer's \`list\` format)
   --focus-workload name      only pairs with this workload on one side (name or ns/name)
-${WORKSPACE_USAGE}`,
+${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml in the current directory
+                             or the first path's folder); see docs/profile.md
+`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
@@ -38,22 +43,28 @@ ${WORKSPACE_USAGE}`,
         format: { type: 'string', default: 'txt' },
         'focus-workload': { type: 'string' },
         ...WORKSPACE_OPTIONS,
+        profile: { type: 'string' },
       },
     });
     const format = values.format!;
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format \`${format}\`: use ${FORMATS.join(', ')}`);
-    const workspace = await loadWorkspace(positionals.length ? positionals : ['.'], settingsFromOptions(undefined, values['default-namespace']), io, workspaceReadOptions(values));
+    const roots = positionals.length ? positionals : ['.'];
+    const profile = loadProfileOption(values.profile, io, roots);
+    const settings = settingsFromOptions(undefined, values['default-namespace'] ?? profile?.defaultNamespace);
+    if (profile) settings.profile = profile;
+    const workspace = await loadWorkspace(roots, settings, io, workspaceReadOptions(values));
     reportReadProblems(workspace, io, true);
     if (nothingRead(workspace)) return EXIT_USAGE;
 
-    const model = buildNetpolModel(workspace.analysis.index);
+    const reach = reachModelOf(workspace.analysis.index, profile ?? {});
+    const model = reach.netpol;
     const focus = values['focus-workload'];
-    if (focus !== undefined && !focusExists(model, focus)) {
-      const names = [...model.peers.flatMap((p) => [p.name, `${p.namespace}/${p.name}`]), ...(model.ingressRoutes.size ? [INGRESS_CONTROLLER_NAME] : [])];
+    if (focus !== undefined && !focusExists(reach, focus)) {
+      const names = [...model.peers.flatMap((p) => [p.name, `${p.namespace}/${p.name}`]), ...(focusExists(reach, INGRESS_CONTROLLER_NAME) ? [INGRESS_CONTROLLER_NAME] : [])];
       const suggestion = closestName(focus, names);
       throw new UsageError(`--focus-workload: no workload \`${escapeLine(focus)}\` in the input${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : ''}`);
     }
-    const connections = connectivity(model, focus === undefined ? {} : { focusWorkload: focus });
+    const connections = connectivityList(reach, focus === undefined ? {} : { focusWorkload: focus });
     switch (format) {
       case 'json':
         io.out(formatConnlistJson(connections));

@@ -7,9 +7,14 @@ import { exposureOf } from '../exposure/exposure';
 import { selectorMatches } from '../model/labelSelector';
 import { isWorkload, type AnyResource, type NetworkPolicy, type Service, type Workload } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
+import { isolatingPolicies } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
-import { netpolModelFor } from './netpolModel';
-import { whoCanReach } from '../netpol/reach';
+import { isEmptyConnections } from '../netpol/portSet';
+import type { ReachModel } from '../reach/model';
+import { peerOfWorkloadDefinition, whoCanReach } from '../reach/query';
+import { exposureVerdict } from '../reach/ways';
+import type { ReachPeer } from '../reach/peers';
+import { reachModelFor } from './reachModel';
 import type { Span } from '../syntax/tree';
 import { podCountOf } from '../exposure/backends';
 import { plainLabel } from '../util/displayText';
@@ -31,8 +36,8 @@ export function codeLenses(host: FeatureHost, file: string): Lens[] {
   try {
     const resources = host.analysis.index.resourcesOf(file);
     if (resources.length === 0) return [];
-    let model: NetpolModel | undefined;
-    const modelOf = () => (model ??= netpolModelFor(host.analysis.index));
+    let model: ReachModel | undefined;
+    const modelOf = () => (model ??= reachModelFor(host.analysis, file));
     const out: Lens[] = [];
     for (const resource of resources) {
       try {
@@ -47,7 +52,7 @@ export function codeLenses(host: FeatureHost, file: string): Lens[] {
   }
 }
 
-function lensesOf(host: FeatureHost, resource: AnyResource, model: () => NetpolModel): Lens[] {
+function lensesOf(host: FeatureHost, resource: AnyResource, model: () => ReachModel): Lens[] {
   const span = { start: resource.span.start, end: resource.span.start };
   const index = host.analysis.index;
   const at = (r: AnyResource): TargetLocation => ({ file: r.file, span: r.nameSpan });
@@ -64,7 +69,7 @@ function lensesOf(host: FeatureHost, resource: AnyResource, model: () => NetpolM
     if (references.length) lenses.push({ span, title: `named in ${references.length} setting${references.length === 1 ? '' : 's'}`, locations: references.map((u) => ({ file: u.resource.file, span: u.span })) });
     return lenses;
   }
-  if (resource.kind === 'NetworkPolicy') return policyLenses(resource as NetworkPolicy, model(), span);
+  if (resource.kind === 'NetworkPolicy') return policyLenses(resource as NetworkPolicy, model().netpol, span);
   return [];
 }
 
@@ -96,17 +101,19 @@ function policyLenses(policy: NetworkPolicy, model: NetpolModel, span: Span): Le
   return lenses;
 }
 
-function workloadLenses(host: FeatureHost, workload: Workload, model: NetpolModel, span: Span): Lens[] {
+function workloadLenses(host: FeatureHost, workload: Workload, model: ReachModel, span: Span): Lens[] {
   const at = (r: AnyResource): TargetLocation => ({ file: r.file, span: r.nameSpan });
   const lenses: Lens[] = [];
-  const cls = model.classOf(workload);
-  if (cls) {
-    if (model.policiesSelecting(cls, 'Ingress').length === 0) {
+  const target = peerOfWorkloadDefinition(model, workload);
+  if (target) {
+    if (isolatingPolicies(model.netpol, target.classes[0]!, 'Ingress').length === 0) {
       lenses.push({ span, title: 'reachable from everywhere (not isolated)', locations: [] });
     } else {
-      const sources = whoCanReach(model, workload).flatMap((c) => (c.src.type === 'workload' ? c.src.workloads : []));
-      const peers = new Set(whoCanReach(model, workload).filter((c) => c.src.type === 'workload').map((c) => c.src.id));
-      lenses.push({ span, title: `reachable from ${peers.size} workload${peers.size === 1 ? '' : 's'}`, locations: sources.map(at) });
+      const rows = whoCanReach(model, target).filter((r) => r.peer.kind === 'workload');
+      const certain = rows.filter((r) => !isEmptyConnections(r.answer.allowed));
+      const maybe = rows.length - certain.length;
+      const sources = certain.flatMap((r) => (r.peer.kind === 'workload' ? r.peer.peer.workloads : []));
+      lenses.push({ span, title: `reachable from ${certain.length} workload${certain.length === 1 ? '' : 's'}${maybe ? ` (maybe ${maybe} more)` : ''}`, locations: sources.map(at) });
     }
   }
   const paths = exposureOf(host.analysis.index, workload);
@@ -115,30 +122,42 @@ function workloadLenses(host: FeatureHost, workload: Workload, model: NetpolMode
     const first = path.hops[0]!;
     let label: string;
     let target: TargetLocation | undefined;
+    let way: ReachPeer | undefined;
     switch (first.kind) {
       case 'load-balancer':
         label = `${first.visibility === 'public' ? 'public' : 'internal'} via LoadBalancer`;
         target = at(first.service);
+        way = { kind: 'service-entry', service: first.service, via: 'load-balancer' };
         break;
       case 'node-port':
         label = 'NodePort';
         target = at(first.service);
+        way = { kind: 'service-entry', service: first.service, via: 'node-port' };
         break;
       case 'ingress-controller': {
         const ingress = path.hops[1];
         label = 'public via Ingress';
-        if (ingress?.kind === 'ingress') target = at(ingress.ingress);
+        if (ingress?.kind === 'ingress') {
+          target = at(ingress.ingress);
+          const ingressPath = model.pathOfIngress(ingress.ingress);
+          if (ingressPath) way = { kind: 'ingress', paths: [ingressPath] };
+        }
         break;
       }
       case 'gateway': {
         const route = path.hops[1];
         label = 'public via Gateway';
         if (route?.kind === 'route') target = at(route.route);
+        const gatewayPath = first.gateway ? model.pathOfGateway(first.gateway) : undefined;
+        if (gatewayPath) way = { kind: 'ingress', paths: [gatewayPath] };
         break;
       }
       default:
         label = 'exposed';
     }
+    const status = way && target ? exposureVerdict(model, path) : undefined;
+    if (status === 'denied') label += ' (blocked)';
+    else if (status === 'unknown') label += ' (may be blocked)';
     const list = entries.get(label) ?? [];
     if (target && !list.some((l) => l.file === target!.file && l.span.start === target!.span.start)) list.push(target);
     entries.set(label, list);

@@ -18,15 +18,17 @@
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
-import { ClassPairCache } from '../netpol/connectivity';
+import { isolatingPolicies } from '../netpol/evaluate';
+import type { NetpolModel } from '../netpol/model';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
+import type { ClusterProfile } from '../profile/types';
+import { reachModelOf } from '../reach/model';
 import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
 import { dependencyEdgeSteps } from './graph/dependencyEdges';
 import { exposureGraphSteps } from './graph/exposureEdges';
 import { EXTERNAL_NODE_ID, policyPairSteps } from './graph/policyPairs';
 import type { EnginePlace, GraphData, GraphEdge, GraphNode, NamespaceNode, PolicyEdge, WorkloadNode } from './graph/types';
-import { netpolModelFor } from './netpolModel';
 import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 
 export type * from './graph/types';
@@ -35,6 +37,8 @@ export { EXTERNAL_NODE_ID };
 export interface GraphQuery {
   /** Only this namespace's workloads, plus the workloads of other namespaces that connect to them. */
   namespace?: string;
+  /** The cluster profile the verdicts are judged under (the workspace's, see features/reachModel.ts). */
+  profile?: ClusterProfile;
 }
 
 export interface GraphBounds {
@@ -64,6 +68,7 @@ const GRAPH_INPUT_KINDS: readonly string[] = [
   'UDPRoute',
   'ReferenceGrant',
   'ConfigMap',
+  'NginxIngressController',
 ];
 
 /**
@@ -79,7 +84,7 @@ export function connectivityGraph(index: WorkspaceIndex, query: GraphQuery = {},
  * throws the generator away and starts again (the model and lists it holds would be stale).
  */
 export function* connectivityGraphSteps(index: WorkspaceIndex, query: GraphQuery = {}, bounds: GraphBounds = {}): Steps<GraphData<EnginePlace>> {
-  const key = `graph:${JSON.stringify([query.namespace ?? null, bounds.maxWorkloads ?? null, bounds.maxEdges ?? null])}`;
+  const key = `graph:${JSON.stringify([query.namespace ?? null, bounds.maxWorkloads ?? null, bounds.maxEdges ?? null, query.profile ?? null])}`;
   // The index caches values it computes at once (`derived`); a graph built in steps is stored in a slot that the
   // index drops, like any derived value, when a kind the graph reads changes. A run that is thrown away halfway
   // never fills its slot.
@@ -93,8 +98,9 @@ export function* connectivityGraphSteps(index: WorkspaceIndex, query: GraphQuery
 function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: GraphBounds): Steps<GraphData<EnginePlace>> {
   const maxWorkloads = bounds.maxWorkloads ?? DEFAULT_MAX_WORKLOADS;
   const maxEdges = bounds.maxEdges ?? DEFAULT_MAX_EDGES;
-  // Built at once (engine/netpol/, not steppable): the first step; a caller that pauses sees it here.
-  const model = netpolModelFor(index);
+  // Built at once (engine/reach/ and engine/netpol/, not steppable): the first step; a caller that pauses sees it here.
+  const reach = reachModelOf(index, query.profile ?? {});
+  const model = reach.netpol;
   yield;
   const notes: string[] = [];
   const allNamespaces = [...new Set(model.peers.map((p) => p.namespace))].sort();
@@ -113,10 +119,10 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
   const candidateIds = new Set(candidates.map((p) => p.id));
   const peerById = new Map(candidates.map((p) => [p.id, p]));
 
-  const cache = new ClassPairCache(model);
   const policy = yield* policyPairSteps(model, candidates, inScope);
-  const exposure = yield* exposureGraphSteps(index, model, kept, cache);
-  const dependencies = yield* dependencyEdgeSteps(index, model, candidates, candidateIds, inScope, cache);
+  const exposure = yield* exposureGraphSteps(index, reach, kept);
+  const needs = yield* dependencyEdgeSteps(index, reach, candidates, candidateIds, inScope);
+  const dependencies = needs.edges;
 
   // Namespaces shown completely: edges may be collapsed onto them.
   const complete = new Map<string, string[]>();
@@ -157,6 +163,7 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
   const ranked: GraphEdge<EnginePlace>[] = [
     ...exposure.edges,
     ...dependencies.filter((d) => d.status === 'denied'),
+    ...dependencies.filter((d) => d.status === 'unknown'),
     ...dependencies.filter((d) => d.status === 'allowed'),
     ...policyEdges,
   ];
@@ -189,6 +196,7 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
     nodes.push({ type: 'external', id: EXTERNAL_NODE_ID, label: 'Outside the cluster', detail: 'IP addresses outside the cluster that NetworkPolicy ipBlocks (or rules without peers) admit' });
   }
   nodes.push(...exposure.nodes.filter((n) => used.has(n.id)));
+  nodes.push(...needs.nodes.filter((n) => used.has(n.id)));
 
   if (index.ofKind('NetworkPolicy').length === 0 && model.peers.length > 0) {
     notes.push('No NetworkPolicy in the workspace: every workload may connect to every other on every port (not drawn).');
@@ -222,7 +230,7 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
   }
 }
 
-function workloadNode(model: ReturnType<typeof netpolModelFor>, peer: WorkloadPeer, exposure: WorkloadNode<EnginePlace>['exposure'], inScope: boolean): WorkloadNode<EnginePlace> {
+function workloadNode(model: NetpolModel, peer: WorkloadPeer, exposure: WorkloadNode<EnginePlace>['exposure'], inScope: boolean): WorkloadNode<EnginePlace> {
   const first = peer.workloads[0]!;
   const node: WorkloadNode<EnginePlace> = {
     type: 'workload',
@@ -236,8 +244,8 @@ function workloadNode(model: ReturnType<typeof netpolModelFor>, peer: WorkloadPe
     definitions: peer.workloads.length,
     place: { file: first.file, span: first.nameSpan },
     isolated: {
-      ingress: peer.classes.every((c) => model.policiesSelecting(c, 'Ingress').length > 0),
-      egress: peer.classes.every((c) => model.policiesSelecting(c, 'Egress').length > 0),
+      ingress: peer.classes.every((c) => isolatingPolicies(model, c, 'Ingress').length > 0),
+      egress: peer.classes.every((c) => isolatingPolicies(model, c, 'Egress').length > 0),
     },
     exposure,
     inScope,

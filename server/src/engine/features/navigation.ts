@@ -11,7 +11,7 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { compiledRuleAt } from '../netpol/compiledPolicy';
 import { classesMatchedByRule } from './hover/netpolText';
 import { selectorMatches } from '../model/labelSelector';
-import { netpolModelFor } from './netpolModel';
+import { reachModelOf } from '../reach/model';
 import type { CursorContext, PathSegment } from './cursor';
 import type { TargetLocation } from './host';
 import { namespacesOfSelector, selectorSiteAt, workloadsOfSite } from './selectors';
@@ -100,7 +100,7 @@ export function referentAt(index: WorkspaceIndex, cursor: CursorContext, path: r
       const policy = resource as NetworkPolicy;
       const direction = path[1] === 'ingress' ? 'Ingress' : path[1] === 'egress' ? 'Egress' : undefined;
       if (direction && typeof path[2] === 'number' && path[3] === 'ports' && path[5] === 'port' && value && !/^\d+$/.test(value)) {
-        const model = netpolModelFor(index);
+        const model = reachModelOf(index).netpol;
         const compiled = model.policies.find((p) => p.policy === policy);
         const rule = compiled ? compiledRuleAt(compiled, direction, path[2]) : undefined;
         if (!compiled || !rule) break;

@@ -9,7 +9,7 @@
 import { isWorkload, type AnyResource, type Gateway, type Service } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { netpolModelFor } from './netpolModel';
+import { reachModelOf } from '../reach/model';
 import { cursorAt } from './cursor';
 import type { FeatureHost, TargetLocation } from './host';
 import { onIdentity, pathInObject } from './hover/context';
@@ -55,7 +55,7 @@ function* usageSteps(index: WorkspaceIndex, subject: AnyResource): Steps<Usage[]
   if (isWorkload(subject)) {
     const direct = [...servicesOfWorkload(index, subject), ...policiesSelectingWorkload(index, subject)];
     // The model may have to be built (the whole workspace's policies): a step of its own.
-    const model = netpolModelFor(index);
+    const model = reachModelOf(index).netpol;
     yield;
     return [...direct, ...(yield* policyPeersMatchingSteps(model, subject))];
   }

@@ -18,7 +18,7 @@
  */
 import { egressOfWorkload } from '../egress/inventory';
 import { ingressControllerOf } from '../exposure/controllers';
-import { controllerOfGateway, controllerOfIngress, GATEWAY_NAME_LABEL, type ControllerSource } from '../rules/shared/ingressControllerSource';
+import { controllerOfGateway, controllerOfIngress, GATEWAY_NAME_LABEL, type ControllerSource } from '../reach/placement';
 import { referencesOf, type ServiceReference } from '../model/references';
 import type { ConfigMap, Gateway, Ingress, IngressBackend, Protocol, Route, Service, ServicePort, Workload } from '../model/resources';
 import { findServicePort, resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
@@ -303,7 +303,7 @@ class EdgeBuilder {
   }
 
   /**
-   * Where a controller's traffic comes from, as the NetworkPolicy rules read it (rules/shared/ingressControllerSource.ts):
+   * Where a controller's traffic comes from, as the NetworkPolicy rules read it (reach/placement.ts):
    * the profile's ingressControllers (command arguments first), else what AKS documents for the class.
    */
   private endpointOfSource(source: ControllerSource | undefined, label: string, object: Ingress | Route): EdgeEndpoint | undefined {

@@ -450,6 +450,7 @@ export type Resource =
   | Secret
   | GatewayClass
   | Gateway
+  | NginxIngressController
   | Route
   | ReferenceGrant
   | VirtualService

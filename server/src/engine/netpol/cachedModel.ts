@@ -1,14 +1,16 @@
 /**
- * The NetworkPolicy model of an index, built once and kept by the index until a workload, policy, namespace,
- * Service or Ingress changes. Rules and features that query reachability share it instead of rebuilding it per
+ * The NetworkPolicy model of an index (per engine semantics), built once and kept by the index until a workload,
+ * policy or namespace changes. Rules and features that query reachability share it instead of rebuilding it per
  * object or per request. Shared without blanket reads: the model's accessors record what each answer depends on.
  */
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { buildNetpolModel, type NetpolModel, type NetpolOptions } from './model';
+import { API_SEMANTICS, semanticsKey } from './semantics';
 
-const MODEL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace', 'Service', 'Ingress'];
+const MODEL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace'];
 
 export function netpolModelOf(index: WorkspaceIndex, options: NetpolOptions = {}): NetpolModel {
-  return index.shared(`netpol-model:${JSON.stringify(options)}`, MODEL_INPUT_KINDS, () => buildNetpolModel(index, options));
+  const key = `netpol-model:${semanticsKey(options.semantics ?? API_SEMANTICS)}`;
+  return index.shared(key, MODEL_INPUT_KINDS, () => buildNetpolModel(index, options));
 }

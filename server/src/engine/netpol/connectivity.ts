@@ -2,15 +2,15 @@
  * The connectivity list: for every ordered pair of peers, the exact set of connections the NetworkPolicies allow.
  *
  * Peers are what np-guard's `list` prints: workload peers (`ns/name[Kind]`), external address atoms
- * (`first-last[External]`; sources cut at the ipBlocks of ingress rules, destinations at those of egress rules) and
- * `{ingress-controller}` as a source toward workloads an Ingress routes to. A pair of two external peers, and a
+ * (`first-last[External]`; sources cut at the ipBlocks of ingress rules, destinations at those of egress rules);
+ * `{ingress-controller}` (the ingress paths, placed by the cluster model: reach/connectivity.ts) is added there. A pair of two external peers, and a
  * workload to itself (traffic between its own pods, including a pod to itself), are not listed; neither are pairs
  * that allow nothing. When nothing in the workspace runs pods, the list is empty.
  */
 import { formatRange, type AddressRange } from './addressSet';
 import { allowedBetween, type Endpoint } from './evaluate';
 import { modelOf, type NetpolModel, type NetpolSource } from './model';
-import { compareStrings, type PodClass, type WorkloadPeer } from './podClasses';
+import { compareStrings, type WorkloadPeer } from './podClasses';
 import { equalConnections, intersectConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from './portSet';
 
 export const INGRESS_CONTROLLER_ID = '{ingress-controller}';
@@ -24,10 +24,13 @@ export interface ExternalPeer {
   readonly range: AddressRange;
 }
 
+/**
+ * The ingress paths as one source, as np-guard prints them (`{ingress-controller}`): the cluster model
+ * (reach/connectivity.ts) places each controller and gateway and merges what they are allowed into this peer.
+ */
 export interface IngressControllerPeer {
   readonly type: 'ingress-controller';
   readonly id: typeof INGRESS_CONTROLLER_ID;
-  readonly pods: PodClass;
 }
 
 export type Peer = WorkloadPeer | ExternalPeer | IngressControllerPeer;
@@ -56,9 +59,7 @@ export function externalPeer(range: AddressRange): ExternalPeer {
   return { type: 'external', id: `${formatRange(range)}[External]`, range };
 }
 
-export function ingressControllerPeer(model: NetpolModel): IngressControllerPeer | undefined {
-  return model.ingressController ? { type: 'ingress-controller', id: INGRESS_CONTROLLER_ID, pods: model.ingressController } : undefined;
-}
+export const INGRESS_CONTROLLER_PEER: IngressControllerPeer = { type: 'ingress-controller', id: INGRESS_CONTROLLER_ID };
 
 /** Connections of every listed pair, sorted by source id then destination id (byte order, as np-guard). */
 export function connectivity(source: NetpolSource, options: ConnectivityOptions = {}): PeerConnection[] {
@@ -68,8 +69,8 @@ export function connectivity(source: NetpolSource, options: ConnectivityOptions 
   const inFocus = (peer: Peer) => focus === undefined || isFocus(peer, focus);
   const cache = new ClassPairCache(model);
   const out: PeerConnection[] = [];
-  const sources: Peer[] = [...model.sourceAtoms.map(externalPeer), ...model.peers];
-  const destinations: Peer[] = [...model.destinationAtoms.map(externalPeer), ...model.peers];
+  const sources: (WorkloadPeer | ExternalPeer)[] = [...model.sourceAtoms.map(externalPeer), ...model.peers];
+  const destinations: (WorkloadPeer | ExternalPeer)[] = [...model.destinationAtoms.map(externalPeer), ...model.peers];
   for (const src of sources) {
     for (const dst of destinations) {
       if (src.type === 'external' && dst.type === 'external') continue;
@@ -79,24 +80,15 @@ export function connectivity(source: NetpolSource, options: ConnectivityOptions 
       if (connection) out.push(connection);
     }
   }
-  const controller = ingressControllerPeer(model);
-  if (controller) {
-    for (const dst of model.peers) {
-      if (!inFocus(controller) && !inFocus(dst)) continue;
-      const connection = connectPeers(cache, controller, dst);
-      if (connection) out.push(connection);
-    }
-  }
   return out.sort((a, b) => compareStrings(a.src.id, b.src.id) || compareStrings(a.dst.id, b.dst.id));
 }
 
-/** True when the focus names a peer of the model (so an unknown focus can be reported instead of listing nothing). */
+/** True when the focus names a workload peer of the model (so an unknown focus can be reported instead of listing nothing). */
 export function focusExists(model: NetpolModel, focus: string): boolean {
-  if (model.ingressController && isFocus(ingressControllerPeer(model)!, focus)) return model.ingressRoutes.size > 0;
   return model.peers.some((p) => isFocus(p, focus));
 }
 
-function isFocus(peer: Peer, focus: string): boolean {
+export function isFocus(peer: Peer, focus: string): boolean {
   switch (peer.type) {
     case 'workload':
       return peer.name === focus || `${peer.namespace}/${peer.name}` === focus;
@@ -107,15 +99,15 @@ function isFocus(peer: Peer, focus: string): boolean {
   }
 }
 
-/** The pair's connection, or undefined when it allows nothing. */
-export function connectPeers(cache: ClassPairCache, src: Peer, dst: Peer): PeerConnection | undefined {
+/** The pair's connection (workloads and address ranges), or undefined when it allows nothing. */
+export function connectPeers(cache: ClassPairCache, src: WorkloadPeer | ExternalPeer, dst: WorkloadPeer | ExternalPeer): PeerConnection | undefined {
   const srcEnds = endpointsOf(src);
   const dstEnds = endpointsOf(dst);
   let union = noConnections();
   let every: ConnectionSet | undefined;
   for (const s of srcEnds) {
     for (const d of dstEnds) {
-      const allowed = cache.allowed(s, d, src.type === 'ingress-controller');
+      const allowed = cache.allowed(s, d);
       union = unionConnections(union, allowed);
       every = every === undefined ? allowed : intersectConnections(every, allowed);
     }
@@ -126,42 +118,38 @@ export function connectPeers(cache: ClassPairCache, src: Peer, dst: Peer): PeerC
   return connection;
 }
 
-export function endpointsOf(peer: Peer): Endpoint[] {
-  switch (peer.type) {
-    case 'workload':
-      return peer.classes.map((pods) => ({ type: 'pods', pods }));
-    case 'ingress-controller':
-      return [{ type: 'pods', pods: peer.pods }];
-    case 'external':
-      return [{ type: 'external', range: peer.range }];
-  }
+export function endpointsOf(peer: WorkloadPeer | ExternalPeer): Endpoint[] {
+  return peer.type === 'workload' ? peer.classes.map((pods) => ({ type: 'pods', pods })) : [{ type: 'external', range: peer.range }];
 }
 
 /**
  * Allowed sets per (source, destination) endpoint, computed once: classes are shared by peers, so one connectivity
- * run asks for the same class pair many times.
+ * run asks for the same class pair many times. Only workload classes and address ranges are cached; other
+ * endpoints (synthetic or partly known pods, addresses not known exactly) are evaluated each time.
  */
 export class ClassPairCache {
   private readonly results = new Map<string, ConnectionSet>();
 
   constructor(readonly model: NetpolModel) {}
 
-  /** With `viaIngress`, only what the source (the ingress controller) is routed to: the pods' Ingress target ports. */
-  allowed(src: Endpoint, dst: Endpoint, viaIngress = false): ConnectionSet {
-    const key = `${keyOf(src)}>${keyOf(dst)}${viaIngress ? '/ingress' : ''}`;
+  allowed(src: Endpoint, dst: Endpoint): ConnectionSet {
+    const srcKey = keyOf(src);
+    const dstKey = keyOf(dst);
+    if (srcKey === undefined || dstKey === undefined) return allowedBetween(this.model, src, dst);
+    const key = `${srcKey}>${dstKey}`;
     let result = this.results.get(key);
-    if (result === undefined) {
-      result = allowedBetween(this.model, src, dst);
-      if (viaIngress) {
-        const routes = dst.type === 'pods' ? this.model.ingressRoutes.get(dst.pods.id) : undefined;
-        result = routes ? intersectConnections(result, routes.ports) : noConnections();
-      }
-      this.results.set(key, result);
-    }
+    if (result === undefined) this.results.set(key, (result = allowedBetween(this.model, src, dst)));
     return result;
   }
 }
 
-function keyOf(endpoint: Endpoint): string {
-  return endpoint.type === 'pods' ? `c${endpoint.pods.id}` : `x${endpoint.range.family}:${endpoint.range.first}-${endpoint.range.last}`;
+function keyOf(endpoint: Endpoint): string | undefined {
+  switch (endpoint.type) {
+    case 'pods':
+      return endpoint.pods.id >= 0 && !endpoint.partly ? `c${endpoint.pods.id}` : undefined;
+    case 'external':
+      return `x${endpoint.range.family}:${endpoint.range.first}-${endpoint.range.last}`;
+    case 'address':
+      return undefined;
+  }
 }

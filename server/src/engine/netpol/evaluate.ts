@@ -7,20 +7,37 @@
  * policyTypes; a non-isolated direction allows everything. An isolated direction allows the union of what every
  * rule of every selecting policy admits: a rule admits a peer when its from/to is absent or empty, or when one of
  * its peers matches (podSelector alone = pods of the policy's namespace; namespaceSelector alone = every pod of the
- * matching namespaces; both = AND; ipBlock = addresses outside the cluster, never pods); it admits the rule's ports
- * (all ports of all protocols when absent; named ports resolve against the destination pod's container ports with
- * the same protocol, so toward an external address they resolve to nothing).
+ * matching namespaces; both = AND; ipBlock = addresses, and pod or node IPs as the engine reads them,
+ * netpol/semantics.ts); it admits the rule's ports (all ports of all protocols when absent; named ports resolve
+ * against the destination pod's container ports with the same protocol, so toward an address they resolve to
+ * nothing).
+ *
+ * Every answer has two sets: `allowed`, what is admitted whatever the facts the workspace and profile leave open
+ * (the engine's reading of an ipBlock, the labels of a controller's pods, the address of an Azure-hosted proxy), and
+ * `possible`, what may be admitted under some reading of them. `allowed ⊆ possible`; they differ only where
+ * something is unknown, and `uncertain` then says what.
  */
 import { selectorMatches } from '../model/labelSelector';
 import type { Protocol } from '../model/resources';
 import { rangeWithin, type AddressRange } from './addressSet';
 import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, Direction } from './compiledPolicy';
 import type { NetpolModel } from './model';
+import { and3, selectorMatch, unknownNamespaceMatch, type PartlyKnownPods } from './partlyKnownPods';
 import type { PodClass } from './podClasses';
-import { allConnections, connectionsOf, intersectConnections, isAllConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from './portSet';
+import { allConnections, connectionsOf, equalConnections, intersectConnections, isAllConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from './portSet';
+import { addressInSpace, ipBlockMatchesNodes, ipBlockMatchesPods, type Match } from './semantics';
 
-/** One side of a connection: pods of one class, or a range of addresses outside the cluster. */
-export type Endpoint = { readonly type: 'pods'; readonly pods: PodClass } | { readonly type: 'external'; readonly range: AddressRange };
+/**
+ * One side of a connection:
+ *  - pods of one class (with `partly` when some of their facts are not known: a controller the cluster deploys);
+ *  - `external`: every address of a range outside the cluster (np-guard's atoms, an address a person names);
+ *  - `address`: one address not known exactly: somewhere `within` some ranges (anywhere when absent), outside the
+ *    cluster (`outside`), a node's (`node`: traffic SNATed to a node IP), or the pod's own node (`own-node`).
+ */
+export type Endpoint =
+  | { readonly type: 'pods'; readonly pods: PodClass; readonly partly?: PartlyKnownPods }
+  | { readonly type: 'external'; readonly range: AddressRange }
+  | { readonly type: 'address'; readonly role: 'outside' | 'node' | 'own-node'; readonly within?: readonly AddressRange[] };
 
 export interface PortProblem {
   /** Position in the rule's `ports` list (0-based). */
@@ -33,15 +50,19 @@ export interface RuleOutcome {
   readonly rule: CompiledRule;
   /** 'all': the rule has no from/to. Otherwise the indices (0-based) of its peers that match the other side; empty: none. */
   readonly matchedPeers: 'all' | readonly number[];
+  /** Indices of peers that may match, depending on facts the workspace does not state (see `uncertain`). */
+  readonly maybePeers: readonly number[];
   /** What the rule's ports give toward this destination, whether or not its peers match. */
   readonly ports: ConnectionSet;
+  /** What they may give (endPort on engines that may enforce only its first port). */
+  readonly possiblePorts: ConnectionSet;
   /** Port entries that give nothing here: named ports without a matching container port, invalid entries. */
   readonly portProblems: readonly PortProblem[];
 }
 
 export interface DirectionVerdict {
   readonly direction: Direction;
-  /** false when the side this direction is about is an external address: policies select pods only. */
+  /** false when the side this direction is about is not a pod: policies select pods only. */
   readonly applies: boolean;
   readonly isolated: boolean;
   /** Policies selecting the pods this direction is about, isolating them for it. */
@@ -49,6 +70,10 @@ export interface DirectionVerdict {
   /** Every rule of those policies with its outcome (only when a trail was asked for). */
   readonly rules: readonly RuleOutcome[];
   readonly allowed: ConnectionSet;
+  /** ⊇ allowed: what may be allowed under facts the workspace and profile leave open. */
+  readonly possible: ConnectionSet;
+  /** Why `possible` differs from `allowed`, or why a decision holds regardless of the rules. */
+  readonly notes: readonly string[];
 }
 
 export interface PairVerdict {
@@ -56,20 +81,23 @@ export interface PairVerdict {
   readonly ingress: DirectionVerdict;
   /** egress ∩ ingress. */
   readonly allowed: ConnectionSet;
+  readonly possible: ConnectionSet;
 }
 
 /**
  * Both directions. With `trail`, every rule of every selecting policy is reported. Without it (the fast path of
- * connectivity lists) rules stop being read once the answer is known, and when egress allows nothing the ingress
- * side is not evaluated at all: its verdict is then a placeholder that allows nothing.
+ * connectivity lists) rules stop being read once the answer is known, and when egress allows nothing for certain
+ * and nothing possibly, the ingress side is not evaluated at all: its verdict is then a placeholder.
  */
 export function evaluatePair(model: NetpolModel, src: Endpoint, dst: Endpoint, trail: boolean): PairVerdict {
   const egress = evaluateDirection(model, 'Egress', src, dst, trail);
-  // Without a trail, nothing is left to learn once egress allows nothing.
-  const ingress = !trail && isEmptyConnections(egress.allowed) ? skipped('Ingress') : evaluateDirection(model, 'Ingress', src, dst, trail);
-  return { egress, ingress, allowed: intersectConnections(egress.allowed, ingress.allowed) };
+  const ingress = !trail && isEmptyConnections(egress.possible) ? skipped('Ingress') : evaluateDirection(model, 'Ingress', src, dst, trail);
+  const allowed = intersectConnections(egress.allowed, ingress.allowed);
+  const possible = egress.possible === egress.allowed && ingress.possible === ingress.allowed ? allowed : intersectConnections(egress.possible, ingress.possible);
+  return { egress, ingress, allowed, possible };
 }
 
+/** What is allowed for certain (the connectivity list's sets). */
 export function allowedBetween(model: NetpolModel, src: Endpoint, dst: Endpoint): ConnectionSet {
   return evaluatePair(model, src, dst, false).allowed;
 }
@@ -77,65 +105,165 @@ export function allowedBetween(model: NetpolModel, src: Endpoint, dst: Endpoint)
 export function evaluateDirection(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, trail: boolean): DirectionVerdict {
   const subject = direction === 'Ingress' ? dst : src;
   const other = direction === 'Ingress' ? src : dst;
-  if (subject.type !== 'pods') return { direction, applies: false, isolated: false, policies: [], rules: [], allowed: allConnections() };
-  const policies = model.policiesSelecting(subject.pods, direction);
-  if (policies.length === 0) return { direction, applies: true, isolated: false, policies, rules: [], allowed: allConnections() };
+  if (subject.type !== 'pods') return open(direction, false, [], []);
+  const semantics = model.semantics;
+  const policies = isolatingPolicies(model, subject.pods, direction);
+  if (policies.length === 0) {
+    const why = !semantics.enforced ? ['the cluster profile says no engine enforces NetworkPolicies (networkPolicyEngine: none)'] : model.policiesSelecting(subject.pods, direction).length ? ['the pods use hostNetwork, which Cilium does not police'] : [];
+    return open(direction, true, [], why);
+  }
+  if (direction === 'Ingress' && other.type === 'address' && other.role === 'own-node') {
+    return { ...open(direction, true, policies, ["traffic from the pod's own node is always admitted (NetworkPolicy API reference)"]), isolated: true };
+  }
   let allowed = noConnections();
+  let possible = noConnections();
+  const notes = new Set<string>();
   const rules: RuleOutcome[] = [];
   for (const policy of policies) {
     // Without a trail, once everything is allowed no further rule can change the answer.
     if (!trail && isAllConnections(allowed)) break;
     for (const rule of policy.rules[direction]) {
-      const matchedPeers = matchPeers(model, policy, rule, other);
-      const matches = matchedPeers === 'all' || matchedPeers.length > 0;
-      if (!matches && !trail) continue;
-      const ports = rulePorts(rule, dst);
-      if (matches) allowed = unionConnections(allowed, ports.allowed);
-      if (trail) rules.push({ policy, rule, matchedPeers, ports: ports.allowed, portProblems: ports.problems });
+      const matched = matchPeers(model, policy, rule, other, notes);
+      const certain = matched.yes === 'all' || matched.yes.length > 0;
+      const maybe = !certain && matched.maybe.length > 0;
+      if (!certain && !maybe && !trail) continue;
+      const ports = rulePorts(model, rule, dst);
+      if (ports.reason) notes.add(ports.reason);
+      if (certain) {
+        allowed = unionConnections(allowed, ports.allowed);
+        possible = unionConnections(possible, ports.possible);
+      } else if (maybe) possible = unionConnections(possible, ports.possible);
+      if (trail) rules.push({ policy, rule, matchedPeers: matched.yes, maybePeers: matched.maybe, ports: ports.allowed, possiblePorts: ports.possible, portProblems: ports.problems });
     }
   }
-  return { direction, applies: true, isolated: true, policies, rules, allowed };
+  if (direction === 'Egress' && other.type === 'address' && other.role === 'own-node' && !isAllConnections(allowed)) {
+    // The API's concept page says traffic to the pod's own node is always allowed; Azure NPM does not filter it
+    // (https://github.com/Azure/azure-container-networking/issues/2786), Cilium does (host identity:
+    // https://github.com/cilium/cilium/issues/34387); for Calico or an unstated engine it is not settled.
+    if (semantics.engine === 'azure-npm') {
+      allowed = allConnections();
+      possible = allConnections();
+      notes.add("Azure NPM does not filter a pod's traffic to its own node");
+    } else if (semantics.engine !== 'cilium') {
+      possible = allConnections();
+      notes.add(`whether egress to the pod's own node is filtered depends on ${semantics.engine === 'calico' ? 'Calico' : 'the engine (not stated in the cluster profile)'}`);
+    }
+  }
+  if (subject.pods.hostNetwork && !isAllConnections(possible)) {
+    possible = allConnections();
+    notes.add('the pods use hostNetwork: whether NetworkPolicies apply to them is left to the network plugin');
+  }
+  return { direction, applies: true, isolated: true, policies, rules, allowed, possible: sameOr(possible, allowed), notes: [...notes] };
+}
+
+/**
+ * The policies that isolate these pods for the direction, as the cluster enforces them: none when no engine
+ * enforces policies, or for hostNetwork pods under Cilium (which does not police them).
+ */
+export function isolatingPolicies(model: NetpolModel, pods: PodClass, direction: Direction): readonly CompiledPolicy[] {
+  if (!model.semantics.enforced) return [];
+  if (pods.hostNetwork && model.semantics.engine === 'cilium') return [];
+  return model.policiesSelecting(pods, direction);
+}
+
+function open(direction: Direction, applies: boolean, policies: readonly CompiledPolicy[], notes: readonly string[]): DirectionVerdict {
+  const all = allConnections();
+  return { direction, applies, isolated: false, policies, rules: [], allowed: all, possible: all, notes };
 }
 
 function skipped(direction: Direction): DirectionVerdict {
-  return { direction, applies: true, isolated: false, policies: [], rules: [], allowed: noConnections() };
+  const none = noConnections();
+  return { direction, applies: true, isolated: false, policies: [], rules: [], allowed: none, possible: none, notes: [] };
 }
 
-function matchPeers(model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule, other: Endpoint): 'all' | number[] {
-  if (!rule.peers) return 'all';
-  const matched: number[] = [];
-  for (const peer of rule.peers) if (peerMatches(model, policy, peer, other)) matched.push(peer.index);
-  return matched;
+/** The same object when equal, so that callers can tell "nothing uncertain" cheaply. */
+function sameOr(possible: ConnectionSet, allowed: ConnectionSet): ConnectionSet {
+  return possible === allowed || equalConnections(possible, allowed) ? allowed : possible;
 }
 
-/** Whether one peer of a rule of `policy` matches the other side of the connection. */
+function matchPeers(model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule, other: Endpoint, notes: Set<string>): { yes: 'all' | number[]; maybe: number[] } {
+  if (!rule.peers) return { yes: 'all', maybe: [] };
+  const yes: number[] = [];
+  const maybe: number[] = [];
+  for (const peer of rule.peers) {
+    const { match, reason } = peerMatch(model, policy, peer, other);
+    if (match === 'yes') yes.push(peer.index);
+    else if (match === 'maybe') {
+      maybe.push(peer.index);
+      if (reason) notes.add(reason);
+    }
+  }
+  return { yes, maybe };
+}
+
+/** Whether one peer of a rule of `policy` certainly matches the other side of the connection. */
 export function peerMatches(model: NetpolModel, policy: CompiledPolicy, peer: CompiledPeer, other: Endpoint): boolean {
+  return peerMatch(model, policy, peer, other).match === 'yes';
+}
+
+/** Whether one peer of a rule of `policy` matches the other side: yes, no, or maybe (with the reason). */
+export function peerMatch(model: NetpolModel, policy: CompiledPolicy, peer: CompiledPeer, other: Endpoint): { match: Match; reason?: string } {
   switch (peer.kind) {
     case 'invalid':
-      return false;
+      return { match: 'no' };
     case 'ipBlock':
-      // ipBlocks are about addresses outside the cluster; pod IPs are implementation-defined and never matched.
-      return other.type === 'external' && rangeWithin(other.range, peer.addresses);
+      switch (other.type) {
+        case 'external':
+          return { match: rangeWithin(other.range, peer.addresses) ? 'yes' : 'no' };
+        case 'address':
+          if (other.role === 'outside') {
+            const match = addressInSpace(peer.addresses, other.within);
+            return match === 'maybe' ? { match, reason: 'the source address is not known exactly (see the ipBlock)' } : { match };
+          }
+          if (other.within) {
+            const byAddress = addressInSpace(peer.addresses, other.within);
+            if (byAddress === 'no') return { match: 'no' };
+          }
+          return ipBlockMatchesNodes(model.semantics, peer.addresses);
+        default:
+          return other.pods.hostNetwork ? ipBlockMatchesNodes(model.semantics, peer.addresses) : ipBlockMatchesPods(model.semantics, peer.addresses);
+      }
     case 'pods': {
-      if (other.type !== 'pods') return false;
+      if (other.type !== 'pods') return { match: 'no' };
       const pods = other.pods;
-      const namespaceMatches = peer.namespaceSelector ? model.namespaceSelectorMatches(peer.namespaceSelector, pods.namespace) : pods.namespace === policy.namespace;
-      return namespaceMatches && (!peer.podSelector || selectorMatches(peer.podSelector, pods.labels));
+      const partly = other.partly;
+      let namespaceMatch: Match;
+      if (partly?.namespaceUnknown) namespaceMatch = unknownNamespaceMatch(peer.namespaceSelector);
+      else namespaceMatch = (peer.namespaceSelector ? model.namespaceSelectorMatches(peer.namespaceSelector, pods.namespace) : pods.namespace === policy.namespace) ? 'yes' : 'no';
+      if (namespaceMatch === 'no') return { match: 'no' };
+      const podMatch: Match = !peer.podSelector ? 'yes' : partly ? selectorMatch(peer.podSelector, pods.labels, partly) : selectorMatches(peer.podSelector, pods.labels) ? 'yes' : 'no';
+      const match = and3(namespaceMatch, podMatch);
+      if (match !== 'maybe') return { match };
+      return { match, reason: namespaceMatch === 'maybe' ? "the source pods' namespace is not known" : "the source pods' labels are only partly known" };
     }
   }
 }
 
-/** The connections a rule's ports give toward a destination. */
-export function rulePorts(rule: CompiledRule, dst: Endpoint): { allowed: ConnectionSet; problems: PortProblem[] } {
-  if (!rule.ports) return { allowed: allConnections(), problems: [] };
+/** The connections a rule's ports give toward a destination: for certain, and possibly. */
+export function rulePorts(model: NetpolModel, rule: CompiledRule, dst: Endpoint): { allowed: ConnectionSet; possible: ConnectionSet; problems: PortProblem[]; reason?: string } {
+  if (!rule.ports) {
+    const all = allConnections();
+    return { allowed: all, possible: all, problems: [] };
+  }
   let allowed = noConnections();
+  let possible = noConnections();
+  let reason: string | undefined;
   const problems: PortProblem[] = [];
   for (const port of rule.ports) {
     const resolved = resolvePort(port, dst);
-    if (typeof resolved === 'string') problems.push({ index: port.index, reason: resolved });
-    else allowed = unionConnections(allowed, resolved);
+    if (typeof resolved === 'string') {
+      problems.push({ index: port.index, reason: resolved });
+      continue;
+    }
+    possible = unionConnections(possible, resolved);
+    if (port.kind === 'range' && port.port.endPort !== undefined && port.to > port.from && model.semantics.endPort === 'maybe-first-port') {
+      allowed = unionConnections(allowed, connectionsOf(port.protocol, [{ from: port.from, to: port.from }]));
+      reason = model.semantics.endPortReason;
+    } else allowed = unionConnections(allowed, resolved);
   }
-  return { allowed, problems };
+  const result: { allowed: ConnectionSet; possible: ConnectionSet; problems: PortProblem[]; reason?: string } = { allowed, possible: reason ? possible : allowed, problems };
+  if (reason) result.reason = reason;
+  return result;
 }
 
 function resolvePort(port: CompiledPort, dst: Endpoint): ConnectionSet | string {
@@ -145,7 +273,7 @@ function resolvePort(port: CompiledPort, dst: Endpoint): ConnectionSet | string 
     case 'range':
       return connectionsOf(port.protocol, [{ from: port.from, to: port.to }]);
     case 'named': {
-      if (dst.type !== 'pods') return `named port \`${port.name}\` resolves only against a destination pod's container ports, not an external address`;
+      if (dst.type !== 'pods') return `named port \`${port.name}\` resolves only against a destination pod's container ports, not an address`;
       const numbers = namedPortNumbers(dst.pods, port.name, port.protocol);
       if (numbers.length === 0) return namedPortMiss(dst.pods, port.name, port.protocol);
       return connectionsOf(port.protocol, numbers.map((n) => ({ from: n, to: n })));

@@ -2,30 +2,30 @@
  * NetworkPolicy semantics: the public surface. Everything is plain data in and out; see docs/netpol.md.
  *
  *   const model = buildNetpolModel(analysis.index);        // once per index state; rebuild after edits
- *   connectivity(model, { focusWorkload })                  // every connected pair, exact port sets
- *   reach(model, src, dst)                                  // one pair with its decision trail
- *   whoCanReach(model, workload) / reachableFrom(model, w)  // one column / row of the matrix
+ *   connectivity(model, { focusWorkload })                  // every connected pair of workloads and addresses
+ *   evaluatePair(model, src, dst, trail)                    // one pair of endpoints, both directions
+ * Surfaces do not use this module directly: they ask the cluster model (engine/reach/), which reads the profile,
+ * places the ingress paths and DNS, and combines the legs of a connection.
  */
-export { buildNetpolModel, modelOf, NetpolModel, DEFAULT_INGRESS_CONTROLLER_NAMESPACE, type NetpolOptions, type NetpolSource } from './model';
+export { buildNetpolModel, modelOf, NetpolModel, type NetpolOptions, type NetpolSource } from './model';
 export {
   connectivity,
   focusExists,
   externalPeer,
-  ingressControllerPeer,
   INGRESS_CONTROLLER_ID,
   INGRESS_CONTROLLER_NAME,
+  INGRESS_CONTROLLER_PEER,
   type ConnectivityOptions,
   type ExternalPeer,
   type IngressControllerPeer,
   type Peer,
   type PeerConnection,
 } from './connectivity';
-export { reach, reaches, whoCanReach, reachableFrom, resolveEndpoint, endpointOfWorkload, type ReachPair, type ReachResult, type Resolution, type ResolvedEndpoint } from './reach';
-export { explainReach, describePeer, type ReachExplanation, type ReachQuery } from './explainText';
-export { evaluatePair, evaluateDirection, allowedBetween, peerMatches, rulePorts, type DirectionVerdict, type Endpoint, type PairVerdict, type PortProblem, type RuleOutcome } from './evaluate';
+export { describeDirection, describePeer, type ReachQuery } from './policyTrail';
+export { evaluatePair, evaluateDirection, allowedBetween, peerMatches, peerMatch, rulePorts, type DirectionVerdict, type Endpoint, type PairVerdict, type PortProblem, type RuleOutcome } from './evaluate';
+export { API_SEMANTICS, semanticsOf, type EngineSemantics, type Match } from './semantics';
 export { compilePolicy, type CompiledPeer, type CompiledPolicy, type CompiledPort, type CompiledRule, type Direction } from './compiledPolicy';
 export { groupPods, peerIdentityOf, peerIdOf, type PodClass, type WorkloadPeer } from './podClasses';
-export type { IngressRoute, IngressRoutes } from './ingressRoutes';
 export {
   PROTOCOLS,
   MIN_PORT,

@@ -1,7 +1,7 @@
 /**
  * The NetworkPolicy model of one index snapshot: pod classes and workload peers, compiled policies, which policies
  * select which class (computed once per class and direction, lazily), namespace labels, the external address atoms
- * and the ingress controller's routes.
+ * and how the cluster's engine reads what the API leaves open (semantics.ts).
  *
  * The WorkspaceIndex is mutated in place by edits, so a model is only valid for the index state it was built
  * from: whoever holds one (the language server for hovers) builds a new one after the index changes. Building is
@@ -13,21 +13,13 @@ import type { Workload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
-import { ingressRoutesByClass, type IngressRoutes } from './ingressRoutes';
 import { groupPodsByNamespace, type NamespaceGroup } from './namespaceGroups';
 import { compareStrings, type PodClass, type WorkloadPeer } from './podClasses';
-
-/** np-guard's stand-in for the cluster's ingress controller: a pod without labels in a namespace of its own. */
-export const DEFAULT_INGRESS_CONTROLLER_NAMESPACE = 'ingress-controller-ns';
+import { API_SEMANTICS, type EngineSemantics } from './semantics';
 
 export interface NetpolOptions {
-  /**
-   * Where the ingress controller's pods run, for `{ingress-controller}` connections. Default: np-guard's reading, a
-   * pod without labels in a namespace (`ingress-controller-ns`) that no policy of the workspace lives in, so only the
-   * destination's ingress policies matter. Set the real namespace and labels (e.g. `app-routing-system` on AKS) to
-   * have policies judge the real controller. `false` leaves the ingress controller out.
-   */
-  ingressController?: { namespace?: string; podLabels?: Labels } | false;
+  /** What the cluster's engine does where the API leaves it open (netpol/semantics.ts). Default: the API's reading. */
+  semantics?: EngineSemantics;
 }
 
 export class NetpolModel {
@@ -40,32 +32,17 @@ export class NetpolModel {
   private allPeers: readonly WorkloadPeer[] | undefined;
   /** Kept across models while no NetworkPolicy changes: a pod-label edit rebuilds the model, not these. */
   private readonly policySet: PolicySet;
-  /** Computed when first asked for: most rules never ask. */
-  private routesByClass: ReadonlyMap<number, IngressRoutes> | undefined;
-  /** The ingress controller as a synthetic pod class (id -1), unless disabled. */
-  readonly ingressController?: PodClass;
+  /** How the engine reads what the API leaves to it. */
+  readonly semantics: EngineSemantics;
 
   private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
   private readonly namespaceLabelCache = new Map<string, Labels>();
 
   constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
     this.groups = groupPodsByNamespace(index);
+    this.semantics = options.semantics ?? API_SEMANTICS;
 
     this.policySet = index.derived('netpol:policy-set', ['NetworkPolicy'], () => policySetOf(index.ofKind('NetworkPolicy').map(compilePolicy)));
-
-    if (options.ingressController !== false) {
-      const settings = options.ingressController ?? {};
-      this.ingressController = {
-        id: -1,
-        namespace: settings.namespace ?? DEFAULT_INGRESS_CONTROLLER_NAMESPACE,
-        labels: { ...(settings.podLabels ?? {}) },
-        ports: [],
-        hostNetwork: false,
-        workloads: [],
-      };
-    } else {
-      this.routesByClass = new Map();
-    }
   }
 
   /** Every pod class, by namespace then in workload order (class ids are unique in the model, not positions). */
@@ -103,12 +80,6 @@ export class NetpolModel {
   get destinationAtoms(): readonly AddressRange[] {
     this.index.noteRead('NetworkPolicy|*');
     return (this.policySet.egressDestinationAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress)));
-  }
-
-  /** What Ingresses route to each class (by class id), through which Service, on which target port. */
-  get ingressRoutes(): ReadonlyMap<number, IngressRoutes> {
-    for (const key of ['Ingress|*', 'Service|*', 'workload|*']) this.index.noteRead(key);
-    return (this.routesByClass ??= ingressRoutesByClass(this.index, (w) => this.groups.get(w.namespace)?.classOfWorkload.get(w)));
   }
 
   /** The class of a workload definition of this snapshot. */

@@ -30,7 +30,9 @@ export function formatProfileYaml(profile: ClusterProfile): string {
     document.cluster = fields;
   }
   if (profile.ingressControllers) {
-    const controllers = profile.ingressControllers.map((c) => inFlow(c.namespace !== undefined ? { class: c.class, namespace: c.namespace } : { class: c.class, subnetCidr: c.subnetCidr ?? '' }));
+    const controllers = profile.ingressControllers.map((c) =>
+      inFlow(c.namespace !== undefined ? { class: c.class, namespace: c.namespace, ...(c.podLabels ? { podLabels: { ...c.podLabels } } : {}) } : { class: c.class, subnetCidr: c.subnetCidr ?? '' }),
+    );
     document.ingressControllers = lineCommented(origin('ingressControllers'), controllers.length ? controllers : inFlow([]));
   }
   if (profile.defaultNamespace !== undefined) document.defaultNamespace = lineCommented(origin('defaultNamespace'), profile.defaultNamespace);

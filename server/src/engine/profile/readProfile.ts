@@ -285,14 +285,20 @@ function readIngressControllers(node: PlainNode, key: string, report: Report, re
           if (text !== undefined) sub('error', `\`${field}\` must be a namespace name, got \`${text}\``);
           valid = false;
         } else controller.namespace = text;
+      } else if (entry.key === 'podLabels') {
+        const labels = labelMap(entry.value);
+        if (!labels) {
+          sub('error', `\`${field}\` must be a map of label keys to string values, got ${describeNode(entry.value)}`);
+          valid = false;
+        } else controller.podLabels = labels;
       } else if (entry.key === 'subnetCidr') {
         const text = stringValue(entry.value, field, sub, 'a CIDR');
         const cidr = text === undefined ? undefined : cidrValue(text, field, report, span);
         if (cidr === undefined) valid = false;
         else controller.subnetCidr = cidr;
       } else {
-        const suggestion = closestName(entry.key, ['class', 'namespace', 'subnetCidr']);
-        report('error', `unknown key \`${field}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : '; an ingress controller has class, namespace or subnetCidr'}`, entry.keySpan);
+        const suggestion = closestName(entry.key, ['class', 'namespace', 'subnetCidr', 'podLabels']);
+        report('error', `unknown key \`${field}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : '; an ingress controller has class, namespace (with podLabels) or subnetCidr'}`, entry.keySpan);
         valid = false;
       }
     }
@@ -303,6 +309,10 @@ function readIngressControllers(node: PlainNode, key: string, report: Report, re
     }
     if (controller.namespace === undefined && controller.subnetCidr === undefined) {
       report('error', `\`${at}\` (class \`${controller.class}\`) needs \`namespace\` (in-cluster controller) or \`subnetCidr\` (Azure-hosted controller)`, item.span);
+      return;
+    }
+    if (controller.podLabels !== undefined && controller.namespace === undefined) {
+      report('error', `\`${at}\` (class \`${controller.class}\`) has \`podLabels\` without \`namespace\`: labels belong to in-cluster controller pods`, item.span);
       return;
     }
     if (controller.namespace !== undefined && controller.subnetCidr !== undefined) {
@@ -361,4 +371,15 @@ export function checkConsistency(profile: ClusterProfile, spans: Record<string, 
 
 function overlaps(a: AddressRange, b: AddressRange): boolean {
   return a.family === b.family && a.first <= b.last && b.first <= a.last;
+}
+
+/** A map of label keys to string values (numbers and booleans as written), or undefined. */
+function labelMap(node: PlainNode): Record<string, string> | undefined {
+  if (node.kind !== 'map') return undefined;
+  const out: Record<string, string> = {};
+  for (const entry of node.entries) {
+    if (entry.value.kind !== 'scalar' || entry.value.value === null) return undefined;
+    out[entry.key] = entry.value.source ?? String(entry.value.value);
+  }
+  return out;
 }

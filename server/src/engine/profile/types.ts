@@ -21,6 +21,8 @@ export interface IngressControllerProfile {
   namespace?: string;
   /** Source subnet of an Azure-hosted controller (Application Gateway for Containers), for ipBlock peers. */
   subnetCidr?: string;
+  /** Labels every pod of an in-cluster controller carries (with `namespace`), for podSelector peers. */
+  podLabels?: Record<string, string>;
 }
 
 export interface ClusterProfile {

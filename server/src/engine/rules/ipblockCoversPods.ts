@@ -1,4 +1,5 @@
 import type { AnyResource, NetworkPolicy } from '../model/resources';
+import { ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
 import { podRanges, serviceRanges } from '../profile/ranges';
 import type { Rule, RuleContext } from './rule';
 import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/ipBlocks';
@@ -14,7 +15,9 @@ import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/
  *  - the service CIDR: connections to a ClusterIP are translated to the backend pod's IP before policies are
  *    evaluated, so the block matches no Service traffic.
  * Blocks of a whole address family (`0.0.0.0/0`) mean "anywhere" and are left alone; with Cilium the pod part is
- * netpol-engine-unsupported's (Cilium never matches pod IPs by ipBlock); with no engine nothing is enforced.
+ * netpol-engine-unsupported's (Cilium never matches pod IPs by ipBlock); with no engine nothing is enforced. Whether
+ * an engine matches the block against pod IPs is the engine semantics the reachability model uses
+ * (netpol/semantics.ts `ipBlockMatchesPods`), so explain and connectivity agree with this finding.
  */
 export const ipblockCoversPods: Rule = {
   id: 'ipblock-covers-pods',
@@ -25,7 +28,8 @@ export const ipblockCoversPods: Rule = {
     const policy = resource as NetworkPolicy;
     const engine = ctx.profile.networkPolicyEngine;
     if (engine === 'none') return;
-    const pods = engine === 'cilium' ? [] : podRanges(ctx.profile);
+    const semantics = semanticsOf(ctx.profile);
+    const pods = podRanges(ctx.profile);
     const services = serviceRanges(ctx.profile);
     if (pods.length === 0 && services.length === 0) return;
     const flat = ctx.profile.networkModel === 'flat';
@@ -34,14 +38,14 @@ export const ipblockCoversPods: Rule = {
       if (coversEverything(block)) continue;
       const cidr = block.peer.ipBlock.cidr;
       const word = peerWord(block.direction);
-      const podHits = overlapping(block, pods);
+      const podHits = ipBlockMatchesPods(semantics, block.addresses).match === 'no' ? [] : overlapping(block, pods);
       if (podHits.length) {
         const hit = podHits[0]!;
         const where = `${hit.role} ${hit.cidr}`;
         const message = flat
           ? `ipBlock ${cidr} overlaps the ${where} where pods get their IPs (flat network: Azure CNI gives pods VNet addresses): with ${engines} it admits ${word.admits} every pod of the cluster in that range, in any namespace, not only the hosts outside the cluster it names; add the pod subnet to \`except\`, or select pods with podSelector/namespaceSelector`
           : `ipBlock ${cidr} overlaps the ${where} (overlay network): inside the cluster pods keep their pod IPs, so with ${engines} it admits ${word.admits} every pod of the cluster in that range, whatever its namespace or labels; from outside the cluster no pod IP is ever seen (traffic leaves SNATed to the node IP). Select pods with podSelector/namespaceSelector, or add ${hit.cidr} to \`except\``;
-        ctx.report({ span: block.peer.span, message, data: { cidr, overlaps: hit.cidr, role: hit.role, model: ctx.profile.networkModel ?? null } });
+        ctx.report({ span: block.peer.span, message, data: { cidr, overlaps: hit.cidr, role: hit.role, model: ctx.profile.networkModel ?? null, matchesPods: ipBlockMatchesPods(semantics, block.addresses).match } });
         continue;
       }
       const serviceHits = overlapping(block, services);

@@ -4,13 +4,14 @@ import { referencesOf, type ServiceReference } from '../model/references';
 import { workloadsOfService } from '../model/serviceBackends';
 import { isWorkload, WORKLOAD_KINDS, type AnyResource, type ConfigMap, type Protocol, type Service, type Workload } from '../model/resources';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
-import { evaluateDirection } from '../netpol/evaluate';
-import type { NetpolModel } from '../netpol/model';
 import type { PodClass } from '../netpol/podClasses';
-import { connectionsContain } from '../netpol/portSet';
+import { queryAllowed } from '../netpol/policyTrail';
+import { reachModelOf, type ReachModel } from '../reach/model';
+import { workloadPeer } from '../reach/peers';
+import { reachBetween, verdictOf } from '../reach/query';
 import type { Rule, RuleContext } from './rule';
 import { byLocation } from './shared/order';
-import { policyNames, qualified, rulesNetpolModel } from './shared/netpolScope';
+import { policyNames, qualified } from './shared/netpolScope';
 
 type DeniedBy = 'egress' | 'ingress' | 'both';
 
@@ -27,7 +28,7 @@ interface Denial {
  * netpol-blocks-declared-dependency: a workload declares that it talks to a Service (model/references.ts: an env
  * value such as `CART_ADDR=cart:7070`, or a key of a ConfigMap it reads), and the NetworkPolicies deny it the
  * Service's pods on the pod port that Service port targets: the client's egress, the pods' ingress, or both. The
- * decision is the engine's (evaluateDirection per direction).
+ * decision is the reachability model's (reach/): reported when it says DENIED, never when it cannot tell.
  *
  * Which port: the referenced Service port's targetPort, per selected workload (named targetPorts resolved on each);
  * for a headless Service, the referenced port itself (clients connect to the pods directly). A reference without a
@@ -50,7 +51,7 @@ export const netpolBlocksDeclaredDependency: Rule = {
     if (!isWorkload(resource)) return;
     const references = referencesOf(ctx.index, resource).filter((r) => r.file === resource.file);
     if (references.length === 0) return;
-    const model = rulesNetpolModel(ctx.index);
+    const model = reachModelOf(ctx.index, ctx.profile);
     for (const reference of references) {
       const denial = denialOf(ctx, model, resource, reference);
       if (denial) report(ctx, reference, resource, denial, `env \`${reference.envName}\``);
@@ -63,7 +64,7 @@ function checkConfigMap(ctx: RuleContext, configMap: ConfigMap): void {
   if (references.length === 0) return;
   const readers = readersOfConfigMap(ctx.index, configMap);
   if (readers.length === 0) return;
-  const model = rulesNetpolModel(ctx.index);
+  const model = reachModelOf(ctx.index, ctx.profile);
   for (const reference of references) {
     for (const reader of readers) {
       if (!readsKey(reader, configMap, reference.key!)) continue;
@@ -74,7 +75,7 @@ function checkConfigMap(ctx: RuleContext, configMap: ConfigMap): void {
 }
 
 /** The first denied target (by workload name) of the reference from this client, if any. */
-function denialOf(ctx: RuleContext, model: NetpolModel, client: Workload, reference: ServiceReference): Denial | undefined {
+function denialOf(ctx: RuleContext, model: ReachModel, client: Workload, reference: ServiceReference): Denial | undefined {
   const clientPods = model.classOf(client);
   if (!clientPods) return undefined;
   const services = byLocation(ctx.index.lookup('Service', reference.namespace, reference.serviceName)).filter((s) => s.selector && s.type !== 'ExternalName');
@@ -115,24 +116,26 @@ function targetsOfServicePortDirect(ctx: RuleContext, service: Service, port: nu
   return workloadsOfService(ctx.index, service).map((workload) => ({ workload, port, protocol }));
 }
 
-/** undefined: not judged (its own pods, no class); null: allowed; else the denial. */
-function judge(model: NetpolModel, clientPods: PodClass, client: Workload, target: Target): Denial | null | undefined {
-  const targetPods = model.classOf(target.workload);
-  if (!targetPods || target.workload === client || model.peerOfWorkload(target.workload) === model.peerOfWorkload(client)) return undefined;
-  const src = { type: 'pods' as const, pods: clientPods };
-  const dst = { type: 'pods' as const, pods: targetPods };
-  const egress = evaluateDirection(model, 'Egress', src, dst, false);
-  const ingress = evaluateDirection(model, 'Ingress', src, dst, false);
-  const egressOk = connectionsContain(egress.allowed, target.protocol, target.port);
-  const ingressOk = connectionsContain(ingress.allowed, target.protocol, target.port);
-  if (egressOk && ingressOk) return null;
+/** undefined: not judged (its own pods, no class); null: allowed or not settled; else the denial. */
+function judge(model: ReachModel, clientPods: PodClass, client: Workload, target: Target): Denial | null | undefined {
+  const netpol = model.netpol;
+  const targetPods = netpol.classOf(target.workload);
+  const clientPeer = netpol.peerOfWorkload(client);
+  const targetPeer = netpol.peerOfWorkload(target.workload);
+  if (!targetPods || !clientPeer || !targetPeer || target.workload === client || targetPeer === clientPeer) return undefined;
+  const query = { protocol: target.protocol, port: target.port };
+  const answer = reachBetween(model, workloadPeer(clientPeer, [clientPods], client), workloadPeer(targetPeer, [targetPods], target.workload), true);
+  if (verdictOf(answer, query) !== 'denied') return null;
+  const leg = answer.legs[0]!;
+  const egressOk = queryAllowed(leg.verdict.egress.possible, query);
+  const ingressOk = queryAllowed(leg.verdict.ingress.possible, query);
   return {
     target: target.workload,
     port: target.port,
     protocol: target.protocol,
     deniedBy: !egressOk && !ingressOk ? 'both' : !egressOk ? 'egress' : 'ingress',
-    egressPolicies: egressOk ? [] : egress.policies,
-    ingressPolicies: ingressOk ? [] : ingress.policies,
+    egressPolicies: egressOk ? [] : leg.verdict.egress.policies,
+    ingressPolicies: ingressOk ? [] : leg.verdict.ingress.policies,
   };
 }
 

@@ -4,18 +4,17 @@ import { isWorkload, type AnyResource, type ConfigMap, type Workload, WORKLOAD_K
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { parseAddress } from '../netpol/addressSet';
 import { compilePolicy } from '../netpol/compiledPolicy';
-import { evaluateDirection } from '../netpol/evaluate';
-import { netpolModelOf } from '../netpol/cachedModel';
-import type { NetpolModel } from '../netpol/model';
-import { connectionsContain } from '../netpol/portSet';
+import { reachModelOf, type ReachModel } from '../reach/model';
+import { workloadPeer, type ReachPeer } from '../reach/peers';
+import { reachBetween, verdictOf } from '../reach/query';
 import type { Rule, RuleContext } from './rule';
 
 /**
  * netpol-blocks-declared-egress: a workload declares an external destination (egress inventory: a URL or host:port
  * in its env or in a ConfigMap it reads), but its egress isolation admits no address outside the cluster on that
- * port: the connection will be dropped. The decision is the NetworkPolicy engine's (netpol/): for an IP destination
- * that exact address; for a host name, whose address the manifests do not say, any external address at all (so the
- * rule only fires when no address could work).
+ * port: the connection will be dropped. The decision is the reachability model's (reach/): for an IP destination
+ * that exact address; for a host name, whose address the manifests do not say, an address not known (so the rule
+ * only fires when no address could work). Reported when the model says DENIED.
  *
  * Reported where the destination is written: on the env value (checking the workload) or on the ConfigMap key
  * (checking the ConfigMap, naming the workloads that read it).
@@ -36,7 +35,7 @@ export const netpolBlocksDeclaredEgress: Rule = {
       .map((d) => ({ destination: d, evidence: d.evidence.filter((e) => e.via === 'env' && e.file === resource.file) }))
       .filter((d) => d.evidence.length > 0);
     if (own.length === 0) return;
-    const model = netpolModelOf(ctx.index, { ingressController: false });
+    const model = reachModelOf(ctx.index, ctx.profile);
     for (const { destination, evidence } of own) {
       const blocked = blockingPolicies(model, resource, destination);
       if (!blocked) continue;
@@ -50,7 +49,7 @@ function checkConfigMap(configMap: ConfigMap, ctx: RuleContext): void {
   if (readers.length === 0) return;
   const destinations = egressOfConfigMap(ctx.index, configMap);
   if (destinations.length === 0) return;
-  const model = netpolModelOf(ctx.index, { ingressController: false });
+  const model = reachModelOf(ctx.index, ctx.profile);
   for (const destination of destinations) {
     const evidence = destination.evidence.filter((e) => e.file === configMap.file && e.configMap === `${configMap.namespace}/${configMap.name}`);
     for (const e of evidence) {
@@ -85,18 +84,17 @@ function egressIsolated(index: WorkspaceIndex, workload: Workload): boolean {
   return index.ofKindIn('NetworkPolicy', workload.namespace).some((p) => compilePolicy(p).isolates.Egress && selectorMatches(p.podSelector, workload.podLabels));
 }
 
-/** Names of the policies isolating the workload for egress when they admit nothing toward the destination; else undefined. */
-function blockingPolicies(model: NetpolModel, workload: Workload, destination: EgressDestination): string[] | undefined {
+/** Names of the policies isolating the workload for egress when the model says the destination is DENIED; else undefined. */
+function blockingPolicies(model: ReachModel, workload: Workload, destination: EgressDestination): string[] | undefined {
   const pods = model.classOf(workload);
-  if (!pods) return undefined;
-  const policies = model.policiesSelecting(pods, 'Egress');
+  const peer = model.netpol.peerOfWorkload(workload);
+  if (!pods || !peer) return undefined;
+  const policies = model.netpol.policiesSelecting(pods, 'Egress');
   if (policies.length === 0) return undefined;
   const address = destination.address === 'ip' ? parseAddress(destination.host) : undefined;
-  const targets = address ? [{ family: address.family, first: address.value, last: address.value }] : model.destinationAtoms;
-  for (const range of targets) {
-    const verdict = evaluateDirection(model, 'Egress', { type: 'pods', pods }, { type: 'external', range }, false);
-    if (connectionsContain(verdict.allowed, 'TCP', destination.port)) return undefined;
-  }
+  const target: ReachPeer = address ? { kind: 'addresses', range: { family: address.family, first: address.value, last: address.value }, text: destination.host } : { kind: 'host', name: destination.host };
+  const answer = reachBetween(model, workloadPeer(peer, [pods], workload), target, false);
+  if (verdictOf(answer, { protocol: 'TCP', port: destination.port }) !== 'denied') return undefined;
   return policies.map((p) => p.name).sort();
 }
 

@@ -1,16 +1,15 @@
 import { referenceAllowed, resolveServiceBackend } from '../exposure/backends';
 import type { AnyResource, Gateway, Ingress, Protocol, Route, Workload } from '../model/resources';
-import { evaluateDirection } from '../netpol/evaluate';
-import type { NetpolModel } from '../netpol/model';
-import { ingressFromPartlyKnownPods } from '../netpol/partlyKnownSource';
 import type { PodClass } from '../netpol/podClasses';
-import { connectionsContain } from '../netpol/portSet';
+import { reachModelOf, type ReachModel } from '../reach/model';
+import { workloadPeer, type ReachPeer } from '../reach/peers';
+import type { IngressPath, PathSource } from '../reach/placement';
+import { reachBetween, verdictOf, type Verdict } from '../reach/query';
 import type { Span } from '../syntax/tree';
 import type { Rule, RuleContext, Severity } from './rule';
-import { controllerOfGateway, controllerOfIngress, type ControllerSource } from './shared/ingressControllerSource';
 import { gatewaysNamed, isCoreKind, isGatewayApi, isGatewayParent, ROUTE_KINDS, routeBackendRefs } from './shared/gatewayApi';
 import { ingressServiceBackends } from './shared/ingressBackends';
-import { joinAnd, policyNames, qualified, rulesNetpolModel } from './shared/netpolScope';
+import { joinAnd, policyNames, qualified } from './shared/netpolScope';
 
 interface Backend {
   span: Span;
@@ -22,22 +21,17 @@ interface Backend {
   protocol: Protocol;
 }
 
-type Verdict = 'allowed' | 'denied' | 'unknown';
 
 /**
  * netpol-blocks-ingress-controller: an Ingress or a route sends traffic (through a Service) to pods whose ingress
  * policies admit nothing from the controller serving it, on the pod port the Service targets: every request through
  * that path fails (502/504 from the proxy). Reported on the backend, per selected workload.
  *
- * The controller's source comes from the cluster profile, else from what AKS documents for the class
- * (rules/shared/ingressControllerSource.ts). In-cluster controllers are pods of a namespace whose labels depend on
- * the installation: a connection counts as blocked only when no labelling that the destination's policies ask for
- * would admit it (netpol/partlyKnownSource.ts). Azure-hosted proxies (Application Gateway for Containers, AGIC)
- * connect from their subnet: with the subnet in the profile it is judged exactly; without it the rule says it cannot
- * judge (info), unless the pods admit no address outside the cluster at all on that port (then nothing could work).
- *
- * Severity: error; warning when the controller's namespace is only a convention (community ingress-nginx, the
- * Istio add-on's ingress gateway for Ingress class `istio`) and the profile does not state it.
+ * The decision is the reachability model's (reach/): the controller placed where it runs (reach/placement.ts), its
+ * pods' labels only as far as they are known, an Azure-hosted proxy (Application Gateway for Containers, AGIC) from
+ * its subnet. A connection is reported when the model says DENIED. When it says UNKNOWN the rule speaks only where
+ * the user can settle it: an Azure proxy whose subnet the profile does not state (info), or a controller whose
+ * namespace is the user's choice and that would be denied in its usual one (a warning that says so).
  */
 export const netpolBlocksIngressController: Rule = {
   id: 'netpol-blocks-ingress-controller',
@@ -46,10 +40,11 @@ export const netpolBlocksIngressController: Rule = {
   appliesTo: ['Ingress', ...ROUTE_KINDS],
   check(resource: AnyResource, ctx: RuleContext): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
+    const model = reachModelOf(ctx.index, ctx.profile);
     if (resource.kind === 'Ingress') {
       const ingress = resource as Ingress;
-      const controller = controllerOfIngress(ctx.index, ctx.profile, ingress);
-      if (!controller) return;
+      const path = model.pathOfIngress(ingress);
+      if (!path) return;
       const backends: Backend[] = ingressServiceBackends(ingress).map(({ ref, where }) => ({
         span: ref.serviceSpan,
         what: `Ingress \`${ingress.name}\` routes ${where} to Service \`${ref.service}\``,
@@ -58,7 +53,7 @@ export const netpolBlocksIngressController: Rule = {
         port: ref.port,
         protocol: 'TCP',
       }));
-      checkBackends(ctx, controller, backends);
+      checkBackends(ctx, model, path, backends);
       return;
     }
     const route = resource as Route;
@@ -79,109 +74,106 @@ export const netpolBlocksIngressController: Rule = {
     for (const parent of route.parentRefs) {
       if (isGatewayParent(parent)) for (const gateway of gatewaysNamed(ctx.index, parent.namespace ?? route.namespace, parent.name)) gateways.add(gateway);
     }
-    const seen = new Set<string>();
     for (const gateway of gateways) {
-      const controller = controllerOfGateway(ctx.index, ctx.profile, gateway);
-      if (!controller) continue;
-      const key = JSON.stringify(controller);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      checkBackends(ctx, controller, backends);
+      const path = model.pathOfGateway(gateway);
+      if (path) checkBackends(ctx, model, path, backends);
     }
   },
 };
 
-function checkBackends(ctx: RuleContext, controller: ControllerSource, backends: readonly Backend[]): void {
-  const model = rulesNetpolModel(ctx.index);
+function checkBackends(ctx: RuleContext, model: ReachModel, path: IngressPath, backends: readonly Backend[]): void {
+  // A controller Netlens does not know at all: nothing to say (ingress-class-unknown speaks about the class).
+  if (path.source.kind === 'unknown') return;
+  const source: ReachPeer = { kind: 'ingress', paths: [path] };
   for (const backend of backends) {
     const resolution = resolveServiceBackend(ctx.index, backend.namespace, backend.service, backend.port);
-    // Per workload definition: the pod ports that are blocked, and the pods' class.
-    const blocked = new Map<Workload, { pods: PodClass; ports: Map<string, { port: number; protocol: Protocol }>; verdict: Verdict }>();
+    // Per workload definition: the pod ports the model does not admit, and the pods' class.
+    const found = new Map<Workload, { pods: PodClass; ports: Map<string, { port: number; protocol: Protocol }>; verdict: Verdict }>();
     for (const { servicePort, targets } of resolution.ports) {
       if (servicePort.protocol !== backend.protocol) continue;
       for (const target of targets) {
         if (target.port === undefined) continue;
         const pods = model.classOf(target.workload);
-        if (!pods || pods.hostNetwork) continue;
-        const verdict = judge(model, controller, pods, backend.protocol, target.port);
+        const peer = model.netpol.peerOfWorkload(target.workload);
+        if (!pods || !peer) continue;
+        const answer = reachBetween(model, source, workloadPeer(peer, [pods], target.workload), false);
+        const verdict = verdictOf(answer, { protocol: backend.protocol, port: target.port });
         if (verdict === 'allowed') continue;
-        let entry = blocked.get(target.workload);
-        if (!entry) blocked.set(target.workload, (entry = { pods, ports: new Map(), verdict }));
+        let entry = found.get(target.workload);
+        if (!entry) found.set(target.workload, (entry = { pods, ports: new Map(), verdict }));
         if (verdict === 'denied') entry.verdict = 'denied';
         entry.ports.set(`${target.port}/${backend.protocol}`, { port: target.port, protocol: backend.protocol });
       }
     }
-    for (const [workload, entry] of [...blocked].sort(([a], [b]) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      report(ctx, model, controller, backend, workload, entry.pods, [...entry.ports.values()].sort((a, b) => a.port - b.port), entry.verdict);
+    for (const [workload, entry] of [...found].sort(([a], [b]) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const ports = [...entry.ports.values()].sort((a, b) => a.port - b.port);
+      if (entry.verdict === 'denied') report(ctx, model, path, backend, workload, entry.pods, ports, 'denied');
+      else reportUnknown(ctx, model, path, backend, workload, entry.pods, ports);
     }
   }
 }
 
-function judge(model: NetpolModel, controller: ControllerSource, pods: PodClass, protocol: Protocol, port: number): Verdict {
-  switch (controller.kind) {
-    case 'pods': {
-      const ingress = ingressFromPartlyKnownPods(model, pods, controller.namespace, controller.labels);
-      return connectionsContain(ingress.mayAllow, protocol, port) ? 'allowed' : 'denied';
-    }
-    case 'addresses': {
-      const verdict = evaluateDirection(model, 'Ingress', { type: 'external', range: controller.range }, { type: 'pods', pods }, false);
-      return connectionsContain(verdict.allowed, protocol, port) ? 'allowed' : 'denied';
-    }
-    case 'azure-unknown': {
-      // The subnet is unknown: allowed if every address outside the cluster is, denied if none is, else unknown.
-      const admitted = model.sourceAtoms.map(
-        (range) => connectionsContain(evaluateDirection(model, 'Ingress', { type: 'external', range }, { type: 'pods', pods }, false).allowed, protocol, port),
-      );
-      if (admitted.every(Boolean)) return 'allowed';
-      return admitted.some(Boolean) ? 'unknown' : 'denied';
-    }
+/** UNKNOWN is reported only where the user can settle it (see the rule's comment). */
+function reportUnknown(ctx: RuleContext, model: ReachModel, path: IngressPath, backend: Backend, workload: Workload, pods: PodClass, ports: { port: number; protocol: Protocol }[]): void {
+  const source = path.source;
+  if (source.kind === 'unknown-address') {
+    report(ctx, model, path, backend, workload, pods, ports, 'unknown');
+    return;
   }
+  if (source.kind !== 'pods' || !source.partly?.namespaceUnknown || !source.usualNamespace) return;
+  // Would it be denied where it usually runs? Then say so, conditionally.
+  const usual: IngressPath = { ...path, source: { ...source, namespace: source.usualNamespace, partly: { ...source.partly, namespaceUnknown: false } } };
+  const peer = model.netpol.peerOfWorkload(workload);
+  if (!peer) return;
+  const answer = reachBetween(model, { kind: 'ingress', paths: [usual] }, workloadPeer(peer, [pods], workload), false);
+  if (ports.every((p) => verdictOf(answer, p) === 'denied')) report(ctx, model, path, backend, workload, pods, ports, 'denied-if-usual');
 }
 
 function report(
   ctx: RuleContext,
-  model: NetpolModel,
-  controller: ControllerSource,
+  model: ReachModel,
+  path: IngressPath,
   backend: Backend,
   workload: Workload,
   pods: PodClass,
   ports: { port: number; protocol: Protocol }[],
-  verdict: Verdict,
+  verdict: 'denied' | 'unknown' | 'denied-if-usual',
 ): void {
-  const policies = model.policiesSelecting(pods, 'Ingress');
+  const policies = model.netpol.policiesSelecting(pods, 'Ingress');
   const portText = joinAnd(ports.map((p) => `${p.port}/${p.protocol}`));
   const target = `${workload.kind} \`${workload.name}\``;
-  const data: Record<string, unknown> = { workload: qualified(workload), namespace: workload.namespace, ports, class: controller.className };
+  const source: PathSource = path.source;
+  const data: Record<string, unknown> = { workload: qualified(workload), namespace: workload.namespace, ports, class: path.className ?? null, path: path.id, verdict: verdict === 'denied' ? 'denied' : 'unknown' };
+  const isolatedBy = policies.length ? `the ingress policies of its pods (${target}: ${policyNames(policies)})` : `its pods (${target})`;
   let severity: Severity = 'error';
   let message: string;
-  if (controller.kind === 'pods') {
-    data['controllerNamespace'] = controller.namespace;
-    if (controller.origin === 'convention') severity = 'warning';
-    const where =
-      `in namespace \`${controller.namespace}\`` +
-      (controller.origin === 'convention'
-        ? ' (its usual one; set ingressControllers in the cluster profile if it runs elsewhere)'
-        : controller.origin === 'profile'
-          ? ' (from the cluster profile)'
-          : '');
+  if (source.kind === 'pods') {
+    const namespace = verdict === 'denied-if-usual' ? source.usualNamespace! : source.namespace;
+    data['controllerNamespace'] = namespace;
+    if (verdict === 'denied-if-usual') {
+      severity = 'warning';
+      message =
+        `${backend.what}, but if ${path.name} runs in its usual namespace \`${namespace}\`, ${isolatedBy} admit nothing from it on ${portText}: requests on this path fail (502/504). ` +
+        `Allow ingress from namespaceSelector kubernetes.io/metadata.name=${namespace} on ${portText}, or state where it runs in the cluster profile (ingressControllers)`;
+    } else {
+      message =
+        `${backend.what}, but ${isolatedBy} admit nothing from ${path.name} on ${portText}: requests on this path fail (502/504). ` +
+        `Allow ingress from namespaceSelector kubernetes.io/metadata.name=${namespace}${Object.keys(source.labels).length && path.kind === 'gateway' ? ` with podSelector ${Object.entries(source.labels).map(([k, v]) => `${k}=${v}`).join(',')}` : ''} on ${portText}`;
+    }
+  } else if (source.kind === 'subnet') {
+    data['controllerCidr'] = source.cidr;
     message =
-      `${backend.what}, but the ingress policies of its pods (${target}: ${policyNames(policies)}) admit nothing from ${controller.product} ` +
-      `${where} on ${portText}: requests on this path fail (502/504). Allow ingress from namespaceSelector kubernetes.io/metadata.name=${controller.namespace} on ${portText}`;
-  } else if (controller.kind === 'addresses') {
-    data['controllerCidr'] = controller.cidr;
-    message =
-      `${backend.what}, but the ingress policies of its pods (${target}: ${policyNames(policies)}) admit nothing from ${controller.product}'s subnet ` +
-      `${controller.cidr} (from the cluster profile) on ${portText}: requests on this path fail. Allow an ipBlock for ${controller.cidr} on ${portText}`;
+      `${backend.what}, but ${isolatedBy} admit nothing from ${path.name} on ${portText}: requests on this path fail. ` +
+      `Allow an ipBlock for ${source.cidr} on ${portText}`;
   } else if (verdict === 'denied') {
     message =
-      `${backend.what}, but the ingress policies of its pods (${target}: ${policyNames(policies)}) admit no address outside the cluster on ${portText}, ` +
-      `and ${controller.product} connects from its subnet in the VNet: requests on this path fail. Allow an ipBlock for that subnet on ${portText}`;
+      `${backend.what}, but ${isolatedBy} admit no address outside the cluster on ${portText}, and ${path.name} connects from an address of its subnet: requests on this path fail. ` +
+      `Allow an ipBlock for that subnet on ${portText}`;
   } else {
     severity = 'info';
     message =
-      `${backend.what}; the ingress policies of its pods (${target}: ${policyNames(policies)}) admit only some addresses outside the cluster on ${portText}, ` +
-      `and ${controller.product} connects from its subnet, which the workspace does not say: cannot judge whether it gets through. ` +
-      `State it in the cluster profile (ingressControllers: [{class: ${controller.className}, subnetCidr: ...}])`;
+      `${backend.what}; ${isolatedBy} admit only some addresses outside the cluster on ${portText}, and ${path.name} connects from an address of its subnet, which the workspace does not say: cannot judge whether it gets through. ` +
+      `State it in the cluster profile (ingressControllers: [{class: ${path.className ?? '...'}, subnetCidr: ...}])`;
   }
   ctx.report({
     span: backend.span,

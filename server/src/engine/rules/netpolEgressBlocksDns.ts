@@ -2,42 +2,35 @@ import { egressOfWorkload } from '../egress/inventory';
 import { referencesOf } from '../model/references';
 import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { parseCidr, type AddressRange } from '../netpol/addressSet';
-import { DNS_PORT, dnsEgressOf, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE, kubeDnsPods, type KubeDnsPods } from '../netpol/clusterDns';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
-import { evaluateDirection } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
-import type { PodClass } from '../netpol/podClasses';
-import { connectionsContain } from '../netpol/portSet';
+import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
 import { syntheticPodClass } from '../netpol/syntheticPods';
 import type { ClusterProfile } from '../profile/types';
+import { LOCAL_DNS_POD_ADDRESS } from '../kb/ingressPlacement';
+import { DNS_PORT, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';
+import { reachModelOf, type ReachModel } from '../reach/model';
+import { reachBetween, verdictOf, type Verdict } from '../reach/query';
 import type { Rule, RuleContext, Severity } from './rule';
-import {
-  compiledPolicyOf,
-  describeWorkloads,
-  plainSelector,
-  podClassesIn,
-  qualified,
-  rulesNetpolModel,
-  workloadsOfClasses,
-} from './shared/netpolScope';
-
-/** How a protocol's DNS traffic fares: admitted to kube-dns, only through an ipBlock covering pod addresses, or not. */
-type Path = 'yes' | 'ipblock' | 'no';
+import { compiledPolicyOf, describeWorkloads, plainSelector, podClassesIn, qualified, workloadsOfClasses } from './shared/netpolScope';
 
 interface BlockedPods {
   pods: PodClass;
-  udp: Path;
-  tcp: Path;
+  /** The model's verdict for UDP 53 and TCP 53 to cluster DNS. */
+  udp: Verdict;
+  tcp: Verdict;
+  /** Why a verdict is UNKNOWN (the model's notes). */
+  reasons: readonly string[];
   /** Policies isolating these pods for egress (none of them admits DNS). */
   policies: readonly CompiledPolicy[];
 }
 
 /**
  * netpol-egress-blocks-dns: pods isolated for egress whose egress admits no DNS query to kube-dns on UDP 53 and
- * TCP 53. Every name lookup then times out, Service names included. kube-dns is the pods labelled
- * `k8s-app: kube-dns` in `kube-system` (CoreDNS on AKS), implied when the workspace does not declare them; the
- * decision is the engine's (netpol/clusterDns.ts).
+ * TCP 53. Every name lookup then times out, Service names included. Cluster DNS is placed by the reachability model
+ * (reach/clusterDns.ts): the pods labelled `k8s-app: kube-dns` in `kube-system` (CoreDNS on AKS, implied when the
+ * workspace does not declare them), or with LocalDNS on the DNS proxy on each pod's own node; the decision is the
+ * model's.
  *
  * Reported once per set of pods, on the policy that isolates most of them (the broadest: usually the default-deny),
  * so that a default-deny plus per-app egress policies give one finding, not one per policy.
@@ -46,9 +39,10 @@ interface BlockedPods {
  *  - error: no UDP 53 to kube-dns and the pods clearly open connections (some egress rule selects them, or they
  *    declare a Service reference or an external destination): their lookups certainly fail;
  *  - warning: no UDP 53 but the pods' egress admits nothing at all and they declare nothing (a full lockdown, maybe
- *    on purpose); UDP but not TCP 53 (large answers fail); DNS admitted only through an ipBlock that covers pod
- *    addresses, which Calico and Azure NPM apply to pods and Cilium does not, with no engine in the profile; pods
- *    the workspace does not hold (a policy in a namespace without workloads, judged on a pod with its labels).
+ *    on purpose); UDP but not TCP 53 (large answers fail); DNS that the model cannot settle (UNKNOWN: an ipBlock
+ *    that Calico and Azure NPM apply to pod addresses and Cilium does not, with no engine in the profile; egress
+ *    to the pod's own node under LocalDNS); pods the workspace does not hold (a policy in a namespace without
+ *    workloads, judged on a pod with its labels).
  * Silent when the profile says no engine enforces policies, and for hostNetwork pods.
  */
 export const netpolEgressBlocksDns: Rule = {
@@ -58,41 +52,42 @@ export const netpolEgressBlocksDns: Rule = {
   appliesTo: ['NetworkPolicy'],
   check(resource: AnyResource, ctx: RuleContext): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
-    const model = rulesNetpolModel(ctx.index);
+    const reach = reachModelOf(ctx.index, ctx.profile);
+    const model = reach.netpol;
     const policy = compiledPolicyOf(model, resource as NetworkPolicy);
     if (!policy.isolates.Egress) return;
     if (podClassesIn(ctx.index, policy.namespace).length > 0) {
-      const blocked = blockedInNamespace(ctx.index, model, ctx.profile, policy.namespace).get(policy);
-      if (blocked) report(ctx, policy, blocked, severityOf(ctx.index, blocked), false);
+      const blocked = blockedInNamespace(ctx.index, reach, ctx.profile, policy.namespace).get(policy);
+      if (blocked) report(ctx, reach, policy, blocked, severityOf(ctx.index, blocked), false);
       return;
     }
-    checkWithoutWorkloads(ctx, model, policy);
+    checkWithoutWorkloads(ctx, reach, policy);
   },
 };
 
 /** Blocked pods of a namespace, grouped under the policy each is reported on (computed once per namespace and model). */
-function blockedInNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
-  // The profile is per folder; the index is per workspace: key by the engine and the pod CIDR too.
-  const key = `netpol-rules:dns-blocked|${profile.networkPolicyEngine ?? ''}|${profile.podCidr ?? ''}|${namespace}`;
-  return index.memo(key, () => computeNamespace(index, model, profile, namespace));
+function blockedInNamespace(index: WorkspaceIndex, reach: ReachModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
+  // The profile is per folder; the index is per workspace: key by what the model reads of the profile too.
+  const key = `netpol-rules:dns-blocked|${JSON.stringify([profile.networkPolicyEngine, profile.podCidr, profile.networkModel, profile.vnetCidrs, profile.localDns, profile.kubernetesVersion])}|${namespace}`;
+  return index.memo(key, () => computeNamespace(index, reach, namespace));
 }
 
-function computeNamespace(index: WorkspaceIndex, model: NetpolModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
-  const dns = kubeDnsPods(model);
+function computeNamespace(index: WorkspaceIndex, reach: ReachModel, namespace: string): Map<CompiledPolicy, BlockedPods[]> {
+  const model = reach.netpol;
   const classes = podClassesIn(index, namespace).filter((c) => !c.hostNetwork);
-  const reach = new Map<CompiledPolicy, number>();
+  const breadth = new Map<CompiledPolicy, number>();
   const blocked: BlockedPods[] = [];
   for (const pods of classes) {
     const policies = model.policiesSelecting(pods, 'Egress');
-    for (const p of policies) reach.set(p, (reach.get(p) ?? 0) + 1);
+    for (const p of policies) breadth.set(p, (breadth.get(p) ?? 0) + 1);
     if (policies.length === 0) continue;
-    const paths = dnsPaths(model, profile, pods, dns);
-    if (paths.udp !== 'yes' || paths.tcp !== 'yes') blocked.push({ pods, ...paths, policies });
+    const paths = dnsVerdicts(reach, pods);
+    if (paths.udp !== 'allowed' || paths.tcp !== 'allowed') blocked.push({ pods, ...paths, policies });
   }
   const out = new Map<CompiledPolicy, BlockedPods[]>();
   for (const entry of blocked) {
     // The broadest policy isolating these pods carries the finding; ties by name, then location.
-    const blamed = [...entry.policies].sort((a, b) => (reach.get(b) ?? 0) - (reach.get(a) ?? 0) || compareLocation(a, b))[0]!;
+    const blamed = [...entry.policies].sort((a, b) => (breadth.get(b) ?? 0) - (breadth.get(a) ?? 0) || compareLocation(a, b))[0]!;
     const list = out.get(blamed);
     if (list) list.push(entry);
     else out.set(blamed, [entry]);
@@ -100,35 +95,17 @@ function computeNamespace(index: WorkspaceIndex, model: NetpolModel, profile: Cl
   return out;
 }
 
-/** UDP and TCP 53 toward kube-dns, with the ipBlock reading that depends on the network policy engine. */
-function dnsPaths(model: NetpolModel, profile: ClusterProfile, pods: PodClass, dns: KubeDnsPods): { udp: Path; tcp: Path } {
-  const direct = dnsEgressOf(model, pods, dns);
-  if (direct.udp && direct.tcp) return { udp: 'yes', tcp: 'yes' };
-  const viaIpBlock = { udp: false, tcp: false };
-  if (profile.networkPolicyEngine !== 'cilium') {
-    for (const range of podAddressRanges(profile)) {
-      const allowed = evaluateDirection(model, 'Egress', { type: 'pods', pods }, { type: 'external', range }, false).allowed;
-      viaIpBlock.udp ||= connectionsContain(allowed, 'UDP', DNS_PORT);
-      viaIpBlock.tcp ||= connectionsContain(allowed, 'TCP', DNS_PORT);
-    }
-  }
-  // Calico and Azure NPM match ipBlocks against pod addresses too; with neither named, it is a maybe.
-  const ipBlockWorks = profile.networkPolicyEngine === 'calico' || profile.networkPolicyEngine === 'azure-npm';
-  const path = (directly: boolean, ipBlock: boolean): Path => (directly ? 'yes' : ipBlock ? (ipBlockWorks ? 'yes' : 'ipblock') : 'no');
-  return { udp: path(direct.udp, viaIpBlock.udp), tcp: path(direct.tcp, viaIpBlock.tcp) };
-}
-
-/** Where kube-dns pods get addresses: the profile's pod CIDR, else every private IPv4 range (AKS uses one of them). */
-function podAddressRanges(profile: ClusterProfile): AddressRange[] {
-  const fromProfile = profile.podCidr ? parseCidr(profile.podCidr) : undefined;
-  if (fromProfile) return [fromProfile];
-  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!);
+/** The model's verdicts for UDP and TCP 53 from these pods to cluster DNS. */
+function dnsVerdicts(reach: ReachModel, pods: PodClass): { udp: Verdict; tcp: Verdict; reasons: readonly string[] } {
+  const peer: WorkloadPeer = { type: 'workload', id: `${pods.namespace}/(pods)`, namespace: pods.namespace, name: '(pods)', kind: 'Pod', classes: [pods], workloads: pods.workloads };
+  const answer = reachBetween(reach, { kind: 'workload', peer, classes: [pods] }, { kind: 'dns' }, false);
+  return { udp: verdictOf(answer, { protocol: 'UDP', port: DNS_PORT }), tcp: verdictOf(answer, { protocol: 'TCP', port: DNS_PORT }), reasons: [...new Set(answer.legs.flatMap((l) => [...l.verdict.egress.notes, ...l.verdict.ingress.notes]))] };
 }
 
 function severityOf(index: WorkspaceIndex, blocked: readonly BlockedPods[]): Severity {
   let severity: Severity = 'info';
   for (const entry of blocked) {
-    const one: Severity = entry.udp === 'no' ? (opensConnections(index, entry) ? 'error' : 'warning') : 'warning';
+    const one: Severity = entry.udp === 'denied' ? (opensConnections(index, entry) ? 'error' : 'warning') : 'warning';
     if (one === 'error') return 'error';
     severity = one;
   }
@@ -146,51 +123,55 @@ function opensConnections(index: WorkspaceIndex, entry: BlockedPods): boolean {
  * podSelector asks for (only for matchLabels selectors), reported by the policy with the fewest labels among those
  * isolating that pod for egress. A warning: the pods are not in the workspace.
  */
-function checkWithoutWorkloads(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy): void {
+function checkWithoutWorkloads(ctx: RuleContext, reach: ReachModel, policy: CompiledPolicy): void {
+  const model: NetpolModel = reach.netpol;
   const selector = policy.policy.podSelector;
   if (selector.invalid || selector.matchExpressions.length > 0) return;
   const pods = syntheticPodClass(policy.namespace, selector.matchLabels);
   const policies = model.policiesSelecting(pods, 'Egress');
   const first = [...policies].sort((a, b) => labelCount(a) - labelCount(b) || compareLocation(a, b))[0];
   if (first && first.policy !== policy.policy) return;
-  const paths = dnsPaths(model, ctx.profile, pods, kubeDnsPods(model));
-  if (paths.udp === 'yes' && paths.tcp === 'yes') return;
-  report(ctx, policy, [{ pods, ...paths, policies: policies.length ? policies : [policy] }], 'warning', true);
+  const paths = dnsVerdicts(reach, pods);
+  if (paths.udp === 'allowed' && paths.tcp === 'allowed') return;
+  report(ctx, reach, policy, [{ pods, ...paths, policies: policies.length ? policies : [policy] }], 'warning', true);
 }
 
-function report(ctx: RuleContext, policy: CompiledPolicy, blocked: readonly BlockedPods[], severity: Severity, synthetic: boolean): void {
+function report(ctx: RuleContext, reach: ReachModel, policy: CompiledPolicy, blocked: readonly BlockedPods[], severity: Severity, synthetic: boolean): void {
   const who = synthetic
     ? `the pods it selects in namespace \`${policy.namespace}\` (the workspace has no workload there)`
     : `${describeWorkloads(workloadsOfClasses(blocked.map((b) => b.pods)))} (namespace \`${policy.namespace}\`)`;
   const udp = worst(blocked.map((b) => b.udp));
   const tcp = worst(blocked.map((b) => b.tcp));
-  const kubeDns = `kube-dns (pods with ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} in \`${KUBE_DNS_NAMESPACE}\`)`;
+  const dns = reach.dns();
+  const target = dns.kind === 'local-dns' ? dns.name : `kube-dns (pods with ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} in \`${KUBE_DNS_NAMESPACE}\`)`;
   let what: string;
-  if (udp === 'no') {
+  if (udp === 'denied') {
     what =
-      `no egress rule of theirs admits DNS to ${kubeDns} on UDP 53${tcp === 'no' ? ' or TCP 53' : ''}: every name lookup times out, ` +
+      `no egress rule of theirs admits DNS to ${target} on UDP 53${tcp === 'denied' ? ' or TCP 53' : ''}: every name lookup times out, ` +
       'so connections by name (Services included) fail';
-  } else if (udp === 'ipblock' || tcp === 'ipblock') {
-    what =
-      `DNS to ${kubeDns} is admitted only through an ipBlock that covers pod addresses: Calico and Azure NPM apply ipBlocks to pods, ` +
-      'Cilium (Azure CNI powered by Cilium) does not, so lookups fail there (set the network policy engine in the cluster profile to be sure)';
+  } else if (udp === 'unknown' || tcp === 'unknown') {
+    const reasons = [...new Set(blocked.flatMap((b) => b.reasons))];
+    what = `whether their egress admits DNS to ${target} cannot be settled: ${reasons.join('; ') || 'the cluster profile leaves it open'}. Lookups may fail (state the network policy engine and pod CIDR in the cluster profile to be sure)`;
   } else {
-    what = `their egress admits DNS to ${kubeDns} on UDP 53 but not TCP 53: answers too large for UDP are retried over TCP and fail`;
+    what = `their egress admits DNS to ${target} on UDP 53 but not TCP 53: answers too large for UDP are retried over TCP and fail`;
   }
+  const fix =
+    dns.kind === 'local-dns'
+      ? `Allow UDP and TCP 53 to ipBlock ${LOCAL_DNS_POD_ADDRESS}/32 (LocalDNS)`
+      : `Allow UDP and TCP 53 to namespaceSelector kubernetes.io/metadata.name=${KUBE_DNS_NAMESPACE} with podSelector ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} (in the same peer)`;
   const others = [...new Set(blocked.flatMap((b) => b.policies))].filter((p) => p !== policy).sort(compareLocation);
   ctx.report({
     span: policy.policy.podSelector.span,
     severity,
     message:
-      `NetworkPolicy \`${policy.name}\` isolates ${who} for egress, and ${what}. Allow UDP and TCP 53 to namespaceSelector ` +
-      `kubernetes.io/metadata.name=${KUBE_DNS_NAMESPACE} with podSelector ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} (in the same peer)`,
+      `NetworkPolicy \`${policy.name}\` isolates ${who} for egress, and ${what}. ${fix}`,
     related: others.map((p) => ({ file: p.policy.file, span: p.policy.nameSpan, message: `NetworkPolicy ${p.name} also isolates these pods for egress without DNS` })),
-    data: { policy: qualified(policy), namespace: policy.namespace, podSelector: plainSelector(policy.policy.podSelector), udp: udp === 'yes', tcp: tcp === 'yes' },
+    data: { policy: qualified(policy), namespace: policy.namespace, podSelector: plainSelector(policy.policy.podSelector), udp: udp === 'allowed', tcp: tcp === 'allowed', verdict: udp === 'denied' ? 'denied' : udp === 'unknown' || tcp === 'unknown' ? 'unknown' : 'denied-tcp' },
   });
 }
 
-function worst(paths: readonly Path[]): Path {
-  return paths.includes('no') ? 'no' : paths.includes('ipblock') ? 'ipblock' : 'yes';
+function worst(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.includes('denied') ? 'denied' : verdicts.includes('unknown') ? 'unknown' : 'allowed';
 }
 
 function labelCount(policy: CompiledPolicy): number {

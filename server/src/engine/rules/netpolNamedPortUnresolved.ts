@@ -54,7 +54,7 @@ export const netpolNamedPortUnresolved: Rule = {
       }
       const destinations = destinationsOf(ctx, model, policy, rule);
       if (!destinations || destinations.length === 0) continue;
-      const problems = destinations.map((pods) => ({ pods, problems: rulePorts(rule, { type: 'pods', pods }).problems }));
+      const problems = destinations.map((pods) => ({ pods, problems: rulePorts(model, rule, { type: 'pods', pods }).problems }));
       for (const port of named) {
         const misses = problems.map((d) => ({ pods: d.pods, problem: d.problems.find((p) => p.index === port.index) }));
         if (misses.some((m) => !m.problem)) continue;

@@ -1,12 +1,12 @@
 import { describeSelector, selectorMatches, selectsEverything, type LabelSelector } from '../model/labelSelector';
 import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { kubeDnsPods } from '../netpol/clusterDns';
+import { clusterDnsOf } from '../reach/clusterDns';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compiledPolicy';
 import { peerMatches } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
-import { GATEWAY_NAME_LABEL } from './shared/ingressControllerSource';
+import { GATEWAY_NAME_LABEL } from '../kb/ingressPlacement';
 import { closestWorkloadHint } from '../model/closestWorkload';
 import type { Rule, RuleContext } from './rule';
 import { byLocation } from './shared/order';
@@ -203,8 +203,9 @@ function otherNamespacesWithMatches(index: WorkspaceIndex, model: NetpolModel, s
   for (const ns of index.knownNamespaces()) {
     if (ns !== namespace && index.workloadsSelectedBy(ns, selector).length > 0) out.add(ns);
   }
-  const dns = kubeDnsPods(model);
-  if (dns.implied && namespace !== dns.classes[0]!.namespace && selectorMatchesAny(selector, dns.classes[0]!.labels)) out.add(dns.classes[0]!.namespace);
+  // The kube-dns pods as the model places them without LocalDNS (the peer names pods, not the node-local proxy).
+  const dns = clusterDnsOf(model, {});
+  if (dns.kind === 'kube-dns' && dns.implied && namespace !== dns.classes[0]!.namespace && selectorMatchesAny(selector, dns.classes[0]!.labels)) out.add(dns.classes[0]!.namespace);
   return [...out].sort();
 }
 

@@ -1,23 +1,21 @@
 /**
  * Ways in from outside for the connectivity graph: Internet (or the VNet, or any client that reaches a node) ->
- * Azure load balancer / ingress controller of a class / Gateway -> workload. Built from `exposure/exposure.ts`
- * paths. Each last hop says whether the destination's ingress policies let that entry in on the pod port:
- *  - an in-cluster ingress controller is the netpol model's `{ingress-controller}` (placed in its real namespace
- *    when the workspace says where it runs, see features/netpolModel.ts);
- *  - a load balancer, NodePort or Azure-hosted proxy (Application Gateway for Containers, AGIC) connects from an
- *    address outside the cluster: blocked when no address range the policies cut admits the port;
- *  - in-cluster Gateways (Istio) are not modelled as pods: no verdict.
+ * Azure load balancer / ingress controller / Gateway -> workload. Built from `exposure/exposure.ts` paths (which
+ * objects the traffic passes); each last hop carries the reachability model's verdict for that way in on the pod
+ * port (reach/: the controller placed where it runs, the load balancer's sources as externalTrafficPolicy and the
+ * engine make them): allowed, blocked, or unknown (what it depends on is in `netlens explain`, whose query the edge
+ * carries).
  *
  * Steppable (`../steps.ts`): it yields after each exposed Service.
  */
-import { exposureOfService, type ExposureEntry, type ExposureHop } from '../../exposure/exposure';
+import { exposureOfService, type ExposureEntry, type ExposureHop, type ExposurePath } from '../../exposure/exposure';
 import type { Route, Service, Workload } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
-import { formatAddress } from '../../netpol/addressSet';
-import { ClassPairCache, INGRESS_CONTROLLER_ID } from '../../netpol/connectivity';
-import type { NetpolModel } from '../../netpol/model';
 import type { WorkloadPeer } from '../../netpol/podClasses';
-import { connectionsContain } from '../../netpol/portSet';
+import type { ReachModel } from '../../reach/model';
+import { peerId } from '../../reach/peers';
+import type { Verdict } from '../../reach/query';
+import { exposureVerdict, wayOfExposure } from '../../reach/ways';
 import type { Steps } from '../steps';
 import type { EnginePlace, EntryNode, ExplainQuery, ExposureEdge, ExposureLevel } from './types';
 
@@ -42,10 +40,10 @@ interface EdgeDraft {
   labels: string[];
   details: string[];
   explain?: ExplainQuery;
-  blocked?: boolean;
+  status?: Verdict;
 }
 
-export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, peers: readonly WorkloadPeer[], cache: ClassPairCache): Steps<ExposureGraph> {
+export function* exposureGraphSteps(index: WorkspaceIndex, model: ReachModel, peers: readonly WorkloadPeer[]): Steps<ExposureGraph> {
   const nodes = new Map<string, EntryNode<EnginePlace>>();
   const edges = new Map<string, EdgeDraft>();
   const levels = new Map<string, ExposureLevel>();
@@ -54,16 +52,17 @@ export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, p
     if (!nodes.has(entry.id)) nodes.set(entry.id, entry);
     return entry.id;
   };
-  const edge = (source: string, target: string, label: string, detail: string, verdict?: { blocked: boolean; explain: ExplainQuery }): void => {
+  const edge = (source: string, target: string, label: string, detail: string, verdict?: { status: Verdict; explain: ExplainQuery }): void => {
     const key = `${source}\u0000${target}`;
     let draft = edges.get(key);
     if (!draft) edges.set(key, (draft = { source, target, labels: [], details: [] }));
     if (!draft.labels.includes(label)) draft.labels.push(label);
     if (!draft.details.includes(detail)) draft.details.push(detail);
     if (verdict) {
-      // An edge is blocked only when every way it stands for is.
-      draft.blocked = draft.blocked === undefined ? verdict.blocked : draft.blocked && verdict.blocked;
-      if (!draft.explain || !verdict.blocked) draft.explain = verdict.explain;
+      // An edge is blocked only when every way it stands for is; allowed when one is.
+      const before = draft.status;
+      draft.status = before === undefined ? verdict.status : before === 'allowed' || verdict.status === 'allowed' ? 'allowed' : before === 'unknown' || verdict.status === 'unknown' ? 'unknown' : 'denied';
+      if (!draft.explain || draft.status === verdict.status) draft.explain = verdict.explain;
     }
   };
   const raise = (peer: WorkloadPeer, level: ExposureLevel): void => {
@@ -78,7 +77,7 @@ export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, p
       const last = path.hops[path.hops.length - 1];
       if (last?.kind !== 'pods') continue;
       const workload = last.workload;
-      const peer = model.peerOfWorkload(workload);
+      const peer = model.netpol.peerOfWorkload(workload);
       if (!peer || !wanted.has(peer)) continue;
       const entry = node({ type: entryType(path.entry), ...ENTRY_NODES[path.entry] });
       const first = path.hops[0]!;
@@ -90,26 +89,26 @@ export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, p
           const lb = node(loadBalancerNode(first.service, first.visibility));
           const ranges = first.sourceRanges.length ? ` (loadBalancerSourceRanges ${first.sourceRanges.join(', ')})` : '';
           edge(entry, lb, `${first.port.protocol} ${first.port.port}`, `${ENTRY_NODES[path.entry].label} → ${first.visibility} Azure load balancer port ${first.port.port}/${first.port.protocol}${ranges}`);
-          edge(lb, peer.id, `${first.port.port} → ${podPort ?? last.targetPort}`, `Service ${qualified(first.service)} port ${first.port.port} → ${portText} on ${workloadName(workload)}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
+          edge(lb, peer.id, `${first.port.port} → ${podPort ?? last.targetPort}`, `Service ${qualified(first.service)} port ${first.port.port} → ${portText} on ${workloadName(workload)}`, wayIn(model, path, peer));
           break;
         }
         case 'node-port': {
           raise(peer, 'node-port');
           const nodePort = first.nodePort !== undefined ? String(first.nodePort) : '30000-32767';
-          edge(entry, peer.id, `NodePort ${nodePort} → ${podPort ?? last.targetPort}`, `every node’s IP:${nodePort} (NodePort Service ${qualified(first.service)}) → ${portText}`, fromOutside(model, cache, workload, peer, last.protocol, podPort));
+          edge(entry, peer.id, `NodePort ${nodePort} → ${podPort ?? last.targetPort}`, `every node’s IP:${nodePort} (NodePort Service ${qualified(first.service)}) → ${portText}`, wayIn(model, path, peer));
           break;
         }
         case 'ingress-controller': {
           raise(peer, 'public');
           const controller = first.controller;
-          const id = `ingress-controller:${controller.className ?? '(default)'}`;
-          const hosting = controller.hosting === 'azure' ? 'Azure-hosted, outside the cluster' : controller.hosting === 'in-cluster' ? 'runs in the cluster' : 'controller not known';
-          node({ type: 'ingress-controller', id, label: controller.label, detail: `Ingress controller${controller.className ? ` of class ${controller.className}` : ''} (${hosting}): L7, routes by host and path` });
           const ingress = path.hops.find((h): h is Extract<ExposureHop, { kind: 'ingress' }> => h.kind === 'ingress');
-          edge(entry, id, 'HTTP(S)', `${ENTRY_NODES[path.entry].label} → ${controller.label}`);
+          const way = ingress ? model.pathOfIngress(ingress.ingress) : undefined;
+          const id = way?.id ?? `ingress-controller:${controller.className ?? '(default)'}`;
+          const label = way?.name ?? controller.label;
+          node({ type: 'ingress-controller', id, label, detail: `${label}${controller.className ? `, class ${controller.className}` : ''}: L7, routes by host and path` });
+          edge(entry, id, 'HTTP(S)', `${ENTRY_NODES[path.entry].label} → ${label}`);
           const route = ingress ? (ingress.defaultBackend ? 'default backend' : `${ingress.host ?? '*'}${ingress.path ?? '/'}`) : '';
-          const verdict =
-            controller.hosting === 'azure' ? fromOutside(model, cache, workload, peer, 'TCP', podPort) : fromIngressController(model, cache, workload, peer, podPort);
+          const verdict = wayIn(model, path, peer);
           edge(id, peer.id, `${route} → ${podPort ?? last.targetPort}`, `Ingress ${ingress ? qualified(ingress.ingress) : ''} ${route} → ${portText} on ${workloadName(workload)}`, verdict);
           break;
         }
@@ -131,7 +130,7 @@ export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, p
           edge(entry, id, listener, `${ENTRY_NODES[path.entry].label} → Gateway ${first.gatewayNamespace}/${first.gatewayName} ${listener}`);
           const route = path.hops.find((h): h is Extract<ExposureHop, { kind: 'route' }> => h.kind === 'route');
           const routeText = route ? `${route.route.kind} ${route.route.name}` : 'route';
-          const verdict = hosting === 'azure' ? fromOutside(model, cache, workload, peer, last.protocol, podPort) : undefined;
+          const verdict = wayIn(model, path, peer);
           edge(id, peer.id, `${routeText} → ${podPort ?? last.targetPort}`, `${route ? `${route.route.kind} ${qualified(route.route)}` : 'a route'} → ${portText} on ${workloadName(workload)}`, verdict);
           break;
         }
@@ -145,15 +144,25 @@ export function* exposureGraphSteps(index: WorkspaceIndex, model: NetpolModel, p
   const out: ExposureEdge[] = [];
   for (const draft of edges.values()) {
     const shown = draft.labels.slice(0, 2).join(', ') + (draft.labels.length > 2 ? ` +${draft.labels.length - 2}` : '');
+    const suffix = draft.status === 'denied' ? ' (blocked)' : draft.status === 'unknown' ? ' (may be blocked)' : '';
+    const why =
+      draft.status === 'denied'
+        ? '\nBlocked: the destination’s ingress NetworkPolicies admit nothing from this way in on that port.'
+        : draft.status === 'unknown'
+          ? '\nMay be blocked: the answer depends on facts the manifests and the cluster profile do not state (explain says which).'
+          : '';
     const result: ExposureEdge = {
       kind: 'exposure',
       id: `exposure:${draft.source}>${draft.target}`,
       source: draft.source,
       target: draft.target,
-      label: draft.blocked ? `${shown} (blocked)` : shown,
-      detail: draft.details.join('\n') + (draft.blocked ? '\nBlocked: the destination’s ingress NetworkPolicies admit nothing from this entry on that port.' : ''),
+      label: `${shown}${suffix}`,
+      detail: draft.details.join('\n') + why,
     };
-    if (draft.blocked !== undefined) result.blocked = draft.blocked;
+    if (draft.status !== undefined) {
+      result.status = draft.status === 'denied' ? 'blocked' : draft.status;
+      result.blocked = draft.status === 'denied';
+    }
     if (draft.explain) result.explain = draft.explain;
     out.push(result);
   }
@@ -192,30 +201,13 @@ function loadBalancerNode(service: Service, visibility: 'public' | 'internal'): 
   };
 }
 
-/**
- * Whether some address outside the cluster may open the pod port (the load balancer, a NodePort or an
- * Azure-hosted proxy connects from such an address). The address ranges are the netpol model's atoms, which every
- * ipBlock boundary cuts, so one address of an atom answers for the whole atom: the explain query uses it.
- */
-function fromOutside(model: NetpolModel, cache: ClassPairCache, workload: Workload, peer: WorkloadPeer, protocol: 'TCP' | 'UDP' | 'SCTP', port: number | undefined): { blocked: boolean; explain: ExplainQuery } | undefined {
-  const cls = model.classOf(workload);
-  if (!cls || port === undefined || model.sourceAtoms.length === 0) return undefined;
-  let admitted: (typeof model.sourceAtoms)[number] | undefined;
-  for (const range of model.sourceAtoms) {
-    if (connectionsContain(cache.allowed({ type: 'external', range }, { type: 'pods', pods: cls }), protocol, port)) {
-      admitted = range;
-      break;
-    }
-  }
-  const probe = admitted ?? model.sourceAtoms[0]!;
-  return { blocked: !admitted, explain: { source: formatAddress(probe.family, probe.first), destination: peer.id, port, protocol } };
-}
-
-function fromIngressController(model: NetpolModel, cache: ClassPairCache, workload: Workload, peer: WorkloadPeer, port: number | undefined): { blocked: boolean; explain: ExplainQuery } | undefined {
-  const cls = model.classOf(workload);
-  if (!cls || !model.ingressController || port === undefined) return undefined;
-  const allowed = cache.allowed({ type: 'pods', pods: model.ingressController }, { type: 'pods', pods: cls });
-  return { blocked: !connectionsContain(allowed, 'TCP', port), explain: { source: INGRESS_CONTROLLER_ID, destination: peer.id, port, protocol: 'TCP' } };
+/** The model's verdict for the path's way in to its pods on the pod port, with the explain query (reach/ways.ts). */
+function wayIn(model: ReachModel, path: ExposurePath, peer: WorkloadPeer): { status: Verdict; explain: ExplainQuery } | undefined {
+  const last = path.hops[path.hops.length - 1];
+  const way = wayOfExposure(model, path);
+  const status = exposureVerdict(model, path);
+  if (!way || status === undefined || last?.kind !== 'pods' || last.target.port === undefined) return undefined;
+  return { status, explain: { source: peerId(way), destination: peer.id, port: last.target.port, protocol: last.protocol } };
 }
 
 function qualified(resource: { namespace: string; name: string }): string {

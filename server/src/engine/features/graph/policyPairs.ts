@@ -5,7 +5,7 @@
  * everything by default: it is counted, not listed (the graph draws such workloads as open). For the other pairs the
  * isolating policies' rules say which peers can match at all: a rule without `from`/`to` matches every peer, a pod
  * peer matches the pod classes its selectors select (computed once per distinct peer, the policies being shared
- * by many pods). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
+ * by many pods; an ipBlock the engine may match against pod IPs, every class). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
  * sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs that allow nothing.
  *
  * Steppable (`../steps.ts`): it yields after each pod class's sides and after each destination class, the units
@@ -14,7 +14,8 @@
 import type { CompiledPeer, CompiledPolicy, Direction } from '../../netpol/compiledPolicy';
 import { ClassPairCache } from '../../netpol/connectivity';
 import { selectorMatches, type LabelSelector } from '../../model/labelSelector';
-import type { Endpoint } from '../../netpol/evaluate';
+import { isolatingPolicies, type Endpoint } from '../../netpol/evaluate';
+import { ipBlockMatchesNodes, ipBlockMatchesPods } from '../../netpol/semantics';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass, WorkloadPeer } from '../../netpol/podClasses';
 import { isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../../netpol/portSet';
@@ -84,7 +85,7 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
     return result;
   };
   const sideOf = (cls: PodClass, direction: Direction): Side | undefined => {
-    const policies = model.policiesSelecting(cls, direction);
+    const policies = isolatingPolicies(model, cls, direction);
     if (policies.length === 0) return undefined;
     let candidates: Candidates = new Set<PodClass>();
     let external = false;
@@ -96,8 +97,12 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
           continue;
         }
         for (const peer of rule.peers) {
-          if (peer.kind === 'ipBlock') external = true;
-          else if (peer.kind === 'pods' && candidates !== 'all') for (const match of classesMatching(policy, peer)) candidates.add(match);
+          if (peer.kind === 'ipBlock') {
+            external = true;
+            // Engines that match pod (or, for hostNetwork pods, node) IPs with ipBlocks (netpol/semantics.ts) may
+            // admit any pod through it.
+            if (ipBlockMatchesPods(model.semantics, peer.addresses).match !== 'no' || ipBlockMatchesNodes(model.semantics, peer.addresses).match !== 'no') candidates = 'all';
+          } else if (peer.kind === 'pods' && candidates !== 'all') for (const match of classesMatching(policy, peer)) candidates.add(match);
         }
       }
     }

@@ -57,7 +57,7 @@ export interface NamespaceNode {
   inScope: boolean;
 }
 
-export type EntryType = 'internet' | 'vnet' | 'nodes' | 'external' | 'load-balancer' | 'ingress-controller' | 'gateway';
+export type EntryType = 'internet' | 'vnet' | 'nodes' | 'external' | 'load-balancer' | 'ingress-controller' | 'gateway' | 'dns' | 'host';
 
 /** A way into the cluster (a source of exposure edges), or addresses outside the cluster (ipBlocks). */
 export interface EntryNode<Place> {
@@ -106,10 +106,16 @@ export interface PolicyEdge extends EdgeBase {
   pairs: number;
 }
 
-/** A Service the workload names in its configuration (env, ConfigMap), and whether the policies let it connect. */
+/**
+ * Something the workload needs to reach and whether the model lets it: a Service it names in its configuration (env,
+ * ConfigMap), an external destination it declares (`what: 'external'`, target `host:<name>`), or cluster DNS for pods
+ * isolated for egress (`what: 'dns'`, target `dns`).
+ */
 export interface DependencyEdge<Place> extends EdgeBase {
   kind: 'dependency';
-  status: 'allowed' | 'denied';
+  what?: 'service' | 'external' | 'dns';
+  /** The model's verdict: `unknown` when it depends on facts the manifests and the cluster profile do not state. */
+  status: 'allowed' | 'denied' | 'unknown';
   /** Where the reference is written. */
   place: Place;
   service: string;
@@ -122,7 +128,9 @@ export interface DependencyEdge<Place> extends EdgeBase {
 /** A hop of a way in from outside: Internet -> LB / controller / Gateway -> pods. */
 export interface ExposureEdge extends EdgeBase {
   kind: 'exposure';
-  /** True when the destination's ingress policies admit nothing from this entry on that port. */
+  /** The reachability model's verdict on the last hop (absent on the hops before it). */
+  status?: 'allowed' | 'blocked' | 'unknown';
+  /** True when the model says DENIED: the destination's ingress policies admit nothing from this way in on that port. */
   blocked?: boolean;
 }
 
@@ -159,7 +167,10 @@ export interface GraphData<Place = EnginePlace> {
 
 /** The reply of `netlens/explain`. */
 export interface ExplainReply {
+  /** The verdict is ALLOWED. */
   allowed: boolean;
+  /** ALLOWED, DENIED, or UNKNOWN (the answer depends on facts the manifests and the cluster profile do not state). */
+  verdict?: 'allowed' | 'denied' | 'unknown';
   lines: string[];
   /** Set when the source or destination could not be resolved; `lines` then holds the error. */
   error?: string;

@@ -1,7 +1,8 @@
-/** What every hover module receives: the cursor, the object, the key path inside the object, a lazy policy model. */
+/** What every hover module receives: the cursor, the object, the key path inside the object, a lazy reachability model. */
 import type { AnyResource } from '../../model/resources';
 import type { NetpolModel } from '../../netpol/model';
-import { netpolModelFor } from '../netpolModel';
+import type { ReachModel } from '../../reach/model';
+import { reachModelFor } from '../reachModel';
 import type { YNode } from '../../syntax/tree';
 import { scalarText, type CursorContext, type PathSegment } from '../cursor';
 import type { FeatureHost } from '../host';
@@ -15,22 +16,25 @@ export interface HoverContext {
   node: YNode;
   /** The scalar under the cursor as text (the key when on a key). */
   value?: string;
-  /** The NetworkPolicy model of the index as it is now (built on first use). */
+  /** The NetworkPolicy model of the index as it is now (built on first use): for what policies select. */
   model(): NetpolModel;
+  /** The reachability model under the file's cluster profile: for who can reach whom. */
+  reach(): ReachModel;
 }
 
 export function hoverContextOf(host: FeatureHost, cursor: CursorContext): HoverContext | undefined {
   const resource = cursor.resource;
   if (!resource || !cursor.node) return undefined;
   const path = pathInObject(cursor, resource);
-  let model: NetpolModel | undefined;
+  let reach: ReachModel | undefined;
   const context: HoverContext = {
     host,
     cursor,
     resource,
     path,
     node: cursor.node,
-    model: () => (model ??= netpolModelFor(host.analysis.index)),
+    reach: () => (reach ??= reachModelFor(host.analysis, resource.file)),
+    model: () => (reach ??= reachModelFor(host.analysis, resource.file)).netpol,
   };
   const value = scalarText(cursor.node);
   if (value !== undefined) context.value = value;

@@ -6,6 +6,7 @@ import { fieldDocMarkdown } from '../kbDocs';
 import { selectorMarkdown, selectorSiteAt } from '../selectors';
 import { referencesToService, routesToService } from '../usages';
 import { onIdentity, sections, type HoverContext } from './context';
+import { exposureVerdict, exposureVerdictWords } from '../../reach/ways';
 import { portLines, trafficPolicyExplanation, typeExplanation } from './serviceText';
 
 export function serviceHover(context: HoverContext): string | undefined {
@@ -36,7 +37,12 @@ function serviceSummary(context: HoverContext, service: Service): string | undef
   const routes = routesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${escapeText(u.detail)} (${where(host, u.resource.file, u.span)})`);
   const references = referencesToService(index, service).map((u) => `- ${objectRef(u.resource)} ${escapeText(u.detail)} (${where(host, u.resource.file, u.span)})`);
   const outside = service.type === 'LoadBalancer' || service.type === 'NodePort'
-    ? exposureOfService(host.analysis.index, service).filter((p) => p.hops[0]?.kind !== 'ingress-controller' && p.hops[0]?.kind !== 'gateway').map((p) => `- ${formatExposurePath(p)}`)
+    ? exposureOfService(host.analysis.index, service)
+        .filter((p) => p.hops[0]?.kind !== 'ingress-controller' && p.hops[0]?.kind !== 'gateway')
+        .map((p) => {
+          const verdict = exposureVerdictWords(exposureVerdict(context.reach(), p));
+          return `- ${formatExposurePath(p)}${verdict ? `: ${verdict}` : ''}`;
+        })
     : [];
   return sections(
     `**Service ${code(`${service.namespace}/${service.name}`)}** · ${service.type}${headless}`,

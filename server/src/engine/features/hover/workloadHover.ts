@@ -1,17 +1,20 @@
 /**
- * Hover on a workload's name: how its pods can be reached. From inside the cluster, what the netpol engine says
- * (`whoCanReach`); from outside, the exposure paths (public/internal load balancers, NodePorts, Ingresses, Gateways).
+ * Hover on a workload's name: how its pods can be reached, as the reachability model says (reach/: `whoCanReach`,
+ * the ways in with their verdicts); from outside, the exposure paths (public/internal load balancers, NodePorts,
+ * Ingresses, Gateways).
  */
 import { podCountOf } from '../../exposure/backends';
 import { exposureOf, formatExposurePath } from '../../exposure/exposure';
 import type { Workload } from '../../model/resources';
-import type { PeerConnection } from '../../netpol/connectivity';
-import { formatConnections } from '../../netpol/portSet';
-import { whoCanReach } from '../../netpol/reach';
+import { isolatingPolicies } from '../../netpol/evaluate';
+import { isEmptyConnections } from '../../netpol/portSet';
+import type { ReachModel } from '../../reach/model';
+import { peerName, type ReachPeer } from '../../reach/peers';
+import { connectionWords, peerOfWorkloadDefinition, reachBetween, verdictOf, whoCanReach, type ReachRow } from '../../reach/query';
 import { bounded, code, escapeText, objectRef, where } from '../host';
 import { policiesSelectingWorkload, servicesOfWorkload } from '../usages';
 import { onIdentity, sections, type HoverContext } from './context';
-import type { NetpolModel } from '../../netpol/model';
+import { exposureVerdict, exposureVerdictWords } from '../../reach/ways';
 import { ruleText } from './netpolText';
 
 export function workloadHover(context: HoverContext, workload: Workload): string | undefined {
@@ -23,50 +26,87 @@ export function workloadHover(context: HoverContext, workload: Workload): string
   const services = servicesOfWorkload(index, workload).map((u) => `${objectRef(u.resource)} (${where(host, u.resource.file, u.resource.nameSpan)})`);
   const policies = policiesSelectingWorkload(index, workload).map((u) => `${code(u.resource.name)} ${escapeText(u.detail.replace('selects its pods ', ''))}`);
   const paths = exposureOf(index, workload);
-  const outside = paths.map((p) => `- ${formatExposurePath(p)}`);
-  const viaController = paths.some((p) => p.hops[0]?.kind === 'ingress-controller' && p.hops[0].controller.hosting === 'in-cluster');
+  const reach = context.reach();
+  const outside = paths.map((p) => {
+    const verdict = exposureVerdictWords(exposureVerdict(reach, p));
+    return `- ${formatExposurePath(p)}${verdict ? `: ${verdict}` : ''}`;
+  });
   return sections(
     head,
     services.length ? `**Selected by** ${services.join(', ')}` : 'No Service selects its pods.',
-    insideText(context.model(), workload, viaController),
+    insideText(context.reach(), workload),
     policies.length ? `**Policies selecting it:** ${policies.join(', ')}` : undefined,
     outside.length ? `**From outside**\n${bounded(outside, 8).join('\n')}` : '**From outside:** not exposed (no LoadBalancer or NodePort Service, Ingress or route reaches it).',
     workload.hostNetwork ? '`hostNetwork: true`: the pods use the node\'s network; whether NetworkPolicies apply depends on the network plugin.' : undefined,
   );
 }
 
-function insideText(model: NetpolModel, workload: Workload, viaController: boolean): string {
-  const cls = model.classOf(workload);
-  if (!cls) return '';
-  const isolating = model.policiesSelecting(cls, 'Ingress');
-  if (isolating.length === 0) return '**Inside the cluster:** not isolated for ingress: every pod and every address may connect on every port.';
+function insideText(model: ReachModel, workload: Workload): string {
+  const target = peerOfWorkloadDefinition(model, workload);
+  if (!target) return '';
+  const cls = target.classes[0]!;
+  const isolating = isolatingPolicies(model.netpol, cls, 'Ingress');
+  const rows = whoCanReach(model, target);
+  const waysIn = rows.filter((r) => r.peer.kind === 'ingress' || r.peer.kind === 'service-entry');
+  const blocked = blockedWaysIn(model, target, rows);
+  if (isolating.length === 0) {
+    const why = !model.semantics.enforced ? ' (the cluster profile says no engine enforces NetworkPolicies)' : '';
+    return sections(`**Inside the cluster:** not isolated for ingress${why}: every pod and every address may connect on every port.`, waysText(waysIn), blocked)!;
+  }
   const admitted = isolating.flatMap((policy) => policy.rules.Ingress.map((rule) => `- ${ruleText(policy, rule).replace(/^admits /, '')} (${code(policy.name)})`));
-  const connections = whoCanReach(model, workload);
-  const lines = connections.map((c) => `- ${sourceText(c)}: ${formatConnections(c.allowed)}${c.allowedForEveryPod ? ` (some pods only; every pod: ${formatConnections(c.allowedForEveryPod)})` : ''}`);
-  const workloads = connections.filter((c) => c.src.type === 'workload').length;
-  const controllerBlocked =
-    viaController && !connections.some((c) => c.src.type === 'ingress-controller')
-      ? `**The ingress controller${model.ingressController ? ` (namespace ${code(model.ingressController.namespace)})` : ''} is not admitted:** requests routed here by Ingresses will time out.`
-      : undefined;
+  const sources = rows.filter((r) => r.peer.kind !== 'ingress' && r.peer.kind !== 'service-entry');
+  const lines = sources.map(rowLine);
+  const workloads = sources.filter((r) => r.peer.kind === 'workload' && !isEmptyConnections(r.answer.allowed)).length;
   return sections(
     `**Inside the cluster:** isolated for ingress by ${isolating.map((p) => code(p.name)).join(', ')}.`,
     admitted.length ? `Admitted:\n${bounded(admitted, 8).join('\n')}` : 'No rule admits anything: deny all ingress.',
-    connections.length
-      ? `Who can connect (${workloads} workload${workloads === 1 ? '' : 's'} of the workspace${connections.length > workloads ? ', plus other sources' : ''}):\n${bounded(lines, 10).join('\n')}`
+    sources.length
+      ? `Who can connect (${workloads} workload${workloads === 1 ? '' : 's'} of the workspace${sources.length > workloads ? ', plus other sources' : ''}):\n${bounded(lines, 10).join('\n')}`
       : 'No workload of the workspace may connect.',
-    controllerBlocked,
+    waysText(waysIn),
+    blocked,
   )!;
 }
 
-function sourceText(connection: PeerConnection): string {
-  const src = connection.src;
-  switch (src.type) {
+function rowLine(row: ReachRow): string {
+  const answer = row.answer;
+  const certain = !isEmptyConnections(answer.allowed);
+  const every = certain && connectionWords(answer.allowedForEvery) !== connectionWords(answer.allowed) ? ` (not every connection: ${connectionWords(answer.allowedForEvery)} for all)` : '';
+  const words = certain ? `${connectionWords(answer.allowed)}${every}` : `maybe ${connectionWords(answer.possible)} (${escapeText(answer.notes[0] ?? 'depends on the cluster profile')})`;
+  return `- ${sourceText(row.peer)}: ${words}`;
+}
+
+function waysText(rows: readonly ReachRow[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  return `**Ways in that reach it:**\n${bounded(rows.map(rowLine), 8).join('\n')}`;
+}
+
+/** Ways in (ingress paths, load balancers, NodePorts) that route to the pods but whose traffic the model says is DENIED. */
+function blockedWaysIn(model: ReachModel, target: Extract<ReachPeer, { kind: 'workload' }>, rows: readonly ReachRow[]): string | undefined {
+  const reaching = new Set(rows.map((r) => r.peer.kind === 'ingress' ? r.peer.paths[0]!.id : r.peer.kind === 'service-entry' ? r.peer.service : undefined));
+  const lines: string[] = [];
+  for (const path of model.paths()) {
+    if (reaching.has(path.id) || !target.classes.some((c) => model.routesOf(path).has(c.id))) continue;
+    const answer = reachBetween(model, { kind: 'ingress', paths: [path] }, target, false);
+    if (verdictOf(answer) === 'denied') lines.push(`- ${escapeText(peerName({ kind: 'ingress', paths: [path] }))}: its requests routed here time out`);
+  }
+  for (const service of model.index.ofKindIn('Service', target.peer.namespace)) {
+    if ((service.type !== 'LoadBalancer' && service.type !== 'NodePort') || reaching.has(service)) continue;
+    if (!target.classes.some((c) => model.routesOfService(service).has(c.id))) continue;
+    const way: ReachPeer = { kind: 'service-entry', service, via: service.type === 'LoadBalancer' ? 'load-balancer' : 'node-port' };
+    if (verdictOf(reachBetween(model, way, target, false)) === 'denied') lines.push(`- ${escapeText(peerName(way))}: its connections are dropped`);
+  }
+  return lines.length ? `**Not admitted (the policies drop what these send):**\n${lines.join('\n')}` : undefined;
+}
+
+function sourceText(peer: ReachPeer): string {
+  switch (peer.kind) {
     case 'workload':
-      return `${src.kind} ${code(`${src.namespace}/${src.name}`)}`;
-    case 'external':
-      return `addresses ${code(src.id.replace('[External]', ''))}`;
-    case 'ingress-controller':
-      return 'the ingress controller (for its Ingress routes)';
+      return `${peer.peer.kind} ${code(`${peer.peer.namespace}/${peer.peer.name}`)}`;
+    case 'addresses':
+      return `addresses ${code(peer.text ?? '')}`;
+    default:
+      return escapeText(peerName(peer));
   }
 }
 

@@ -14,11 +14,11 @@ import type { PodClass } from '../../netpol/podClasses';
 import { closestName } from '../../util/closestName';
 
 /**
- * The model the rules query. The ingress controller stand-in is left out: rules that are about the controller
- * place it themselves, per Ingress class. Same options as netpol-blocks-declared-egress, so one model is shared.
+ * The NetworkPolicy model for questions of selection (which pods a policy or a peer selects), which do not depend on
+ * the cluster. Questions of reachability go to the reachability model (reach/: `reachModelOf(index, profile)`).
  */
 export function rulesNetpolModel(index: WorkspaceIndex): NetpolModel {
-  return netpolModelOf(index, { ingressController: false });
+  return netpolModelOf(index);
 }
 
 /** The model's compiled form of a policy definition (compiled afresh if the model does not hold it). */
