@@ -18,6 +18,11 @@ export interface LabelSelector {
    * we never guess what a broken selector was meant to say.
    */
   invalid?: string;
+  /**
+   * Written with its parts left empty: a null value (`podSelector:`), or `matchLabels` / `matchExpressions` present
+   * with nothing in them. It selects everything like `{}`, but reads as a selector someone meant to fill in.
+   */
+  leftEmpty?: true;
   span: Span;
 }
 

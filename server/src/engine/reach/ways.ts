@@ -6,7 +6,7 @@
 import type { ExposurePath } from '../exposure/exposure';
 import type { Service, ServicePort } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { ReachModel } from './model';
+import { reachModelOf, type ReachModel } from './model';
 import type { ReachPeer } from './peers';
 import { peerOfWorkloadDefinition, reachBetween, verdictOf, type Verdict } from './query';
 
@@ -80,4 +80,26 @@ export function serviceEntryVerdict(model: ReachModel, service: Service, via: 'l
   }
   const verdict = verdicts.length === 0 ? undefined : verdicts.includes('allowed') ? 'allowed' : verdicts.every((v) => v === 'denied') ? 'denied' : 'unknown';
   return { verdict, notes: [...notes], policies: [...policies].sort() };
+}
+
+const ENGINES: readonly { engine: 'azure-npm' | 'calico' | 'cilium'; name: string }[] = [
+  { engine: 'azure-npm', name: 'Azure NPM' },
+  { engine: 'calico', name: 'Calico' },
+  { engine: 'cilium', name: 'Cilium' },
+];
+
+/**
+ * When the profile does not name the engine and an answer is UNKNOWN, what it would be under each engine AKS offers:
+ * `under Azure NPM or Calico: allowed; under Cilium: denied`. Undefined when the engine is stated.
+ */
+export function verdictsByEngine(model: ReachModel, verdict: (model: ReachModel) => Verdict | undefined): string | undefined {
+  if (model.profile.networkPolicyEngine !== undefined) return undefined;
+  const groups = new Map<string, string[]>();
+  for (const { engine, name } of ENGINES) {
+    const result = verdict(reachModelOf(model.index, { ...model.profile, networkPolicyEngine: engine })) ?? 'unknown';
+    const list = groups.get(result);
+    if (list) list.push(name);
+    else groups.set(result, [name]);
+  }
+  return [...groups].map(([result, names]) => `under ${names.join(' or ')}: ${result === 'allowed' ? 'admitted' : result === 'denied' ? 'dropped' : 'not settled either'}`).join('; ');
 }

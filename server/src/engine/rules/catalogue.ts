@@ -50,6 +50,9 @@ import { istioInjectionLabelIgnored } from './istioInjectionLabelIgnored';
 import { policyTargetMissing } from './policyTargetMissing';
 import { gatewayClassFeatureUnsupported } from './gatewayClassFeatureUnsupported';
 import { gatewayApiVersionOutdated } from './gatewayApiVersionOutdated';
+import { netpolAdmitsNoSource } from './netpolAdmitsNoSource';
+import { netpolSelectorLeftEmpty } from './netpolSelectorLeftEmpty';
+import { namespaceNetworkPolicyAnnotation } from './namespaceNetworkPolicyAnnotation';
 
 export const RULES: readonly Rule[] = [
   serviceSelectsNothing,
@@ -102,6 +105,9 @@ export const RULES: readonly Rule[] = [
   ipblockCoversPods,
   internalLbIpOutsideSubnet,
   netpolBlocksDeclaredEgress,
+  netpolAdmitsNoSource,
+  netpolSelectorLeftEmpty,
+  namespaceNetworkPolicyAnnotation,
 ];
 
 /** Findings the host itself produces about files (not objects); configurable like any rule. */

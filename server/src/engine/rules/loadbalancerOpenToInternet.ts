@@ -5,7 +5,7 @@ import { isPublicLoadBalancer, sourceRestrictions } from './shared/loadBalancer'
 import { byLocation } from './shared/order';
 import { exposesSensitivePort } from './shared/sensitiveExposure';
 import { reachModelOf } from '../reach/model';
-import { serviceEntryVerdict } from '../reach/ways';
+import { serviceEntryVerdict, verdictsByEngine } from '../reach/ways';
 
 /**
  * loadbalancer-open-to-internet: a public LoadBalancer Service that admits every client address: no
@@ -35,7 +35,14 @@ export const loadbalancerOpenToInternet: Rule = {
         `Service \`${service.name}\` gets a public IP open to every address on the Internet (${ports}). ` +
         'If that is not intended, restrict clients with spec.loadBalancerSourceRanges or `service.beta.kubernetes.io/azure-allowed-ip-ranges`, ' +
         'or make it internal with `service.beta.kubernetes.io/azure-load-balancer-internal: "true"`.' +
-        (unsettled ? ` Whether the pods' NetworkPolicies admit what it sends depends on facts the cluster profile does not state (${verdicts.flatMap((v) => v.notes)[0] ?? 'see netlens explain'}).` : ''),
+        (unsettled
+          ? ` Whether the pods' NetworkPolicies admit what it sends depends on what the cluster profile does not state (${
+              verdictsByEngine(model, (m) => {
+                const each = service.ports.map((p) => serviceEntryVerdict(m, service, 'load-balancer', p).verdict);
+                return each.includes('allowed') ? 'allowed' : each.every((v) => v === 'denied') ? 'denied' : 'unknown';
+              }) ?? verdicts.flatMap((v) => v.notes)[0] ?? 'see netlens explain'
+            }).`
+          : ''),
       data: { service: service.name, verdict: unsettled ? 'unknown' : 'allowed' },
     });
   },

@@ -5,7 +5,7 @@ import { isPublicLoadBalancer, sourceRestrictions } from './shared/loadBalancer'
 import { byLocation } from './shared/order';
 import { sensitiveTarget } from './shared/sensitiveExposure';
 import { reachModelOf } from '../reach/model';
-import { serviceEntryVerdict } from '../reach/ways';
+import { serviceEntryVerdict, verdictsByEngine } from '../reach/ways';
 
 /**
  * service-sensitive-port-public: a public load balancer (on AKS: any LoadBalancer Service without
@@ -36,7 +36,9 @@ export const serviceSensitivePortPublic: Rule = {
         reach.verdict === 'denied'
           ? ` For now the pods' NetworkPolicies (${policyWords}) drop these connections: they are all that stands between ${hit.facts.service} and ${publicLb ? 'the Internet' : 'the node network'}.`
           : reach.verdict === 'unknown'
-            ? ` Whether the pods' NetworkPolicies${policyWords ? ` (${policyWords})` : ''} drop these connections depends on facts the cluster profile does not state: ${reach.notes[0] ?? 'see netlens explain'}.`
+            ? ` Whether the pods' NetworkPolicies${policyWords ? ` (${policyWords})` : ''} drop these connections depends on what the cluster profile does not state: ${
+                verdictsByEngine(model, (m) => serviceEntryVerdict(m, service, publicLb ? 'load-balancer' : 'node-port', port).verdict) ?? reach.notes[0] ?? 'see netlens explain'
+              }.`
             : '';
       const what = hit.via === 'port' ? `port ${port.port} (${hit.facts.service})` : `port ${port.port}, which forwards to container port ${hit.facts.port} (${hit.facts.service})`;
       if (publicLb) {

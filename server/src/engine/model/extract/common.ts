@@ -22,7 +22,10 @@ export function labelSelectorOf(node: YNode | null | undefined, fallback: Span):
   const map = asMap(node);
   if (!map) {
     // A null/empty value (`podSelector:`) reads as `{}`; any other shape is invalid.
-    if (asScalar(node)?.value === null) return selector;
+    if (asScalar(node)?.value === null) {
+      selector.leftEmpty = true;
+      return selector;
+    }
     selector.invalid = 'a selector must be a map';
     return selector;
   }
@@ -34,6 +37,8 @@ export function labelSelectorOf(node: YNode | null | undefined, fallback: Span):
     if (typeof requirement === 'string') selector.invalid = requirement;
     else selector.matchExpressions.push(requirement);
   }
+  const written = [matchLabels, child(map, 'matchExpressions')].filter((n) => n !== null && n !== undefined);
+  if (!selector.invalid && written.length > 0 && Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0) selector.leftEmpty = true;
   return selector;
 }
 

@@ -3,7 +3,6 @@
  * tables derived from it, and the judgement of how much of a namespace the workspace holds, so that "selects
  * nothing" is only said where the workspace could know.
  */
-import { NAMESPACE_NAME_LABEL } from '../../model/extract/config';
 import { type LabelSelector, type SelectorRequirement } from '../../model/labelSelector';
 import type { NetworkPolicy, Workload } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
@@ -62,22 +61,7 @@ export function closestKnownNamespace(index: WorkspaceIndex, name: string): stri
   });
 }
 
-/**
- * The namespace names a namespaceSelector pins through `kubernetes.io/metadata.name` (matchLabels, or `In`);
- * undefined when it selects by other labels only. A pinned name means that namespace whether or not the workspace
- * declares it.
- */
-export function pinnedNamespaces(selector: LabelSelector): string[] | undefined {
-  if (selector.invalid) return undefined;
-  let names: string[] | undefined;
-  const fixed = selector.matchLabels[NAMESPACE_NAME_LABEL];
-  if (fixed !== undefined) names = [fixed];
-  for (const requirement of selector.matchExpressions) {
-    if (requirement.key !== NAMESPACE_NAME_LABEL || requirement.operator !== 'In') continue;
-    names = names ? names.filter((n) => requirement.values.includes(n)) : [...requirement.values];
-  }
-  return names;
-}
+export { pinnedNamespaces } from '../../reach/admission';
 
 /** `Deployment \`a\`, StatefulSet \`b\` and 3 more`. */
 export function describeWorkloads(workloads: readonly Workload[], max = 4): string {
