@@ -172,7 +172,7 @@ test('Workload name: who can reach it inside the cluster and how it is exposed o
   );
   assertHover(
     cursorIn(SHOP, 'web.yaml', 'name: web', 7),
-    '**Not admitted (the policies drop what these send):**\n- the application routing NGINX controller (app-routing-system): its requests routed here time out\n- the public Azure load balancer of Service shop/web-lb: its connections are dropped',
+    '**Not admitted (the policies drop what these send):**\n- the application routing NGINX controller \\(app\\-routing\\-system\\): its requests routed here time out\n- the public Azure load balancer of Service shop\\/web\\-lb: its connections are dropped',
     '**From outside**',
     "- Internet → app routing NGINX → Ingress `shop/web` host `shop.example.com` `/` → Service `web`:`http` → :8080: blocked: the pods' NetworkPolicies drop it",
     "- Internet → public Azure LB `shop/web-lb`:443 → :8443: blocked: the pods' NetworkPolicies drop it",
