@@ -1,6 +1,6 @@
 /** `netlens connectivity [paths...] [--format txt|json|md|csv|dot] [--focus-workload ns/name]` */
 import { parseArgs } from 'node:util';
-import { INGRESS_CONTROLLER_NAME } from '../../engine/netpol/connectivity';
+import { INGRESS_CONTROLLER_NAME } from '../../engine/reach/selection';
 import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
 import { closestName } from '../../engine/util/closestName';
 import { formatConnlistDot } from '../format/connlistDot';

@@ -7,7 +7,7 @@ import { exposureOf } from '../exposure/exposure';
 import { selectorMatches } from '../model/labelSelector';
 import { isWorkload, type AnyResource, type NetworkPolicy, type Service, type Workload } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import { isolatingPolicies } from '../netpol/evaluate';
+import { isolatingPolicies } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import { isEmptyConnections } from '../netpol/portSet';
 import type { ReachModel } from '../reach/model';

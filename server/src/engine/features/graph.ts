@@ -4,7 +4,7 @@
  *    policies isolate them for ingress / egress, and how far they are exposed;
  *  - ways in from outside as sources: Internet / VNet / node network -> Azure load balancer, ingress controller of
  *    each class in use, Gateways -> workloads (`graph/exposureEdges.ts`);
- *  - what the policies admit between workloads, exactly (`graph/policyPairs.ts`), collapsed onto namespaces where
+ *  - what the policies admit between workloads, exactly (the reachability model's `reach/allowedPairs.ts`), collapsed onto namespaces where
  *    a whole namespace gets the same (`graph/collapse.ts`); pairs that are open by default are counted, not drawn;
  *  - declared dependencies (Services named in env / ConfigMaps), allowed or DENIED (`graph/dependencyEdges.ts`).
  *
@@ -18,7 +18,7 @@
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
-import { isolatingPolicies } from '../netpol/evaluate';
+import { isolatingPolicies } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
@@ -27,7 +27,7 @@ import { reachModelOf } from '../reach/model';
 import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
 import { dependencyEdgeSteps } from './graph/dependencyEdges';
 import { exposureGraphSteps } from './graph/exposureEdges';
-import { EXTERNAL_NODE_ID, policyPairSteps } from './graph/policyPairs';
+import { EXTERNAL_NODE_ID, policyPairSteps } from '../reach/allowedPairs';
 import type { EnginePlace, GraphData, GraphEdge, GraphNode, NamespaceNode, PolicyEdge, WorkloadNode } from './graph/types';
 import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 

@@ -1,5 +1,5 @@
 import type { AnyResource, NetworkPolicy } from '../model/resources';
-import { ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
+import { ipBlockMatchesPods, semanticsOf } from '../reach/selection';
 import { podRanges, serviceRanges } from '../profile/ranges';
 import type { Rule, RuleContext } from './rule';
 import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/ipBlocks';

@@ -5,7 +5,7 @@ import { workloadsOfService } from '../model/serviceBackends';
 import { isWorkload, WORKLOAD_KINDS, type AnyResource, type ConfigMap, type Protocol, type Service, type Workload } from '../model/resources';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
 import type { PodClass } from '../netpol/podClasses';
-import { queryAllowed } from '../netpol/policyTrail';
+import { queryAllowed } from '../reach/selection';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer } from '../reach/peers';
 import { reachBetween, verdictOf } from '../reach/query';

@@ -5,7 +5,7 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
-import { syntheticPodClass } from '../netpol/syntheticPods';
+import { syntheticPodClass } from '../reach/selection';
 import type { ClusterProfile } from '../profile/types';
 import { LOCAL_DNS_POD_ADDRESS } from '../kb/ingressPlacement';
 import { DNS_PORT, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';

@@ -1,6 +1,6 @@
 import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { CompiledPolicy, CompiledPort, CompiledRule } from '../netpol/compiledPolicy';
-import { peerMatches, rulePorts, type PortProblem } from '../netpol/evaluate';
+import { peerMatches, rulePorts, type PortProblem } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass } from '../netpol/podClasses';
 import type { Rule, RuleContext } from './rule';

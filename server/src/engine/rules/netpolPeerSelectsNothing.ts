@@ -3,7 +3,7 @@ import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { clusterDnsOf } from '../reach/clusterDns';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compiledPolicy';
-import { peerMatches } from '../netpol/evaluate';
+import { peerMatches } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
 import { GATEWAY_NAME_LABEL } from '../kb/ingressPlacement';

@@ -10,7 +10,7 @@
  */
 import { formatConnections, type ConnectionSet } from '../../netpol/portSet';
 import { CHEAP_ITEMS_PER_STEP, type Steps } from '../steps';
-import type { AllowedPair } from './policyPairs';
+import type { AllowedPair } from '../../reach/allowedPairs';
 
 export interface CollapsedPair {
   /** Peer id, `ns:<namespace>`, or another node id. */

@@ -3,7 +3,7 @@ import { podCountOf } from '../../exposure/backends';
 import { describeSelector, selectsEverything } from '../../model/labelSelector';
 import type { NetworkPolicyPort, Workload } from '../../model/resources';
 import type { CompiledPeer, CompiledPolicy, CompiledRule, Direction } from '../../netpol/compiledPolicy';
-import { peerMatches } from '../../netpol/evaluate';
+import { peerMatches } from '../../reach/selection';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { code, objectRef } from '../host';

@@ -6,7 +6,7 @@
 import { podCountOf } from '../../exposure/backends';
 import { exposureOf, formatExposurePath } from '../../exposure/exposure';
 import type { Workload } from '../../model/resources';
-import { isolatingPolicies } from '../../netpol/evaluate';
+import { isolatingPolicies } from '../../reach/selection';
 import { isEmptyConnections } from '../../netpol/portSet';
 import type { ReachModel } from '../../reach/model';
 import { peerName, type ReachPeer } from '../../reach/peers';

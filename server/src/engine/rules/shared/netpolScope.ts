@@ -6,7 +6,7 @@
 import { type LabelSelector, type SelectorRequirement } from '../../model/labelSelector';
 import type { NetworkPolicy, Workload } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
-import { netpolModelOf } from '../../netpol/cachedModel';
+import { reachModelOf } from '../../reach/model';
 import { compilePolicy, type CompiledPolicy, type CompiledRule } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
@@ -17,7 +17,7 @@ import { closestName } from '../../util/closestName';
  * the cluster. Questions of reachability go to the reachability model (reach/: `reachModelOf(index, profile)`).
  */
 export function rulesNetpolModel(index: WorkspaceIndex): NetpolModel {
-  return netpolModelOf(index);
+  return reachModelOf(index).netpol;
 }
 
 /** The model's compiled form of a policy definition (compiled afresh if the model does not hold it). */

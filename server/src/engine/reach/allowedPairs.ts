@@ -1,5 +1,5 @@
 /**
- * The workload pairs NetworkPolicies admit, for the connectivity graph, without evaluating every pair.
+ * The workload pairs the model admits for certain, for the connectivity graph, without evaluating every pair.
  *
  * A pair where the source is not isolated for egress and the destination is not isolated for ingress allows
  * everything by default: it is counted, not listed (the graph draws such workloads as open). For the other pairs the
@@ -8,18 +8,18 @@
  * by many pods; an ipBlock the engine may match against pod IPs, every class). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
  * sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs that allow nothing.
  *
- * Steppable (`../steps.ts`): it yields after each pod class's sides and after each destination class, the units
+ * Steppable (`features/steps.ts`): it yields after each pod class's sides and after each destination class, the units
  * whose cost grows with the workspace.
  */
-import type { CompiledPeer, CompiledPolicy, Direction } from '../../netpol/compiledPolicy';
-import { ClassPairCache } from '../../netpol/connectivity';
-import { selectorMatches, type LabelSelector } from '../../model/labelSelector';
-import { isolatingPolicies, type Endpoint } from '../../netpol/evaluate';
-import { ipBlockMatchesNodes, ipBlockMatchesPods } from '../../netpol/semantics';
-import type { NetpolModel } from '../../netpol/model';
-import type { PodClass, WorkloadPeer } from '../../netpol/podClasses';
-import { isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../../netpol/portSet';
-import type { Steps } from '../steps';
+import type { Steps } from '../features/steps';
+import { selectorMatches, type LabelSelector } from '../model/labelSelector';
+import type { CompiledPeer, CompiledPolicy, Direction } from '../netpol/compiledPolicy';
+import { ClassPairCache } from '../netpol/connectivity';
+import { isolatingPolicies, type Endpoint } from '../netpol/evaluate';
+import type { NetpolModel } from '../netpol/model';
+import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
+import { isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
+import { ipBlockMatchesNodes, ipBlockMatchesPods } from '../netpol/semantics';
 
 /** The node id of addresses outside the cluster (ipBlocks, rules without peers). */
 export const EXTERNAL_NODE_ID = 'external';
