@@ -3,6 +3,8 @@ import { resolveTargetPort } from '../model/serviceBackends';
 import { isWorkload, WORKLOAD_KINDS, type AnyResource, type Protocol } from '../model/resources';
 import { sourcesAdmittedOn } from '../reach/admission';
 import { reachModelOf } from '../reach/model';
+import type { ReachPeer } from '../reach/peers';
+import { peerOfWorkloadDefinition, reachBetween, verdictOf } from '../reach/query';
 import type { Rule, RuleContext } from './rule';
 import { joinAnd, qualified, workspaceHoldsWorkloadsOf } from './shared/netpolScope';
 
@@ -15,7 +17,9 @@ import { joinAnd, qualified, workspaceHoldsWorkloadsOf } from './shared/netpolSc
  *
  * "Could exist" is judged by the reachability model (reach/admission.ts): any workload of the workspace, the ingress
  * controllers and gateways where they run, the cluster's own DNS pods, any address (an ipBlock), and pods of
- * namespaces whose workloads the workspace does not hold (they may carry any labels) all count. Reported once per
+ * namespaces whose workloads the workspace does not hold (they may carry any labels) all count, and so does a
+ * LoadBalancer or NodePort Service of the workload whose traffic the model says may get in (traffic SNATed to the
+ * pod's own node is always admitted). Reported once per
  * once, on the workload, when it is closed on every port a Service exposes (a workload whose policies admit clients
  * on one port and leave another closed made a choice), naming each isolating policy and why it admits nothing.
  * Silent when no engine enforces policies and for hostNetwork pods.
@@ -49,6 +53,14 @@ export const netpolAdmitsNoSource: Rule = {
     // Some port admitting a source means the policies were written for this workload: ports they leave closed are
     // a choice (a management port nobody uses). Only a workload closed on every port it is exposed on is reported.
     if (admissions.some((a) => a.admits)) return;
+    // A load balancer or NodePort may still get in (traffic SNATed to the pod's own node is always admitted).
+    const target = peerOfWorkloadDefinition(model, resource);
+    for (const service of servicesSelecting(ctx.index, resource)) {
+      if (!target || (service.type !== 'LoadBalancer' && service.type !== 'NodePort')) continue;
+      const way: ReachPeer = { kind: 'service-entry', service, via: service.type === 'LoadBalancer' ? 'load-balancer' : 'node-port' };
+      const answer = reachBetween(model, way, target, false);
+      if (exposed.some((p) => verdictOf(answer, { protocol: p.protocol, port: p.port }) !== 'denied')) return;
+    }
     const policies = admissions[0]!.policies.map((p) => p.policy);
     const portText = joinAnd(exposed.map((p) => `${p.port}/${p.protocol}`));
     const services = [...new Set(exposed.flatMap((p) => p.services))];

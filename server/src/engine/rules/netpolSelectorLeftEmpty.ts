@@ -54,9 +54,21 @@ export const netpolSelectorLeftEmpty: Rule = {
   },
 };
 
-/** Workloads whose name, or a label value of their pods, is a word of the policy's name. */
+/**
+ * Workloads whose name, or a label value of their pods, is what the policy's name says: its words and runs of them
+ * (`redis-cart-policy` says `redis`, `cart`, `redis-cart`); of several, the ones the longest run names.
+ */
 function namedByPolicyName(name: string, workloads: readonly Workload[]): Workload[] {
-  const words = new Set(name.toLowerCase().split(/[-_.]+/).filter((w) => w.length > 1 && !GENERIC_WORDS.has(w)));
-  if (words.size === 0) return [];
-  return workloads.filter((w) => words.has(w.name.toLowerCase()) || Object.values(w.podLabels).some((v) => words.has(v.toLowerCase())));
+  const words = name.toLowerCase().split(/[-_.]+/);
+  const runs = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) {
+      const run = words.slice(i, j);
+      if (run.length === 1 && (run[0]!.length < 2 || GENERIC_WORDS.has(run[0]!))) continue;
+      runs.set(run.join('-'), run.length);
+    }
+  }
+  const score = (w: Workload) => Math.max(0, ...[w.name, ...Object.values(w.podLabels)].map((v) => runs.get(v.toLowerCase()) ?? 0));
+  const best = Math.max(0, ...workloads.map(score));
+  return best === 0 ? [] : workloads.filter((w) => score(w) === best);
 }
