@@ -133,3 +133,23 @@ test('facts that contradict each other are warnings on the key', () => {
   ]);
   assert.equal(hasErrors(parsed.issues), false);
 });
+
+test('cluster.localDns and an in-cluster controller\'s podLabels; podLabels without a namespace and wrong shapes are errors', () => {
+  const text = `cluster:
+  localDns: true
+ingressControllers:
+  - {class: traefik, namespace: traefik, podLabels: {app.kubernetes.io/name: traefik, tier: 1}}
+`;
+  const parsed = parseProfile(text);
+  assert.deepEqual(parsed.issues, []);
+  assert.equal(parsed.profile.localDns, true);
+  assert.deepEqual(parsed.profile.ingressControllers, [{ class: 'traefik', namespace: 'traefik', podLabels: { 'app.kubernetes.io/name': 'traefik', tier: '1' } }]);
+  const wrong = `ingressControllers:
+  - {class: a, subnetCidr: 10.0.0.0/24, podLabels: {app: a}}
+  - {class: b, namespace: b, podLabels: [app]}
+`;
+  assert.deepEqual(located(wrong, parseProfile(wrong).issues), [
+    '2:5 error `ingressControllers[0]` (class `a`) has `podLabels` without `namespace`: labels belong to in-cluster controller pods',
+    '3:41 error `ingressControllers[1].podLabels` must be a map of label keys to string values, got a list',
+  ]);
+});
