@@ -21,9 +21,10 @@
  *  - a LoadBalancer or NodePort Service with externalTrafficPolicy Local: the client's address (kept,
  *    https://kubernetes.io/docs/tutorials/services/source-ip/); with Cluster under kube-proxy (Azure NPM, Calico,
  *    no engine): SNATed to the receiving node's IP, which is the pod's own node for some connections (always
- *    admitted: NetworkPolicy API reference) and another node for the others; under Cilium's kube-proxy replacement
- *    the client's address is kept when the backend is on the receiving node and SNATed to that node otherwise
- *    (https://docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/, "SNAT mode").
+ *    admitted: NetworkPolicy API reference) and another node for the others
+ *    (https://kubernetes.io/docs/tutorials/services/source-ip/); under Cilium's kube-proxy replacement the
+ *    connections forwarded from another node come from that node, and for those the receiving node serves itself
+ *    the model does not depend on whether the client's address is kept or SNATed to the node (one of the two).
  */
 import type { Protocol } from '../model/resources';
 import { parseCidr, subtractRanges, wholeFamily, type AddressRange } from '../netpol/addressSet';
@@ -322,7 +323,15 @@ function entryWays(model: ReachModel, entry: Extract<ReachPeer, { kind: 'service
   if (local) return client;
   const own: End = { ...ownNode(), label: "SNATed to the IP of the pod's own node (connections that node received)", routesFor };
   const other: End = { ...otherNode(model), label: "SNATed to another node's IP (connections forwarded from it)", routesFor };
-  const clientLocal: End = { ...client, label: 'from the client (address kept: the backend runs on the node that received it)' };
+  // Cilium's kube-proxy replacement may keep the client's address when the backend runs on the receiving node, or
+  // SNAT it to that node: the model does not depend on which (one of the two).
+  const clientLocal: Ways = {
+    op: 'one-of',
+    parts: [
+      { ...client, label: 'from the client (address kept: the backend runs on the node that received it)' },
+      { ...own, label: "SNATed to the IP of the pod's own node (the backend runs on the node that received it)" },
+    ],
+  };
   const kubeProxy: Exclude<Ways, End> = { op: 'all', label: 'kube-proxy datapath (Azure NPM, Calico)', parts: [own, other] };
   const cilium: Exclude<Ways, End> = { op: 'all', label: "Cilium's kube-proxy replacement", parts: [clientLocal, other] };
   switch (model.semantics.engine) {

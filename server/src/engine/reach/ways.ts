@@ -101,5 +101,5 @@ export function verdictsByEngine(model: ReachModel, verdict: (model: ReachModel)
     if (list) list.push(name);
     else groups.set(result, [name]);
   }
-  return [...groups].map(([result, names]) => `under ${names.join(' or ')}: ${result === 'allowed' ? 'admitted' : result === 'denied' ? 'dropped' : 'not settled either'}`).join('; ');
+  return [...groups].map(([result, names]) => `under ${names.join(' or ')}: ${result === 'allowed' ? 'admitted' : result === 'denied' ? 'dropped' : 'not settled'}`).join('; ');
 }
