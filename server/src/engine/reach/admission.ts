@@ -40,7 +40,8 @@ export function sourcesAdmittedOn(model: ReachModel, pods: PodClass, protocol: P
   const policies = isolatingPolicies(netpol, pods, 'Ingress');
   if (policies.length === 0) return { isolated: false, admits: true, policies: [] };
   const dst: Endpoint = { type: 'pods', pods };
-  const candidates = sourceCandidates(model);
+  let synthetic: readonly Endpoint[] | undefined;
+  const candidates = () => (synthetic ??= clusterSources(model));
   const out: PolicyAdmission[] = [];
   for (const policy of policies) {
     const rules = policy.rules.Ingress;
@@ -71,8 +72,8 @@ export function sourcesAdmittedOn(model: ReachModel, pods: PodClass, protocol: P
 }
 
 /** Sources the workspace does not declare but the cluster runs: the placed ingress paths' pods, the implied kube-dns pods. */
-function sourceCandidates(model: ReachModel): Endpoint[] {
-  const out: Endpoint[] = model.netpol.classes.map((pods) => ({ type: 'pods', pods }));
+function clusterSources(model: ReachModel): Endpoint[] {
+  const out: Endpoint[] = [];
   for (const path of model.paths()) {
     const source = path.source;
     if (source.kind === 'pods') {
@@ -86,19 +87,21 @@ function sourceCandidates(model: ReachModel): Endpoint[] {
 }
 
 /** Why a peer admits nothing that exists or could exist; undefined when it may admit something. */
-function peerAdmitsNothing(model: ReachModel, policy: CompiledPolicy, peer: CompiledPeer, candidates: readonly Endpoint[], holdsWorkloadsOf: (namespace: string) => boolean): string | undefined {
+function peerAdmitsNothing(model: ReachModel, policy: CompiledPolicy, peer: CompiledPeer, candidates: () => readonly Endpoint[], holdsWorkloadsOf: (namespace: string) => boolean): string | undefined {
   switch (peer.kind) {
     case 'invalid':
       return `${describePeer(peer, policy)}`;
     case 'ipBlock':
       return undefined;
     case 'pods': {
-      if (candidates.some((c) => peerMatch(model.netpol, policy, peer, c).match !== 'no')) return undefined;
       if (peer.podSelector?.invalid) return `${describePeer(peer, policy)}, an invalid selector that matches nothing`;
-      // Pods the workspace does not show could match: in any namespace it does not hold.
-      const namespaces = peer.namespaceSelector ? pinnedNamespaces(peer.namespaceSelector) : [policy.namespace];
       if (peer.namespaceSelector?.invalid) return `${describePeer(peer, policy)}, an invalid namespace selector that matches nothing`;
+      // Pods the workspace does not show could match: in any namespace it does not hold, or one selected by labels.
+      const namespaces = peer.namespaceSelector ? pinnedNamespaces(peer.namespaceSelector) : [policy.namespace];
       if (namespaces === undefined || namespaces.some((ns) => !holdsWorkloadsOf(ns))) return undefined;
+      // Only those namespaces' pods, and the pods the cluster runs there that the workspace does not declare.
+      const existing: Endpoint[] = namespaces.flatMap((ns) => model.netpol.classesIn(ns).map((pods): Endpoint => ({ type: 'pods', pods })));
+      if ([...existing, ...candidates()].some((c) => peerMatch(model.netpol, policy, peer, c).match !== 'no')) return undefined;
       return `${describePeer(peer, policy)}, and no such pod exists in ${namespaces.length === 1 ? `namespace ${namespaces[0]}` : `namespaces ${namespaces.join(', ')}`}, whose workloads the workspace holds`;
     }
   }

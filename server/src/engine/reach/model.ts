@@ -18,7 +18,7 @@ import type { PodClass } from '../netpol/podClasses';
 import { semanticsKey, semanticsOf, type EngineSemantics } from '../netpol/semantics';
 import type { ClusterProfile } from '../profile/types';
 import { clusterDnsOf, KUBE_DNS_NAMESPACE, type ClusterDns } from './clusterDns';
-import { ingressPaths, type IngressPath } from './placement';
+import { ingressPaths, placeGateway, placeIngress, type IngressPath } from './placement';
 import { routesOfPath, routesOfService, type RoutesToClass } from './routes';
 
 /** Kinds the model reads: a change to one drops it (the NetworkPolicy model inside is cached on its own). */
@@ -40,14 +40,17 @@ const REACH_INPUT_KINDS: readonly string[] = [
   'NginxIngressController',
 ];
 
-/** Read keys of everything placement and routes read (coarse: they read the whole workspace's routing objects). */
-const ROUTING_READS: readonly string[] = ['Ingress|*', 'IngressClass|*', 'Gateway|*', 'GatewayClass|*', 'NginxIngressController|*', 'HTTPRoute|*', 'GRPCRoute|*', 'TLSRoute|*', 'TCPRoute|*', 'UDPRoute|*', 'ReferenceGrant|*', 'Service|*', 'workload|*'];
+/** Read keys of what placement reads (which controller serves which Ingress or Gateway, and where it runs). */
+const PLACEMENT_READS: readonly string[] = ['Ingress|*', 'IngressClass|*', 'Gateway|*', 'GatewayClass|*', 'NginxIngressController|*'];
+/** And of what routes read (coarse: the whole workspace's routes, Services and workloads). */
+const ROUTING_READS: readonly string[] = [...PLACEMENT_READS, 'HTTPRoute|*', 'GRPCRoute|*', 'TLSRoute|*', 'TCPRoute|*', 'UDPRoute|*', 'ReferenceGrant|*', 'Service|*', 'workload|*'];
 
 export class ReachModel {
   readonly netpol: NetpolModel;
   readonly semantics: EngineSemantics;
   private pathList: readonly IngressPath[] | undefined;
-  private readonly pathRoutes = new Map<string, ReadonlyMap<number, RoutesToClass>>();
+  /** By path object: a path of one Ingress (`pathServing`) is not the path of all its controller's Ingresses. */
+  private readonly pathRoutes = new WeakMap<IngressPath, ReadonlyMap<number, RoutesToClass>>();
   private readonly serviceRoutes = new Map<Service, ReadonlyMap<number, RoutesToClass>>();
   private dnsPlacement: ClusterDns | undefined;
 
@@ -61,7 +64,7 @@ export class ReachModel {
 
   /** Every ingress path: one per controller serving the workspace's Ingresses, one per Gateway; sorted by id. */
   paths(): readonly IngressPath[] {
-    for (const key of ROUTING_READS) this.index.noteRead(key);
+    for (const key of PLACEMENT_READS) this.index.noteRead(key);
     return (this.pathList ??= ingressPaths(this.index, this.profile));
   }
 
@@ -77,12 +80,26 @@ export class ReachModel {
     return this.paths().find((p) => p.gateway === gateway);
   }
 
-  /** What a path routes to, per pod class id. */
+  /**
+   * What a path routes to, per pod class id. For a path of `paths()`, cached and recorded as reading every routing
+   * object; for one from `pathServing`, computed for its caller (kept with that path object, which lives as long as
+   * the caller's question), whose reads are then exactly the caller's.
+   */
   routesOf(path: IngressPath): ReadonlyMap<number, RoutesToClass> {
-    for (const key of ROUTING_READS) this.index.noteRead(key);
-    let routes = this.pathRoutes.get(path.id);
-    if (!routes) this.pathRoutes.set(path.id, (routes = routesOfPath(this.index, path, (w) => this.netpol.classOf(w))));
+    if (!path.serving) for (const key of ROUTING_READS) this.index.noteRead(key);
+    let routes = this.pathRoutes.get(path);
+    if (!routes) this.pathRoutes.set(path, (routes = routesOfPath(this.index, path, (w) => this.netpol.classOf(w))));
     return routes;
+  }
+
+  /**
+   * The controller serving one Ingress, with only that Ingress's routes; or a Gateway's proxies. Placed without
+   * reading every Ingress and Gateway (what `paths()` groups), so that a rule checking one Ingress re-runs only
+   * when what it read changes: its class, the Services and workloads its backends name.
+   */
+  pathServing(object: Ingress | Gateway): IngressPath {
+    if (object.kind === 'Ingress') return { ...placeIngress(this.index, this.profile, object), ingresses: [object], serving: true };
+    return { ...placeGateway(this.index, this.profile, object), ingresses: [], serving: true };
   }
 
   /** What a Service's own load balancer or NodePort sends to, per pod class id. */

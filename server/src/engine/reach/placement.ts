@@ -69,6 +69,8 @@ export interface IngressPath {
   /** The Ingresses it serves (ingress controllers) or the Gateway (gateways). */
   readonly ingresses: readonly Ingress[];
   readonly gateway?: Gateway;
+  /** Made for one question about one Ingress or Gateway (`ReachModel.pathServing`): its routes are that object's only. */
+  readonly serving?: true;
 }
 
 const UNKNOWN_NAMESPACE = '(unknown namespace)';

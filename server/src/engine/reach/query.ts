@@ -420,8 +420,13 @@ export function whoCanReach(model: ReachModel, target: Extract<ReachPeer, { kind
     if (service.type === 'NodePort') push({ kind: 'service-entry', service, via: 'node-port' });
   }
   for (const range of model.netpol.sourceAtoms) push({ kind: 'addresses', range, text: externalPeer(range).id.replace('[External]', '') });
-  for (const peer of model.netpol.peers) if (peer.id !== target.peer.id) push(workloadPeer(peer));
+  // Most pairs admit nothing: a cheap look at each class pair first (the answer's own evaluation, without its legs).
+  for (const peer of model.netpol.peers) if (peer.id !== target.peer.id && mayConnect(model, peer.classes, target.classes)) push(workloadPeer(peer));
   return rows;
+}
+
+function mayConnect(model: ReachModel, sources: readonly PodClass[], destinations: readonly PodClass[]): boolean {
+  return sources.some((s) => destinations.some((d) => !isEmptyConnections(evaluatePair(model.netpol, { type: 'pods', pods: s }, { type: 'pods', pods: d }, false).possible)));
 }
 
 /** The destinations the source may reach: workloads, the address ranges the policies cut, cluster DNS, the Internet. */
@@ -434,7 +439,7 @@ export function reachableFrom(model: ReachModel, source: Extract<ReachPeer, { ki
   push({ kind: 'dns' });
   push({ kind: 'internet' });
   for (const range of model.netpol.destinationAtoms) push({ kind: 'addresses', range, text: externalPeer(range).id.replace('[External]', '') });
-  for (const peer of model.netpol.peers) if (peer.id !== source.peer.id) push(workloadPeer(peer));
+  for (const peer of model.netpol.peers) if (peer.id !== source.peer.id && mayConnect(model, source.classes, peer.classes)) push(workloadPeer(peer));
   return rows;
 }
 

@@ -43,8 +43,7 @@ export const netpolBlocksIngressController: Rule = {
     const model = reachModelOf(ctx.index, ctx.profile);
     if (resource.kind === 'Ingress') {
       const ingress = resource as Ingress;
-      const path = model.pathOfIngress(ingress);
-      if (!path) return;
+      const path = model.pathServing(ingress);
       const backends: Backend[] = ingressServiceBackends(ingress).map(({ ref, where }) => ({
         span: ref.serviceSpan,
         what: `Ingress \`${ingress.name}\` routes ${where} to Service \`${ref.service}\``,
@@ -75,8 +74,7 @@ export const netpolBlocksIngressController: Rule = {
       if (isGatewayParent(parent)) for (const gateway of gatewaysNamed(ctx.index, parent.namespace ?? route.namespace, parent.name)) gateways.add(gateway);
     }
     for (const gateway of gateways) {
-      const path = model.pathOfGateway(gateway);
-      if (path) checkBackends(ctx, model, path, backends);
+      checkBackends(ctx, model, model.pathServing(gateway), backends);
     }
   },
 };
