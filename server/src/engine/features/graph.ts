@@ -15,7 +15,6 @@
  * so that the language server can stop it when the client cancels and publish diagnostics while it runs (seconds on
  * 2,000 workloads with permissive policies). `connectivityGraph` runs it to the end at once (the CLI, tests).
  */
-import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
 import { isolatingPolicies } from '../reach/selection';
@@ -23,7 +22,7 @@ import type { NetpolModel } from '../netpol/model';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
 import type { ClusterProfile } from '../profile/types';
-import { reachModelOf } from '../reach/model';
+import { REACH_INPUT_KINDS, reachModelOf } from '../reach/model';
 import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
 import { dependencyEdgeSteps } from './graph/dependencyEdges';
 import { exposureGraphSteps } from './graph/exposureEdges';
@@ -52,24 +51,7 @@ export const DEFAULT_MAX_EDGES = 5000;
 const LABEL_LIMIT = 36;
 
 /** Kinds whose objects the graph reads (places included): a change to one of them drops the cached graphs. */
-const GRAPH_INPUT_KINDS: readonly string[] = [
-  ...WORKLOAD_KINDS,
-  'NetworkPolicy',
-  'Namespace',
-  'Service',
-  'Ingress',
-  'IngressClass',
-  'Gateway',
-  'GatewayClass',
-  'HTTPRoute',
-  'GRPCRoute',
-  'TLSRoute',
-  'TCPRoute',
-  'UDPRoute',
-  'ReferenceGrant',
-  'ConfigMap',
-  'NginxIngressController',
-];
+const GRAPH_INPUT_KINDS: readonly string[] = [...REACH_INPUT_KINDS, 'ConfigMap'];
 
 /**
  * The graph of the index as it is now. The result is kept by the index until an object of a kind it reads changes

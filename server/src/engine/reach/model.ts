@@ -22,7 +22,7 @@ import { ingressPaths, placeGateway, placeIngress, type IngressPath } from './pl
 import { routesOfPath, routesOfService, type RoutesToClass } from './routes';
 
 /** Kinds the model reads: a change to one drops it (the NetworkPolicy model inside is cached on its own). */
-const REACH_INPUT_KINDS: readonly string[] = [
+export const REACH_INPUT_KINDS: readonly string[] = [
   ...WORKLOAD_KINDS,
   'NetworkPolicy',
   'Namespace',
