@@ -19,9 +19,9 @@ import { joinAnd, qualified, workspaceHoldsWorkloadsOf } from './shared/netpolSc
  * controllers and gateways where they run, the cluster's own DNS pods, any address (an ipBlock), and pods of
  * namespaces whose workloads the workspace does not hold (they may carry any labels) all count, and so does a
  * LoadBalancer or NodePort Service of the workload whose traffic the model says may get in (traffic SNATed to the
- * pod's own node is always admitted). Reported once per
- * once, on the workload, when it is closed on every port a Service exposes (a workload whose policies admit clients
- * on one port and leave another closed made a choice), naming each isolating policy and why it admits nothing.
+ * pod's own node is always admitted). Reported once, on the workload, when it is closed on every port a Service
+ * exposes (a workload whose policies admit clients on one port and leave another closed made a choice), naming each
+ * isolating policy and why it admits nothing.
  * Silent when no engine enforces policies and for hostNetwork pods.
  */
 export const netpolAdmitsNoSource: Rule = {
