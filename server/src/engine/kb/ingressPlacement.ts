@@ -3,8 +3,9 @@
  * their pods carry: what a NetworkPolicy must admit for their traffic to reach the pods behind them. Each fact
  * with the source it was checked against (2026-12-05). Used by reach/placement.ts only.
  */
+import { DECEMBER_2026_REVIEW, type Sourced } from './types';
 
-export interface PodPlacementFacts {
+export interface PodPlacementFacts extends Sourced {
   /** The namespace the pods run in; absent when it is the user's choice. */
   namespace?: string;
   /** The usual namespace when the user chooses it (for messages only: never used as a fact). */
@@ -15,7 +16,6 @@ export interface PodPlacementFacts {
   keysWithUnknownValue: string[];
   /** Whether the pods may carry labels besides these. */
   otherLabels: 'absent' | 'unknown';
-  source: string;
 }
 
 /**
@@ -34,7 +34,9 @@ export const APP_ROUTING_NGINX: PodPlacementFacts = {
   },
   keysWithUnknownValue: ['pod-template-hash'],
   otherLabels: 'absent',
-  source: 'https://learn.microsoft.com/azure/aks/app-routing; https://github.com/Azure/aks-app-routing-operator (pkg/manifests/fixtures/nginx)',
+  // Labels read from the operator's rendered manifests: Azure/aks-app-routing-operator pkg/manifests/fixtures/nginx.
+  source: 'https://github.com/Azure/aks-app-routing-operator/tree/main/pkg/manifests/fixtures/nginx',
+  checked: DECEMBER_2026_REVIEW,
 };
 
 /**
@@ -51,7 +53,9 @@ export const APP_ROUTING_NGINX_EXTRA: PodPlacementFacts = {
   },
   keysWithUnknownValue: ['app', 'pod-template-hash'],
   otherLabels: 'absent',
-  source: 'https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration; https://github.com/Azure/aks-app-routing-operator (api/v1alpha1/nginxingresscontroller_types.go)',
+  // Naming from controllerNamePrefix: Azure/aks-app-routing-operator api/v1alpha1/nginxingresscontroller_types.go.
+  source: 'https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration',
+  checked: DECEMBER_2026_REVIEW,
 };
 
 /** Community ingress-nginx: installed where the user chooses (its Helm chart's usual namespace is `ingress-nginx`). */
@@ -61,6 +65,7 @@ export const COMMUNITY_INGRESS_NGINX: PodPlacementFacts = {
   keysWithUnknownValue: [],
   otherLabels: 'unknown',
   source: 'https://kubernetes.github.io/ingress-nginx/deploy/',
+  checked: DECEMBER_2026_REVIEW,
 };
 
 /** Istio's ingress gateway serving Ingresses of class `istio`: wherever it is installed (the AKS add-on: `aks-istio-ingress`). */
@@ -70,6 +75,7 @@ export const ISTIO_INGRESS_GATEWAY: PodPlacementFacts = {
   keysWithUnknownValue: [],
   otherLabels: 'unknown',
   source: 'https://istio.io/latest/docs/tasks/traffic-management/ingress/kubernetes-ingress/',
+  checked: DECEMBER_2026_REVIEW,
 };
 
 /**
@@ -77,7 +83,7 @@ export const ISTIO_INGRESS_GATEWAY: PodPlacementFacts = {
  * Gateway's own namespace, labelled `gateway.networking.k8s.io/gateway-name: <gateway name>` (plus labels of its
  * own). `namespace` is the Gateway's.
  */
-export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+export { GATEWAY_NAME_LABEL } from './controllerPlacement';
 export const ISTIO_GATEWAY_API_SOURCE = 'https://istio.io/latest/docs/reference/config/labels/; https://learn.microsoft.com/azure/aks/app-routing-gateway-api';
 
 /**
@@ -94,12 +100,3 @@ export const ISTIO_ADDON_SOURCE = 'https://learn.microsoft.com/azure/aks/istio-d
  * (np-guard/netpol-analyzer, pkg/netpol/connlist: the `{ingress-controller}` peer).
  */
 export const NP_GUARD_INGRESS_CONTROLLER_NAMESPACE = 'ingress-controller-ns';
-
-/**
- * AKS LocalDNS: a DNS proxy on every node; pods (dnsPolicy ClusterFirst) send their queries to 169.254.10.11 on
- * their own node, kubelet and dnsPolicy Default pods to 169.254.10.10
- * (https://learn.microsoft.com/azure/aks/localdns-custom, "verify": the SERVER answering is 169.254.10.10 or .11;
- * Azure/AgentBaker's localdns scripts bind CLUSTER_IP=169.254.10.11).
- */
-export const LOCAL_DNS_POD_ADDRESS = '169.254.10.11';
-export const LOCAL_DNS_SOURCE = 'https://learn.microsoft.com/azure/aks/localdns-custom';

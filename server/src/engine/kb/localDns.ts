@@ -9,12 +9,19 @@ export interface LocalDnsFacts extends Sourced {
   addresses: readonly string[];
   /** The range a policy can allow for them. */
   cidr: string;
+  /**
+   * The address a pod with dnsPolicy ClusterFirst queries (kubelet and dnsPolicy Default pods use 169.254.10.10):
+   * https://learn.microsoft.com/azure/aks/localdns-custom (the SERVER answering), Azure/AgentBaker's localdns scripts
+   * (CLUSTER_IP=169.254.10.11).
+   */
+  podAddress: string;
   doc: string;
 }
 
 export const LOCAL_DNS: LocalDnsFacts = {
   addresses: ['169.254.10.10', '169.254.10.11'],
   cidr: '169.254.10.0/24',
+  podAddress: '169.254.10.11',
   doc:
     'With LocalDNS a `localdns` service on every node answers pods\' DNS queries at 169.254.10.10 or 169.254.10.11 and forwards to CoreDNS or the VNet DNS itself. ' +
     'It is preconfigured on AKS Automatic and optional on AKS Standard (per node pool, Kubernetes 1.33+, not on Windows node pools). ' +

@@ -10,7 +10,7 @@
  *    (kb/ingressPlacement.ts): egress rules must admit that instead, and how engines treat a pod's traffic to its own
  *    node differs (netpol/evaluate.ts).
  */
-import { LOCAL_DNS_POD_ADDRESS, LOCAL_DNS_SOURCE } from '../kb/ingressPlacement';
+import { LOCAL_DNS, LOCAL_DNS_PAGE } from '../kb/localDns';
 import type { ContainerPort } from '../model/resources';
 import { parseCidr, type AddressRange } from '../netpol/addressSet';
 import type { NetpolModel } from '../netpol/model';
@@ -42,7 +42,7 @@ export type ClusterDns =
 
 export function clusterDnsOf(model: NetpolModel, profile: ClusterProfile): ClusterDns {
   if (profile.localDns === true) {
-    return { kind: 'local-dns', address: parseCidr(`${LOCAL_DNS_POD_ADDRESS}/32`)!, name: `the node-local DNS (AKS LocalDNS, ${LOCAL_DNS_POD_ADDRESS} on each pod's own node)`, source: LOCAL_DNS_SOURCE };
+    return { kind: 'local-dns', address: parseCidr(`${LOCAL_DNS.podAddress}/32`)!, name: `the node-local DNS (AKS LocalDNS, ${LOCAL_DNS.podAddress} on each pod's own node)`, source: LOCAL_DNS_PAGE.source };
   }
   const declared = model.classesIn(KUBE_DNS_NAMESPACE).filter((c) => c.labels[KUBE_DNS_LABEL_KEY] === KUBE_DNS_LABEL_VALUE);
   const name = `cluster DNS (kube-dns: pods with ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} in ${KUBE_DNS_NAMESPACE})`;

@@ -7,7 +7,7 @@ import type { NetpolModel } from '../netpol/model';
 import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
 import { syntheticPodClass } from '../reach/selection';
 import type { ClusterProfile } from '../profile/types';
-import { LOCAL_DNS_POD_ADDRESS } from '../kb/ingressPlacement';
+import { LOCAL_DNS } from '../kb/localDns';
 import { DNS_PORT, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { reachBetween, verdictOf, type Verdict } from '../reach/query';
@@ -157,7 +157,7 @@ function report(ctx: RuleContext, reach: ReachModel, policy: CompiledPolicy, blo
   }
   const fix =
     dns.kind === 'local-dns'
-      ? `Allow UDP and TCP 53 to ipBlock ${LOCAL_DNS_POD_ADDRESS}/32 (LocalDNS)`
+      ? `Allow UDP and TCP 53 to ipBlock ${LOCAL_DNS.podAddress}/32 (LocalDNS)`
       : `Allow UDP and TCP 53 to namespaceSelector kubernetes.io/metadata.name=${KUBE_DNS_NAMESPACE} with podSelector ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} (in the same peer)`;
   const others = [...new Set(blocked.flatMap((b) => b.policies))].filter((p) => p !== policy).sort(compareLocation);
   ctx.report({
