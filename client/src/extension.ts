@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { executeCommandMiddleware } from './commands/admitController';
 import { registerCommands } from './commands/index';
+import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
+import { StatusNotification, type WorkspaceStatus } from '../../server/src/protocol/requests';
 import { GraphPanels } from './graph/graphPanel';
 
 let client: LanguageClient | undefined;
@@ -44,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   const { item: statusBar, showWorkspace } = createStatusBar(context);
   // The server says how many resources it holds after each analysis pass (a custom notification, ignored by other
   // editors); the finding counts come from the diagnostics themselves.
-  context.subscriptions.push(client.onNotification('netlens/status', (status: WorkspaceStatus) => showWorkspace(status)));
+  context.subscriptions.push(client.onNotification(StatusNotification, (status) => showWorkspace(status)));
   const graph = new GraphPanels(context.extensionUri, () => client, output);
   registerCommands(context, () => client, graph, output);
   context.subscriptions.push(
@@ -56,36 +58,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
     }),
     vscode.commands.registerCommand('netlens.showOutput', () => output.show(true)),
     // Code lenses carry plain JSON (so that any LSP client can use them); VS Code shows them in the peek view.
-    vscode.commands.registerCommand('netlens.showLocations', (args: ShowLocationsArgs) => showLocations(args)),
+    vscode.commands.registerCommand(SHOW_LOCATIONS_COMMAND, (args: ShowLocationsArgs) => showLocations(args)),
   );
   await client.start();
   void vscode.commands.executeCommand('setContext', 'netlens.active', true);
   return { client, statusBar, graph };
 }
 
-interface LspPosition {
-  line: number;
-  character: number;
-}
-
-interface ShowLocationsArgs {
-  uri: string;
-  position: LspPosition;
-  locations: { uri: string; range: { start: LspPosition; end: LspPosition } }[];
-}
-
 async function showLocations(args: ShowLocationsArgs): Promise<void> {
-  const toPosition = (p: LspPosition) => new vscode.Position(p.line, p.character);
+  const toPosition = (p: ShowLocationsArgs['position']) => new vscode.Position(p.line, p.character);
   const locations = args.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end))));
   await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.uri), toPosition(args.position), locations);
 }
 
 /** Finding count of the whole workspace, computed from the diagnostics the server published; a click opens Problems. */
-interface WorkspaceStatus {
-  resources: number;
-  files: number;
-}
-
 function createStatusBar(context: vscode.ExtensionContext): { item: vscode.StatusBarItem; showWorkspace(status: WorkspaceStatus): void } {
   const item = vscode.window.createStatusBarItem('netlens.findings', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Kube Netlens';

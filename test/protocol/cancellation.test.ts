@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import { GraphRequest, InventoryRequest, type Graph } from '../../server/src/protocol/requests';
 import { LspTestClient } from '../support/lspClient';
 
 /** LSP error codes (the specification's LSPErrorCodes). */
@@ -115,10 +116,6 @@ spec:
 `;
 const LATE_ARRIVAL = 'team-0/late-arrival[Deployment]';
 
-interface Graph {
-  nodes: { id: string }[];
-  stats: { workloads: number; omittedWorkloads: number };
-}
 
 let workspace: string;
 let client: LspTestClient;
@@ -159,7 +156,10 @@ async function barrier(): Promise<void> {
 }
 
 /** Workloads the graph counts: shown, and left out beyond its bound (2,000). */
-const workloadsOf = (graph: Graph) => graph.stats.workloads + graph.stats.omittedWorkloads;
+function workloadsOf(graph: Graph | null): number {
+  assert.ok(graph, 'the server built the graph');
+  return graph.stats.workloads + graph.stats.omittedWorkloads;
+}
 
 const probeFindings = () => (client.diagnostics.get(probeUri) ?? []).filter((d) => d.code === 'service-selects-nothing');
 
@@ -197,8 +197,8 @@ test('requests cancelled while they wait in the queue answer RequestCancelled wi
   }
   const hover = sendCancelled('textDocument/hover', { textDocument: { uri: probeUri }, position: { line: 2, character: 18 } });
   const symbols = sendCancelled('workspace/symbol', { query: 'app' });
-  const graph = sendCancelled('netlens/graph', {});
-  const inventory = sendCancelled('netlens/inventory', {});
+  const graph = sendCancelled(GraphRequest.method, {});
+  const inventory = sendCancelled(InventoryRequest.method, {});
   // A hover is never sliced: only the check before it starts can answer it RequestCancelled, so it did not run.
   assert.equal(await outcome(hover), REQUEST_CANCELLED, 'hover');
   assert.equal(await outcome(symbols), REQUEST_CANCELLED, 'workspace/symbol');
@@ -210,7 +210,7 @@ test('requests cancelled while they wait in the queue answer RequestCancelled wi
   const answered = await request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: probeUri }, position: { line: 2, character: 18 } });
   assert.match(answered?.contents.value ?? '', /probe/);
   assert.ok((await request<unknown[]>('workspace/symbol', { query: 'app-1' })).length > 0);
-  const full = await request<Graph>('netlens/graph', {});
+  const full = await client.connection.sendRequest(GraphRequest, {});
   assert.equal(workloadsOf(full), NAMESPACES * APPS);
 });
 
@@ -220,7 +220,7 @@ test('a graph request cancelled while it runs stops: answered RequestCancelled w
   await setProbe(PROBE_BROKEN);
   await barrier();
   let started = performance.now();
-  const graph = await request<Graph>('netlens/graph', {});
+  const graph = await client.connection.sendRequest(GraphRequest, {});
   const uncancelled = performance.now() - started;
   assert.equal(workloadsOf(graph), NAMESPACES * APPS + 1);
 
@@ -228,7 +228,7 @@ test('a graph request cancelled while it runs stops: answered RequestCancelled w
   await barrier();
   const source = new CancellationTokenSource();
   started = performance.now();
-  const pending = client.connection.sendRequest('netlens/graph', {}, source.token);
+  const pending = client.connection.sendRequest(GraphRequest, {}, source.token);
   await delay(50);
   source.cancel();
   const code = await outcome(pending);
@@ -246,7 +246,7 @@ test('a slow graph request never blocks diagnostics: an edit sent after it is pu
   await barrier();
   assert.deepEqual(probeFindings(), []);
   const order: string[] = [];
-  const graph = request<Graph>('netlens/graph', {}).then((answer) => {
+  const graph = client.connection.sendRequest(GraphRequest, {}).then((answer) => {
     order.push('graph');
     return answer;
   });
@@ -257,7 +257,7 @@ test('a slow graph request never blocks diagnostics: an edit sent after it is pu
   assert.deepEqual(order, ['diagnostics', 'graph']);
   // The graph started before the edit and answered after it: it was computed again on the edited workspace, not
   // finished on the state it started from.
-  assert.ok(answer.nodes.some((n) => n.id === LATE_ARRIVAL), 'the Deployment the edit added is in the graph');
+  assert.ok(answer?.nodes.some((n) => n.id === LATE_ARRIVAL), 'the Deployment the edit added is in the graph');
   assert.equal(workloadsOf(answer), NAMESPACES * APPS + 1);
 });
 
@@ -265,7 +265,7 @@ test('a graph request whose workspace keeps changing gives up with ContentModifi
   await setProbe(PROBE_CLEAN);
   await barrier();
   let settled = false;
-  const pending = outcome(request('netlens/graph', {})).finally(() => (settled = true));
+  const pending = outcome(client.connection.sendRequest(GraphRequest, {})).finally(() => (settled = true));
   // Each edit is applied between two slices of the graph and makes it start again; the barrier paces the edits so
   // that each lands in a different slice. Four runs are disturbed after a handful of edits; the bound only keeps a
   // server that never gives up from being edited forever (the graph then answers and the assertion says so).

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { ExplainRequest, GraphRequest, InventoryRequest, type Graph } from '../../server/src/protocol/requests';
 import { LspTestClient } from '../support/lspClient';
 
 // An emoji before the Deployment's name: its place must be given in UTF-16 columns.
@@ -57,28 +58,17 @@ spec:
       containers: [{name: job, image: x}]
 `;
 
-interface Place {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-interface Graph {
-  namespace?: string;
-  allNamespaces: string[];
-  nodes: { id: string; type: string; place?: Place; inScope?: boolean }[];
-  edges: { id: string; kind: string; source: string; target: string; status?: string; place?: Place; explain?: unknown }[];
-  stats: Record<string, number>;
-}
-interface Explanation {
-  allowed: boolean;
-  lines: string[];
-  verdict?: string;
-  error?: string;
-}
 
 let workspace: string;
 let client: LspTestClient;
 const uri = (name: string) => pathToFileURL(path.join(workspace, name)).href;
-const request = <T>(method: string, params: unknown) => client.connection.sendRequest(method, params) as Promise<T>;
+/** The graph, asked with parameters as a client may send them (wrong types included). */
+const graphOf = (params: unknown) => client.connection.sendRequest(GraphRequest, params as never) as Promise<Graph>;
+const explain = (params: unknown) => client.connection.sendRequest(ExplainRequest, params as never);
+const placeOf = (graph: Graph, id: string) => {
+  const node = graph.nodes.find((n) => n.id === id);
+  return node && 'place' in node ? node.place : undefined;
+};
 
 before(async () => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-graph-'));
@@ -95,51 +85,52 @@ after(async () => {
 });
 
 test('netlens/graph: nodes with places as URI + UTF-16 range, the denied dependency with its place', async () => {
-  const graph = await request<Graph>('netlens/graph', {});
+  const graph = await graphOf({});
   assert.deepEqual(graph.allNamespaces, ['batch', 'store']);
-  const web = graph.nodes.find((n) => n.id === 'store/web[Deployment]');
-  assert.ok(web?.place);
-  assert.equal(web.place.uri, uri('store.yaml'));
+  const web = placeOf(graph, 'store/web[Deployment]');
+  assert.ok(web);
+  assert.equal(web.uri, uri('store.yaml'));
   const line = STORE.split('\n').findIndex((l) => l.includes('name: web}'));
   const character = STORE.split('\n')[line]!.indexOf('web}');
-  assert.deepEqual(web.place.range, { start: { line, character }, end: { line, character: character + 3 } });
+  assert.deepEqual(web.range, { start: { line, character }, end: { line, character: character + 3 } });
   const dependency = graph.edges.find((e) => e.kind === 'dependency');
-  assert.equal(dependency?.status, 'denied');
-  assert.equal(dependency?.place?.uri, uri('store.yaml'));
+  assert.ok(dependency?.kind === 'dependency');
+  assert.equal(dependency.status, 'denied');
+  assert.equal(dependency.place.uri, uri('store.yaml'));
   const envLine = STORE.split('\n').findIndex((l) => l.includes('ORDERS_URL'));
-  assert.equal(dependency?.place?.range.start.line, envLine);
-  assert.deepEqual(dependency?.explain, { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', protocol: 'TCP', port: 9000 });
+  assert.equal(dependency.place.range.start.line, envLine);
+  assert.deepEqual(dependency.explain, { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', protocol: 'TCP', port: 9000 });
 });
 
 test('netlens/graph with a namespace: only it; bad parameters read as no namespace', async () => {
-  const one = await request<Graph>('netlens/graph', { namespace: 'batch' });
+  const one = await graphOf({ namespace: 'batch' });
   assert.equal(one.namespace, 'batch');
   assert.deepEqual(one.nodes.filter((n) => n.type === 'workload').map((n) => n.id), ['batch/job[Deployment]']);
-  const odd = await request<Graph>('netlens/graph', { namespace: 42 });
+  const odd = await graphOf({ namespace: 42 });
   assert.equal(odd.namespace, undefined);
   assert.equal(odd.nodes.filter((n) => n.type === 'workload').length, 3);
 });
 
 test('netlens/explain: the trail of the denied dependency; unknown names answer an error with a suggestion', async () => {
-  const denied = await request<Explanation>('netlens/explain', { source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', port: 9000, protocol: 'TCP' });
+  const denied = await explain({ source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', port: 9000, protocol: 'TCP' });
   assert.equal(denied.allowed, false);
   assert.equal(denied.error, undefined);
   assert.equal(denied.lines[0], 'Deployment store/web → Deployment store/orders on TCP 9000: DENIED');
   assert.equal(denied.verdict, 'denied');
   assert.ok(denied.lines.includes('ingress of Deployment store/orders: isolated by `default-deny`'), denied.lines.join('\n'));
-  const open = await request<Explanation>('netlens/explain', { source: 'store/orders', destination: 'batch/job' });
+  const open = await explain({ source: 'store/orders', destination: 'batch/job' });
   assert.equal(open.allowed, true);
-  const unknown = await request<Explanation>('netlens/explain', { source: 'store/wbe', destination: 'store/orders' });
+  const unknown = await explain({ source: 'store/wbe', destination: 'store/orders' });
   assert.equal(unknown.allowed, false);
   assert.match(unknown.error ?? '', /^source: no workload `store\/wbe` in the workspace \(did you mean `store\/web`\?\)$/);
-  const badPort = await request<Explanation>('netlens/explain', { source: 'store/web', destination: 'store/orders', port: 70000 });
+  const badPort = await explain({ source: 'store/web', destination: 'store/orders', port: 70000 });
   assert.match(badPort.error ?? '', /port must be a number from 1 to 65535/);
-  const missing = await request<Explanation>('netlens/explain', {});
+  const missing = await explain({});
   assert.match(missing.error ?? '', /needs \{ source, destination \}/);
 });
 
 test('netlens/inventory: namespaces, workloads with ports, Ingresses', async () => {
-  const inventory = await request<{ namespaces: string[]; workloads: { id: string; ports: unknown[] }[]; ingresses: unknown[] }>('netlens/inventory', {});
+  const inventory = await client.connection.sendRequest(InventoryRequest, {});
   assert.deepEqual(inventory.namespaces, ['batch', 'store']);
   assert.deepEqual(
     inventory.workloads.map((w) => [w.id, w.ports]),
@@ -163,7 +154,15 @@ spec:
 `;
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('store.yaml'), languageId: 'yaml', version: 1, text } });
   await client.settle();
-  const graph = await request<Graph>('netlens/graph', {});
-  assert.equal(graph.edges.find((e) => e.kind === 'dependency')?.status, 'allowed');
+  const graph = await graphOf({});
+  const dependency = graph.edges.find((e) => e.kind === 'dependency');
+  assert.equal(dependency?.kind === 'dependency' && dependency.status, 'allowed');
   assert.ok(graph.edges.some((e) => e.kind === 'policy' && e.source === 'store/web[Deployment]' && e.target === 'store/orders[Deployment]'));
+});
+
+test('a custom request without params is answered InvalidParams (the protocol asks for an object), and the server goes on', async () => {
+  for (const method of [GraphRequest.method, InventoryRequest.method, ExplainRequest.method]) {
+    await assert.rejects(client.connection.sendRequest(method), (error: { code?: number }) => error.code === -32602, method);
+  }
+  assert.deepEqual((await client.connection.sendRequest(InventoryRequest, {})).namespaces, ['batch', 'store']);
 });

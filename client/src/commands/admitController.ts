@@ -7,9 +7,7 @@
 import * as vscode from 'vscode';
 import type { ExecuteCommandSignature } from 'vscode-languageclient/node';
 import { parseCidr } from '../../../server/src/engine/netpol/addressSet';
-
-/** The server's command (engine/fixes/netpolFixes.ts); importing it from there would bundle the fix engine. */
-const ADMIT_INGRESS_CONTROLLER_COMMAND = 'netlens.admitIngressController';
+import { ADMIT_INGRESS_CONTROLLER_COMMAND, type AdmitIngressControllerArgs } from '../../../server/src/protocol/commands';
 
 /** vscode-languageclient's `middleware.executeCommand`: every other command goes through unchanged. */
 export async function executeCommandMiddleware(command: string, args: unknown[], next: ExecuteCommandSignature): Promise<unknown> {
@@ -20,7 +18,8 @@ export async function executeCommandMiddleware(command: string, args: unknown[],
 }
 
 async function withControllerSubnet(args: unknown[]): Promise<unknown[] | undefined> {
-  const first = (args[0] ?? {}) as { data?: Record<string, unknown>; controllerCidr?: unknown; controllerNamespace?: unknown };
+  // What the server put in the code action; read defensively all the same (another extension may call the command).
+  const first = (args[0] ?? {}) as Partial<AdmitIngressControllerArgs>;
   const data = first.data ?? {};
   const known = [first.controllerCidr, first.controllerNamespace, data['controllerCidr'], data['controllerNamespace']].some((v) => typeof v === 'string' && v !== '');
   if (known) return args;

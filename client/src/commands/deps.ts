@@ -1,7 +1,10 @@
 /** What the palette commands need from the extension: the running client, the graph panels, the output channel. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { InventoryRequest, type Inventory } from '../../../server/src/protocol/requests';
 import type { GraphPanels } from '../graph/graphPanel';
+
+export type { Inventory };
 
 export interface CommandDeps {
   client(): LanguageClient | undefined;
@@ -9,13 +12,6 @@ export interface CommandDeps {
   output: vscode.LogOutputChannel;
   /** The server's `netlens/inventory`, or undefined (after telling the user) when the server is not running. */
   inventory(): Promise<Inventory | undefined>;
-}
-
-/** The reply of `netlens/inventory` (server/src/lsp/graphRequests.ts). */
-export interface Inventory {
-  namespaces: string[];
-  workloads: { id: string; namespace: string; name: string; kind: string; ports: { port: number; protocol: 'TCP' | 'UDP' | 'SCTP'; name?: string }[] }[];
-  ingresses: { namespace: string; name: string; className?: string }[];
 }
 
 export function commandDeps(client: () => LanguageClient | undefined, graph: GraphPanels, output: vscode.LogOutputChannel): CommandDeps {
@@ -29,7 +25,7 @@ export function commandDeps(client: () => LanguageClient | undefined, graph: Gra
         void vscode.window.showWarningMessage('Netlens: the language server is not running (Netlens: Restart Server starts it again).');
         return undefined;
       }
-      return running.sendRequest<Inventory>('netlens/inventory', {});
+      return running.sendRequest(InventoryRequest, {});
     },
   };
 }

@@ -7,32 +7,30 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import {
+  GENERATE_DEFAULT_DENY_COMMAND,
+  GENERATE_POLICIES_COMMAND,
+  MIGRATE_INGRESS_COMMAND,
+  type DefaultDenyReply,
+  type MigrationReply,
+  type PoliciesReply,
+  type ServerCommands,
+} from '../../../server/src/protocol/commands';
 import { pickNamespace, type CommandDeps } from './deps';
 
-/** What the server's generator commands answer (the fields the client uses). */
-export interface GeneratorReply {
-  applied?: boolean;
-  error?: string;
-  failureReason?: string;
-  files?: string[];
-  policies?: string[];
-  gateways?: unknown[];
-  routes?: unknown[];
-  notes?: { severity: string; message: string }[];
-  warnings?: unknown[];
-  untranslated?: unknown[];
-}
+/** What the generator commands answer, read as one shape (every field is optional in each). */
+export type GeneratorReply = DefaultDenyReply & PoliciesReply & MigrationReply;
 
 export async function addDefaultDeny(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
   const namespace = args?.namespace ?? (await pickNamespace(deps, 'Add default-deny NetworkPolicies (DNS still allowed) to which namespace?'));
   if (!namespace) return undefined;
-  return run(deps, 'netlens.generateDefaultDeny', { namespace }, `Default deny for namespace ${namespace}`);
+  return run(deps, GENERATE_DEFAULT_DENY_COMMAND, { namespace }, `Default deny for namespace ${namespace}`);
 }
 
 export async function generateNamespacePolicies(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
   const namespace = args?.namespace ?? (await pickNamespace(deps, 'Generate least-privilege NetworkPolicies for which namespace?'));
   if (!namespace) return undefined;
-  return run(deps, 'netlens.generatePolicies', { namespace }, `NetworkPolicies for namespace ${namespace}`);
+  return run(deps, GENERATE_POLICIES_COMMAND, { namespace }, `NetworkPolicies for namespace ${namespace}`);
 }
 
 export async function migrateIngressToGateway(deps: CommandDeps, args?: { ingress?: string; ingressClass?: string }): Promise<GeneratorReply | undefined> {
@@ -57,24 +55,27 @@ export async function migrateIngressToGateway(deps: CommandDeps, args?: { ingres
     target = picked.target;
   }
   const what = 'ingress' in target ? `Ingress ${target.ingress}` : `the Ingresses of class ${target.ingressClass}`;
-  return run(deps, 'netlens.migrateIngress', target, `Migration of ${what} to Gateway API`);
+  return run(deps, MIGRATE_INGRESS_COMMAND, target, `Migration of ${what} to Gateway API`);
 }
 
-async function run(deps: CommandDeps, command: string, args: Record<string, unknown>, what: string): Promise<GeneratorReply | undefined> {
+type GeneratorCommand = typeof GENERATE_DEFAULT_DENY_COMMAND | typeof GENERATE_POLICIES_COMMAND | typeof MIGRATE_INGRESS_COMMAND;
+
+async function run<C extends GeneratorCommand>(deps: CommandDeps, command: C, args: ServerCommands[C]['args'], what: string): Promise<ServerCommands[C]['reply'] | undefined> {
   const client = deps.client();
   if (!client?.isRunning()) {
     void vscode.window.showWarningMessage('Netlens: the language server is not running (Netlens: Restart Server starts it again).');
     return undefined;
   }
-  const reply = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as GeneratorReply | null;
-  if (!reply || reply.error) {
-    void vscode.window.showErrorMessage(`Netlens: ${reply?.error ?? `${command} gave no answer`}`);
-    return reply ?? undefined;
+  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as ServerCommands[C]['reply'] | null;
+  if (!answer || answer.error) {
+    void vscode.window.showErrorMessage(`Netlens: ${answer?.error ?? `${command} gave no answer`}`);
+    return answer ?? undefined;
   }
+  const reply: GeneratorReply = answer;
   for (const note of reply.notes ?? []) deps.output.info(`${what}: ${note.severity}: ${note.message}`);
   if (!reply.applied) {
     void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${reply.failureReason ? ` (${reply.failureReason})` : ''}.`);
-    return reply;
+    return answer;
   }
   // Show what was written: the edits are applied but not saved, so the user reviews them first.
   for (const file of (reply.files ?? []).slice(0, 3)) {
@@ -82,7 +83,7 @@ async function run(deps: CommandDeps, command: string, args: Record<string, unkn
   }
   const notes = reply.notes?.length ? ` ${reply.notes.length} notes in the Kube Netlens output.` : '';
   void vscode.window.showInformationMessage(`Netlens: ${what}: ${summary(reply)}; review and save.${notes}`);
-  return reply;
+  return answer;
 }
 
 function summary(reply: GeneratorReply): string {

@@ -10,8 +10,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
+import { ExplainRequest, GraphRequest } from '../../../server/src/protocol/requests';
 import { graphPageHtml } from './page';
-import type { ExplainQuery, ExplainReply, FromWebview, Graph, LspPlace, ToWebview, ViewFilter } from './protocol';
+import type { ExplainQuery, ExplainReply, FromWebview, LspPlace, ToWebview, ViewFilter } from './protocol';
 
 export const GRAPH_VIEW_TYPE = 'netlens.connectivityGraph';
 /** Wait this long after the last diagnostics change before asking for the graph again. */
@@ -134,7 +135,7 @@ export class GraphPanels implements vscode.Disposable {
     try {
       const client = this.client();
       if (!client) throw new Error('the Netlens language server is not running');
-      const graph = await client.sendRequest<Graph | null>('netlens/graph', namespace ? { namespace } : {}, cancellation.token);
+      const graph = await client.sendRequest(GraphRequest, namespace ? { namespace } : {}, cancellation.token);
       if (generation !== this.generation || !this.panel) return; // a newer request is on its way
       if (!graph) throw new Error('the server could not build the graph; see the Kube Netlens output');
       panel.title = namespace ? `Connectivity: ${namespace}` : 'Connectivity Graph';
@@ -159,7 +160,7 @@ export class GraphPanels implements vscode.Disposable {
   async explain(query: ExplainQuery): Promise<ExplainReply> {
     const client = this.client();
     if (!client) return { allowed: false, lines: ['the Netlens language server is not running'], error: 'not running' };
-    return client.sendRequest<ExplainReply>('netlens/explain', query);
+    return client.sendRequest(ExplainRequest, query);
   }
 
   dispose(): void {

@@ -1,18 +1,10 @@
 /**
- * Messages between the graph panel (extension host, graphPanel.ts) and its webview (webview/main.ts), and the data
- * shapes of the server's `netlens/graph` and `netlens/explain` replies. Types only: both bundles import them.
+ * Messages between the graph panel (extension host, graphPanel.ts) and its webview (webview/main.ts). Types only:
+ * both bundles import them. The server's replies they carry are shaped by the protocol module.
  */
-import type { ExplainQuery, ExplainReply, GraphData } from '../../../server/src/engine/features/graph/types';
+import type { ExplainQuery, ExplainReply, Graph, LspPlace } from '../../../server/src/protocol/requests';
 
-export type { ExplainQuery, ExplainReply };
-
-/** A place as the server sends it: a URI and an LSP range. */
-export interface LspPlace {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-export type Graph = GraphData<LspPlace>;
+export type { ExplainQuery, ExplainReply, Graph, LspPlace };
 
 export type ViewFilter = 'all' | 'denied' | 'exposure';
 

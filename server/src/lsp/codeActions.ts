@@ -4,11 +4,7 @@
  * and runs the generator commands, which apply their edit through `workspace/applyEdit` and return what they
  * inferred so that a client can show it.
  *
- * Commands (`workspace/executeCommand`, one argument object each; see docs/fixes.md for the full contract):
- *  - netlens.generateDefaultDeny   { namespace?, uri?, appendTo?, apply? }
- *  - netlens.generatePolicies      { namespace?, uri?, appendTo?, directory?, ingressControllers?, apply? }
- *  - netlens.migrateIngress        { ingress?, uri?, ingressClass?, gatewayClass?, gatewayName?, appendTo?, apply? }
- *  - netlens.admitIngressController { uri, data, controllerCidr?, controllerNamespace?, apply? }
+ * The commands, their arguments and replies are in protocol/commands.ts (docs/fixes.md says the contract in words).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,7 +25,6 @@ import {
 import type { Ingress } from '../engine/model/resources';
 import type { IngressControllerProfile } from '../engine/profile/types';
 import {
-  ADMIT_INGRESS_CONTROLLER_COMMAND,
   admitIngressControllerChange,
   defaultGatewayClass,
   describeEndpoint,
@@ -50,14 +45,20 @@ import {
 import { LineIndex } from '../engine/syntax/lineIndex';
 import type { Span } from '../engine/syntax/tree';
 import { plainLabel } from '../engine/util/displayText';
+import {
+  ADMIT_INGRESS_CONTROLLER_COMMAND,
+  GENERATE_DEFAULT_DENY_COMMAND,
+  GENERATE_POLICIES_COMMAND,
+  MIGRATE_INGRESS_COMMAND,
+  type AdmitIngressControllerReply,
+  type CommandOutcome,
+  type DefaultDenyReply,
+  type GeneratorNote,
+  type MigrationReply,
+  type PoliciesReply,
+  type TrafficEdgeReply,
+} from '../protocol/commands';
 import type { FeatureHost } from './features';
-
-export const GENERATE_DEFAULT_DENY_COMMAND = 'netlens.generateDefaultDeny';
-export const GENERATE_POLICIES_COMMAND = 'netlens.generatePolicies';
-export const MIGRATE_INGRESS_COMMAND = 'netlens.migrateIngress';
-export { ADMIT_INGRESS_CONTROLLER_COMMAND };
-
-export const EXECUTE_COMMANDS: readonly string[] = [GENERATE_DEFAULT_DENY_COMMAND, GENERATE_POLICIES_COMMAND, MIGRATE_INGRESS_COMMAND, ADMIT_INGRESS_CONTROLLER_COMMAND];
 
 export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source];
 
@@ -198,7 +199,7 @@ export class CodeActionProvider {
   }
 
   /** `workspace/executeCommand`. Unknown commands and bad arguments answer `{error}`; nothing throws. */
-  async execute(params: ExecuteCommandParams): Promise<unknown> {
+  async execute(params: ExecuteCommandParams): Promise<CommandOutcome> {
     const args = ((params.arguments ?? [])[0] ?? {}) as Record<string, unknown>;
     switch (params.command) {
       case GENERATE_DEFAULT_DENY_COMMAND:
@@ -225,13 +226,13 @@ export class CodeActionProvider {
     return file ? this.host.analysis.index.resourcesOf(file).find((r) => r.namespace)?.namespace : undefined;
   }
 
-  private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>, source: string | undefined): Promise<{ applied: boolean; edit?: WorkspaceEdit; failureReason?: string; error?: string }> {
+  private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>, source: string | undefined): Promise<CommandOutcome> {
     const outside = this.outsideWorkspace(change, source);
     if (outside) return { applied: false, error: outside };
     const edit = this.workspaceEdit(change);
     if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit };
     const response = await this.host.connection.workspace.applyEdit({ label, edit });
-    const result: { applied: boolean; edit: WorkspaceEdit; failureReason?: string } = { applied: response.applied, edit };
+    const result: CommandOutcome = { applied: response.applied, edit };
     if (response.failureReason) result.failureReason = response.failureReason;
     return result;
   }
@@ -245,7 +246,7 @@ export class CodeActionProvider {
     return out;
   }
 
-  private async defaultDeny(args: Record<string, unknown>): Promise<unknown> {
+  private async defaultDeny(args: Record<string, unknown>): Promise<DefaultDenyReply> {
     const namespace = this.namespaceArg(args);
     if (!namespace) return { error: 'netlens.generateDefaultDeny needs a namespace (or the uri of a manifest in it)' };
     const file = this.fileArg(args, 'uri');
@@ -254,7 +255,7 @@ export class CodeActionProvider {
     return { ...applied, namespace, files: result.documents.map((d) => this.uriForNewFile(d.file)), policies: result.documents.flatMap((d) => d.policies), notes: result.notes.map((n) => this.note(n)) };
   }
 
-  private async policies(args: Record<string, unknown>): Promise<unknown> {
+  private async policies(args: Record<string, unknown>): Promise<PoliciesReply> {
     const namespace = typeof args.namespace === 'string' ? args.namespace : args.uri ? this.namespaceArg(args) : undefined;
     const file = this.fileArg(args, 'uri');
     const controllers = Array.isArray(args.ingressControllers) ? (args.ingressControllers as IngressControllerProfile[]).filter((c) => c && typeof c.class === 'string') : undefined;
@@ -270,7 +271,7 @@ export class CodeActionProvider {
     };
   }
 
-  private async migrate(args: Record<string, unknown>): Promise<unknown> {
+  private async migrate(args: Record<string, unknown>): Promise<MigrationReply> {
     const index = this.host.analysis.index;
     let ingresses: Ingress[] = [];
     if (typeof args.ingressClass === 'string') ingresses = ingressesOfClass(index, args.ingressClass);
@@ -299,7 +300,7 @@ export class CodeActionProvider {
     };
   }
 
-  private async admitController(args: Record<string, unknown>): Promise<unknown> {
+  private async admitController(args: Record<string, unknown>): Promise<AdmitIngressControllerReply> {
     const file = this.fileArg(args, 'uri') ?? this.fileArg(args, 'file');
     if (!file || !args.data || typeof args.data !== 'object') return { error: 'netlens.admitIngressController needs uri and data (the diagnostic data)' };
     const data = { ...(args.data as Record<string, unknown>) };
@@ -315,7 +316,7 @@ export class CodeActionProvider {
     return { ...(await this.apply(result.title, { edits: result.edits, newFiles: [] }, args, file)), title: result.title };
   }
 
-  private edge(edge: TrafficEdge): unknown {
+  private edge(edge: TrafficEdge): TrafficEdgeReply {
     return {
       from: describeEndpoint(edge.from),
       to: describeEndpoint(edge.to),
@@ -327,7 +328,7 @@ export class CodeActionProvider {
     };
   }
 
-  private note(note: EdgeNote): unknown {
+  private note(note: EdgeNote): GeneratorNote {
     return { severity: note.severity, message: note.message, ...(note.file && note.span ? { location: this.location(note.file, note.span) } : {}) };
   }
 

@@ -33,7 +33,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analysis';
-import { codeLenses, SHOW_LOCATIONS_COMMAND } from '../engine/features/codeLens';
+import { codeLenses } from '../engine/features/codeLens';
 import { completion, type CompletionKind } from '../engine/features/completion';
 import { DocumentTrees } from '../engine/features/cursor';
 import { definition } from '../engine/features/definition';
@@ -43,7 +43,8 @@ import { referenceSteps } from '../engine/features/references';
 import { documentSymbols, workspaceSymbolSteps, type DocumentSymbolEntry } from '../engine/features/symbols';
 import { LineIndex } from '../engine/syntax/lineIndex';
 import { cancellable } from './cancellable';
-import { CODE_ACTION_KINDS, CodeActionProvider, EXECUTE_COMMANDS } from './codeActions';
+import { SERVER_COMMANDS, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../protocol/commands';
+import { CODE_ACTION_KINDS, CodeActionProvider } from './codeActions';
 import { toRange } from './convert';
 import { registerGraphRequests } from './graphRequests';
 import { runSliced } from './runSliced';
@@ -62,8 +63,6 @@ export interface FeatureHost {
   workspaceRootOf(file: string): string | undefined;
 }
 
-export { SHOW_LOCATIONS_COMMAND };
-
 /** Most workspace symbols answered per query (clients filter further as the user types). */
 const WORKSPACE_SYMBOL_LIMIT = 200;
 
@@ -78,7 +77,7 @@ export function featureCapabilities(): ServerCapabilities {
     workspaceSymbolProvider: true,
     codeLensProvider: { resolveProvider: false },
     codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
-    executeCommandProvider: { commands: [...EXECUTE_COMMANDS] },
+    executeCommandProvider: { commands: [...SERVER_COMMANDS] },
   };
 }
 
@@ -182,14 +181,8 @@ export function registerFeatureHandlers(host: FeatureHost): void {
       if (!doc) return [];
       return codeLenses(engine, doc.file).map((lens): CodeLens => {
         const range = toRange(doc.lines, lens.span);
-        return {
-          range,
-          command: {
-            title: lens.title,
-            command: SHOW_LOCATIONS_COMMAND,
-            arguments: [{ uri: params.textDocument.uri, position: range.start, locations: lens.locations.map(location) }],
-          },
-        };
+        const args: ShowLocationsArgs = { uri: params.textDocument.uri, position: range.start, locations: lens.locations.map(location) };
+        return { range, command: { title: lens.title, command: SHOW_LOCATIONS_COMMAND, arguments: [args] } };
       });
     }),
   );

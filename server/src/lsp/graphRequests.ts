@@ -1,16 +1,10 @@
 /**
- * Custom requests for the connectivity graph (any LSP client may send them; the VS Code client's webview does):
- *
- *   netlens/graph    { namespace?: string }
- *                    -> GraphData (engine/features/graph/types.ts) whose places are `{ uri, range }`
- *   netlens/inventory {} -> { namespaces, workloads: [{ id, namespace, name, kind, ports }], ingresses: [{ namespace,
- *                    name, className? }] }: what a client offers to pick from (Explain Connection, generators).
- *   netlens/explain  { source, destination, port?, protocol?, defaultNamespace? }
- *                    -> { allowed, verdict, lines, error? }: `netlens explain` as data. source/destination are what
- *                       the graph's ids and `netlens explain` accept: `ns/name[Kind]`, `ns/name`, an IP address or
- *                       CIDR, `internet`, `vnet`, `nodes`, `dns`, `host:<name>`, and as sources the ways in
- *                       (`lb:ns/name`, `nodeport:ns/name`, `ingress-controller:<class>`, `gateway:ns/name`,
- *                       `ingress:ns/name`, `{ingress-controller}`). Judged under the workspace's cluster profile.
+ * The handlers of the custom requests netlens/graph, netlens/inventory and netlens/explain (any LSP client may send
+ * them; the VS Code client's commands and graph webview do). Their names and shapes are in protocol/requests.ts.
+ * netlens/explain's source/destination are what the graph's ids and `netlens explain` accept: `ns/name[Kind]`,
+ * `ns/name`, an IP address or CIDR, `internet`, `vnet`, `nodes`, `dns`, `host:<name>`, and as sources the ways in
+ * (`lb:ns/name`, `nodeport:ns/name`, `ingress-controller:<class>`, `gateway:ns/name`, `ingress:ns/name`,
+ * `{ingress-controller}`). Judged under the workspace's cluster profile.
  *
  * They answer from the analysis as it is when they finish; the graph is kept by the index until a kind it reads
  * changes (engine/features/graph.ts). Bad parameters answer an error reply, never an exception.
@@ -20,70 +14,37 @@
  * (the work then starts again on the new state; ContentModified after three restarts). netlens/explain asks about
  * one pair: it is only checked for cancellation before it starts (cancellable.ts).
  */
-import type { CancellationToken, Range } from 'vscode-languageserver/node';
 import { connectivityGraphSteps, type EnginePlace, type ExplainReply, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
 import { reachModelFor, workspaceProfile } from '../engine/features/reachModel';
 import { CHEAP_ITEMS_PER_STEP, type Steps } from '../engine/features/steps';
 import type { Protocol } from '../engine/model/resources';
 import { explainReach, resolvePeer } from '../engine/reach/index';
+import { ExplainRequest, GraphRequest, InventoryRequest, type Inventory, type InventoryPort, type InventoryWorkload, type LspPlace } from '../protocol/requests';
 import { cancellable } from './cancellable';
 import { toRange } from './convert';
 import type { FeatureHost } from './features';
 import { runSliced } from './runSliced';
 
-export const GRAPH_REQUEST = 'netlens/graph';
-export const EXPLAIN_REQUEST = 'netlens/explain';
-export const INVENTORY_REQUEST = 'netlens/inventory';
-
-export interface Inventory {
-  namespaces: string[];
-  workloads: { id: string; namespace: string; name: string; kind: string; ports: { port: number; protocol: Protocol; name?: string }[] }[];
-  ingresses: { namespace: string; name: string; className?: string }[];
-}
-
-/** Where an object is written, for clients. */
-export interface LspPlace {
-  uri: string;
-  range: Range;
-}
-
-export interface GraphParams {
-  namespace?: string;
-}
-
-export interface ExplainParams {
-  source: string;
-  destination: string;
-  port?: number;
-  protocol?: string;
-  defaultNamespace?: string;
-}
-
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export function registerGraphRequests(host: FeatureHost): void {
   const { connection, analysis } = host;
-  const graph = cancellable(connection, GRAPH_REQUEST, null, (params: unknown, token): Promise<GraphData<LspPlace> | null> => {
-    const query = readGraphParams(params);
-    return runSliced(GRAPH_REQUEST, analysis, () => graphSteps(host, query), token);
-  });
-  const inventory = cancellable(connection, INVENTORY_REQUEST, EMPTY_INVENTORY, (_params: unknown, token) => runSliced(INVENTORY_REQUEST, analysis, () => inventorySteps(host), token));
-  const explainRequest = cancellable(connection, EXPLAIN_REQUEST, EXPLAIN_FAILED, (params: unknown) => explain(host, params));
-  connection.onRequest(GRAPH_REQUEST, (...args: unknown[]) => graph(...paramsAndToken(args)));
-  connection.onRequest(INVENTORY_REQUEST, (...args: unknown[]) => inventory(...paramsAndToken(args)));
-  connection.onRequest(EXPLAIN_REQUEST, (...args: unknown[]) => explainRequest(...paramsAndToken(args)));
+  connection.onRequest(
+    GraphRequest,
+    cancellable(connection, GraphRequest.method, null, (params: unknown, token): Promise<GraphData<LspPlace> | null> => {
+      const query = readGraphParams(params);
+      return runSliced(GraphRequest.method, analysis, () => graphSteps(host, query), token);
+    }),
+  );
+  connection.onRequest(
+    InventoryRequest,
+    cancellable(connection, InventoryRequest.method, EMPTY_INVENTORY, (_params: unknown, token) => runSliced(InventoryRequest.method, analysis, () => inventorySteps(host), token)),
+  );
+  connection.onRequest(ExplainRequest, cancellable(connection, ExplainRequest.method, EXPLAIN_FAILED, (params: unknown) => explain(host, params)));
 }
 
 const EMPTY_INVENTORY: Inventory = { namespaces: [], workloads: [], ingresses: [] };
 const EXPLAIN_FAILED: ExplainReply = { allowed: false, lines: ['internal error; see the server log'], error: 'internal error' };
-
-/**
- * A handler of a method registered by name gets `(params, token)`, or `(token)` alone when the client sent no
- * params (vscode-jsonrpc passes what the message holds): both read as params and token.
- */
-function paramsAndToken(args: readonly unknown[]): [unknown, CancellationToken] {
-  return args.length >= 2 ? [args[0], args[args.length - 1] as CancellationToken] : [undefined, args[0] as CancellationToken];
-}
 
 function readGraphParams(params: unknown): { namespace?: string } {
   const namespace = isRecord(params) && typeof params.namespace === 'string' && params.namespace !== '' ? params.namespace : undefined;
@@ -121,12 +82,12 @@ export function* inventorySteps(host: Pick<FeatureHost, 'analysis'>): Steps<Inve
   const index = host.analysis.index;
   const model = reachModelFor(host.analysis).netpol;
   yield;
-  const workloads: Inventory['workloads'] = [];
+  const workloads: InventoryWorkload[] = [];
   for (const peer of model.peers) {
-    const ports = new Map<string, Inventory['workloads'][number]['ports'][number]>();
+    const ports = new Map<string, InventoryPort>();
     for (const cls of peer.classes) {
       for (const p of cls.ports) {
-        const entry: Inventory['workloads'][number]['ports'][number] = { port: p.containerPort, protocol: p.protocol };
+        const entry: InventoryPort = { port: p.containerPort, protocol: p.protocol };
         if (p.name) entry.name = p.name;
         if (!ports.has(`${p.protocol}/${p.containerPort}`)) ports.set(`${p.protocol}/${p.containerPort}`, entry);
       }

@@ -1,7 +1,8 @@
 /**
  * Code lenses: one line of facts above each Service, NetworkPolicy and workload, each clickable to show the places it
- * counts. The command is `netlens.showLocations` with plain JSON arguments `{uri, position, locations}`: editors
- * other than VS Code can implement it, and the VS Code client maps it to `editor.action.showReferences`.
+ * counts. The language server gives each the command `netlens.showLocations` (features/commandIds.ts) with plain JSON
+ * arguments `{uri, position, locations}`: editors other than VS Code can implement it, and the VS Code client maps it
+ * to `editor.action.showReferences`.
  */
 import { exposureOf } from '../exposure/exposure';
 import { selectorMatches } from '../model/labelSelector';
@@ -21,8 +22,6 @@ import { plainLabel } from '../util/displayText';
 import type { FeatureHost, TargetLocation } from './host';
 import { classesMatchedByRule, workloadsOfClasses } from './hover/netpolText';
 import { referencesToService, routesToService } from './usages';
-
-export const SHOW_LOCATIONS_COMMAND = 'netlens.showLocations';
 
 export interface Lens {
   /** Where the lens sits (the object's first line). */

@@ -33,8 +33,9 @@ import {
 import type { CodeFix, FixContext, FixTarget, TextEdit } from './types';
 import { addPair, appendDocuments, appendItem, detectStyle, objectNodeIn, pathPair, removePair, replacePairValue, seqAt, type Edit } from './yamlEdit';
 
-/** Command the code action carries when the controller's address is unknown (see docs/fixes.md). */
-export const ADMIT_INGRESS_CONTROLLER_COMMAND = 'netlens.admitIngressController';
+import { ADMIT_INGRESS_CONTROLLER_COMMAND } from '../features/commandIds';
+
+export { ADMIT_INGRESS_CONTROLLER_COMMAND };
 
 export function netpolFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   switch (target.ruleId) {

@@ -1,0 +1,157 @@
+/**
+ * The commands between the Netlens language server and its clients, with their argument and reply shapes
+ * (`workspace/executeCommand`, one argument object each; docs/fixes.md has the contract in words). Pure types and
+ * ids: the server (lsp/codeActions.ts), the VS Code client (client/src/commands/) and the protocol tests import them.
+ *
+ * Server-executed (advertised in `executeCommandProvider`): each computes an edit, applies it through
+ * `workspace/applyEdit` (unless `apply: false`) and answers what it did and inferred; unknown commands and bad
+ * arguments answer `{ error }`, never an exception. Client-executed: `netlens.showLocations` (code lenses).
+ * URIs are what the client sends (file URIs); engine offsets never cross the protocol except `span` of
+ * `netlens.admitIngressController`, which the server itself put in the code action.
+ */
+import type { Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_LOCATIONS_COMMAND } from '../engine/features/commandIds';
+
+export { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_LOCATIONS_COMMAND };
+
+export const GENERATE_DEFAULT_DENY_COMMAND = 'netlens.generateDefaultDeny';
+export const GENERATE_POLICIES_COMMAND = 'netlens.generatePolicies';
+export const MIGRATE_INGRESS_COMMAND = 'netlens.migrateIngress';
+
+/** Where a generator writes: appended to a file, or new files in a folder (URIs); the default is beside the sources. */
+export interface Placement {
+  appendTo?: string;
+  directory?: string;
+}
+
+interface CommandArgs {
+  /** false: compute and answer the edit without applying it. */
+  apply?: boolean;
+}
+
+export interface GenerateDefaultDenyArgs extends CommandArgs, Pick<Placement, 'appendTo'> {
+  /** Else the namespace of the first object in `uri`. */
+  namespace?: string;
+  uri?: string;
+}
+
+export interface IngressControllerArg {
+  class: string;
+  namespace?: string;
+  subnetCidr?: string;
+}
+
+export interface GeneratePoliciesArgs extends CommandArgs, Placement {
+  /** Else the namespace of the first object in `uri`; with neither, every namespace with workloads. */
+  namespace?: string;
+  uri?: string;
+  ingressControllers?: IngressControllerArg[];
+}
+
+/** One of `ingress` (`ns/name`), `ingressClass`, `uri` (the first Ingress of that file). */
+export interface MigrateIngressArgs extends CommandArgs, Placement {
+  ingress?: string;
+  ingressClass?: string;
+  uri?: string;
+  gatewayClass?: string;
+  gatewayName?: string;
+}
+
+export interface AdmitIngressControllerArgs extends CommandArgs {
+  /** The finding's file. */
+  uri: string;
+  /** The diagnostic's data. */
+  data: Record<string, unknown>;
+  controllerCidr?: string;
+  controllerNamespace?: string;
+  /** The finding's span as engine offsets (the server puts it in the code action; clients pass it through). */
+  span?: { start: number; end: number };
+}
+
+/** What every server command answers. */
+export interface CommandOutcome {
+  applied?: boolean;
+  /** The edit (applied or not). */
+  edit?: WorkspaceEdit;
+  /** The client's reason when it did not apply the edit. */
+  failureReason?: string;
+  /** The command could not run (bad arguments, nothing to do, a target outside the workspace). */
+  error?: string;
+}
+
+export interface GeneratorNote {
+  severity: 'warning' | 'info';
+  message: string;
+  location?: Location;
+}
+
+export interface DefaultDenyReply extends CommandOutcome {
+  namespace?: string;
+  /** URIs of the files written. */
+  files?: string[];
+  policies?: string[];
+  notes?: GeneratorNote[];
+}
+
+export interface TrafficEdgeReply {
+  from: string;
+  to: string;
+  port: number | string;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+  origin: string;
+  /** `from -> to : TCP 8080`. */
+  text: string;
+  evidence: { text: string; where: string; location: Location }[];
+}
+
+export interface PoliciesReply extends CommandOutcome {
+  namespaces?: string[];
+  edges?: TrafficEdgeReply[];
+  notes?: GeneratorNote[];
+  files?: string[];
+  /** `ns/name` of each policy written. */
+  policies?: string[];
+}
+
+export interface AnnotationOutcomeReply {
+  ingress: string;
+  annotation: string;
+  value: string;
+  translated: boolean;
+  detail: string;
+}
+
+export interface MigrationReply extends CommandOutcome {
+  gatewayClass?: string;
+  ingresses?: string[];
+  gateways?: string[];
+  routes?: string[];
+  translated?: AnnotationOutcomeReply[];
+  untranslated?: AnnotationOutcomeReply[];
+  warnings?: string[];
+  files?: string[];
+}
+
+export interface AdmitIngressControllerReply extends CommandOutcome {
+  title?: string;
+}
+
+/** Each server command's argument and reply. */
+export interface ServerCommands {
+  [GENERATE_DEFAULT_DENY_COMMAND]: { args: GenerateDefaultDenyArgs; reply: DefaultDenyReply };
+  [GENERATE_POLICIES_COMMAND]: { args: GeneratePoliciesArgs; reply: PoliciesReply };
+  [MIGRATE_INGRESS_COMMAND]: { args: MigrateIngressArgs; reply: MigrationReply };
+  [ADMIT_INGRESS_CONTROLLER_COMMAND]: { args: AdmitIngressControllerArgs; reply: AdmitIngressControllerReply };
+}
+
+export type ServerCommand = keyof ServerCommands;
+
+/** The commands the server executes, in the order it advertises them. */
+export const SERVER_COMMANDS: readonly ServerCommand[] = [GENERATE_DEFAULT_DENY_COMMAND, GENERATE_POLICIES_COMMAND, MIGRATE_INGRESS_COMMAND, ADMIT_INGRESS_CONTROLLER_COMMAND];
+
+/** The argument of `netlens.showLocations`: where the lens is and what clicking it shows. */
+export interface ShowLocationsArgs {
+  uri: string;
+  position: Position;
+  locations: Location[];
+}
