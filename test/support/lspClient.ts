@@ -58,7 +58,8 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(rootUri: string): Promise<unknown> {
+  /** `textDocument`: capabilities added to the client's text document capabilities (e.g. `codeAction`). */
+  async initialize(rootUri: string, textDocument: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
@@ -66,7 +67,7 @@ export class LspTestClient {
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, ...textDocument },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  type ClientCapabilities,
   type CodeAction,
   type CodeActionParams,
   type Command,
@@ -58,12 +59,28 @@ import {
   type PoliciesReply,
   type TrafficEdgeReply,
 } from '../protocol/commands';
+import { START_OF_FILE, toRange, toSpan } from './convert';
 import type { FeatureHost } from './features';
 
 export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source];
 
+/** The client resolves a code action's edit on demand (and sends back the `data` the server put in it). */
+export function clientResolvesCodeActions(capabilities: ClientCapabilities): boolean {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties ?? []).includes('edit');
+}
+
 /** What code actions need from the server: the feature host (documents, analysis, file IO). */
 export type CodeActionHost = FeatureHost;
+
+/** What an unresolved code action carries (`codeAction/resolve` computes its edit from it). */
+interface MigrationActionData {
+  resolve: 'migrateIngress';
+  /** The document the action was asked for. */
+  uri: string;
+  namespace: string;
+  name: string;
+}
 
 export class CodeActionProvider {
   constructor(private readonly host: CodeActionHost) {}
@@ -91,27 +108,24 @@ export class CodeActionProvider {
         if (diagnostic.source !== 'netlens' || !ruleId || !FIXABLE_RULES.includes(ruleId)) continue;
         const data = { ...((diagnostic.data as Record<string, unknown> | undefined) ?? {}) };
         delete data.ruleId;
-        const span = spanOf(lines, diagnostic.range);
+        const span = toSpan(lines, diagnostic.range);
         for (const fix of quickFixes(ctx, { ruleId, file, span, data })) {
           if (!this.outsideWorkspace(fix.change, file)) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
         }
       }
     }
-    const cursor = spanOf(lines, params.range);
+    const cursor = toSpan(lines, params.range);
     const ingress = this.host.analysis.index.resourcesOf(file).find((r) => r.kind === 'Ingress' && r.span.start <= cursor.start && cursor.end <= r.span.end) as Ingress | undefined;
     // The retirement notice's fix is the migration itself: offered as its quick-fix (then not again as a refactor).
     const retirement = params.context.diagnostics.find((d) => d.source === 'netlens' && d.code === 'ingress-nginx-retirement');
     const migrateAs = ingress && retirement && wants(CodeActionKind.QuickFix) ? CodeActionKind.QuickFix : ingress && wants(CodeActionKind.RefactorRewrite) ? CodeActionKind.RefactorRewrite : undefined;
-    const migration = ingress && migrateAs ? migrateIngresses(ctx, [ingress]) : undefined;
-    if (ingress && migrateAs && migration && !this.outsideWorkspace(migration.change, file)) {
-      const action: CodeAction = {
-        title: `Migrate Ingress \`${plainLabel(ingress.name)}\` to Gateway API (${migration.gatewayClass})${untranslatedSuffix(migration)}`,
-        kind: migrateAs,
-        edit: this.workspaceEdit(migration.change),
-      };
-      if (migrateAs === CodeActionKind.QuickFix) action.diagnostics = [retirement!];
-      if (migration.errors.length) action.disabled = { reason: migration.errors.join('; ') };
-      actions.push(action);
+    if (ingress && migrateAs) {
+      const action = this.host.resolvesCodeActions() ? this.lazyMigration(ingress, params.textDocument.uri) : this.migration(ingress, file);
+      if (action) {
+        action.kind = migrateAs;
+        if (migrateAs === CodeActionKind.QuickFix) action.diagnostics = [retirement!];
+        actions.push(action);
+      }
     }
     if (ingress && wants(CodeActionKind.RefactorRewrite)) {
       const className = ingress.ingressClassName ?? ingress.annotations['kubernetes.io/ingress.class'];
@@ -131,6 +145,56 @@ export class CodeActionProvider {
       );
     }
     return actions;
+  }
+
+  /**
+   * The migration of one Ingress, computed now (for clients that cannot resolve code actions): the title lists the
+   * annotations it does not translate. Undefined when it would write outside the workspace.
+   */
+  private migration(ingress: Ingress, file: string): CodeAction | undefined {
+    const migration = migrateIngresses(this.context(file), [ingress]);
+    if (this.outsideWorkspace(migration.change, file)) return undefined;
+    const action: CodeAction = { title: `${migrationTitle(ingress, migration.gatewayClass)}${untranslatedSuffix(migration)}`, edit: this.workspaceEdit(migration.change) };
+    // Refused by the migration (what it cannot translate safely): shown, greyed out, with the reason.
+    if (migration.errors.length) action.disabled = { reason: migration.errors.join('; ') };
+    return action;
+  }
+
+  /**
+   * The migration of one Ingress as an action whose edit `codeAction/resolve` computes: the editor asks for code
+   * actions at every cursor move inside an Ingress, and a whole migration (Gateway, routes, annotations, the written
+   * YAML read back) is far more than a menu entry is worth. The title cannot list what is not translated; the
+   * generated file's header does.
+   */
+  private lazyMigration(ingress: Ingress, uri: string): CodeAction {
+    const data: MigrationActionData = { resolve: 'migrateIngress', uri, namespace: ingress.namespace, name: ingress.name };
+    return { title: migrationTitle(ingress, defaultGatewayClass(this.host.analysis.index, ingress)), data };
+  }
+
+  /** `codeAction/resolve`: the edit of an action offered without one. Actions it does not know come back as they are. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as Partial<MigrationActionData> | undefined;
+    if (data?.resolve !== 'migrateIngress' || typeof data.uri !== 'string' || typeof data.namespace !== 'string' || typeof data.name !== 'string') return action;
+    const file = this.host.fileOf(data.uri);
+    const index = this.host.analysis.index;
+    const ingress = (index.resourcesOf(file).find((r) => r.kind === 'Ingress' && r.namespace === data.namespace && r.name === data.name) ??
+      index.lookup('Ingress', data.namespace, data.name)[0]) as Ingress | undefined;
+    if (!ingress) {
+      void this.host.connection.window.showWarningMessage(`Netlens: Ingress ${data.namespace}/${data.name} is no longer in the workspace; nothing was migrated.`);
+      return action;
+    }
+    const migration = migrateIngresses(this.context(file), [ingress]);
+    // Refused by the migration: the menu could not know before it ran; the user is told why.
+    if (migration.errors.length) {
+      void this.host.connection.window.showWarningMessage(`Netlens: not migrated: ${migration.errors.join('; ')}`);
+      return action;
+    }
+    const outside = this.outsideWorkspace(migration.change, file);
+    if (outside) {
+      void this.host.connection.window.showWarningMessage(`Netlens: ${outside}`);
+      return action;
+    }
+    return { ...action, edit: this.workspaceEdit(migration.change) };
   }
 
   /**
@@ -172,7 +236,7 @@ export class CodeActionProvider {
     for (const edit of change.edits) {
       const text = this.host.textOf(edit.file) ?? '';
       const lines = new LineIndex(text);
-      byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), { range: rangeOf(lines, edit.span), newText: edit.newText }]);
+      byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), { range: toRange(lines, edit.span), newText: edit.newText }]);
     }
     if (change.newFiles.length === 0) {
       const changes: Record<string, LspTextEdit[]> = {};
@@ -184,7 +248,7 @@ export class CodeActionProvider {
     for (const created of change.newFiles) {
       const uri = this.uriForNewFile(created.file);
       documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] });
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: START_OF_FILE, newText: created.text }] });
     }
     return { documentChanges };
   }
@@ -334,7 +398,7 @@ export class CodeActionProvider {
 
   private location(file: string, span: Span): { uri: string; range: Range } {
     const lines = this.host.analysis.lineIndex(file) ?? new LineIndex(this.host.textOf(file) ?? '');
-    return { uri: this.host.uriOf(file), range: rangeOf(lines, span) };
+    return { uri: this.host.uriOf(file), range: toRange(lines, span) };
   }
 }
 
@@ -344,14 +408,8 @@ function untranslatedSuffix(migration: MigrationResult): string {
   return ` — not translated: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`;
 }
 
-function spanOf(lines: LineIndex, range: Range): Span {
-  return { start: lines.offset({ line: range.start.line, column: range.start.character }), end: lines.offset({ line: range.end.line, column: range.end.character }) };
-}
-
-function rangeOf(lines: LineIndex, span: Span): Range {
-  const start = lines.position(span.start);
-  const end = lines.position(span.end);
-  return { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } };
+function migrationTitle(ingress: Ingress, gatewayClass: string): string {
+  return `Migrate Ingress \`${plainLabel(ingress.name)}\` to Gateway API (${gatewayClass})`;
 }
 
 /** The real path of a file that may not exist yet: its nearest existing ancestor resolved (symbolic links followed). */

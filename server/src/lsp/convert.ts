@@ -1,15 +1,32 @@
-/** The one place where engine offsets become LSP positions (UTF-16, as negotiated by default) and back. */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+/**
+ * The one place where engine offsets become LSP positions (UTF-16, as negotiated by default) and back, and where
+ * engine severities and findings become LSP diagnostics. Handlers never build a Position, Range or severity by hand.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
 import { ruleDocUrl, type Finding, type Severity } from '../engine/rules/rule';
-import type { LineIndex } from '../engine/syntax/lineIndex';
+import type { LineColumn, LineIndex } from '../engine/syntax/lineIndex';
 import type { Span } from '../engine/syntax/tree';
 
+/** The empty range at the start of a file (a new file's text goes there; a file without a line index points there). */
+export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function toPosition(at: LineColumn): Position {
+  return { line: at.line, character: at.column };
+}
+
 export function toRange(lines: LineIndex | undefined, span: Span): Range {
-  if (!lines) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const start = lines.position(span.start);
-  const end = lines.position(span.end);
-  return { start: { line: start.line, character: start.column }, end: { line: end.line, character: end.column } };
+  if (!lines) return START_OF_FILE;
+  return { start: toPosition(lines.position(span.start)), end: toPosition(lines.position(span.end)) };
+}
+
+/** Where a position points in the text `lines` indexes (clamped to the text, as LSP asks). */
+export function toOffset(lines: LineIndex, position: Position): number {
+  return lines.offset({ line: position.line, column: position.character });
+}
+
+export function toSpan(lines: LineIndex, range: Range): Span {
+  return { start: toOffset(lines, range.start), end: toOffset(lines, range.end) };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -18,10 +35,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+export function toSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
 export function toDiagnostic(analysis: Analysis, finding: Finding, uriOf: (file: string) => string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(analysis.lineIndex(finding.file), finding.span),
-    severity: SEVERITY[finding.severity],
+    severity: toSeverity(finding.severity),
     source: 'netlens',
     code: finding.ruleId,
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
@@ -35,4 +56,11 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, uriOf: (file:
   }
   if (finding.data) diagnostic.data = { ruleId: finding.ruleId, ...finding.data };
   return diagnostic;
+}
+
+/** A problem of the cluster profile (`.netlens.yaml`, its import, settings) as a `cluster-profile` diagnostic. */
+export function profileDiagnostic(issue: { severity: Severity; message: string; start?: LineColumn; end?: LineColumn }): Diagnostic {
+  const start = issue.start ?? { line: 0, column: 0 };
+  const end = issue.end ?? start;
+  return { range: { start: toPosition(start), end: toPosition(end) }, severity: toSeverity(issue.severity), source: 'netlens', code: 'cluster-profile', message: issue.message };
 }

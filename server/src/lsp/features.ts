@@ -14,6 +14,7 @@
 import {
   CompletionItemKind,
   InsertTextFormat,
+  type ClientCapabilities,
   MarkupKind,
   SymbolKind,
   type CancellationToken,
@@ -26,7 +27,6 @@ import {
   type ExecuteCommandParams,
   type Hover,
   type Location,
-  type Position,
   type ServerCapabilities,
   type SymbolInformation,
   type TextDocuments,
@@ -44,8 +44,8 @@ import { documentSymbols, workspaceSymbolSteps, type DocumentSymbolEntry } from 
 import { LineIndex } from '../engine/syntax/lineIndex';
 import { cancellable } from './cancellable';
 import { SERVER_COMMANDS, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../protocol/commands';
-import { CODE_ACTION_KINDS, CodeActionProvider } from './codeActions';
-import { toRange } from './convert';
+import { clientResolvesCodeActions, CODE_ACTION_KINDS, CodeActionProvider } from './codeActions';
+import { toOffset, toRange } from './convert';
 import { registerGraphRequests } from './graphRequests';
 import { runSliced } from './runSliced';
 
@@ -61,13 +61,15 @@ export interface FeatureHost {
   textOf(file: string): string | undefined;
   /** The root folder of the workspace folder holding a file (undefined outside every folder). */
   workspaceRootOf(file: string): string | undefined;
+  /** The client resolves code actions (`codeAction/resolve`): expensive edits are computed when one is chosen. */
+  resolvesCodeActions(): boolean;
 }
 
 /** Most workspace symbols answered per query (clients filter further as the user types). */
 const WORKSPACE_SYMBOL_LIMIT = 200;
 
-/** Capabilities the feature handlers provide, merged into the server's initialize result. */
-export function featureCapabilities(): ServerCapabilities {
+/** Capabilities the feature handlers provide for a client, merged into the server's initialize result. */
+export function featureCapabilities(client: ClientCapabilities): ServerCapabilities {
   return {
     hoverProvider: true,
     definitionProvider: true,
@@ -76,7 +78,7 @@ export function featureCapabilities(): ServerCapabilities {
     documentSymbolProvider: { label: 'Kubernetes objects' },
     workspaceSymbolProvider: true,
     codeLensProvider: { resolveProvider: false },
-    codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: clientResolvesCodeActions(client) },
     executeCommandProvider: { commands: [...SERVER_COMMANDS] },
   };
 }
@@ -93,7 +95,6 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     return { file, text, lines: new LineIndex(text) };
   }
 
-  const offsetOf = (lines: LineIndex, position: Position) => lines.offset({ line: position.line, column: position.character });
   const location = (target: TargetLocation): Location => ({ uri: host.uriOf(target.file), range: toRange(analysis.lineIndex(target.file), target.span) });
 
   const guarded = <P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) => cancellable(connection, name, empty, handler);
@@ -102,7 +103,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     guarded('hover', null, (params): Hover | null => {
       const doc = open(params.textDocument.uri);
       if (!doc) return null;
-      const result = hover(engine, doc.file, doc.text, offsetOf(doc.lines, params.position));
+      const result = hover(engine, doc.file, doc.text, toOffset(doc.lines, params.position));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc.lines, result.span) };
     }),
@@ -112,7 +113,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     guarded('definition', [] as Location[], (params) => {
       const doc = open(params.textDocument.uri);
       if (!doc) return [];
-      return definition(engine, doc.file, doc.text, offsetOf(doc.lines, params.position)).map(location);
+      return definition(engine, doc.file, doc.text, toOffset(doc.lines, params.position)).map(location);
     }),
   );
 
@@ -120,7 +121,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     guarded('references', [] as Location[], async (params, token) => {
       const doc = open(params.textDocument.uri);
       if (!doc) return [];
-      const offset = offsetOf(doc.lines, params.position);
+      const offset = toOffset(doc.lines, params.position);
       const targets = await runSliced('references', analysis, () => referenceSteps(engine, doc.file, doc.text, offset, params.context.includeDeclaration), token);
       return targets.map(location);
     }),
@@ -130,7 +131,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     guarded('completion', null, (params): CompletionList | null => {
       const doc = open(params.textDocument.uri);
       if (!doc) return null;
-      const result = completion(engine, doc.file, doc.text, offsetOf(doc.lines, params.position));
+      const result = completion(engine, doc.file, doc.text, toOffset(doc.lines, params.position));
       if (!result) return null;
       const range = toRange(doc.lines, result.replace);
       const items = result.items.map((entry): CompletionItem => {
@@ -189,6 +190,7 @@ export function registerFeatureHandlers(host: FeatureHost): void {
 
   const actions = new CodeActionProvider(host);
   connection.onCodeAction(guarded('codeAction', [] as CodeAction[], (params) => actions.codeActions(params)));
+  connection.onCodeActionResolve(cancellable(connection, 'codeAction/resolve', (_error: Error, action: CodeAction) => action, (action) => actions.resolve(action)));
   connection.onExecuteCommand(
     cancellable<ExecuteCommandParams, unknown>(
       connection,

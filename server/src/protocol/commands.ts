@@ -80,7 +80,7 @@ export interface CommandOutcome {
 }
 
 export interface GeneratorNote {
-  severity: 'warning' | 'info';
+  severity: 'error' | 'warning' | 'info';
   message: string;
   location?: Location;
 }
@@ -129,6 +129,8 @@ export interface MigrationReply extends CommandOutcome {
   translated?: AnnotationOutcomeReply[];
   untranslated?: AnnotationOutcomeReply[];
   warnings?: string[];
+  /** Why Ingresses were not migrated (what cannot be translated safely). */
+  errors?: string[];
   files?: string[];
 }
 
