@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { StatusNotification, type WorkspaceStatus } from '../../server/src/protocol/requests';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'netlens-language-server.js');
@@ -33,6 +34,10 @@ export class LspTestClient {
   /** How many work-done progress reports have ended (the initial scan reports one). */
   progressEnded = 0;
   settings: Record<string, unknown> = {};
+  /** Every `netlens/status` the server sent, in order. */
+  readonly statuses: WorkspaceStatus[] = [];
+  /** What the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
     this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_BIN, '--stdio'], {
@@ -48,7 +53,14 @@ export class LspTestClient {
       for (const waiter of this.waiters.splice(0)) waiter();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onNotification(StatusNotification, (status) => {
+      this.statuses.push(status);
+      for (const waiter of this.waiters.splice(0)) waiter();
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {

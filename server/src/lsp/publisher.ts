@@ -15,7 +15,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
 import type { Finding } from '../engine/rules/rule';
 import type { ProfileFileIssue } from '../io/profileFiles';
-import { StatusNotification } from '../protocol/requests';
+import { StatusNotification, type WorkspaceStatus } from '../protocol/requests';
 import { profileDiagnostic, toDiagnostic } from './convert';
 import type { DocumentUris } from './documentUris';
 
@@ -75,6 +75,7 @@ export class Publisher {
    */
   async scanEnded(openFiles: readonly string[]): Promise<void> {
     this.scanning = false;
+    this.sendStatus({ state: 'checking', files: this.analysis.fileNames().length });
     const open = openFiles.filter((file) => this.analysis.hasFile(file));
     for (const file of open) this.sendFindings(file, this.analysis.findingsAside(file));
     // Let the connection write them before the refresh holds the event loop for seconds.
@@ -99,7 +100,7 @@ export class Publisher {
         const also = [...this.alsoPublishPending];
         this.alsoPublishPending.clear();
         for (const file of new Set([...result.value, ...also])) this.sendFindings(file, this.analysis.findings(file));
-        this.sendStatus();
+        this.sendStatus({ state: 'ready', resources: this.analysis.index.resourceCount, files: this.analysis.fileNames().length });
         return;
       }
     } catch (error) {
@@ -109,8 +110,9 @@ export class Publisher {
     }
   }
 
-  private sendStatus(): void {
-    void this.connection.sendNotification(StatusNotification, { resources: this.analysis.index.resourceCount, files: this.analysis.fileNames().length });
+  /** `netlens/status`: what the server is doing (the scan reports its reading; each completed refresh, ready). */
+  sendStatus(status: WorkspaceStatus): void {
+    void this.connection.sendNotification(StatusNotification, status);
   }
 
   /** Profile problems as `cluster-profile` diagnostics on their files; files that had some and have none are cleared. */

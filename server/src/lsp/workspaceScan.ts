@@ -20,11 +20,14 @@ export async function scanWorkspace(ctx: ServerContext): Promise<void> {
       files.push(...scan.files, ...scan.tooLarge.map((t) => t.file));
     }
     progress?.begin('Netlens: reading manifests', 0, `0/${files.length}`, false);
+    ctx.publisher.sendStatus({ state: 'reading', read: 0, total: files.length });
     for (let i = 0; i < files.length; i += SCAN_BATCH) {
       for (const file of files.slice(i, i + SCAN_BATCH)) {
         if (!ctx.contents.openDocument(file)) ctx.contents.readFromDisk(file);
       }
-      progress?.report(Math.round(((i + SCAN_BATCH) / Math.max(files.length, 1)) * 100), `${Math.min(i + SCAN_BATCH, files.length)}/${files.length}`);
+      const read = Math.min(i + SCAN_BATCH, files.length);
+      progress?.report(Math.round((read / Math.max(files.length, 1)) * 100), `${read}/${files.length}`);
+      ctx.publisher.sendStatus({ state: 'reading', read, total: files.length });
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress?.done();

@@ -82,11 +82,16 @@ export interface ExplainParams extends ExplainQuery {
 /** Bad parameters answer `{ error }` (with `lines` saying it), never an exception. */
 export const ExplainRequest = new RequestType<ExplainParams, ExplainReply, void>('netlens/explain');
 
-/** What the server holds after an analysis pass (the finding counts come from the diagnostics themselves). */
-export interface WorkspaceStatus {
-  resources: number;
-  files: number;
-}
+/**
+ * What the server is doing: reading the workspace's files (the initial scan, also after a restart), checking them
+ * (the first refresh after the scan, which takes seconds in a large workspace), or ready (findings published for
+ * every file; sent after each analysis pass). Finding counts come from the diagnostics themselves.
+ */
+export type WorkspaceStatus =
+  | { state: 'reading'; read: number; total: number }
+  | { state: 'checking'; files: number }
+  /** `resources`: the Kubernetes objects the workspace holds (0: nothing for Netlens to say). */
+  | { state: 'ready'; resources: number; files: number };
 
-/** Sent after each analysis pass; other editors ignore it. */
+/** Server -> client; other editors ignore it. */
 export const StatusNotification = new NotificationType<WorkspaceStatus>('netlens/status');
