@@ -117,7 +117,11 @@ test('a quick-fix for a published diagnostic: matched by code and data, preferre
     range: diagnostic.range,
     context: { diagnostics: [diagnostic], only: ['quickfix'] },
   });
-  assert.deepEqual(actions.map((a) => [a.title, a.kind, !!a.isPreferred]), [['Change Service to `web`', 'quickfix', true]]);
+  assert.deepEqual(actions.map((a) => [a.title, a.kind, !!a.isPreferred]), [
+    ['Change Service to `web`', 'quickfix', true],
+    ['Ignore ingress-backend-missing for this object', 'quickfix', false],
+    ['Ignore ingress-backend-missing on this line', 'quickfix', false],
+  ]);
   const edit = actions[0]!.edit!;
   assert.deepEqual(Object.keys(edit.changes!), [uri('ingress.yaml')]);
   assert.equal(applyTextEdits(INGRESS, edit.changes![uri('ingress.yaml')]!), INGRESS.replace('name: wbe #', 'name: web #'));
@@ -133,6 +137,8 @@ test('the ingress-nginx retirement notice offers the migration as its quick-fix'
   });
   assert.deepEqual(actions.map((a) => [a.title, a.kind, a.diagnostics?.map((d) => d.code)]), [
     ['Migrate Ingress `shop` to Gateway API (approuting-istio) — not translated: proxy-body-size', 'quickfix', ['ingress-nginx-retirement']],
+    ['Ignore ingress-nginx-retirement for this object', 'quickfix', ['ingress-nginx-retirement']],
+    ['Ignore ingress-nginx-retirement on this line', 'quickfix', ['ingress-nginx-retirement']],
   ]);
 });
 
@@ -194,4 +200,19 @@ test('netlens.migrateIngress returns what was and was not translated, and applie
   assert.equal(applied.length, 1);
   const bad = await request<{ error: string }>('workspace/executeCommand', { command: 'netlens.migrateIngress', arguments: [{ ingress: 'shop/nope' }] });
   assert.match(bad.error, /found no Ingress/);
+});
+
+test('every finding can be silenced for its object (the annotation, merged) or its line (a comment at its indentation)', async () => {
+  const diagnostic = client.diagnostics.get(uri('ingress.yaml'))!.find((d) => d.code === 'ingress-backend-missing')!;
+  const actions = await request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uri('ingress.yaml') },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  });
+  const edited = (title: string) => applyTextEdits(INGRESS, actions.find((a) => a.title === title)!.edit!.changes![uri('ingress.yaml')]!);
+  assert.equal(
+    edited('Ignore ingress-backend-missing for this object'),
+    INGRESS.replace('    nginx.ingress.kubernetes.io/proxy-body-size: 8m\n', '    nginx.ingress.kubernetes.io/proxy-body-size: 8m\n    netlens.io/ignore: ingress-backend-missing\n'),
+  );
+  assert.equal(edited('Ignore ingress-backend-missing on this line'), INGRESS.replace('                name: wbe #', '                # netlens-ignore ingress-backend-missing\n                name: wbe #'));
 });

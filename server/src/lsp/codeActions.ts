@@ -33,6 +33,7 @@ import {
   FIXABLE_RULES,
   generateDefaultDeny,
   generatePolicies,
+  ignoreFixes,
   ingressesOfClass,
   migrateIngresses,
   quickFixes,
@@ -101,17 +102,20 @@ export class CodeActionProvider {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
+    const silencing: CodeAction[] = [];
     const ctx = this.context(file);
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics) {
         const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-        if (diagnostic.source !== 'netlens' || !ruleId || !FIXABLE_RULES.includes(ruleId)) continue;
+        if (diagnostic.source !== 'netlens' || !ruleId || ruleId === 'cluster-profile') continue;
         const data = { ...((diagnostic.data as Record<string, unknown> | undefined) ?? {}) };
         delete data.ruleId;
-        const span = toSpan(lines, diagnostic.range);
-        for (const fix of quickFixes(ctx, { ruleId, file, span, data })) {
+        const target = { ruleId, file, span: toSpan(lines, diagnostic.range), data };
+        for (const fix of FIXABLE_RULES.includes(ruleId) ? quickFixes(ctx, target) : []) {
           if (!this.outsideWorkspace(fix.change, file)) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
         }
+        // The two ways to silence a finding (every finding has them) come after every repair.
+        for (const fix of ignoreFixes(ctx, target)) silencing.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
       }
     }
     const cursor = toSpan(lines, params.range);
@@ -127,6 +131,7 @@ export class CodeActionProvider {
         actions.push(action);
       }
     }
+    actions.push(...silencing);
     if (ingress && wants(CodeActionKind.RefactorRewrite)) {
       const className = ingress.ingressClassName ?? ingress.annotations['kubernetes.io/ingress.class'];
       if (className && ingressesOfClass(this.host.analysis.index, className).length > 1) {

@@ -22,7 +22,7 @@ export function ignoreCommentsOf(text: string): IgnoredLines {
   lines.forEach((line, index) => {
     const match = IGNORE_COMMENT.exec(line);
     if (match) {
-      const ids = parseIds(match[1]!);
+      const ids = parseIgnoreIds(match[1]!);
       pending = new Set([...(pending ?? []), ...(ids.length ? ids : ['*'])]);
       return;
     }
@@ -34,7 +34,8 @@ export function ignoreCommentsOf(text: string): IgnoredLines {
   return ignored;
 }
 
-function parseIds(text: string): string[] {
+/** The rule ids of an ignore annotation's value or comment (empty: every rule). */
+export function parseIgnoreIds(text: string): string[] {
   return text
     .replace(/#.*$/, '')
     .split(/[\s,]+/)
@@ -45,7 +46,7 @@ function parseIds(text: string): string[] {
 export function annotationIgnores(resource: AnyResource): ReadonlySet<string> | undefined {
   const value = resource.annotations[IGNORE_ANNOTATION];
   if (value === undefined) return undefined;
-  const ids = parseIds(value);
+  const ids = parseIgnoreIds(value);
   return new Set(ids.length ? ids : ['*']);
 }
 
