@@ -1,5 +1,5 @@
 /** Small helpers the quick-fixes share: the object a finding is on, candidate ranking, edits as changes. */
-import type { AnyResource } from '../model/resources';
+import type { AnyResource, Service } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { Span } from '../syntax/tree';
 import { editDistance } from '../util/closestName';
@@ -20,33 +20,55 @@ export function resourceAt(index: WorkspaceIndex, file: string, span: Span, kind
 }
 
 export interface RankedCandidates {
-  /** Closest first (edit distance, then name), at most `limit`. */
+  /** Best fit first (see rankCandidates), at most `limit`. */
   names: string[];
   /** The name a person most likely meant: strictly closer than any other, within the did-you-mean distance. */
   obvious?: string;
-  /** The only name within the did-you-mean distance (what `netlens fix` may apply unattended). */
+  /** The only name within the did-you-mean distance, and it fits (what `netlens fix` may apply unattended). */
   only?: string;
 }
 
 /**
- * Names close to `wrong`, closest first. A name within the did-you-mean distance (as `closestName` uses) is a likely
- * typo; looser ones are still offered (up to `limit`) when nothing is that close, since the user asked for a fix.
+ * Names for `wrong`, best fit first: names within the did-you-mean distance (as `closestName` uses) before the
+ * others; then those that `fits` (the Service has the port the reference needs) before those that do not; then by
+ * edit distance, the rule's own suggestion, the longer common prefix, and the name. Looser names are still offered (up
+ * to `limit`) when nothing is that close, since the user asked for a fix: for a Service `acount` on port 80 that is
+ * the Services with port 80, not the first name of the alphabet.
  */
-export function rankCandidates(wrong: string, candidates: readonly string[], limit = 3, suggestion?: string): RankedCandidates {
+export function rankCandidates(wrong: string, candidates: readonly string[], limit = 3, suggestion?: string, fits: (name: string) => boolean = () => true): RankedCandidates {
   const unique = [...new Set(candidates)].filter((c) => c !== wrong && c !== '');
-  const scored = unique.map((name) => ({ name, distance: editDistance(wrong, name) })).sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (suggestion && unique.includes(suggestion)) {
-    // The rule's own did-you-mean goes first (ties are broken its way).
-    const at = scored.findIndex((s) => s.name === suggestion);
-    if (scored[at]!.distance === scored[0]!.distance) scored.unshift(...scored.splice(at, 1));
-  }
   const threshold = Math.max(2, Math.floor(wrong.length / 3));
-  const close = scored.filter((s) => s.distance <= threshold);
-  const names = scored.slice(0, limit).map((s) => s.name);
-  const result: RankedCandidates = { names };
-  if (close.length === 1) result.only = close[0]!.name;
-  if (close.length > 0 && close.filter((c) => c.distance === close[0]!.distance).length === 1) result.obvious = close[0]!.name;
+  const scored = unique.map((name) => {
+    const distance = editDistance(wrong, name);
+    return { name, distance, close: distance <= threshold, fits: fits(name), prefix: commonPrefixLength(wrong, name) };
+  });
+  scored.sort(
+    (a, b) =>
+      Number(b.close) - Number(a.close) ||
+      Number(b.fits) - Number(a.fits) ||
+      a.distance - b.distance ||
+      Number(b.name === suggestion) - Number(a.name === suggestion) ||
+      b.prefix - a.prefix ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  const close = scored.filter((s) => s.close);
+  const result: RankedCandidates = { names: scored.slice(0, limit).map((s) => s.name) };
+  if (close.length === 1 && close[0]!.fits) result.only = close[0]!.name;
+  const best = close[0];
+  if (best && close.filter((c) => c.fits === best.fits && c.distance === best.distance).length === 1) result.obvious = best.name;
   return result;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Whether a Service has the port a reference needs: by number or name (nothing asked: any Service fits). */
+export function hasPort(service: Pick<Service, 'ports'>, port: number | string | undefined): boolean {
+  if (port === undefined) return true;
+  return service.ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port));
 }
 
 export function fileEdit(file: string, edit: Edit): TextEdit {

@@ -6,11 +6,12 @@
 import { KNOWN_GATEWAY_CLASSES } from '../kb/gatewayClasses';
 import { KNOWN_INGRESS_CLASSES } from '../kb/ingressClasses';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { Gateway, Ingress, Route, Service } from '../model/resources';
+import { referencesOf } from '../model/references';
+import { isWorkload, type ConfigMap, type Gateway, type Ingress, type Route, type Service, type Workload } from '../model/resources';
 import { asMap, asScalar, pairOf, stringOf } from '../syntax/access';
 import { parseYamlText } from '../syntax/parse';
 import type { Span, YMap } from '../syntax/tree';
-import { editFix, fileEdit, numberOrStringData, rankCandidates, resourceAt, scalarAt, stringData } from './fixSupport';
+import { editFix, fileEdit, hasPort, numberOrStringData, rankCandidates, resourceAt, scalarAt, stringData } from './fixSupport';
 import type { CodeFix, FixContext, FixTarget } from './types';
 import { addPair, detectStyle, mapAt, nodeAtSpan, objectNodeIn, replaceScalar, replaceWithinScalar, scalarContaining } from './yamlEdit';
 
@@ -43,9 +44,21 @@ export function nameFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   }
 }
 
-/** One fix per candidate, replacing the scalar at `span`; the obvious one is preferred (and safe when alone). */
-function replaceFixes(target: FixTarget, text: string, span: Span, wrong: string, names: readonly string[], suggestion: string | undefined, title: (name: string) => string): CodeFix[] {
-  const ranked = rankCandidates(wrong, names, 3, suggestion);
+/**
+ * One fix per candidate, replacing the scalar at `span`; the obvious one is preferred (and safe when alone). `fits`:
+ * whether a candidate suits the reference beyond its name (a Service with the port it asks for).
+ */
+function replaceFixes(
+  target: FixTarget,
+  text: string,
+  span: Span,
+  wrong: string,
+  names: readonly string[],
+  suggestion: string | undefined,
+  title: (name: string) => string,
+  fits?: (name: string) => boolean,
+): CodeFix[] {
+  const ranked = rankCandidates(wrong, names, 3, suggestion, fits);
   return ranked.names.map((name) => {
     return editFix(target.ruleId, title(name), [fileEdit(target.file, replaceScalar(text, span, name))], { preferred: name === ranked.obvious, safe: name === ranked.only });
   });
@@ -77,8 +90,10 @@ function ingressBackendFixes(ctx: FixContext, target: FixTarget, text: string): 
   const port = numberOrStringData(target.data, 'port');
   if (port === undefined) {
     if (scalarAt(text, target.span) !== service) return [];
-    const names = ctx.index.ofKindIn('Service', ingress.namespace).map((s) => s.name);
-    return replaceFixes(target, text, target.span, service, names, undefined, (n) => `Change Service to \`${n}\``);
+    const services = ctx.index.ofKindIn('Service', ingress.namespace);
+    // The port the backend asks for: a Service that has it fits better than one that only looks alike.
+    const wanted = ingress.rules.flatMap((r) => r.paths.map((p) => p.backend.service)).concat(ingress.defaultBackend?.service).find((b) => b && within(target.span, b.serviceSpan))?.port;
+    return replaceFixes(target, text, target.span, service, services.map((s) => s.name), undefined, (n) => `Change Service to \`${n}\``, servicesWithPort(services, wanted));
   }
   const found = ctx.index.lookup('Service', ingress.namespace, service)[0];
   if (!found || scalarAt(text, target.span) !== String(port)) return [];
@@ -94,8 +109,8 @@ function routeBackendFixes(ctx: FixContext, target: FixTarget, text: string): Co
   const port = numberOrStringData(target.data, 'port');
   if ('namespace' in target.data) {
     if (scalarAt(text, target.span) !== service) return [];
-    const names = ctx.index.ofKindIn('Service', namespace).map((s) => s.name);
-    return replaceFixes(target, text, target.span, service, names, stringData(target.data, 'suggestion'), (n) => `Change backend to Service \`${n}\``);
+    const services = ctx.index.ofKindIn('Service', namespace);
+    return replaceFixes(target, text, target.span, service, services.map((s) => s.name), stringData(target.data, 'suggestion'), (n) => `Change backend to Service \`${n}\``, servicesWithPort(services, ref?.port));
   }
   const found = ctx.index.lookup('Service', namespace, service)[0];
   if (!found) return [];
@@ -164,8 +179,12 @@ function referenceServiceFixes(ctx: FixContext, target: FixTarget, text: string)
   if (index < 0) return [];
   const start = target.span.start + labels.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
   const span = { start, end: start + service.length };
-  const names = ctx.index.ofKindIn('Service', namespace).map((s) => s.name);
-  const ranked = rankCandidates(service, names, 3, stringData(target.data, 'suggestion'));
+  const services = ctx.index.ofKindIn('Service', namespace);
+  // The port written after the name (`orders:8080`, a URL's port): a Service that has it fits better.
+  const owner = resourceAt(ctx.index, target.file, target.span);
+  const reference = owner && (isWorkload(owner) || owner.kind === 'ConfigMap') ? referencesOf(ctx.index, owner as Workload | ConfigMap).find((r) => r.span.start === target.span.start) : undefined;
+  const port = reference?.port !== undefined && !reference.portImplied ? reference.port : undefined;
+  const ranked = rankCandidates(service, services.map((s) => s.name), 3, stringData(target.data, 'suggestion'), servicesWithPort(services, port));
   return ranked.names.flatMap((name) => {
     const edit = replaceWithinScalar(text, scalar, span, name);
     return edit ? [editFix(target.ruleId, `Change \`${service}\` to Service \`${name}\``, [fileEdit(target.file, edit)], { preferred: name === ranked.obvious, safe: name === ranked.only })] : [];
@@ -198,6 +217,11 @@ function referencePortFixes(ctx: FixContext, target: FixTarget, text: string): C
       const edit = replaceWithinScalar(text, scalar, digits ?? { start: target.span.end, end: target.span.end }, digits ? String(p) : `:${p}`);
       return edit ? [editFix(target.ruleId, `Use port ${p} of Service \`${service.name}\``, [fileEdit(target.file, edit)], { preferred: p === preferred, safe: p === preferred })] : [];
     });
+}
+
+/** Whether the Service of a name has `port` (true for every name when no port is asked for). */
+function servicesWithPort(services: readonly Service[], port: number | string | undefined): (name: string) => boolean {
+  return (name) => services.some((s) => s.name === name && hasPort(s, port));
 }
 
 function ingressClassUnknownFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
