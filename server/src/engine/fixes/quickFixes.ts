@@ -5,6 +5,7 @@
 import { nameFixes } from './nameFixes';
 import { netpolFixes } from './netpolFixes';
 import { checkedFix } from './fixSupport';
+import { selectorFixes } from './selectorFixes';
 import type { CodeFix, FixContext, FixTarget } from './types';
 import { Readings } from './yamlGuard';
 
@@ -19,6 +20,7 @@ export const FIXABLE_RULES: readonly string[] = [
   'ingress-class-missing',
   'gateway-class-unknown',
   'service-target-port-missing',
+  'service-selects-nothing',
   'netpol-policytypes-ignores-rules',
   'netpol-egress-blocks-dns',
   'netpol-blocks-ingress-controller',
@@ -33,5 +35,5 @@ export const FIXABLE_RULES: readonly string[] = [
 export function quickFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   if (!FIXABLE_RULES.includes(target.ruleId)) return [];
   const readings = new Readings();
-  return [...nameFixes(ctx, target), ...netpolFixes(ctx, target)].map((fix) => checkedFix(ctx.textOf, fix, readings));
+  return [...nameFixes(ctx, target), ...netpolFixes(ctx, target), ...selectorFixes(ctx, target)].map((fix) => checkedFix(ctx.textOf, fix, readings));
 }

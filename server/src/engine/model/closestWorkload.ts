@@ -6,10 +6,10 @@
 import type { Workload } from './resources';
 import { similarity } from '../util/closestName';
 
-export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string>>, workloads: readonly Workload[]): string {
+/** The workload whose pod labels come closest to `wantedLabels` (see the header), if any shares a key. */
+export function closestWorkload(wantedLabels: Readonly<Record<string, string>>, workloads: readonly Workload[]): Workload | undefined {
   const wanted = Object.entries(wantedLabels);
-  if (wanted.length === 0) return '';
-  let best: { name: string; labels: Readonly<Record<string, string>>; score: number } | undefined;
+  let best: { workload: Workload; name: string; score: number } | undefined;
   for (const workload of workloads) {
     let score = 0;
     for (const [key, value] of wanted) {
@@ -18,9 +18,15 @@ export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string
       if (actual !== undefined) score += 1 + similarity(actual, value);
     }
     const name = `${workload.kind} ${workload.name}`;
-    if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { name, labels: workload.podLabels, score };
+    if (score > 0 && (!best || score > best.score || (score === best.score && name < best.name))) best = { workload, name, score };
   }
+  return best?.workload;
+}
+
+export function closestWorkloadHint(wantedLabels: Readonly<Record<string, string>>, workloads: readonly Workload[]): string {
+  const wanted = Object.entries(wantedLabels);
+  const best = closestWorkload(wantedLabels, workloads);
   if (!best) return '';
-  const shown = wanted.map(([key]) => (Object.prototype.hasOwnProperty.call(best!.labels, key) ? `${key}=${best!.labels[key]}` : `no ${key}`)).join(',');
-  return ` (closest: ${best.name} has ${shown})`;
+  const shown = wanted.map(([key]) => (Object.prototype.hasOwnProperty.call(best.podLabels, key) ? `${key}=${best.podLabels[key]}` : `no ${key}`)).join(',');
+  return ` (closest: ${best.kind} ${best.name} has ${shown})`;
 }
