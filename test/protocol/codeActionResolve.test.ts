@@ -1,7 +1,7 @@
 /**
- * `codeAction/resolve`: for a client that resolves code actions (VS Code), the migration of an Ingress is offered
- * without its edit and computed only when the action is chosen; clients that cannot resolve get it computed at once
- * (test/protocol/codeActions.test.ts).
+ * A client like VS Code (it resolves code actions and supports change annotations): the migration of an Ingress is
+ * offered without its edit and computed only when the action is chosen (clients that cannot resolve get it computed
+ * at once, test/protocol/codeActions.test.ts); edits that create files or touch several need confirmation.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -42,7 +42,10 @@ before(async () => {
     messages.push(params);
     return null;
   });
-  const result = (await client.initialize(pathToFileURL(workspace).href, { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } })) as {
+  const result = (await client.initialize(pathToFileURL(workspace).href, {
+    textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
+    workspace: { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } },
+  })) as {
     capabilities: { codeActionProvider: { resolveProvider: boolean } };
   };
   assert.equal(result.capabilities.codeActionProvider.resolveProvider, true);
@@ -90,4 +93,22 @@ test('an action whose Ingress is gone by the time it is chosen comes back withou
 test('an action the server did not make is resolved as it is', async () => {
   const foreign: CodeAction = { title: 'something else', data: { resolve: 'other' } };
   assert.deepEqual(await client.connection.sendRequest<CodeAction>('codeAction/resolve', foreign), foreign);
+});
+
+test('an edit that creates a file needs confirmation (a change annotation on every part of it); one in the file itself does not', async () => {
+  const reply = await client.connection.sendRequest<MigrationReply>('workspace/executeCommand', { command: MIGRATE_INGRESS_COMMAND, arguments: [{ ingress: 'shop/shop', apply: false }] });
+  const edit = reply.edit!;
+  assert.deepEqual(edit.changeAnnotations, { 'netlens.confirm': { label: 'Migrate Ingress shop/shop to Gateway API', needsConfirmation: true, description: '1 file, 1 new' } });
+  for (const change of edit.documentChanges!) {
+    if ('kind' in change) assert.equal(change.annotationId, 'netlens.confirm');
+    else for (const textEdit of change.edits) assert.equal('annotationId' in textEdit && textEdit.annotationId, 'netlens.confirm');
+  }
+  const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: uri('ingress.yaml') },
+    range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 } },
+    context: { diagnostics: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 12 } }, message: 'x', source: 'netlens', code: 'ingress-nginx-retirement' }], only: ['quickfix'] },
+  });
+  const ignore = actions.find((a) => a.title.startsWith('Ignore ingress-nginx-retirement for this object'));
+  assert.ok(ignore?.edit?.changes, JSON.stringify(actions));
+  assert.equal(ignore.edit.changeAnnotations, undefined);
 });

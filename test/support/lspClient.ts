@@ -70,16 +70,16 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** `textDocument`: capabilities added to the client's text document capabilities (e.g. `codeAction`). */
-  async initialize(rootUri: string, textDocument: Record<string, unknown> = {}): Promise<unknown> {
+  /** `extra`: capabilities added to the client's text document and workspace capabilities (e.g. `codeAction`). */
+  async initialize(rootUri: string, extra: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, ...extra.workspace },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, ...textDocument },
+        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true }, ...extra.textDocument },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -74,6 +74,9 @@ export function clientResolvesCodeActions(capabilities: ClientCapabilities): boo
 /** What code actions need from the server: the feature host (documents, analysis, file IO). */
 export type CodeActionHost = FeatureHost;
 
+/** The id of the change annotation of edits that need the user's confirmation (see `workspaceEdit`). */
+const CONFIRMED_CHANGE = 'netlens.confirm';
+
 /** What an unresolved code action carries (`codeAction/resolve` computes its edit from it). */
 interface MigrationActionData {
   resolve: 'migrateIngress';
@@ -159,7 +162,7 @@ export class CodeActionProvider {
   private migration(ingress: Ingress, file: string): CodeAction | undefined {
     const migration = migrateIngresses(this.context(file), [ingress]);
     if (this.outsideWorkspace(migration.change, file)) return undefined;
-    const action: CodeAction = { title: `${migrationTitle(ingress, migration.gatewayClass)}${untranslatedSuffix(migration)}`, edit: this.workspaceEdit(migration.change) };
+    const action: CodeAction = { title: `${migrationTitle(ingress, migration.gatewayClass)}${untranslatedSuffix(migration)}`, edit: this.workspaceEdit(migration.change, migrationLabel(ingress)) };
     // Refused by the migration (what it cannot translate safely): shown, greyed out, with the reason.
     if (migration.errors.length) action.disabled = { reason: migration.errors.join('; ') };
     return action;
@@ -199,7 +202,7 @@ export class CodeActionProvider {
       void this.host.connection.window.showWarningMessage(`Netlens: ${outside}`);
       return action;
     }
-    return { ...action, edit: this.workspaceEdit(migration.change) };
+    return { ...action, edit: this.workspaceEdit(migration.change, migrationLabel(ingress)) };
   }
 
   /**
@@ -226,7 +229,7 @@ export class CodeActionProvider {
     if (fix.isPreferred) action.isPreferred = true;
     // Refused by the engine's guard (an anchor reused elsewhere, an edit that would not read back): shown, greyed out.
     if (fix.disabled) action.disabled = { reason: fix.disabled };
-    if (fix.change.edits.length || fix.change.newFiles.length) action.edit = this.workspaceEdit(fix.change);
+    if (fix.change.edits.length || fix.change.newFiles.length) action.edit = this.workspaceEdit(fix.change, fix.title);
     if (fix.command) {
       // Engine arguments name files by key; clients get URIs.
       const args = fix.command.arguments.map((a) => (a && typeof a === 'object' && 'file' in a ? { ...(a as object), uri: this.host.uriOf((a as { file: string }).file), file: undefined } : a));
@@ -235,27 +238,41 @@ export class CodeActionProvider {
     return action;
   }
 
-  /** Engine edits -> WorkspaceEdit: `changes` when only existing files change, `documentChanges` when files are created. */
-  workspaceEdit(change: WorkspaceChange): WorkspaceEdit {
+  /**
+   * Engine edits -> WorkspaceEdit: `changes` when only existing files change, `documentChanges` when files are
+   * created. An edit that creates files or touches more than one carries a change annotation that needs
+   * confirmation, for clients that support them: the user sees every file in a preview (VS Code's Refactor Preview)
+   * before anything is written. `label` names the change there.
+   */
+  workspaceEdit(change: WorkspaceChange, label: string): WorkspaceEdit {
     const byFile = new Map<string, LspTextEdit[]>();
     for (const edit of change.edits) {
       const text = this.host.textOf(edit.file) ?? '';
       const lines = new LineIndex(text);
       byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), { range: toRange(lines, edit.span), newText: edit.newText }]);
     }
-    if (change.newFiles.length === 0) {
+    const confirm = this.host.annotatesChanges() && (change.newFiles.length > 0 || byFile.size > 1);
+    if (change.newFiles.length === 0 && !confirm) {
       const changes: Record<string, LspTextEdit[]> = {};
       for (const [file, edits] of byFile) changes[this.host.uriOf(file)] = edits;
       return { changes };
     }
+    const annotated = <T extends object>(item: T): T => (confirm ? { ...item, annotationId: CONFIRMED_CHANGE } : item);
     const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-    for (const [file, edits] of byFile) documentChanges.push({ textDocument: { uri: this.host.uriOf(file), version: this.versionOf(file) }, edits });
+    for (const [file, edits] of byFile) documentChanges.push({ textDocument: { uri: this.host.uriOf(file), version: this.versionOf(file) }, edits: edits.map(annotated) });
     for (const created of change.newFiles) {
       const uri = this.uriForNewFile(created.file);
-      documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: START_OF_FILE, newText: created.text }] });
+      documentChanges.push(annotated<CreateFile>({ kind: 'create', uri, options: { ignoreIfExists: true } }));
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [annotated({ range: START_OF_FILE, newText: created.text })] });
     }
-    return { documentChanges };
+    if (!confirm) return { documentChanges };
+    const files = byFile.size + change.newFiles.length;
+    return {
+      documentChanges,
+      changeAnnotations: {
+        [CONFIRMED_CHANGE]: { label, needsConfirmation: true, description: `${files} ${files === 1 ? 'file' : 'files'}${change.newFiles.length ? `, ${change.newFiles.length} new` : ''}` },
+      },
+    };
   }
 
   private versionOf(file: string): number | null {
@@ -298,7 +315,7 @@ export class CodeActionProvider {
   private async apply(label: string, change: WorkspaceChange, args: Record<string, unknown>, source: string | undefined): Promise<CommandOutcome> {
     const outside = this.outsideWorkspace(change, source);
     if (outside) return { applied: false, error: outside };
-    const edit = this.workspaceEdit(change);
+    const edit = this.workspaceEdit(change, label);
     if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit };
     const response = await this.host.connection.workspace.applyEdit({ label, edit });
     const result: CommandOutcome = { applied: response.applied, edit };
@@ -354,7 +371,8 @@ export class CodeActionProvider {
     if (ingresses.length === 0) return { error: 'netlens.migrateIngress found no Ingress: pass ingress (ns/name), ingressClass, or the uri of a file holding one' };
     const options = { ...this.placement(args), ...(typeof args.gatewayClass === 'string' ? { gatewayClass: args.gatewayClass } : {}), ...(typeof args.gatewayName === 'string' ? { gatewayName: args.gatewayName } : {}) };
     const result: MigrationResult = migrateIngresses(this.context(ingresses[0]!.file), ingresses, options);
-    const applied = await this.apply(`Migrate ${result.ingresses.length} Ingress(es) to Gateway API`, result.change, args, this.fileArg(args, 'uri') ?? ingresses[0]!.file);
+    const label = result.ingresses.length === 1 ? `Migrate Ingress ${result.ingresses[0]} to Gateway API` : `Migrate ${result.ingresses.length} Ingresses to Gateway API`;
+    const applied = await this.apply(label, result.change, args, this.fileArg(args, 'uri') ?? ingresses[0]!.file);
     return {
       ...applied,
       gatewayClass: result.gatewayClass,
@@ -411,6 +429,10 @@ function untranslatedSuffix(migration: MigrationResult): string {
   if (migration.untranslated.length === 0) return '';
   const names = migration.untranslated.map((u) => u.annotation.replace(/^nginx\.ingress\.kubernetes\.io\//, ''));
   return ` — not translated: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`;
+}
+
+function migrationLabel(ingress: Ingress): string {
+  return `Migrate Ingress ${ingress.namespace}/${ingress.name} to Gateway API`;
 }
 
 function migrationTitle(ingress: Ingress, gatewayClass: string): string {

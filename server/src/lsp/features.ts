@@ -63,6 +63,8 @@ export interface FeatureHost {
   workspaceRootOf(file: string): string | undefined;
   /** The client resolves code actions (`codeAction/resolve`): expensive edits are computed when one is chosen. */
   resolvesCodeActions(): boolean;
+  /** The client supports change annotations in WorkspaceEdits (those that need confirmation are previewed). */
+  annotatesChanges(): boolean;
 }
 
 /** Most workspace symbols answered per query (clients filter further as the user types). */

@@ -53,7 +53,7 @@ export function startServer(connection: Connection): void {
     contents: new FileContents(analysis, documents, uris, folders),
     loose: new LooseDocuments(folders, uris, publisher),
     publisher,
-    client: { configuration: false, watchRegistration: false, progress: false, codeActionResolve: false },
+    client: { configuration: false, watchRegistration: false, progress: false, codeActionResolve: false, changeAnnotations: false },
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -63,6 +63,7 @@ export function startServer(connection: Connection): void {
       watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       progress: capabilities.window?.workDoneProgress === true,
       codeActionResolve: clientResolvesCodeActions(capabilities),
+      changeAnnotations: capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
     };
     folders.initialize(params);
     return {
@@ -99,6 +100,7 @@ export function startServer(connection: Connection): void {
     textOf: (file) => ctx.contents.currentText(file),
     workspaceRootOf: (file) => folders.folderOf(file)?.root,
     resolvesCodeActions: () => ctx.client.codeActionResolve,
+    annotatesChanges: () => ctx.client.changeAnnotations,
   });
 
   documents.listen(connection);

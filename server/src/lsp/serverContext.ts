@@ -15,6 +15,8 @@ export interface ClientSupport {
   progress: boolean;
   /** Code actions resolved on demand (codeActions.ts). */
   codeActionResolve: boolean;
+  /** WorkspaceEdits may carry change annotations (codeActions.ts: multi-file edits need confirmation). */
+  changeAnnotations: boolean;
 }
 
 export interface ServerContext {
