@@ -4,10 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { executeCommandMiddleware } from './commands/admitController';
+import { executeCommandMiddleware, resolveCodeActionMiddleware } from './commands/middleware';
 import { registerCommands } from './commands/index';
 import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
 import { GraphPanels } from './graph/graphPanel';
+import { registerRuleDocs } from './ruleDocs';
 import { createStatusBar } from './status/statusBar';
 
 let client: LanguageClient | undefined;
@@ -26,16 +27,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const documentSelector = [
+    { scheme: 'file', language: 'yaml' },
+    { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+    { scheme: 'file', language: 'json' },
+    { scheme: 'untitled', language: 'yaml' },
+  ];
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', pattern: '**/*.{yaml,yml}' },
-      { scheme: 'file', language: 'json' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
+    documentSelector,
     synchronize: { configurationSection: 'netlens' },
-    // Asks for what a server command needs and no manifest holds (an ingress controller's subnet).
-    middleware: { executeCommand: executeCommandMiddleware },
+    // Asks for what a server command needs and no manifest holds (an ingress controller's subnet), and applies what
+    // the generators write as unsaved documents.
+    middleware: { executeCommand: executeCommandMiddleware, resolveCodeAction: resolveCodeActionMiddleware },
     outputChannel: output,
     traceOutputChannel: output,
   };
@@ -47,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   const status = createStatusBar(client);
   const graph = new GraphPanels(context.extensionUri, () => client, output);
   registerCommands(context, () => client, graph, output);
+  registerRuleDocs(context, documentSelector);
   context.subscriptions.push(
     status,
     graph,

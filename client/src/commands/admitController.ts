@@ -2,19 +2,18 @@
  * The quick fix that admits an ingress controller running outside the cluster (Application Gateway for Containers
  * connects from a subnet of the VNet) needs that subnet, which no manifest holds. Its code action carries the
  * server command `netlens.admitIngressController` without it; VS Code runs server commands through the language
- * client, so the client's middleware asks for the subnet here and passes it on (docs/fixes.md).
+ * client, so the client's middleware (middleware.ts) asks for the subnet here and passes it on (docs/fixes.md).
  */
 import * as vscode from 'vscode';
 import type { ExecuteCommandSignature } from 'vscode-languageclient/node';
 import { parseCidr } from '../../../server/src/engine/netpol/addressSet';
 import { ADMIT_INGRESS_CONTROLLER_COMMAND, type AdmitIngressControllerArgs } from '../../../server/src/protocol/commands';
 
-/** vscode-languageclient's `middleware.executeCommand`: every other command goes through unchanged. */
-export async function executeCommandMiddleware(command: string, args: unknown[], next: ExecuteCommandSignature): Promise<unknown> {
-  if (command !== ADMIT_INGRESS_CONTROLLER_COMMAND) return next(command, args);
+/** `netlens.admitIngressController` with the controller's subnet asked for when nobody gave it. */
+export async function admitIngressController(args: unknown[], next: ExecuteCommandSignature): Promise<unknown> {
   const completed = await withControllerSubnet(args);
   // Cancelled: nothing is run, nothing is written.
-  return completed ? next(command, completed) : undefined;
+  return completed ? next(ADMIT_INGRESS_CONTROLLER_COMMAND, completed) : undefined;
 }
 
 async function withControllerSubnet(args: unknown[]): Promise<unknown[] | undefined> {

@@ -1,12 +1,11 @@
 /**
  * The generator commands of the palette. Each asks what it needs (a namespace, an Ingress) with a quick pick, runs
- * the server's command of the same purpose (`workspace/executeCommand`: netlens.generateDefaultDeny,
- * netlens.generatePolicies, netlens.migrateIngress; see server/src/lsp/codeActions.ts), which applies its edit
- * through `workspace/applyEdit`, then opens what it wrote and reports what it inferred. Called with an argument
+ * the server's command of the same purpose (netlens.generateDefaultDeny, netlens.generatePolicies,
+ * netlens.migrateIngress; see server/src/lsp/codeActions.ts) the way a code action does, so that its edit arrives
+ * as unsaved documents (commands/middleware.ts), then reports what it wrote and inferred. Called with an argument
  * object they ask nothing (tests, code lenses, other extensions) and return the server's reply.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import {
   GENERATE_DEFAULT_DENY_COMMAND,
   GENERATE_POLICIES_COMMAND,
@@ -16,6 +15,7 @@ import {
   type PoliciesReply,
   type ServerCommands,
 } from '../../../server/src/protocol/commands';
+import { plural } from '../text';
 import { pickNamespace, type CommandDeps } from './deps';
 
 /** What the generator commands answer, read as one shape (every field is optional in each). */
@@ -60,34 +60,41 @@ export async function migrateIngressToGateway(deps: CommandDeps, args?: { ingres
 
 type GeneratorCommand = typeof GENERATE_DEFAULT_DENY_COMMAND | typeof GENERATE_POLICIES_COMMAND | typeof MIGRATE_INGRESS_COMMAND;
 
+/**
+ * Runs the server command through VS Code's command of the same id, so that the language client's middleware
+ * applies the edit as unsaved documents and shows them (commands/middleware.ts), exactly as when a code action
+ * runs it; then says what was written.
+ */
 async function run<C extends GeneratorCommand>(deps: CommandDeps, command: C, args: ServerCommands[C]['args'], what: string): Promise<ServerCommands[C]['reply'] | undefined> {
   const client = deps.client();
   if (!client?.isRunning()) {
     void vscode.window.showWarningMessage('Netlens: the language server is not running (Netlens: Restart Server starts it again).');
     return undefined;
   }
-  const answer = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as ServerCommands[C]['reply'] | null;
+  const answer = await vscode.commands.executeCommand<ServerCommands[C]['reply'] | null | undefined>(command, args);
   if (!answer || answer.error) {
     void vscode.window.showErrorMessage(`Netlens: ${answer?.error ?? `${command} gave no answer`}`);
     return answer ?? undefined;
   }
   const reply: GeneratorReply = answer;
   for (const note of reply.notes ?? []) deps.output.info(`${what}: ${note.severity}: ${note.message}`);
+  const notes = reply.notes?.length ? ` ${plural(reply.notes.length, 'note')} in the Kube Netlens output.` : '';
+  const showNotes = notes ? ['Show notes'] : [];
   if (!reply.applied) {
-    void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${reply.failureReason ? ` (${reply.failureReason})` : ''}.`);
+    void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${reply.failureReason ? ` (${reply.failureReason})` : ''}.${notes}`, ...showNotes).then((choice) => choice && deps.output.show(true));
     return answer;
   }
-  // Show what was written: the edits are applied but not saved, so the user reviews them first.
-  for (const file of (reply.files ?? []).slice(0, 3)) {
-    await vscode.window.showTextDocument(vscode.Uri.parse(file), { preview: false, preserveFocus: false });
-  }
-  const notes = reply.notes?.length ? ` ${reply.notes.length} notes in the Kube Netlens output.` : '';
-  void vscode.window.showInformationMessage(`Netlens: ${what}: ${summary(reply)}; review and save.${notes}`);
+  // The documents are open and unsaved (the middleware showed them): the user reviews them and saves.
+  void vscode.window.showInformationMessage(`Netlens: ${what}: ${summary(reply)}; review and save.${notes}`, ...showNotes).then((choice) => choice && deps.output.show(true));
   return answer;
 }
 
-function summary(reply: GeneratorReply): string {
-  if (reply.policies?.length) return `${reply.policies.length} NetworkPolicies (${reply.policies.slice(0, 4).join(', ')}${reply.policies.length > 4 ? ', …' : ''})`;
-  if (reply.routes) return `${reply.gateways?.length ?? 0} Gateways and ${reply.routes.length} routes written`;
+/** `2 NetworkPolicies (default-deny, allow-dns)`, `1 Gateway and 2 routes`. */
+function summary(reply: Pick<GeneratorReply, 'policies' | 'gateways' | 'routes'>): string {
+  if (reply.policies?.length) {
+    const names = `${reply.policies.slice(0, 4).join(', ')}${reply.policies.length > 4 ? ', …' : ''}`;
+    return `${plural(reply.policies.length, 'NetworkPolicy', 'NetworkPolicies')} (${names})`;
+  }
+  if (reply.routes) return `${plural(reply.gateways?.length ?? 0, 'Gateway')} and ${plural(reply.routes.length, 'route')} written`;
   return 'written';
 }

@@ -52,10 +52,12 @@ import {
   GENERATE_DEFAULT_DENY_COMMAND,
   GENERATE_POLICIES_COMMAND,
   MIGRATE_INGRESS_COMMAND,
+  isMigrateActionData,
   type AdmitIngressControllerReply,
   type CommandOutcome,
   type DefaultDenyReply,
   type GeneratorNote,
+  type MigrateActionData,
   type MigrationReply,
   type PoliciesReply,
   type TrafficEdgeReply,
@@ -76,15 +78,6 @@ export type CodeActionHost = FeatureHost;
 
 /** The id of the change annotation of edits that need the user's confirmation (see `workspaceEdit`). */
 const CONFIRMED_CHANGE = 'netlens.confirm';
-
-/** What an unresolved code action carries (`codeAction/resolve` computes its edit from it). */
-interface MigrationActionData {
-  resolve: 'migrateIngress';
-  /** The document the action was asked for. */
-  uri: string;
-  namespace: string;
-  name: string;
-}
 
 export class CodeActionProvider {
   constructor(private readonly host: CodeActionHost) {}
@@ -175,14 +168,14 @@ export class CodeActionProvider {
    * generated file's header does.
    */
   private lazyMigration(ingress: Ingress, uri: string): CodeAction {
-    const data: MigrationActionData = { resolve: 'migrateIngress', uri, namespace: ingress.namespace, name: ingress.name };
+    const data: MigrateActionData = { resolve: 'migrateIngress', uri, namespace: ingress.namespace, name: ingress.name };
     return { title: migrationTitle(ingress, defaultGatewayClass(this.host.analysis.index, ingress)), data };
   }
 
   /** `codeAction/resolve`: the edit of an action offered without one. Actions it does not know come back as they are. */
   async resolve(action: CodeAction): Promise<CodeAction> {
-    const data = action.data as Partial<MigrationActionData> | undefined;
-    if (data?.resolve !== 'migrateIngress' || typeof data.uri !== 'string' || typeof data.namespace !== 'string' || typeof data.name !== 'string') return action;
+    const data = action.data;
+    if (!isMigrateActionData(data)) return action;
     const file = this.host.fileOf(data.uri);
     const index = this.host.analysis.index;
     const ingress = (index.resourcesOf(file).find((r) => r.kind === 'Ingress' && r.namespace === data.namespace && r.name === data.name) ??
@@ -316,9 +309,9 @@ export class CodeActionProvider {
     const outside = this.outsideWorkspace(change, source);
     if (outside) return { applied: false, error: outside };
     const edit = this.workspaceEdit(change, label);
-    if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit };
+    if (args.apply === false || (change.edits.length === 0 && change.newFiles.length === 0)) return { applied: false, edit, label };
     const response = await this.host.connection.workspace.applyEdit({ label, edit });
-    const result: CommandOutcome = { applied: response.applied, edit };
+    const result: CommandOutcome = { applied: response.applied, edit, label };
     if (response.failureReason) result.failureReason = response.failureReason;
     return result;
   }

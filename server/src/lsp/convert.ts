@@ -4,9 +4,10 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
-import { ruleDocUrl, type Finding, type Severity } from '../engine/rules/rule';
+import type { Finding, Severity } from '../engine/rules/rule';
 import type { LineColumn, LineIndex } from '../engine/syntax/lineIndex';
 import type { Span } from '../engine/syntax/tree';
+import { ruleDocHref } from './ruleDocs';
 
 /** The empty range at the start of a file (a new file's text goes there; a file without a line index points there). */
 export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -45,9 +46,10 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, uriOf: (file:
     severity: toSeverity(finding.severity),
     source: 'netlens',
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     message: finding.message,
   };
+  const href = ruleDocHref(finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
   if (finding.related.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({
       location: { uri: uriOf(r.file), range: toRange(analysis.lineIndex(r.file), r.span) },

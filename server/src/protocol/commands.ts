@@ -77,6 +77,8 @@ export interface CommandOutcome {
   failureReason?: string;
   /** The command could not run (bad arguments, nothing to do, a target outside the workspace). */
   error?: string;
+  /** What the change is called (the label of its `workspace/applyEdit` and of its change annotation). */
+  label?: string;
 }
 
 export interface GeneratorNote {
@@ -156,4 +158,21 @@ export interface ShowLocationsArgs {
   uri: string;
   position: Position;
   locations: Location[];
+}
+
+/**
+ * The `data` of a code action the server offers without its edit (`codeAction/resolve` computes it): the migration
+ * of one Ingress. A client may instead run MIGRATE_INGRESS_COMMAND with `{ ingress: namespace/name, uri }`.
+ */
+export interface MigrateActionData {
+  resolve: 'migrateIngress';
+  /** The document the action was asked for. */
+  uri: string;
+  namespace: string;
+  name: string;
+}
+
+export function isMigrateActionData(data: unknown): data is MigrateActionData {
+  const d = data as Partial<MigrateActionData> | null | undefined;
+  return !!d && d.resolve === 'migrateIngress' && typeof d.uri === 'string' && typeof d.namespace === 'string' && typeof d.name === 'string';
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { after, describe, it } from 'mocha';
 import { closeAllEditors, fixture, revertAndClose, waitFor } from './helpers';
@@ -10,7 +11,10 @@ interface GeneratorReply {
   policies?: string[];
 }
 
-/** The generators write new files beside the manifests; each test removes what it wrote. */
+/**
+ * The generators open what they write as unsaved documents with the paths beside the manifests: nothing is on disk
+ * until the user saves (the first test saves, and its file is removed afterwards).
+ */
 describe('generator commands', () => {
   const written: vscode.Uri[] = [];
   after(async () => {
@@ -24,28 +28,39 @@ describe('generator commands', () => {
     return (await vscode.workspace.openTextDocument(uri)).getText();
   }
 
+  /** The unsaved document a generator opened for `file`, which is not on disk. */
+  function unsaved(reply: GeneratorReply | undefined, file: vscode.Uri): vscode.Uri {
+    const uri = file.with({ scheme: 'untitled' });
+    assert.ok(reply?.files?.includes(uri.toString()), `${uri} in ${JSON.stringify(reply?.files)}`);
+    assert.equal(fs.existsSync(file.fsPath), false, `${file.fsPath} is not written before the user saves`);
+    return uri;
+  }
+
   it('Add Default-Deny for Namespace writes default-deny and DNS policies beside the namespace’s manifests', async () => {
     const reply = await vscode.commands.executeCommand<GeneratorReply>('netlens.addDefaultDeny', { namespace: 'payments' });
     assert.equal(reply?.error, undefined);
     assert.equal(reply.applied, true);
     assert.deepEqual(reply.policies, ['default-deny', 'allow-dns']);
-    const uri = fixture('graph/payments-default-deny.yaml');
-    written.push(uri);
+    const file = fixture('graph/payments-default-deny.yaml');
+    const uri = unsaved(reply, file);
     assert.deepEqual(reply.files, [uri.toString()]);
-    const text = await waitFor('the generated policies', async () => {
-      const t = await textOf(uri);
-      return t.includes('kind: NetworkPolicy') && t;
-    });
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.isDirty, true);
+    const text = document.getText();
     assert.match(text, /name: default-deny\n\s+namespace: payments/);
     assert.match(text, /port: 53/);
+    // Saved, it is where the generator meant it.
+    written.push(file);
+    assert.ok(await document.save());
+    await waitFor('the saved file', () => fs.existsSync(file.fsPath) && fs.readFileSync(file.fsPath, 'utf8') === text);
   });
 
   it('Generate NetworkPolicies for Namespace writes least-privilege policies from the declared traffic', async () => {
     const reply = await vscode.commands.executeCommand<GeneratorReply>('netlens.generateNamespacePolicies', { namespace: 'store' });
     assert.equal(reply?.error, undefined);
     assert.equal(reply.applied, true);
-    assert.ok(reply.files?.length, 'a file is written');
-    for (const file of reply.files!) written.push(vscode.Uri.parse(file));
+    assert.ok(reply.files?.length, 'a document is written');
+    for (const file of reply.files!) unsaved(reply, vscode.Uri.parse(file).with({ scheme: 'file' }));
     assert.ok(reply.policies!.every((p) => p.startsWith('store/')), JSON.stringify(reply.policies));
     const text = await waitFor('the generated policies', async () => {
       const t = await textOf(vscode.Uri.parse(reply.files![0]!));
@@ -60,8 +75,8 @@ describe('generator commands', () => {
     const reply = await vscode.commands.executeCommand<GeneratorReply & { routes?: unknown[] }>('netlens.migrateIngressToGateway', { ingress: 'store/frontend' });
     assert.equal(reply?.error, undefined);
     assert.equal(reply.applied, true);
-    assert.ok(reply.files?.length, 'a file is written');
-    for (const file of reply.files!) written.push(vscode.Uri.parse(file));
+    assert.ok(reply.files?.length, 'a document is written');
+    for (const file of reply.files!) unsaved(reply, vscode.Uri.parse(file).with({ scheme: 'file' }));
     const texts = await waitFor('the Gateway API objects', async () => {
       const all = (await Promise.all(reply.files!.map((f) => textOf(vscode.Uri.parse(f))))).join('\n---\n');
       return all.includes('kind: HTTPRoute') && all;

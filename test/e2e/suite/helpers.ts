@@ -147,9 +147,12 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
 }
 
-/** The code actions VS Code offers for a range (all providers). */
+/**
+ * The code actions VS Code offers for a range (all providers), resolved as when one is chosen (the server offers some
+ * without their edit; codeAction/resolve and the client's middleware complete them).
+ */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value)) ?? [];
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value, 100)) ?? [];
 }
 
 /** Applies a code action the way the lightbulb does: its edit, then its command. */
