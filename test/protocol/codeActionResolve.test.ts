@@ -70,7 +70,7 @@ const migrateAction = async (): Promise<CodeAction> => {
 
 test('the migration is offered without an edit, and resolving it gives the edit the migrate command computes', async () => {
   const migrate = await migrateAction();
-  assert.equal(migrate.title, 'Migrate Ingress `shop` to Gateway API (approuting-istio)');
+  assert.equal(migrate.title, "Migrate Ingress 'shop' to Gateway API (approuting-istio)");
   assert.equal(migrate.edit, undefined, 'not computed for the menu');
   assert.ok(migrate.data);
   const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', migrate);

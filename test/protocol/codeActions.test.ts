@@ -118,7 +118,7 @@ test('a quick-fix for a published diagnostic: matched by code and data, preferre
     context: { diagnostics: [diagnostic], only: ['quickfix'] },
   });
   assert.deepEqual(actions.map((a) => [a.title, a.kind, !!a.isPreferred]), [
-    ['Change Service to `web`', 'quickfix', true],
+    ["Change Service to 'web'", 'quickfix', true],
     ['Ignore ingress-backend-missing for this object', 'quickfix', false],
     ['Ignore ingress-backend-missing on this line', 'quickfix', false],
   ]);
@@ -136,7 +136,7 @@ test('the ingress-nginx retirement notice offers the migration as its quick-fix'
     context: { diagnostics: [diagnostic], only: ['quickfix'] },
   });
   assert.deepEqual(actions.map((a) => [a.title, a.kind, a.diagnostics?.map((d) => d.code)]), [
-    ['Migrate Ingress `shop` to Gateway API (approuting-istio) — not translated: proxy-body-size', 'quickfix', ['ingress-nginx-retirement']],
+    ["Migrate Ingress 'shop' to Gateway API (approuting-istio) — not translated: proxy-body-size", 'quickfix', ['ingress-nginx-retirement']],
     ['Ignore ingress-nginx-retirement for this object', 'quickfix', ['ingress-nginx-retirement']],
     ['Ignore ingress-nginx-retirement on this line', 'quickfix', ['ingress-nginx-retirement']],
   ]);
@@ -149,9 +149,9 @@ test('refactor and source actions at the cursor: migrate this Ingress (title lis
     context: { diagnostics: [] },
   });
   assert.deepEqual(actions.map((a) => [a.title, a.kind]), [
-    ['Migrate Ingress `shop` to Gateway API (approuting-istio) — not translated: proxy-body-size', 'refactor.rewrite'],
-    ['Add default-deny NetworkPolicies (DNS allowed) for namespace `shop`', 'source'],
-    ['Generate least-privilege NetworkPolicies for namespace `shop`', 'source'],
+    ["Migrate Ingress 'shop' to Gateway API (approuting-istio) — not translated: proxy-body-size", 'refactor.rewrite'],
+    ["Add default-deny NetworkPolicies (DNS allowed) for namespace 'shop'", 'source'],
+    ["Generate least-privilege NetworkPolicies for namespace 'shop'", 'source'],
   ]);
   const created = actions[0]!.edit!.documentChanges!;
   assert.deepEqual(created[0], { kind: 'create', uri: uri('shop-gateway-api.yaml'), options: { ignoreIfExists: true } });

@@ -66,6 +66,11 @@ test('files that were never opened get diagnostics from the workspace scan', asy
   // The rule's page as installed beside the server (here the repository's), opened offline by any editor.
   assert.equal(diagnostic!.codeDescription!.href, pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules', 'service-selects-nothing.md')).href);
   assert.deepEqual(diagnostic!.range, { start: { line: 4, character: 12 }, end: { line: 4, character: 23 } });
+  // Plain text for the Problems panel: the point in one sentence, names in quotes; the rest as related rows.
+  assert.equal(diagnostic!.message, "Service 'web' selects no workload.");
+  assert.deepEqual(diagnostic!.relatedInformation, [
+    { location: { uri: uri('service.yaml'), range: diagnostic!.range }, message: "No pod template in namespace 'shop' has app=webb (closest: Deployment web has app=web)." },
+  ]);
   assert.equal(client.diagnostics.has(pathToFileURL(path.join(workspace, 'node_modules', 'dep', 'svc.yaml')).href), false, 'node_modules is excluded');
 });
 

@@ -117,12 +117,12 @@ test('netlens/explain: the trail of the denied dependency; unknown names answer 
   assert.equal(denied.error, undefined);
   assert.equal(denied.lines[0], 'Deployment store/web → Deployment store/orders on TCP 9000: DENIED');
   assert.equal(denied.verdict, 'denied');
-  assert.ok(denied.lines.includes('ingress of Deployment store/orders: isolated by `default-deny`'), denied.lines.join('\n'));
+  assert.ok(denied.lines.includes("ingress of Deployment store/orders: isolated by 'default-deny'"), denied.lines.join('\n'));
   const open = await explain({ source: 'store/orders', destination: 'batch/job' });
   assert.equal(open.allowed, true);
   const unknown = await explain({ source: 'store/wbe', destination: 'store/orders' });
   assert.equal(unknown.allowed, false);
-  assert.match(unknown.error ?? '', /^source: no workload `store\/wbe` in the workspace \(did you mean `store\/web`\?\)$/);
+  assert.match(unknown.error ?? '', /^source: no workload 'store\/wbe' in the workspace \(did you mean 'store\/web'\?\)$/);
   const badPort = await explain({ source: 'store/web', destination: 'store/orders', port: 70000 });
   assert.match(badPort.error ?? '', /port must be a number from 1 to 65535/);
   const missing = await explain({});

@@ -26,7 +26,7 @@ async function withControllerSubnet(args: unknown[]): Promise<unknown[] | undefi
   const workload = typeof data['workload'] === 'string' ? ` to ${data['workload']}` : '';
   const cidr = await vscode.window.showInputBox({
     title: `Admit the ingress controller of ${className}${workload}`,
-    prompt: 'The subnet it connects from, as a CIDR (for Application Gateway for Containers: the subnet of its association, `az network alb association list`)',
+    prompt: "The subnet it connects from, as a CIDR (for Application Gateway for Containers: the subnet of its association, 'az network alb association list')",
     placeHolder: '10.225.0.0/24',
     ignoreFocusOut: true,
     validateInput: (value) => (parseCidr(value.trim()) ? undefined : 'A CIDR such as 10.225.0.0/24 or fd00:10::/64'),

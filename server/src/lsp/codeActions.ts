@@ -63,6 +63,7 @@ import {
   type TrafficEdgeReply,
 } from '../protocol/commands';
 import { START_OF_FILE, toRange, toSpan } from './convert';
+import { plainText } from '../engine/util/plainText';
 import type { FeatureHost } from './features';
 
 export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source];
@@ -145,7 +146,8 @@ export class CodeActionProvider {
         { title: `Generate least-privilege NetworkPolicies for namespace \`${plainLabel(namespace)}\``, kind: CodeActionKind.Source, command: { title: 'Generate NetworkPolicies', command: GENERATE_POLICIES_COMMAND, arguments: [{ namespace, uri: params.textDocument.uri }] } },
       );
     }
-    return actions;
+    // Titles are plain text in every editor's menu: names in quotes, not markdown code spans.
+    return actions.map((action) => ({ ...action, title: plainText(action.title) }));
   }
 
   /**
@@ -192,7 +194,7 @@ export class CodeActionProvider {
     }
     const outside = this.outsideWorkspace(migration.change, file);
     if (outside) {
-      void this.host.connection.window.showWarningMessage(`Netlens: ${outside}`);
+      void this.host.connection.window.showWarningMessage(`Netlens: ${plainText(outside)}`);
       return action;
     }
     return { ...action, edit: this.workspaceEdit(migration.change, migrationLabel(ingress)) };
@@ -279,6 +281,12 @@ export class CodeActionProvider {
 
   /** `workspace/executeCommand`. Unknown commands and bad arguments answer `{error}`; nothing throws. */
   async execute(params: ExecuteCommandParams): Promise<CommandOutcome> {
+    const reply = await this.run(params);
+    // Errors end up in notifications: plain text, names in quotes.
+    return reply.error === undefined ? reply : { ...reply, error: plainText(reply.error) };
+  }
+
+  private async run(params: ExecuteCommandParams): Promise<CommandOutcome> {
     const args = ((params.arguments ?? [])[0] ?? {}) as Record<string, unknown>;
     switch (params.command) {
       case GENERATE_DEFAULT_DENY_COMMAND:
@@ -390,8 +398,8 @@ export class CodeActionProvider {
     const result = admitIngressControllerChange(this.context(file), { data, file, ...(span ? { span } : {}) });
     if ('error' in result) {
       // Clients that do not ask for the CIDR themselves (see docs/fixes.md) at least tell the user what is missing.
-      void this.host.connection.window.showWarningMessage(`Netlens: ${result.error}`);
-      return { error: result.error };
+      void this.host.connection.window.showWarningMessage(`Netlens: ${plainText(result.error)}`);
+      return { error: plainText(result.error) };
     }
     return { ...(await this.apply(result.title, { edits: result.edits, newFiles: [] }, args, file)), title: result.title };
   }
@@ -409,7 +417,7 @@ export class CodeActionProvider {
   }
 
   private note(note: EdgeNote): GeneratorNote {
-    return { severity: note.severity, message: note.message, ...(note.file && note.span ? { location: this.location(note.file, note.span) } : {}) };
+    return { severity: note.severity, message: plainText(note.message), ...(note.file && note.span ? { location: this.location(note.file, note.span) } : {}) };
   }
 
   private location(file: string, span: Span): { uri: string; range: Range } {

@@ -20,6 +20,7 @@ import { CHEAP_ITEMS_PER_STEP, type Steps } from '../engine/features/steps';
 import type { Protocol } from '../engine/model/resources';
 import { explainReach, resolvePeer } from '../engine/reach/index';
 import { ExplainRequest, GraphRequest, InventoryRequest, type Inventory, type InventoryPort, type InventoryWorkload, type LspPlace } from '../protocol/requests';
+import { plainText } from '../engine/util/plainText';
 import { cancellable } from './cancellable';
 import { toRange } from './convert';
 import type { FeatureHost } from './features';
@@ -40,7 +41,8 @@ export function registerGraphRequests(host: FeatureHost): void {
     InventoryRequest,
     cancellable(connection, InventoryRequest.method, EMPTY_INVENTORY, (_params: unknown, token) => runSliced(InventoryRequest.method, analysis, () => inventorySteps(host), token)),
   );
-  connection.onRequest(ExplainRequest, cancellable(connection, ExplainRequest.method, EXPLAIN_FAILED, (params: unknown) => explain(host, params)));
+  // The trail is shown as text (the explain view, the graph's details pane): names in quotes, not code spans.
+  connection.onRequest(ExplainRequest, cancellable(connection, ExplainRequest.method, EXPLAIN_FAILED, (params: unknown) => plainReply(explain(host, params))));
 }
 
 const EMPTY_INVENTORY: Inventory = { namespaces: [], workloads: [], ingresses: [] };
@@ -127,6 +129,10 @@ export function explain(host: Pick<FeatureHost, 'analysis'>, params: unknown): E
   if (!('peer' in dst)) return fail(`destination: ${dst.error}${dst.suggestion ? ` (did you mean \`${dst.suggestion}\`?)` : ''}`);
   const explanation = explainReach(model, src.peer, dst.peer, query);
   return { allowed: explanation.allowed, verdict: explanation.verdict, lines: explanation.lines };
+}
+
+function plainReply(reply: ExplainReply): ExplainReply {
+  return { ...reply, lines: reply.lines.map(plainText), ...(reply.error === undefined ? {} : { error: plainText(reply.error) }) };
 }
 
 function fail(error: string): ExplainReply {

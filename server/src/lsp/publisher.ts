@@ -30,6 +30,9 @@ export class Publisher {
   private readonly alsoPublishPending = new Set<string>();
   private profileDiagnosticUris = new Set<string>();
 
+  /** The client shows related information: messages are one sentence, the rest related rows (convert.ts). */
+  relatedInformation = false;
+
   constructor(
     private readonly connection: Connection,
     private readonly analysis: Analysis,
@@ -42,12 +45,12 @@ export class Publisher {
 
   sendFindings(file: string, findings: readonly Finding[]): void {
     const uriOf = (f: string) => this.uris.uriOf(f);
-    void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: findings.map((f) => toDiagnostic(this.analysis, f, uriOf)) });
+    void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: findings.map((f) => toDiagnostic(this.analysis, f, uriOf, this.relatedInformation)) });
   }
 
   /** Findings of a document outside the workspace, from the analysis that holds it (keyed by its URI). */
   sendLooseFindings(uri: string, analysis: Analysis, findings: readonly Finding[]): void {
-    void this.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(analysis, f, (file) => file)) });
+    void this.connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(analysis, f, (file) => file, this.relatedInformation)) });
   }
 
   clear(uri: string): void {

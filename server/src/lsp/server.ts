@@ -65,6 +65,7 @@ export function startServer(connection: Connection): void {
       codeActionResolve: clientResolvesCodeActions(capabilities),
       changeAnnotations: capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
     };
+    publisher.relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     folders.initialize(params);
     return {
       capabilities: {

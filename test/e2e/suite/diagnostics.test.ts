@@ -30,7 +30,7 @@ describe('diagnostics', () => {
     }
     const orders = await waitForDiagnostic(fixture('shop/ingress.yaml'), 'ingress-backend-missing');
     assert.equal(orders.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(orders.message, /Service `orders`, which does not exist in namespace `shop`/);
+    assert.match(orders.message, /Service 'orders', which does not exist in namespace 'shop'/);
     const code = orders.code as { value: string; target: vscode.Uri };
     assert.match(code.target.toString(), /ingress-backend-missing/, 'the code links to the rule documentation');
     // Healthy manifests get none of these findings (checked after the others arrived, so the scan is done; other

@@ -76,7 +76,7 @@ describe('code actions', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const at = positionOf(document, 'kind: Ingress');
     const actions = await codeActions(uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite);
-    const migrate = pick(actions, /^Migrate Ingress `edge` to Gateway API/);
+    const migrate = pick(actions, /^Migrate Ingress 'edge' to Gateway API/);
     assert.equal(migrate.edit, undefined, 'computed when chosen, not for the menu');
     await applyCodeAction(migrate);
     const target = fixture('edge/edge-gateway-api.yaml');

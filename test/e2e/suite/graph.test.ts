@@ -112,6 +112,6 @@ describe('connectivity graph', () => {
     assert.ok(allowed.lines.some((l) => l.includes('`catalog-from-frontend` ingress rule 1 admits pods app=frontend')), allowed.lines.join('\n'));
 
     const unknown = await vscode.commands.executeCommand<{ allowed: boolean; error?: string }>('netlens.explainConnection', { source: 'store/frontnd', destination: 'store/orders', show: false });
-    assert.match(unknown.error ?? '', /did you mean `store\/frontend`/);
+    assert.match(unknown.error ?? '', /did you mean 'store\/frontend'/);
   });
 });

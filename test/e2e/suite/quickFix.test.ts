@@ -15,7 +15,7 @@ describe('quick fixes', () => {
     // Code action providers run on a loaded document.
     document = await vscode.workspace.openTextDocument(uri);
     const actions = await codeActions(uri, diagnostic.range, vscode.CodeActionKind.QuickFix);
-    const fix = actions.find((a) => a.title === 'Change targetPort to container port `http`');
+    const fix = actions.find((a) => a.title === "Change targetPort to container port 'http'");
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(fix.isPreferred, true, 'the only named container port is the preferred fix');
     await applyCodeAction(fix);
