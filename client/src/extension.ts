@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { executeCommandMiddleware, resolveCodeActionMiddleware } from './commands/middleware';
+import type { ExplanationView } from './commands/explanationView';
 import { registerCommands } from './commands/index';
 import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
 import { GraphPanels } from './graph/graphPanel';
@@ -18,6 +19,7 @@ export interface NetlensApi {
   client: LanguageClient | undefined;
   statusBar: vscode.StatusBarItem;
   graph: GraphPanels;
+  explanation: ExplanationView;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NetlensApi> {
@@ -49,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   // What the server is doing and holds (`netlens/status`, ignored by other editors) and the finding count.
   const status = createStatusBar(client);
   const graph = new GraphPanels(context.extensionUri, () => client, output);
-  registerCommands(context, () => client, graph, output);
+  const explanation = registerCommands(context, () => client, graph, output);
   registerRuleDocs(context, documentSelector);
   context.subscriptions.push(
     status,
@@ -68,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   );
   await client.start();
   void vscode.commands.executeCommand('setContext', 'netlens.active', true);
-  return { client, statusBar: status.item, graph };
+  return { client, statusBar: status.item, graph, explanation };
 }
 
 async function showLocations(args: ShowLocationsArgs): Promise<void> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { InventoryRequest, type Inventory } from '../../../server/src/protocol/requests';
 import type { GraphPanels } from '../graph/graphPanel';
+import { plural } from '../text';
 
 export type { Inventory };
 
@@ -30,8 +31,8 @@ export function commandDeps(client: () => LanguageClient | undefined, graph: Gra
   };
 }
 
-/** Asks for a namespace of the workspace that has workloads. */
-export async function pickNamespace(deps: CommandDeps, placeHolder: string): Promise<string | undefined> {
+/** Asks for a namespace of the workspace that has workloads; with only one, that one without asking. */
+export async function pickNamespace(deps: CommandDeps, title: string, placeHolder: string): Promise<string | undefined> {
   const inventory = await deps.inventory();
   if (!inventory) return undefined;
   const namespaces = inventory.namespaces.filter((ns) => inventory.workloads.some((w) => w.namespace === ns));
@@ -39,11 +40,12 @@ export async function pickNamespace(deps: CommandDeps, placeHolder: string): Pro
     void vscode.window.showInformationMessage('Netlens: no namespace with workloads in the workspace.');
     return undefined;
   }
+  if (namespaces.length === 1) return namespaces[0];
   const counts = new Map<string, number>();
   for (const w of inventory.workloads) counts.set(w.namespace, (counts.get(w.namespace) ?? 0) + 1);
   const picked = await vscode.window.showQuickPick(
-    namespaces.map((ns) => ({ label: ns, description: `${counts.get(ns) ?? 0} workloads` })),
-    { placeHolder },
+    namespaces.map((ns) => ({ label: ns, description: plural(counts.get(ns) ?? 0, 'workload') })),
+    { title, placeHolder },
   );
   return picked?.label;
 }

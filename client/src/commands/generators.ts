@@ -22,13 +22,13 @@ import { pickNamespace, type CommandDeps } from './deps';
 export type GeneratorReply = DefaultDenyReply & PoliciesReply & MigrationReply;
 
 export async function addDefaultDeny(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
-  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Add default-deny NetworkPolicies (DNS still allowed) to which namespace?'));
+  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Add Default-Deny for Namespace', 'Add default-deny NetworkPolicies (DNS still allowed) to which namespace?'));
   if (!namespace) return undefined;
   return run(deps, GENERATE_DEFAULT_DENY_COMMAND, { namespace }, `Default deny for namespace ${namespace}`);
 }
 
 export async function generateNamespacePolicies(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
-  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Generate least-privilege NetworkPolicies for which namespace?'));
+  const namespace = args?.namespace ?? (await pickNamespace(deps, 'Generate NetworkPolicies for Namespace', 'Generate least-privilege NetworkPolicies for which namespace?'));
   if (!namespace) return undefined;
   return run(deps, GENERATE_POLICIES_COMMAND, { namespace }, `NetworkPolicies for namespace ${namespace}`);
 }
@@ -48,9 +48,9 @@ export async function migrateIngressToGateway(deps: CommandDeps, args?: { ingres
     const classes = [...new Set(inventory.ingresses.map((i) => i.className).filter((c): c is string => !!c))].sort();
     const items: Pick[] = [
       ...inventory.ingresses.map((i): Pick => ({ label: `${i.namespace}/${i.name}`, description: i.className ? `class ${i.className}` : 'no class', target: { ingress: `${i.namespace}/${i.name}` } })),
-      ...classes.map((c): Pick => ({ label: `$(layers) Every Ingress of class ${c}`, description: `${inventory.ingresses.filter((i) => i.className === c).length} Ingresses`, target: { ingressClass: c } })),
+      ...classes.map((c): Pick => ({ label: `$(layers) Every Ingress of class ${c}`, description: plural(inventory.ingresses.filter((i) => i.className === c).length, 'Ingress', 'Ingresses'), target: { ingressClass: c } })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Migrate which Ingress to Gateway API (Gateway + HTTPRoutes)?', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: 'Migrate Ingress to Gateway API', placeHolder: 'Which Ingress (a Gateway and HTTPRoutes are written)?', matchOnDescription: true });
     if (!picked) return undefined;
     target = picked.target;
   }

@@ -52,7 +52,9 @@ describe('diagnostics', () => {
     it('fixing the Deployment labels clears the Service warning, reverting brings it back', async () => {
       const warning = await waitForDiagnostic(service, 'service-selects-nothing');
       assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
-      assert.match(warning.message, /closest: Deployment web has app=web-v1/);
+      // The point in the message, the rest (the closest workload) in a related row at the finding.
+      assert.equal(warning.message, "Service 'web' selects no workload.");
+      assert.ok(warning.relatedInformation?.some((r) => /closest: Deployment web has app=web-v1/.test(r.message) && r.location.range.isEqual(warning.range)), JSON.stringify(warning.relatedInformation));
 
       deployment = await openFixture('shop/web-deployment.yaml');
       const onDisk = fs.readFileSync(deployment.uri.fsPath, 'utf8');

@@ -98,9 +98,11 @@ describe('connectivity graph', () => {
     });
     assert.equal(reply.allowed, false);
     assert.match(reply.lines[0]!, /^store\/frontend\[Deployment\] => store\/orders\[Deployment\] on TCP 9000: DENIED$/);
-    assert.ok(reply.lines.some((l) => /ingress of store\/orders\[Deployment\]: isolated by `default-deny`/.test(l)), reply.lines.join('\n'));
-    const shown = await waitFor('the explanation editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'netlens-explain'));
-    assert.match(shown.document.getText(), /DENIED/);
+    assert.ok(reply.lines.some((l) => /ingress of store\/orders\[Deployment\]: isolated by 'default-deny'/.test(l)), reply.lines.join('\n'));
+    // Shown in the explanation view, titled by the two workloads (what it draws is for the ui checks).
+    const tab = await waitFor('the explanation view', () => webviewTab('netlens.explanation'));
+    assert.equal(tab.label, 'frontend → orders');
+    assert.equal((await activeApi()).explanation.lastShown?.reply.allowed, false);
 
     const allowed = await vscode.commands.executeCommand<{ allowed: boolean; lines: string[] }>('netlens.explainConnection', {
       source: 'store/frontend',
@@ -109,7 +111,7 @@ describe('connectivity graph', () => {
       show: false,
     });
     assert.equal(allowed.allowed, true, allowed.lines.join('\n'));
-    assert.ok(allowed.lines.some((l) => l.includes('`catalog-from-frontend` ingress rule 1 admits pods app=frontend')), allowed.lines.join('\n'));
+    assert.ok(allowed.lines.some((l) => l.includes("'catalog-from-frontend' ingress rule 1 admits pods app=frontend")), allowed.lines.join('\n'));
 
     const unknown = await vscode.commands.executeCommand<{ allowed: boolean; error?: string }>('netlens.explainConnection', { source: 'store/frontnd', destination: 'store/orders', show: false });
     assert.match(unknown.error ?? '', /did you mean 'store\/frontend'/);

@@ -13,6 +13,7 @@ export const EXTENSION_ID = 'kube-netlens.kube-netlens';
 export interface NetlensApi {
   client: { isRunning(): boolean; sendRequest<R>(method: string, params: unknown): Promise<R> } | undefined;
   statusBar: vscode.StatusBarItem;
+  explanation: { readonly lastShown: { title: string; reply: { allowed: boolean; lines: string[] } } | undefined };
   graph: {
     readonly isOpen: boolean;
     readonly lastRendered: { seq: number; nodes: number; edges: number; visibleNodes: number; visibleEdges: number; namespace: string | undefined; filter: string } | undefined;
