@@ -8,6 +8,7 @@ import { executeCommandMiddleware, resolveCodeActionMiddleware } from './command
 import type { ExplanationView } from './commands/explanationView';
 import { registerCommands } from './commands/index';
 import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
+import type { NetlensInitializationOptions } from '../../server/src/protocol/requests';
 import { GraphPanels } from './graph/graphPanel';
 import { registerRuleDocs } from './ruleDocs';
 import { createStatusBar } from './status/statusBar';
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { configurationSection: 'netlens' },
+    // The status item shows the scan's progress: no second indicator from work-done progress.
+    initializationOptions: { showsStatus: true } satisfies NetlensInitializationOptions,
     // Asks for what a server command needs and no manifest holds (an ingress controller's subnet), and applies what
     // the generators write as unsaved documents.
     middleware: { executeCommand: executeCommandMiddleware, resolveCodeAction: resolveCodeActionMiddleware },

@@ -24,7 +24,7 @@ after(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-async function serve(files: Record<string, string>): Promise<LspTestClient> {
+async function serve(files: Record<string, string>, initializationOptions?: unknown): Promise<LspTestClient> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-status-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
@@ -35,7 +35,7 @@ async function serve(files: Record<string, string>): Promise<LspTestClient> {
     await client.shutdown();
     fs.rmSync(workspace, { recursive: true, force: true });
   });
-  await client.initialize(pathToFileURL(workspace).href);
+  await client.initialize(pathToFileURL(workspace).href, { initializationOptions });
   await client.waitFor(() => client.statuses.some((s) => s.state === 'ready'), 'the first ready status');
   return client;
 }
@@ -63,4 +63,12 @@ test('a workspace of docker-compose and CI files holds no Kubernetes object: rea
   });
   const ready = client.statuses.find((s) => s.state === 'ready');
   assert.deepEqual(ready, { state: 'ready', resources: 0, files: 2 });
+});
+
+test('a client that shows netlens/status itself gets no work-done progress besides (one progress indicator)', async () => {
+  const shows = await serve({ 'a.yaml': SERVICE(1) }, { showsStatus: true });
+  assert.equal(shows.progressCreated, 0);
+  assert.ok(shows.statuses.some((s) => s.state === 'reading'));
+  const plain = await serve({ 'a.yaml': SERVICE(1) });
+  assert.equal(plain.progressCreated, 1);
 });

@@ -31,6 +31,8 @@ export class LspTestClient {
   publishCount = 0;
   /** Every publishDiagnostics in arrival order, with whether the initial scan had ended (its progress report) by then. */
   readonly publishes: { uri: string; diagnostics: Diagnostic[]; afterScan: boolean }[] = [];
+  /** How many work-done progress reports the server created. */
+  progressCreated = 0;
   /** How many work-done progress reports have ended (the initial scan reports one). */
   progressEnded = 0;
   settings: Record<string, unknown> = {};
@@ -61,7 +63,10 @@ export class LspTestClient {
       this.statuses.push(status);
       for (const waiter of this.waiters.splice(0)) waiter();
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => {
+      this.progressCreated++;
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
       if (params.value?.kind === 'end') this.progressEnded++;
@@ -71,10 +76,11 @@ export class LspTestClient {
   }
 
   /** `extra`: capabilities added to the client's text document and workspace capabilities (e.g. `codeAction`). */
-  async initialize(rootUri: string, extra: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<unknown> {
+  async initialize(rootUri: string, extra: { textDocument?: Record<string, unknown>; workspace?: Record<string, unknown>; initializationOptions?: unknown } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions: extra.initializationOptions,
       workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, ...extra.workspace },

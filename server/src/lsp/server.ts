@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../engine/analysis';
+import type { NetlensInitializationOptions } from '../protocol/requests';
 import { clientResolvesCodeActions } from './codeActions';
 import { DocumentUris } from './documentUris';
 import { registerDocumentSync } from './documentSync';
@@ -61,7 +62,8 @@ export function startServer(connection: Connection): void {
     ctx.client = {
       configuration: capabilities.workspace?.configuration === true,
       watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-      progress: capabilities.window?.workDoneProgress === true,
+      // A client that shows netlens/status (VS Code's status item) gets the scan's progress there only.
+      progress: capabilities.window?.workDoneProgress === true && (params.initializationOptions as NetlensInitializationOptions | undefined)?.showsStatus !== true,
       codeActionResolve: clientResolvesCodeActions(capabilities),
       changeAnnotations: capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
     };

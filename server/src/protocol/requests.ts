@@ -93,5 +93,13 @@ export type WorkspaceStatus =
   /** `resources`: the Kubernetes objects the workspace holds (0: nothing for Netlens to say). */
   | { state: 'ready'; resources: number; files: number };
 
+/**
+ * What a client puts in `initializationOptions` when it shows `netlens/status` itself (the VS Code status item): the
+ * server then reports the scan there only, not also as work-done progress (two progress indicators side by side).
+ */
+export interface NetlensInitializationOptions {
+  showsStatus?: boolean;
+}
+
 /** Server -> client; other editors ignore it. */
 export const StatusNotification = new NotificationType<WorkspaceStatus>('netlens/status');

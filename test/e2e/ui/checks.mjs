@@ -145,8 +145,7 @@ export const checks = [
   {
     name: 'the graph stays readable with 200 workloads (a generated workspace appears while it is open)',
     async run(ui) {
-      // Flat, in a folder that exists: the language server learns of files created inside a new folder only from
-      // the folder's own event, which it does not expand (reported; see server.ts onDidChangeWatchedFiles).
+      // Flat, in a folder that exists (a new folder is read too: the status bar check below relies on that).
       for (const [file, text] of generateGraphWorkspace(200)) fs.writeFileSync(path.join(ui.workspace, 'graph', `scale-${file.replace('/', '-')}`), text);
       // The graph is in the other editor group; bring it forward, give it the window, and wait for the refresh the
       // new files cause (they arrive through the file watcher, in several batches).
@@ -171,7 +170,7 @@ export const checks = [
     name: 'the quick fix admitting Application Gateway for Containers asks for its subnet, checks it, and writes the policy',
     async run(ui) {
       await ui.runCommand('View: Close All Editors', { optional: true });
-      // In a folder that exists (see the check above): an AGC Ingress whose pods a default deny isolates.
+      // An AGC Ingress whose pods a default deny isolates.
       fs.copyFileSync(path.join(EXTRA_FIXTURES, 'agc.yaml'), path.join(ui.workspace, 'edge', 'agc.yaml'));
       await ui.openFile('agc.yaml');
       const backend = ui.find('edge/agc.yaml', 'storefront, port', 'backend: {service:');
@@ -198,6 +197,91 @@ export const checks = [
       await ui.page.keyboard.press('Control+End');
       await ui.page.waitForSelector('.monaco-editor .view-line:has-text("cidr: 10.225.0.0/24")', { timeout: 30000 });
       await ui.page.waitForSelector('.monaco-editor .view-line:has-text("name: allow-ingress-to-storefront")', { timeout: 15000 });
+    },
+  },
+  {
+    name: 'the quick-fix menu offers the repair, Ignore for this object, Ignore on this line and Show documentation, which opens the rule page rendered',
+    async run(ui) {
+      await ui.runCommand('View: Close All Editors', { optional: true });
+      await ui.openFile('web-service.yaml');
+      const at = ui.find('shop/web-service.yaml', 'web', 'app: web');
+      await ui.hoverAt(at, 'selects no workload');
+      await ui.page.keyboard.press('Escape');
+      await ui.goTo(at);
+      await ui.page.keyboard.press('Control+.');
+      const rows = ui.page.locator('.action-widget .monaco-list-row');
+      for (const title of ["Use app=web-v1, the pod labels of Deployment 'web'", 'Ignore service-selects-nothing for this object', 'Ignore service-selects-nothing on this line', 'Show documentation for service-selects-nothing']) {
+        await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 30000 });
+      }
+      await ui.docShot('quick-fix-ignore', await ui.clipAround(ui.page.locator('.action-widget').first(), 60, { width: 620, height: 0 }));
+      // The menu keeps animating its rows: the mouse moves the focus, Enter applies the focused row.
+      const docs = rows.filter({ hasText: 'Show documentation for service-selects-nothing' }).first();
+      await docs.hover({ force: true });
+      await ui.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Show documentation' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.keyboard.press('Enter');
+      await ui.page.locator('.tab', { hasText: 'service-selects-nothing.md' }).first().waitFor({ state: 'visible', timeout: 30000 });
+      const preview = ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.locator('h1', { hasText: 'service-selects-nothing' }).waitFor({ state: 'visible', timeout: 30000 });
+      await ui.docShot('rule-documentation');
+
+      // Ignore on this line: the comment lands above, at the line's indentation, and the squiggle goes.
+      await ui.page.locator('.tab', { hasText: 'web-service.yaml' }).first().click();
+      await ui.goTo(at);
+      await ui.page.keyboard.press('Control+.');
+      const ignore = rows.filter({ hasText: 'Ignore service-selects-nothing on this line' }).first();
+      await ignore.waitFor({ state: 'visible', timeout: 30000 });
+      await ignore.hover({ force: true });
+      await ui.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'on this line' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.keyboard.press('Enter');
+      await ui.page.waitForSelector('.monaco-editor .view-line:has-text("# netlens-ignore service-selects-nothing")', { timeout: 15000 });
+      await ui.page.waitForFunction(() => !document.querySelector('.monaco-editor .squiggly-warning'), null, { timeout: 30000 });
+      await ui.screenshot('ignore-on-this-line');
+      await ui.runCommand('File: Revert File');
+    },
+  },
+  {
+    name: 'Explain Connection starts from the workload under the cursor, in numbered steps, and shows a readable view',
+    async run(ui) {
+      await ui.runCommand('View: Close All Editors', { optional: true });
+      await ui.openFile('store.yaml');
+      await ui.goTo(ui.find('graph/store.yaml', 'frontend', 'name: frontend'));
+      await ui.runCommand('Netlens: Explain Connection');
+      const widget = ui.page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-title', { hasText: 'Explain Connection (1/3): from' }).waitFor({ state: 'visible', timeout: 30000 });
+      // The workload under the cursor is first and selected: Enter takes it.
+      await widget.locator('.monaco-list-row.focused', { hasText: 'frontend' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      assert.match(await widget.locator('.monaco-list-row.focused').first().textContent(), /at the cursor/);
+      await ui.docShot('explain-pick', await ui.clipAround(widget.first(), 8));
+      await ui.page.keyboard.press('Enter');
+      await widget.locator('.quick-input-title', { hasText: 'Explain Connection (2/3): from store/frontend[Deployment] to' }).waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.locator('.quick-input-widget .quick-input-box input').first().fill('orders');
+      await widget.locator('.monaco-list-row.focused', { hasText: 'orders' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.keyboard.press('Enter');
+      await widget.locator('.quick-input-title', { hasText: 'Explain Connection (3/3): port of store/orders[Deployment]' }).waitFor({ state: 'visible', timeout: 15000 });
+      await widget.locator('.monaco-list-row.focused', { hasText: 'TCP 9000' }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await ui.page.keyboard.press('Enter');
+      await ui.page.locator('.tab', { hasText: 'frontend → orders' }).first().waitFor({ state: 'visible', timeout: 30000 });
+      const view = ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await view.locator('h1.denied', { hasText: 'Denied' }).waitFor({ state: 'visible', timeout: 30000 });
+      assert.match(await view.locator('ol').textContent(), /isolated by 'default-deny'/);
+      await ui.docShot('explain');
+    },
+  },
+  {
+    name: 'while the server reads a large workspace, the status bar shows how far it is, then the count',
+    async run(ui) {
+      await ui.runCommand('View: Close All Editors', { optional: true });
+      // A new folder of 6,000 manifests (the server reads new folders), then a restart: the scan reads them all.
+      const bulk = path.join(ui.workspace, 'bulk');
+      fs.mkdirSync(bulk);
+      for (let i = 0; i < 6000; i++) fs.writeFileSync(path.join(bulk, `cm-${i}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-${i}, namespace: bulk}\ndata: {index: "${i}"}\n`);
+      const before = await ui.statusBarItem(/Netlens: [1-9]/);
+      const count = await before.textContent();
+      await ui.runCommand('Netlens: Restart Server');
+      const progress = await ui.statusBarItem(/analysing [\d,]+ of [\d,]+ files/);
+      await ui.docShot('status-progress', await ui.clipAround(progress, 30, { width: 420, height: 0 }));
+      assert.match(await progress.textContent(), /Netlens: analysing [\d,]+ of 6,\d{3} files/);
+      await ui.page.locator('.statusbar-item', { hasText: count.trim() }).first().waitFor({ state: 'visible', timeout: 120000 });
     },
   },
 ];
