@@ -5,6 +5,7 @@
  * A diagnostic's own code link opens the same page as text (its codeDescription, server/src/lsp/ruleDocs.ts).
  */
 import * as vscode from 'vscode';
+import { exists } from './fileExists';
 
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'netlens.showRuleDocumentation';
 
@@ -61,13 +62,4 @@ async function pickRule(folder: vscode.Uri): Promise<string | undefined> {
     placeHolder: 'Which rule?',
   });
   return picked?.rule;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,6 +6,7 @@
  * Preview first (a change annotation that needs confirmation), so the user sees every file before anything changes.
  */
 import * as vscode from 'vscode';
+import { exists } from '../fileExists';
 import type { AnnotatedTextEdit, CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageclient/node';
 
 export interface AppliedEdit {
@@ -67,13 +68,4 @@ function isCreate(change: NonNullable<WorkspaceEdit['documentChanges']>[number])
 
 function isTextDocumentEdit(change: NonNullable<WorkspaceEdit['documentChanges']>[number]): change is TextDocumentEdit {
   return 'textDocument' in change;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
