@@ -31,7 +31,9 @@ export type EditIntent =
   /** The sequence at `seq` gets `value` as its last item. */
   | { kind: 'append'; seq: Span; value: unknown }
   /** Documents are added after the last one. */
-  | { kind: 'appendDocuments'; values: readonly unknown[] };
+  | { kind: 'appendDocuments'; values: readonly unknown[] }
+  /** A comment line is added (`# netlens-ignore`): no document's data changes. */
+  | { kind: 'comment' };
 
 export interface IntendedEdit {
   span: Span;
@@ -118,7 +120,7 @@ export function verifyEdits(before: string, edits: readonly IntendedEdit[], read
   const appended = edits.flatMap((e) => (e.intent.kind === 'appendDocuments' ? e.intent.values.map(plainData) : []));
   const located: { document: number; path: Path; intent: EditIntent }[] = [];
   for (const { intent } of edits) {
-    if (intent.kind === 'appendDocuments') continue;
+    if (intent.kind === 'appendDocuments' || intent.kind === 'comment') continue;
     const span = intent.kind === 'set' ? intent.at : intent.kind === 'append' ? intent.seq : intent.map;
     const place = locate(tree, span);
     if (!place) return 'the edit does not point at a node of the file (it changed since the finding?)';
@@ -204,7 +206,7 @@ function anchoredEdit(text: string, edits: readonly IntendedEdit[], readings: Re
       },
     });
     for (const edit of edits) {
-      if (edit.intent.kind === 'appendDocuments') continue;
+      if (edit.intent.kind === 'appendDocuments' || edit.intent.kind === 'comment') continue;
       const { start, end } = edit.span;
       for (const node of anchored) {
         if (!aliased.has(node.name)) continue;
@@ -282,7 +284,7 @@ function pathTo(root: YNode, span: Span): Path | undefined {
 
 function applyIntent(data: unknown, path: Path, intent: EditIntent): string | undefined {
   const fail = `the intended change does not apply at ${formatPath(path)}`;
-  if (intent.kind === 'appendDocuments') return undefined;
+  if (intent.kind === 'appendDocuments' || intent.kind === 'comment') return undefined;
   if (intent.kind === 'set') {
     if (path.length === 0) return fail;
     const parent = get(data, path.slice(0, -1));
