@@ -19,7 +19,8 @@ export function uiToolbox(page, { artifacts, workspace }) {
         const input = await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
         await input.fill(name);
         const listed = await page
-          .waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { timeout: 15000 })
+          // The focused row: until the filter applies, the focus is on the most recently opened file.
+          .waitForSelector(`.quick-input-list .monaco-list-row.focused:has-text("${name}")`, { timeout: 15000 })
           .then(() => true, (error) => (attempt === 4 ? Promise.reject(error) : false));
         if (listed) break;
         await page.keyboard.press('Escape');
