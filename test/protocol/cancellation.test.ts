@@ -168,7 +168,7 @@ before(async () => {
   for (let n = 0; n < NAMESPACES; n++) fs.writeFileSync(path.join(workspace, `team-${n}.yaml`), namespaceBundle(n));
   fs.writeFileSync(path.join(workspace, 'probe.yaml'), PROBE_CLEAN);
   probeUri = pathToFileURL(path.join(workspace, 'probe.yaml')).href;
-  client = new LspTestClient();
+  client = new LspTestClient({ coalesceWrites: true });
   await client.initialize(pathToFileURL(workspace).href);
   await client.waitFor(() => client.progressEnded > 0, 'the initial workspace scan to end', LONG);
   await client.settle();

@@ -3,6 +3,7 @@
  * it with vscode-jsonrpc. Collects published diagnostics and answers the server's requests like an editor would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Writable } from 'node:stream';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { StatusNotification, type WorkspaceStatus } from '../../server/src/protocol/requests';
@@ -41,13 +42,19 @@ export class LspTestClient {
   /** What the server registered dynamically (`client/registerCapability`). */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
-  constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
+  /**
+   * `coalesceWrites`: what the client writes in one turn of the event loop reaches the server in one write (one read,
+   * for a pipe and less than its buffer), so a request and the $/cancelRequest written right after it are queued
+   * together by the server whatever it is doing; without it they are two writes, which an idle server reads apart.
+   */
+  constructor(options: { execArgv?: string[]; env?: Record<string, string>; coalesceWrites?: boolean } = {}) {
     this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_BIN, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    const input = options.coalesceWrites ? coalescing(this.process.stdin!) : this.process.stdin!;
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(input));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.publishes.push({ uri: params.uri, diagnostics: params.diagnostics, afterScan: this.progressEnded > 0 });
@@ -140,4 +147,16 @@ export class LspTestClient {
       });
     });
   }
+}
+
+/** A stream that gathers what is written to it in one turn of the event loop and writes it to `target` at once. */
+function coalescing(target: Writable): Writable {
+  let pending: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (pending.length === 0) setImmediate(() => target.write(Buffer.concat(pending.splice(0))));
+      pending.push(chunk);
+      done();
+    },
+  });
 }
