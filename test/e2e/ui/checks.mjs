@@ -121,7 +121,7 @@ export const checks = [
       await view.locator('#fit').click(); // the panel grew when the other group closed
       const nodes = Number(await view.locator('body').getAttribute('data-nodes'));
       assert.ok(nodes >= 10, `the graph has ${nodes} nodes`);
-      assert.match(await view.locator('#status').textContent(), /7 workloads · \d+ policy edges · 3 declared dependencies \(1 denied\)/);
+      assert.match(await view.locator('#status').textContent(), /7 workloads · \d+ policy edges · 4 declared dependencies \(1 denied\)/);
       await view.locator('#legend-box').evaluate((details) => (details.open = true)); // folded in a narrow panel
       await ui.page.waitForTimeout(300); // the canvas paints on the next frame
       await ui.docShot('graph');
@@ -137,7 +137,7 @@ export const checks = [
       await view.locator('#graph').click({ position: { x: at.x - (box.x - frameBox.x), y: at.y - (box.y - frameBox.y) } });
       const explanation = view.locator('#explanation.denied');
       await explanation.waitFor({ state: 'visible', timeout: 15000 });
-      assert.match(await explanation.textContent(), /store\/frontend\[Deployment\] => store\/orders\[Deployment\] on TCP 9000: DENIED/);
+      assert.match(await explanation.textContent(), /Deployment store\/frontend → Deployment store\/orders on TCP 9000: DENIED/);
       await ui.docShot('graph-explain');
 
       // A click on a workload opens its manifest at its name.
