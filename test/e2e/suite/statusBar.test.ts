@@ -31,13 +31,16 @@ describe('status bar', () => {
   it('during a restart it shows progress, never a count lower than the workspace has', async () => {
     const api = await activeApi();
     const before = await waitFor('a settled finding count', () => api.statusBar.text === expectedText() && api.statusBar.text);
-    const seen: string[] = [];
-    const sample = setInterval(() => {
+    const seen: string[] = [before];
+    const record = () => {
       if (seen[seen.length - 1] !== api.statusBar.text) seen.push(api.statusBar.text);
-    }, 5);
+    };
+    const sample = setInterval(record, 5);
     try {
       await vscode.commands.executeCommand('netlens.restartServer');
-      await waitFor('the count to come back after the restart', () => seen.includes('$(sync~spin) Netlens') && api.statusBar.text === before);
+      // The condition records too: the interval may not have run between the last change and this check (CI saw
+      // the final count missing from `seen` because waitFor read it first).
+      await waitFor('the count to come back after the restart', () => (record(), seen.includes('$(sync~spin) Netlens') && api.statusBar.text === before));
     } finally {
       clearInterval(sample);
     }
