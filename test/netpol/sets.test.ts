@@ -1,16 +1,19 @@
-/** Exact sets: port ranges per protocol, and address ranges (IPv4 and IPv6). */
+/** Exact sets: port ranges per protocol, and address ranges (IPv4 and IPv6), with the one address parser. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   canonicalRanges,
   cutAddressSpace,
-  formatAddress,
   formatRange,
+  isWholeFamily,
   parseAddressOrCidr,
   parseCidr,
+  parseCidrExact,
+  rangeOverlaps,
   rangeWithin,
   subtractRanges,
-} from '../../server/src/engine/netpol/addressSet';
+} from '../../server/src/engine/address/addressRange';
+import { classifyAddress, formatAddress, parseAddress } from '../../server/src/engine/address/ipAddress';
 import {
   allConnections,
   allPortsOf,
@@ -91,4 +94,43 @@ test('the address space is cut at every boundary of every block; adjacent except
   assert.deepEqual(cutAddressSpace([]).map(formatRange), ['0.0.0.0-255.255.255.255']);
   const overlapping = cutAddressSpace([[parseCidr('10.0.0.0/8')!], [parseCidr('10.1.0.0/16')!], [parseCidr('255.255.255.255/32')!]]).map(formatRange);
   assert.deepEqual(overlapping, ['0.0.0.0-9.255.255.255', '10.0.0.0-10.0.255.255', '10.1.0.0-10.1.255.255', '10.2.0.0-10.255.255.255', '11.0.0.0-255.255.255.254', '255.255.255.255-255.255.255.255']);
+});
+
+test('one strict address parser: no leading zeros, zones or odd IPv4 forms; an embedded IPv4 tail is read as written', () => {
+  for (const bad of ['010.0.0.1', '10.0.0.01', '0x0a.0.0.1', '10.1', '167772161', ' 10.0.0.1', 'fe80::1%eth0', '::ffff:010.2.3.4', '1:2:3:4:5:6:7:1.2.3.4']) {
+    assert.equal(parseAddress(bad), undefined, bad);
+  }
+  assert.equal(parseCidrExact('010.0.0.0/8'), undefined);
+  assert.equal(parseCidrExact(' 10.0.0.0/8'), undefined, 'a manifest CIDR has no surrounding spaces');
+  assert.equal(formatRange(parseCidr(' 10.0.0.0/8 ')!), '10.0.0.0-10.255.255.255', 'a CIDR a person typed may have them');
+  // ipaddr.js alone would read `::1.2.3.4` as `::ffff:1.2.3.4`.
+  assert.equal(formatRange(parseAddressOrCidr('::1.2.3.4')!), '::102:304-::102:304');
+  assert.equal(formatRange(parseAddressOrCidr('1:2:3:4:5:6:1.2.3.4')!), '1:2:3:4:5:6:102:304-1:2:3:4:5:6:102:304');
+  assert.deepEqual(parseAddress('0.0.0.0'), { family: 4, value: 0n });
+  assert.equal(parseAddress('FE80::A')?.family, 6);
+});
+
+test('addresses are classified as unspecified, loopback, private (RFC 1918, CGNAT, link-local, ULA) or public', () => {
+  const cases: [string, ReturnType<typeof classifyAddress>][] = [
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['0.0.0.1', 'public'],
+    ['127.1.2.3', 'loopback'],
+    ['::1', 'loopback'],
+    ['10.2.3.4', 'private'],
+    ['172.31.255.255', 'private'],
+    ['172.32.0.1', 'public'],
+    ['100.64.0.1', 'private'],
+    ['169.254.169.254', 'private'],
+    ['fd00::1', 'private'],
+    ['fe80::1', 'private'],
+    ['8.8.8.8', 'public'],
+    ['2001:db8::1', 'public'],
+    ['::ffff:10.0.0.1', 'public'],
+    ['010.0.0.1', undefined],
+    ['example.com', undefined],
+  ];
+  for (const [text, expected] of cases) assert.equal(classifyAddress(text), expected, text);
+  assert.ok(isWholeFamily(parseCidr('::/0')!) && isWholeFamily(parseCidr('0.0.0.0/0')!) && !isWholeFamily(parseCidr('0.0.0.0/1')!));
+  assert.ok(rangeOverlaps(parseCidr('10.0.0.0/8')!, [parseCidr('10.1.0.0/16')!]) && !rangeOverlaps(parseCidr('10.0.0.0/8')!, [parseCidr('::/0')!]));
 });

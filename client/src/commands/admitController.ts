@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExecuteCommandSignature } from 'vscode-languageclient/node';
-import { parseCidr } from '../../../server/src/engine/netpol/addressSet';
+import { parseCidr } from '../../../server/src/engine/address/addressRange';
 import { ADMIT_INGRESS_CONTROLLER_COMMAND, type AdmitIngressControllerArgs } from '../../../server/src/protocol/commands';
 
 /** `netlens.admitIngressController` with the controller's subnet asked for when nobody gave it. */

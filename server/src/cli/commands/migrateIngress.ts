@@ -17,6 +17,7 @@ import { escapeLine } from '../format/terminal';
 import { exitCode, nothingRead } from '../loadWorkspace';
 import { planOutputs, writeOutputs } from '../outputFiles';
 import { WORKSPACE_OPTIONS, WORKSPACE_USAGE } from '../workspaceOptions';
+import { compareStrings } from '../../engine/util/compare';
 
 export const migrateIngressCommand: Command = {
   name: 'migrate-ingress',
@@ -84,7 +85,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         const key = ingressControllerOf(index, ingress).className ?? '';
         byClass.set(key, [...(byClass.get(key) ?? []), ingress]);
       }
-      groups = [...byClass.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, list]) => list);
+      groups = [...byClass.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, list]) => list);
     }
     if (groups.length === 0 || groups.every((g) => g.length === 0)) {
       io.err('netlens migrate-ingress: no Ingress in the input\n');

@@ -12,7 +12,7 @@
  *
  * `src`, `dst` and `conn` are the txt format's strings; connections are in the txt format's order.
  */
-import { formatAddress } from '../../engine/netpol/addressSet';
+import { formatAddress } from '../../engine/address/ipAddress';
 import type { Peer, PeerConnection } from '../../engine/netpol/connectivity';
 import { formatConnections, isAllConnections, PROTOCOLS, type ConnectionSet } from '../../engine/netpol/portSet';
 

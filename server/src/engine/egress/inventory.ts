@@ -14,9 +14,10 @@ import type { ConfigMap, EnvVar, Workload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { peerIdentityOf } from '../netpol/podClasses';
 import type { Span } from '../syntax/tree';
-import { classifyAddress } from '../util/cidr';
+import { classifyAddress } from '../address/ipAddress';
 import { bareHost, destinationsInValue, type DestinationCandidate } from './parseDestination';
 import { azureSuffixPort, firewallHint, type FirewallHint } from './schemes';
+import { compareStrings as compare } from '../util/compare';
 
 export interface EgressEvidence {
   file: string;
@@ -272,6 +273,3 @@ function textOffsets(value: string, span: Span): (start: number, end: number) =>
   return (start, end) => ({ start: span.start + shift + start, end: span.start + shift + end });
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -9,7 +9,7 @@
  * Values with `$(VAR)` / `${VAR}` expansions name no host we can know. Whether a host is a cluster Service or a
  * public-looking name is decided by the inventory, which knows the workspace.
  */
-import { parseAddress } from '../netpol/addressSet';
+import { parseAddress } from '../address/ipAddress';
 import { SCHEME_DEFAULT_PORTS, azureSuffixPort } from './schemes';
 
 export interface DestinationCandidate {

@@ -40,8 +40,12 @@ export function servicesSelecting(index: WorkspaceIndex, workload: Workload): Se
     .filter((s) => s.selector && s.type !== 'ExternalName' && selectorMatches(equalitySelector(s.selector, s.nameSpan), workload.podLabels));
 }
 
-export function isInternalLoadBalancer(service: Service): boolean {
-  return (service.annotations[AZURE_INTERNAL_LB_ANNOTATION] ?? '').trim().toLowerCase() === 'true';
+/**
+ * cloud-provider-azure makes a LoadBalancer internal only when `azure-load-balancer-internal` is "true" (any case);
+ * a Service or a controller resource that carries Service annotations (NginxIngressController).
+ */
+export function isInternalLoadBalancer(carrier: { readonly annotations: Readonly<Record<string, string>> }): boolean {
+  return (carrier.annotations[AZURE_INTERNAL_LB_ANNOTATION] ?? '').trim().toLowerCase() === 'true';
 }
 
 /** Every way in from outside the cluster to this workload's pods. */

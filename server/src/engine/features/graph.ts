@@ -29,6 +29,7 @@ import { exposureGraphSteps } from './graph/exposureEdges';
 import { EXTERNAL_NODE_ID, policyPairSteps } from '../reach/allowedPairs';
 import type { EnginePlace, GraphData, GraphEdge, GraphNode, NamespaceNode, PolicyEdge, WorkloadNode } from './graph/types';
 import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
+import { compareStrings as compare } from '../util/compare';
 
 export type * from './graph/types';
 export { EXTERNAL_NODE_ID };
@@ -250,6 +251,3 @@ function portsOf(peer: WorkloadPeer): WorkloadNode<EnginePlace>['ports'] {
   return [...seen.values()].sort((a, b) => a.port - b.port || compare(a.protocol, b.protocol));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -28,6 +28,7 @@ import type { PlacementOptions } from './generatePolicies';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import type { FixContext, WorkspaceChange } from './types';
 import { detectStyle } from './yamlEdit';
+import { compareStrings } from '../util/compare';
 
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 const KEY_VAULT = 'kubernetes.azure.com/tls-cert-keyvault-uri';
@@ -110,7 +111,7 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
   const migrated: string[] = [];
   const taken = new Set<string>();
   const errors: string[] = [];
-  for (const [namespace, ingresses] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [namespace, ingresses] of [...byNamespace].sort(([a], [b]) => compareStrings(a, b))) {
     ingresses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const gatewayName = uniqueName(index, 'Gateway', namespace, dnsName(options.gatewayName ?? (selected.length === 1 || ingresses.length === 1 ? ingresses[0]!.name : gatewayClass)), taken);
     const builder = new GatewayBuilder(index, namespace, gatewayName, gatewayClass, taken, warnings, outcomes);
@@ -217,7 +218,7 @@ class AnnotationReader {
 
   outcomes(notTranslated: Map<string, string>): AnnotationOutcome[] {
     return Object.entries(this.ingress.annotations)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareStrings(a, b))
       .map(([annotation, value]) => {
         const how = this.used.get(annotation);
         if (how !== undefined) return { ingress: ref(this.ingress), annotation, value, translated: true, detail: how };
@@ -638,7 +639,7 @@ function canaryOutcomes(canary: Ingress): AnnotationOutcome[] {
     [`${NGINX}canary-by-header-value`]: 'the header value matched',
   };
   return Object.entries(canary.annotations)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([annotation, value]) => {
       const how = canaryKeys[annotation];
       return how !== undefined

@@ -28,6 +28,7 @@ import type { ClusterProfile, IngressControllerProfile } from '../profile/types'
 import { LineIndex } from '../syntax/lineIndex';
 import type { Span } from '../syntax/tree';
 import type { PlainSelector } from './policyObjects';
+import { compareStrings as cmp } from '../util/compare';
 
 export const ALLOW_FROM_ANNOTATION = 'netlens.io/allow-from';
 export { GATEWAY_NAME_LABEL };
@@ -513,9 +514,6 @@ function dedupe(workloads: readonly Workload[]): Workload[] {
   });
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** `file:line` of a piece of evidence, with the file shown by `display`. */
 export function evidenceWhere(evidence: { file: string; line?: number }, display: (file: string) => string = (f) => f): string {

@@ -30,6 +30,7 @@ import {
   type NginxIngressController,
   type ExternalDnsConfig,
 } from './resources';
+import { compareStrings as compare } from '../util/compare';
 
 interface KindTypes {
   Service: Service;
@@ -459,9 +460,6 @@ function compareResources(a: AnyResource, b: AnyResource): number {
   return compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind) || compare(a.file, b.file) || compare(a.id, b.id);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key

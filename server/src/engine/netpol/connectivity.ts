@@ -10,7 +10,8 @@
 import { formatRange, type AddressRange } from './addressSet';
 import { allowedBetween, type Endpoint } from './evaluate';
 import { modelOf, type NetpolModel, type NetpolSource } from './model';
-import { compareStrings, type WorkloadPeer } from './podClasses';
+import type { WorkloadPeer } from './podClasses';
+import { compareStrings } from '../util/compare';
 import { equalConnections, intersectConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from './portSet';
 
 export const INGRESS_CONTROLLER_ID = '{ingress-controller}';

@@ -14,7 +14,8 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
 import { groupPodsByNamespace, type NamespaceGroup } from './namespaceGroups';
-import { compareStrings, type PodClass, type WorkloadPeer } from './podClasses';
+import type { PodClass, WorkloadPeer } from './podClasses';
+import { compareStrings } from '../util/compare';
 import { API_SEMANTICS, type EngineSemantics } from './semantics';
 
 export interface NetpolOptions {

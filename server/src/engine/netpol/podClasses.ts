@@ -11,6 +11,7 @@
  */
 import type { Labels } from '../model/labelSelector';
 import type { ContainerPort, Workload } from '../model/resources';
+import { compareStrings } from '../util/compare';
 
 export interface PodClass {
   /** Unique among the classes of one model (a key for per-class caches); negative for synthetic pods (the ingress controller). */
@@ -124,7 +125,3 @@ function classKey(namespace: string, labels: Labels, ports: readonly ContainerPo
   return JSON.stringify([namespace, sortedLabels, sortedPorts, hostNetwork]);
 }
 
-/** Code-unit string order: for the ASCII names Kubernetes allows, the byte order Go (and np-guard) sorts by. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

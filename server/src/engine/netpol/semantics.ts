@@ -21,7 +21,7 @@
  *  - `none`: nothing is enforced (`networkPolicy: none`, the AKS default).
  */
 import type { ClusterProfile, NetworkPolicyEngine } from '../profile/types';
-import { parseCidr, rangeOverlaps, rangeWithin, type AddressRange } from './addressSet';
+import { isWholeFamily, parseCidr, rangeOverlaps, rangeWithin, type AddressRange } from './addressSet';
 
 export type Match = 'yes' | 'no' | 'maybe';
 
@@ -129,8 +129,4 @@ export function addressInSpace(block: readonly AddressRange[], space: readonly A
   if (!space) return block.some(isWholeFamily) ? 'yes' : block.length ? 'maybe' : 'no';
   if (space.every((r) => rangeWithin(r, block))) return 'yes';
   return space.some((r) => rangeOverlaps(r, block)) ? 'maybe' : 'no';
-}
-
-function isWholeFamily(range: AddressRange): boolean {
-  return range.first === 0n && range.last === (range.family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n);
 }

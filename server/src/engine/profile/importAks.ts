@@ -35,7 +35,7 @@
  */
 import { parseYamlText } from '../syntax/parse';
 import type { Span, YMap, YNode } from '../syntax/tree';
-import { parseCidr } from '../netpol/addressSet';
+import { parseCidr } from '../address/addressRange';
 import type { ProfileIssue, ProfileIssueSeverity } from './readProfile';
 import { checkConsistency } from './readProfile';
 import type { AdvancedNetworkPolicies, ClusterProfile, HealthProbeMode, IngressControllerProfile, IstioIngressGatewayMode, NetworkPolicyEngine, OutboundType } from './types';

@@ -1,5 +1,5 @@
 /** The address ranges a profile states, as parsed ranges with their written text (for rules and messages). */
-import { parseCidr, type AddressRange } from '../netpol/addressSet';
+import { parseCidr, type AddressRange } from '../address/addressRange';
 import type { ClusterProfile } from './types';
 
 export interface NamedRange {

@@ -2,7 +2,8 @@
  * Profile values (a PlainNode tree from YAML or settings JSON) -> a ClusterProfile and issues. Never throws: a
  * wrong value is an issue and the key stays unknown, so the analysis says less rather than guessing.
  */
-import { formatAddress, parseAddress, parseCidr, type AddressRange } from '../netpol/addressSet';
+import { parseCidr, type AddressRange } from '../address/addressRange';
+import { formatAddress, parseAddress } from '../address/ipAddress';
 import { closestName } from '../util/closestName';
 import { CLUSTER_KEYS, PROFILE_KEYS, TOP_LEVEL_KEYS, type ProfileKey } from './keys';
 import { describeNode, scalarText, type PlainNode } from './plainTree';

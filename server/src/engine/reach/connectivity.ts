@@ -8,7 +8,7 @@
  * out byte for byte; an Ingress whose class names a known controller is judged from where that controller runs.
  */
 import { INGRESS_CONTROLLER_ID, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_PEER, connectivity as workloadConnectivity, focusExists as workloadFocusExists, isFocus, type ConnectivityOptions, type PeerConnection } from '../netpol/connectivity';
-import { compareStrings } from '../netpol/podClasses';
+import { compareStrings } from '../util/compare';
 import { equalConnections, intersectConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
 import type { ReachModel } from './model';
 import { workloadPeer } from './peers';

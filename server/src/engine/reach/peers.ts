@@ -3,6 +3,7 @@
  * person reads); `peerId` is what explain, the graph and `netlens/explain` accept. The np-guard spelling
  * (`ns/name[Kind]`, `{ingress-controller}`) belongs to the np-guard-compatible connectivity lists only.
  */
+import { isInternalLoadBalancer } from '../exposure/exposure';
 import { formatRange, type AddressRange } from '../netpol/addressSet';
 import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
 import type { Service, Workload } from '../model/resources';
@@ -71,7 +72,7 @@ export function peerName(peer: ReachPeer, dnsName = 'cluster DNS'): string {
       return peer.paths.length === 0 ? 'the ingress controller (no Ingress or Gateway in the workspace)' : 'the ingress controllers and gateways (every ingress path)';
     case 'service-entry':
       return peer.via === 'load-balancer'
-        ? `the ${isInternal(peer.service) ? 'internal' : 'public'} Azure load balancer of Service ${peer.service.namespace}/${peer.service.name}`
+        ? `the ${isInternalLoadBalancer(peer.service) ? 'internal' : 'public'} Azure load balancer of Service ${peer.service.namespace}/${peer.service.name}`
         : `the NodePort of Service ${peer.service.namespace}/${peer.service.name} on every node`;
     case 'internet':
       return 'the Internet';
@@ -86,10 +87,6 @@ export function peerName(peer: ReachPeer, dnsName = 'cluster DNS'): string {
     case 'host':
       return `host ${peer.name} (its address is not known)`;
   }
-}
-
-export function isInternal(service: Service): boolean {
-  return (service.annotations['service.beta.kubernetes.io/azure-load-balancer-internal'] ?? '').trim().toLowerCase() === 'true';
 }
 
 /** A workload as a peer (one definition: its own pod class only). */

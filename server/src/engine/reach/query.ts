@@ -26,6 +26,7 @@
  *    connections forwarded from another node come from that node, and for those the receiving node serves itself
  *    the model does not depend on whether the client's address is kept or SNATed to the node (one of the two).
  */
+import { isInternalLoadBalancer } from '../exposure/exposure';
 import type { Protocol } from '../model/resources';
 import { parseCidr, subtractRanges, wholeFamily, type AddressRange } from '../netpol/addressSet';
 import { externalPeer } from '../netpol/connectivity';
@@ -36,7 +37,7 @@ import { describeQuery, queryAllowed, type ReachQuery } from '../netpol/policyTr
 import { connectionsOf, formatConnections, intersectConnections, isAllConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
 import { DNS_PORT } from './clusterDns';
 import type { ReachModel } from './model';
-import { isInternal, peerName, workloadPeer, type ReachPeer } from './peers';
+import { peerName, workloadPeer, type ReachPeer } from './peers';
 import type { IngressPath } from './placement';
 import type { RoutesToClass } from './routes';
 
@@ -253,7 +254,7 @@ function waysIn(model: ReachModel, from: 'internet' | 'vnet', classes: readonly 
   const ways: Ways[] = [];
   const reaches = (routes: ReadonlyMap<number, RoutesToClass>) => classes.some((c) => routes.has(c.id));
   for (const service of model.index.ofKind('Service')) {
-    if (service.type === 'LoadBalancer' && !service.loadBalancerClass && isInternal(service) === (from === 'vnet') && reaches(model.routesOfService(service))) {
+    if (service.type === 'LoadBalancer' && !service.loadBalancerClass && isInternalLoadBalancer(service) === (from === 'vnet') && reaches(model.routesOfService(service))) {
       const entry: ReachPeer = { kind: 'service-entry', service, via: 'load-balancer' };
       ways.push({ ...entryWaysOf(model, entry), label: `via ${peerName(entry)}` } as Ways);
     }
@@ -316,7 +317,7 @@ function entryWays(model: ReachModel, entry: Extract<ReachPeer, { kind: 'service
   const clientWithin: AddressRange[] | undefined =
     entry.via === 'load-balancer' && service.loadBalancerSourceRanges.length
       ? rangesOf(service.loadBalancerSourceRanges)
-      : entry.via === 'load-balancer' && isInternal(service)
+      : entry.via === 'load-balancer' && isInternalLoadBalancer(service)
         ? rangesOf(model.profile.vnetCidrs)
         : undefined;
   const client: End = { op: 'end', label: 'from the client (its address kept)', endpoint: clientWithin ? { type: 'address', role: 'outside', within: clientWithin } : { type: 'address', role: 'outside' }, routesFor };

@@ -9,8 +9,9 @@ import {
 import type { AnyResource, Service } from '../model/resources';
 import type { Rule, RuleContext, Severity } from './rule';
 import { combinationProblems } from './shared/azureAnnotationCombinations';
-import { isCidr, isIP, isIPv4, isIPv6 } from './shared/ip';
-import { INTERNAL_LB_ANNOTATION } from './shared/loadBalancer';
+import { parseCidrExact } from '../address/addressRange';
+import { parseAddress } from '../address/ipAddress';
+import { AZURE_INTERNAL_LB_ANNOTATION } from '../exposure/exposure';
 import { loadBalancerAnnotationsOf } from './shared/loadBalancerAnnotations';
 
 /** Values people write meaning "yes", which cloud-provider-azure reads as false. */
@@ -41,7 +42,7 @@ export const azureAnnotationInvalid: Rule = {
       const known = azureServiceAnnotation(key);
       if (known) {
         if (known.removed || known.noEffectOnAks) continue; // azure-annotation-unknown reports them
-        const problem = key === INTERNAL_LB_ANNOTATION ? internalProblem(value) : valueProblem(known.value, value, service);
+        const problem = key === AZURE_INTERNAL_LB_ANNOTATION ? internalProblem(value) : valueProblem(known.value, value, service);
         if (problem) ctx.report({ span, severity: problem.severity, message: `\`${key}: "${value}"\`: ${problem.message}`, data: { key, value } });
         continue;
       }
@@ -98,16 +99,20 @@ function valueProblem(kind: AnnotationValueKind, value: string, service: Service
     }
     case 'enum':
       return kind.values.includes(v.toLowerCase()) ? undefined : { severity: 'error', message: `not one of ${kind.values.join(', ')}.` };
-    case 'ipv4':
-      return isIPv4(v) ? undefined : { severity: 'error', message: isIPv6(v) ? 'an IPv6 address; use azure-load-balancer-ipv6 for it.' : 'not an IPv4 address.' };
-    case 'ipv6':
-      return isIPv6(v) ? undefined : { severity: 'error', message: isIPv4(v) ? 'an IPv4 address; use azure-load-balancer-ipv4 for it.' : 'not an IPv6 address.' };
+    case 'ipv4': {
+      const family = parseAddress(v)?.family;
+      return family === 4 ? undefined : { severity: 'error', message: family === 6 ? 'an IPv6 address; use azure-load-balancer-ipv6 for it.' : 'not an IPv4 address.' };
+    }
+    case 'ipv6': {
+      const family = parseAddress(v)?.family;
+      return family === 6 ? undefined : { severity: 'error', message: family === 4 ? 'an IPv4 address; use azure-load-balancer-ipv4 for it.' : 'not an IPv6 address.' };
+    }
     case 'ipList': {
-      const bad = v.split(kind.separator === ',' ? ',' : /\s+/).map((s) => s.trim()).filter((s) => s !== '' && !isIP(s));
+      const bad = v.split(kind.separator === ',' ? ',' : /\s+/).map((s) => s.trim()).filter((s) => s !== '' && !parseAddress(s));
       return bad.length ? { severity: 'error', message: `not an IP address: ${bad.join(', ')}${kind.separator === ' ' ? ' (the list is separated by spaces)' : ''}.` } : undefined;
     }
     case 'cidrList': {
-      const bad = v.split(',').map((s) => s.trim()).filter((s) => !isCidr(s));
+      const bad = v.split(',').map((s) => s.trim()).filter((s) => !parseCidrExact(s));
       return bad.length
         ? { severity: 'error', message: `not a CIDR: ${bad.map((b) => `"${b}"`).join(', ')}; cloud-provider-azure then adds a deny-all rule, blocking every client.` }
         : undefined;

@@ -1,10 +1,10 @@
-import { parseAddress } from '../netpol/addressSet';
+import { parseAddress } from '../address/ipAddress';
 import type { AnyResource, Service } from '../model/resources';
 import { originSuffix } from '../profile/mergeProfiles';
 import { nodeRanges, podRanges, serviceRanges } from '../profile/ranges';
 import type { Span } from '../syntax/tree';
 import type { Rule, RuleContext } from './rule';
-import { isInternalLoadBalancer } from './shared/loadBalancer';
+import { isInternalLoadBalancer } from '../exposure/exposure';
 
 const IPV4_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-ipv4';
 const IPV6_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-ipv6';

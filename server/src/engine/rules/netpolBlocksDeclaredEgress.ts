@@ -2,7 +2,7 @@ import { egressOfConfigMap, egressOfWorkload, readersOfConfigMap, type EgressDes
 import { selectorMatches } from '../model/labelSelector';
 import { isWorkload, type AnyResource, type ConfigMap, type Workload, WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { parseAddress } from '../netpol/addressSet';
+import { parseAddress } from '../address/ipAddress';
 import { compilePolicy } from '../netpol/compiledPolicy';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer, type ReachPeer } from '../reach/peers';

@@ -13,6 +13,7 @@ import { reachModelOf, type ReachModel } from '../reach/model';
 import { reachBetween, verdictOf, type Verdict } from '../reach/query';
 import type { Rule, RuleContext, Severity } from './rule';
 import { compiledPolicyOf, describeWorkloads, plainSelector, podClassesIn, qualified, workloadsOfClasses } from './shared/netpolScope';
+import { compareStrings as cmp } from '../util/compare';
 
 interface BlockedPods {
   pods: PodClass;
@@ -182,6 +183,3 @@ function compareLocation(a: CompiledPolicy, b: CompiledPolicy): number {
   return cmp(a.name, b.name) || cmp(a.policy.file, b.policy.file) || a.policy.span.start - b.policy.span.start;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -4,8 +4,7 @@ import { nodeRanges, podRanges } from '../profile/ranges';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
 import type { Report, Rule, RuleContext } from './rule';
-import { canonicalRanges, parseCidr, rangeWithin, subtractRanges } from '../netpol/addressSet';
-import { rangesOverlap } from '../util/cidr';
+import { canonicalRanges, parseCidr, rangeOverlaps, rangeWithin, subtractRanges } from '../address/addressRange';
 import { coversEverything, ipBlockPeers, peerWord } from './shared/ipBlocks';
 
 /** Where each difference is documented; docs/rules/netpol-engine-unsupported.md lists them. */
@@ -64,7 +63,7 @@ function checkCilium(policy: NetworkPolicy, ctx: RuleContext): void {
     // Pod IPs: any overlap with the pod CIDR (only pods live there); VNet ranges (pods under the flat model, nodes
     // always) only when the block takes in a whole range: a part of the VNet may be VMs, private endpoints or a
     // controller's subnet, which Cilium matches normally.
-    const podCidrHits = pods.filter((r) => r.role === 'pod CIDR' && addresses.some((a) => rangesOverlap(a, r.range)));
+    const podCidrHits = pods.filter((r) => r.role === 'pod CIDR' && addresses.some((a) => rangeOverlaps(a, [r.range])));
     const vnetHits = vnets.filter((r) => rangeWithin(r.range, addresses));
     if (!everything && podCidrHits.length === 0 && vnetHits.length === 0) continue;
     const hits = [...podCidrHits, ...vnetHits];

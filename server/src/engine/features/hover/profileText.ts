@@ -31,7 +31,8 @@
  */
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
 import type { NetworkPolicy } from '../../model/resources';
-import { formatAddress, rangeWithin, type AddressRange } from '../../netpol/addressSet';
+import { isWholeFamily, rangeOverlaps, rangeWithin, type AddressRange } from '../../address/addressRange';
+import { classifyAddress, formatAddress } from '../../address/ipAddress';
 import { originSuffix } from '../../profile/mergeProfiles';
 import { nodeRanges, podRanges, serviceRanges, type NamedRange } from '../../profile/ranges';
 import type { ClusterProfile, NetworkPolicyEngine, OutboundType } from '../../profile/types';
@@ -41,7 +42,6 @@ import { netpolEngineUnsupported } from '../../rules/netpolEngineUnsupported';
 import type { Report, Rule } from '../../rules/rule';
 import { ipBlockPeers, overlapping, type IpBlockPeer } from '../../rules/shared/ipBlocks';
 import type { Span } from '../../syntax/tree';
-import { classifyAddress, isWholeFamily, rangesOverlap } from '../../util/cidr';
 import { bounded, code } from '../host';
 import { escapeMessage } from '../../util/markdown';
 
@@ -115,8 +115,8 @@ export function scopeOfRanges(profile: ClusterProfile | undefined, ranges: reado
   const vnet = nodeRanges(p).map((r) => r.range);
   const scope: DestinationScope = {};
   for (const range of ranges) {
-    if (cluster.some((c) => rangesOverlap(range, c))) scope.cluster = true;
-    if (vnet.some((v) => rangesOverlap(range, v))) scope.vnet = true;
+    if (cluster.some((c) => rangeOverlaps(range, [c]))) scope.cluster = true;
+    if (vnet.some((v) => rangeOverlaps(range, [v]))) scope.vnet = true;
     if (rangeWithin(range, [...cluster, ...vnet])) continue;
     const kind = rangeClass(range);
     if (kind !== 'public') {

@@ -28,7 +28,8 @@ import type { ClusterProfile } from '../../profile/types';
 import type { Span } from '../../syntax/tree';
 import type { Severity } from '../rule';
 import { ALLOWED_IP_RANGES_ANNOTATION, ALLOWED_SERVICE_TAGS_ANNOTATION, SOURCE_RANGES_ANNOTATION } from './loadBalancer';
-import { annotationTrue, isInternal, type LoadBalancerAnnotations } from './loadBalancerAnnotations';
+import { isInternalLoadBalancer } from '../../exposure/exposure';
+import { annotationTrue, type LoadBalancerAnnotations } from './loadBalancerAnnotations';
 
 export interface CombinationProblem {
   key: string;
@@ -63,7 +64,7 @@ export function combinationProblems(view: LoadBalancerAnnotations, profile: Clus
   const add = (key: string, severity: Severity, message: string, source: string, span = keySpan(key)) => problems.push({ key, span, severity, message, source });
   const has = (key: string) => a[key] !== undefined && a[key]!.trim() !== '';
   const service = view.service;
-  const internal = isInternal(view);
+  const internal = isInternalLoadBalancer(view);
   const local = service?.externalTrafficPolicy === 'Local';
 
   // Source ranges.

@@ -1,9 +1,8 @@
 /** The ipBlock peers of a NetworkPolicy's effective rules, with what they cover (for profile-aware rules). */
 import { compilePolicy, type CompiledRule, type Direction } from '../../netpol/compiledPolicy';
-import { parseCidr, type AddressRange } from '../../netpol/addressSet';
+import { isWholeFamily, parseCidr, rangeOverlaps, type AddressRange } from '../../address/addressRange';
 import type { NetworkPolicy, NetworkPolicyPeer } from '../../model/resources';
 import type { NamedRange } from '../../profile/ranges';
-import { isWholeFamily, rangesOverlap } from '../../util/cidr';
 
 export interface IpBlockPeer {
   direction: Direction;
@@ -34,7 +33,7 @@ export function ipBlockPeers(policy: NetworkPolicy): IpBlockPeer[] {
 
 /** The named ranges the ipBlock's addresses (after except) overlap. */
 export function overlapping(block: IpBlockPeer, ranges: readonly NamedRange[]): NamedRange[] {
-  return ranges.filter((r) => block.addresses.some((a) => rangesOverlap(a, r.range)));
+  return ranges.filter((r) => block.addresses.some((a) => rangeOverlaps(a, [r.range])));
 }
 
 export function coversEverything(block: IpBlockPeer): boolean {

@@ -3,17 +3,13 @@
  * cloud-provider-azure makes a LoadBalancer public unless `azure-load-balancer-internal` is "true" (any case);
  * source ranges only filter clients in the network security group, the address stays public.
  */
+import { isInternalLoadBalancer } from '../../exposure/exposure';
 import type { Service } from '../../model/resources';
 
-export const INTERNAL_LB_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-internal';
 export const ALLOWED_IP_RANGES_ANNOTATION = 'service.beta.kubernetes.io/azure-allowed-ip-ranges';
 export const ALLOWED_SERVICE_TAGS_ANNOTATION = 'service.beta.kubernetes.io/azure-allowed-service-tags';
 /** The Kubernetes-wide annotation form of spec.loadBalancerSourceRanges. */
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-
-export function isInternalLoadBalancer(service: Service): boolean {
-  return (service.annotations[INTERNAL_LB_ANNOTATION] ?? '').trim().toLowerCase() === 'true';
-}
 
 /**
  * A LoadBalancer Service that gets a public frontend IP from cloud-provider-azure. A `loadBalancerClass` hands the

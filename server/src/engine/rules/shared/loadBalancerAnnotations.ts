@@ -5,7 +5,6 @@
  */
 import type { AnyResource, NginxIngressController, Service } from '../../model/resources';
 import type { Span } from '../../syntax/tree';
-import { INTERNAL_LB_ANNOTATION } from './loadBalancer';
 
 export interface LoadBalancerAnnotations {
   resource: AnyResource;
@@ -36,11 +35,6 @@ export function loadBalancerAnnotationsOf(resource: AnyResource): LoadBalancerAn
     };
   }
   return undefined;
-}
-
-/** Only "true" (any case) makes cloud-provider-azure create an internal load balancer. */
-export function isInternal(view: LoadBalancerAnnotations): boolean {
-  return (view.annotations[INTERNAL_LB_ANNOTATION] ?? '').trim().toLowerCase() === 'true';
 }
 
 /** Whether the annotation's boolean value reads as true (cloud-provider-azure compares with "true", any case). */
