@@ -3,10 +3,10 @@
  * engine (ipBlocks, profiles, annotations, egress destinations and the client all use it); the set arithmetic on
  * ranges of addresses is in addressRange.ts.
  *
- * The parser is strict, as the API server is from Kubernetes 1.35 on (KEP-4858 StrictIPCIDRValidation, beta and on
- * by default) and as cloud-provider-azure (Go's net/netip) always was: an IPv4 address is four decimal parts without
- * leading zeros (`010.0.0.1` is rejected: older parsers read it as octal, others as decimal); no zone (`%eth0`), no
- * surrounding spaces. Sources (checked 2026-12-06): https://github.com/kubernetes/enhancements/issues/4858,
+ * The parser is strict, as the API server is with KEP-4858's StrictIPCIDRValidation (alpha in 1.33, since promoted;
+ * older servers accepted leading zeros with a warning) and as cloud-provider-azure (Go's net/netip) always was: an
+ * IPv4 address is four decimal parts without leading zeros (`010.0.0.1` is rejected: older parsers read it as
+ * octal, others as decimal); no zone (`%eth0`), no surrounding spaces. Sources (checked 2026-12-06): https://github.com/kubernetes/enhancements/issues/4858,
  * https://pkg.go.dev/net/netip#ParseAddr.
  */
 import * as ipaddr from 'ipaddr.js';
