@@ -2,7 +2,7 @@
  * What policies select, for surfaces that describe policies rather than reachability (which pods a peer matches,
  * which policies isolate a pod, which port entries resolve, how the engine reads an ipBlock): the NetworkPolicy
  * model's own answers, exported here so that nothing outside the model imports its evaluation internals
- * (test/engine/reachability.test.ts guards it).
+ * (.dependency-cruiser.cjs guards it, run by test/engine/dependencies.test.ts).
  */
 export { isolatingPolicies, peerMatches, rulePorts, type PortProblem } from '../netpol/evaluate';
 export { ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
