@@ -4,6 +4,7 @@
  * targetPort with one container port to go to) and never touch an access rule. Fixes that need a choice or change enforcement (policyTypes,
  * NetworkPolicy admits) are left to the editor; docs/fixes.md lists which is which.
  */
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { quickFixes, type FixContext, type TextEdit } from '../../engine/fixes/index';
@@ -130,87 +131,12 @@ function line(text: string, offset: number): number {
   return new LineIndex(text).position(offset).line + 1;
 }
 
-/** A unified diff of two texts (`--- a/file`, `+++ b/file`, hunks with 3 lines of context). */
+/**
+ * A unified diff of two texts (`--- a/file`, `+++ b/file`, hunks with `context` lines of context), computed and
+ * printed by the `diff` library; the texts are manifests we just edited, so they differ in few places.
+ */
 export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const ops = diffLines(a, b);
-  const out: string[] = [`--- a/${name}\n`, `+++ b/${name}\n`];
-  let i = 0;
-  while (i < ops.length) {
-    if (ops[i]!.op === '=') {
-      i++;
-      continue;
-    }
-    let start = i;
-    let contextBefore = 0;
-    while (start > 0 && ops[start - 1]!.op === '=' && contextBefore < context) {
-      start--;
-      contextBefore++;
-    }
-    // Extend over changes until more than twice the context of unchanged lines follows, then keep `context` of them.
-    let end = i;
-    let trailing = 0;
-    while (end < ops.length && !(ops[end]!.op === '=' && trailing >= context * 2)) {
-      trailing = ops[end]!.op === '=' ? trailing + 1 : 0;
-      end++;
-    }
-    end -= Math.max(0, trailing - context);
-    const hunk = ops.slice(start, end);
-    const aStart = hunk[0]!.a;
-    const bStart = hunk[0]!.b;
-    const aCount = hunk.filter((o) => o.op !== '+').length;
-    const bCount = hunk.filter((o) => o.op !== '-').length;
-    out.push(`@@ -${aCount ? aStart + 1 : aStart},${aCount} +${bCount ? bStart + 1 : bStart},${bCount} @@\n`);
-    for (const o of hunk) out.push(`${o.op === '=' ? ' ' : o.op}${o.text}${o.text.endsWith('\n') ? '' : '\n\\ No newline at end of file\n'}`);
-    i = end;
-  }
-  return out.join('');
-}
-
-function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-
-interface DiffOp {
-  op: '=' | '-' | '+';
-  text: string;
-  /** Index in the old lines (for '+', where it goes). */
-  a: number;
-  b: number;
-}
-
-/** Line diff by longest common subsequence, after trimming the common head and tail (files differ in few places). */
-function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const midA = a.slice(head, a.length - tail);
-  const midB = b.slice(head, b.length - tail);
-  const n = midA.length;
-  const m = midB.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const ops: DiffOp[] = [];
-  for (let k = 0; k < head; k++) ops.push({ op: '=', text: a[k]!, a: k, b: k });
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && midA[i] === midB[j]) {
-      ops.push({ op: '=', text: midA[i]!, a: head + i, b: head + j });
-      i++;
-      j++;
-    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      // Deletions before insertions, as diff(1) prints them.
-      ops.push({ op: '-', text: midA[i]!, a: head + i, b: head + j });
-      i++;
-    } else {
-      ops.push({ op: '+', text: midB[j]!, a: head + i, b: head + j });
-      j++;
-    }
-  }
-  for (let k = 0; k < tail; k++) ops.push({ op: '=', text: a[a.length - tail + k]!, a: a.length - tail + k, b: b.length - tail + k });
-  return ops;
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context });
+  return formatPatch(patch, FILE_HEADERS_ONLY);
 }
