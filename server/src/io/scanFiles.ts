@@ -10,8 +10,6 @@ import * as path from 'node:path';
 import { compileGlob, type GlobMatcher } from './glob';
 import { decodeText, describeIoError, fileType, readRegularFile, type TextEncoding } from './readFile';
 
-export { describeIoError } from './readFile';
-
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

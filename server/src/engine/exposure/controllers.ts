@@ -5,7 +5,7 @@
  */
 import { knownGatewayClass, type GatewayClassFacts } from '../kb/gatewayClasses';
 import { knownIngressClass, knownIngressController, type IngressClassFacts, type IngressControllerFamily } from '../kb/ingressClasses';
-import type { Gateway, GatewayClass, Ingress, IngressClass } from '../model/resources';
+import type { GatewayClass, Ingress, IngressClass } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 
 export const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -89,10 +89,6 @@ export interface GatewayClassInfo {
   classObjects: GatewayClass[];
   facts?: GatewayClassFacts;
   hosting: ControllerHosting;
-}
-
-export function gatewayClassOf(index: WorkspaceIndex, gateway: Gateway): GatewayClassInfo {
-  return describeGatewayClass(index, gateway.gatewayClassName);
 }
 
 export function describeGatewayClass(index: WorkspaceIndex, className: string | undefined): GatewayClassInfo {

@@ -198,7 +198,3 @@ function formatHop(hop: ExposureHop): string {
   }
 }
 
-/** True when some path starts on the Internet (a public LB, an Ingress, a Gateway). */
-export function isPublic(paths: readonly ExposurePath[]): boolean {
-  return paths.some((p) => p.entry === 'internet');
-}

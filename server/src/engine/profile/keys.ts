@@ -93,10 +93,6 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
   { path: 'defaultNamespace', field: 'defaultNamespace', kind: 'namespace', summary: 'Namespace of manifests without `metadata.namespace` (what `kubectl apply` would use).', example: 'default' },
 ];
 
-export function profileKey(path: string): ProfileKey | undefined {
-  return PROFILE_KEYS.find((k) => k.path === path);
-}
-
 /** Keys under `cluster:` (without the prefix), for did-you-mean. */
 export const CLUSTER_KEYS: readonly string[] = PROFILE_KEYS.filter((k) => k.path.startsWith('cluster.')).map((k) => k.path.slice('cluster.'.length));
 export const TOP_LEVEL_KEYS: readonly string[] = ['cluster', ...PROFILE_KEYS.filter((k) => !k.path.includes('.')).map((k) => k.path)];

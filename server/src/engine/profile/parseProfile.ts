@@ -19,7 +19,7 @@ import { checkConsistency, readProfile, type ProfileIssue } from './readProfile'
 import type { Span } from '../syntax/tree';
 import type { ClusterProfile } from './types';
 
-export type { ProfileIssue, ProfileIssueSeverity } from './readProfile';
+export type { ProfileIssue } from './readProfile';
 
 export const PROFILE_FILE_NAME = '.netlens.yaml';
 

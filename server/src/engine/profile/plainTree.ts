@@ -143,10 +143,6 @@ export function nestDottedKeys(root: PlainNode): PlainNode {
   return out;
 }
 
-export function entryOf(node: PlainNode | undefined, key: string): PlainEntry | undefined {
-  return node?.kind === 'map' ? node.entries.find((e) => e.key === key) : undefined;
-}
-
 /** A scalar as text: strings as they are, numbers and booleans as written. */
 export function scalarText(node: PlainNode): string | undefined {
   if (node.kind !== 'scalar' || node.value === null) return undefined;
