@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { REPO_ROOT } from './support/lspClient';
+import { REPO_ROOT } from './support/repo';
 
 const KNIP = path.join(REPO_ROOT, 'node_modules', 'knip', 'bin', 'knip.js');
 const BASELINE = path.join(REPO_ROOT, 'knip-baseline.json');

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CLI_BIN, runNetlens } from '../support/cli';
+import { filesUnder } from '../support/repo';
 
 let root: string;
 
@@ -29,19 +30,6 @@ function workspace(name: string, files: Record<string, string | Buffer>): string
   return dir;
 }
 
-/** Every file under `dir` (links listed, not followed). */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** Control characters a terminal acts on, other than the line feeds and tabs of the layout. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

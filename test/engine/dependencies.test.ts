@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { REPO_ROOT } from '../support/lspClient';
+import { REPO_ROOT } from '../support/repo';
 
 const CONFIG = path.join(REPO_ROOT, '.dependency-cruiser.cjs');
 const CRUISER = path.join(REPO_ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');

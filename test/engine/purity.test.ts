@@ -7,19 +7,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { REPO_ROOT } from '../support/lspClient';
-
-function* sourceFiles(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* sourceFiles(full);
-    else if (entry.name.endsWith('.ts')) yield full;
-  }
-}
+import { filesUnder, REPO_ROOT } from '../support/repo';
 
 test('server/src/engine uses no process and no timers', () => {
   const offenders: string[] = [];
-  for (const file of sourceFiles(path.join(REPO_ROOT, 'server', 'src', 'engine'))) {
+  for (const file of filesUnder(path.join(REPO_ROOT, 'server', 'src', 'engine'), (name) => name.endsWith('.ts'))) {
     if (/\bprocess\.|\bsetTimeout\(|\bsetInterval\(|\bsetImmediate\(/.test(fs.readFileSync(file, 'utf8'))) offenders.push(path.relative(REPO_ROOT, file));
   }
   assert.deepEqual(offenders, []);

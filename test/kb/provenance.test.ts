@@ -4,21 +4,14 @@
  * nested records included (a class's `placement`, ...). A new table is covered without being listed here.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { DECEMBER_2026_REVIEW } from '../../server/src/engine/kb/types';
+import { filesUnder } from '../support/repo';
 
 const KB_DIR = path.join(__dirname, '..', '..', 'server', 'src', 'engine', 'kb');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function modules(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return modules(full);
-    return entry.name.endsWith('.js') ? [full] : [];
-  });
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set) && !(value instanceof RegExp);
@@ -40,7 +33,7 @@ export function provenanceProblems(entry: Record<string, unknown>, where: string
 
 function kbEntries(): { where: string; entry: Record<string, unknown> }[] {
   const out: { where: string; entry: Record<string, unknown> }[] = [];
-  for (const file of modules(KB_DIR)) {
+  for (const file of filesUnder(KB_DIR, (name) => name.endsWith('.js'))) {
     const exports = require(file) as Record<string, unknown>;
     const name = path.relative(KB_DIR, file);
     for (const [exported, value] of Object.entries(exports)) {

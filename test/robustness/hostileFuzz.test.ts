@@ -18,6 +18,7 @@ import type { CliIO } from '../../server/src/cli/usage';
 import { Analysis } from '../../server/src/engine/analysis';
 import { CLI_BIN } from '../support/cli';
 import { Random } from '../support/random';
+import { filesUnder } from '../support/repo';
 
 const CASES = Number(process.env['NETLENS_HOSTILE_CASES'] ?? 40);
 const SEED = Number(process.env['NETLENS_HOSTILE_SEED'] ?? 20261205);
@@ -212,18 +213,14 @@ function addSpecialEntries(dir: string, outside: string, random: Random): void {
   for (const add of entries) if (random.int(2)) add();
 }
 
-function filesUnder(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.set(full, fs.readFileSync(full).toString('base64'));
-      else out.set(full, entry.isSymbolicLink() ? `link:${fs.readlinkSync(full)}` : 'special');
-    }
+/** Every file under `dir` with what it holds: its bytes, where a link points, or `special` (a FIFO). */
+function contentsUnder(dir: string): Map<string, string> {
+  const describe = (full: string): string => {
+    const stat = fs.lstatSync(full);
+    if (stat.isFile()) return fs.readFileSync(full).toString('base64');
+    return stat.isSymbolicLink() ? `link:${fs.readlinkSync(full)}` : 'special';
   };
-  walk(dir);
-  return out;
+  return new Map(filesUnder(dir).map((full) => [full, describe(full)]));
 }
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -279,7 +276,7 @@ test(`${CASES} hostile workspaces: no crash, no hang, no write outside --out, no
       analysis.allFindings();
 
       // The CLI, in process (fast) for every command.
-      const before = filesUnder(root);
+      const before = contentsUnder(root);
       const runs: [string[], boolean][] = [
         [['check', '.'], true],
         [['check', '.', '--format', 'json'], false],
@@ -305,7 +302,7 @@ test(`${CASES} hostile workspaces: no crash, no hang, no write outside --out, no
         }
       }
       // Nothing changed or appeared anywhere but the two --out folders.
-      const after = filesUnder(root);
+      const after = contentsUnder(root);
       for (const [file, content] of after) {
         const inOut = [path.join(dir, 'out-policies'), path.join(dir, 'out-gateway')].includes(path.dirname(file));
         if (!inOut) assert.equal(content, before.get(file), `${label}: ${file} was written`);

@@ -1,23 +1,10 @@
 /** Real manifests to mutate: the shared corpora and conformance data beside the repository, plus our examples. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './lspClient';
+import { manifestFilesUnder, REPO_ROOT } from './repo';
 import { SHARED_ROOT } from './shared';
 
-export { SHARED_ROOT };
-
-export function manifestFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(full);
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
-}
+export { manifestFilesUnder, SHARED_ROOT };
 
 /** Corpus texts (path, text), sorted by path, so that seeds select the same inputs everywhere. */
 export function corpusTexts(): { file: string; text: string }[] {

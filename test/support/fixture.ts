@@ -7,11 +7,16 @@
  *   #   ^^^^^^^^ warning[service-selects-nothing]: selects no workload
  *
  * The carets mark the start column (and, for one-line findings, the end column) on the line above; the text after
- * the colon must occur in the message. `checkFixture` fails with the text re-annotated with what was found.
+ * the colon must occur in the message. `checkFixture` fails with the text re-annotated with what was found; with
+ * NETLENS_UPDATE_FIXTURES=1 it writes that text into the test's source instead, file by file (each file whose findings
+ * differ must be written once in the test's source, inside a template literal, not built from parts), and passes.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
 import type { Finding, Rule } from '../../server/src/engine/rules/rule';
+import { REPO_ROOT } from './repo';
 
 export interface FixtureFile {
   name: string;
@@ -83,7 +88,9 @@ export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings
 export function checkFixture(fixture: string, options: { onlyRules?: string[]; settings?: Partial<AnalysisSettings>; rules?: readonly Rule[] } = {}): Analysis {
   const { analysis, files } = loadFixture(fixture, options.settings, options.rules);
   const problems: string[] = [];
+  const rewrites: { before: string; after: string }[] = [];
   for (const file of files) {
+    const problemsBefore = problems.length;
     const lines = analysis.lineIndex(file.name);
     const findings = analysis.findings(file.name).filter((f) => !options.onlyRules || options.onlyRules.includes(f.ruleId));
     const expectations = expectationsOf(file.text);
@@ -108,10 +115,42 @@ export function checkFixture(fixture: string, options: { onlyRules?: string[]; s
       const start = lines!.position(finding.span.start);
       problems.push(`${file.name}:${start.line + 1}:${start.column + 1}: unexpected ${finding.severity}[${finding.ruleId}]: ${finding.message}`);
     }
+    if (problems.length > problemsBefore) rewrites.push({ before: file.text, after: annotate(file.text, findings, analysis) });
     if (problems.length) problems.push(`--- ${file.name} as found ---\n${annotate(file.text, analysis.findings(file.name), analysis)}`);
+  }
+  if (problems.length && process.env['NETLENS_UPDATE_FIXTURES'] === '1') {
+    rewriteFixture(rewrites, problems);
+    return analysis;
   }
   assert.equal(problems.length, 0, `\n${problems.join('\n')}`);
   return analysis;
+}
+
+/** A string as a template literal writes it (no interpolation). */
+function asTemplateLiteral(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/**
+ * Writes each file's annotated text over its text in the calling test's source (test/…/x.test.ts for
+ * out/test/…/x.test.js). Fails, changing nothing, when a file's text is not there exactly once as template-literal
+ * text (built from parts, or the same text in two tests).
+ */
+function rewriteFixture(rewrites: readonly { before: string; after: string }[], problems: readonly string[]): void {
+  const caller = (new Error().stack ?? '').split('\n').map((line) => /\((.*\.test\.js):\d+:\d+\)|at (\/.*\.test\.js):\d+:\d+/.exec(line)).find((m) => m);
+  const compiled = caller ? (caller[1] ?? caller[2])! : undefined;
+  const source = compiled && path.join(REPO_ROOT, path.relative(path.join(REPO_ROOT, 'out'), compiled)).replace(/\.js$/, '.ts');
+  let text = source && fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : undefined;
+  for (const { before, after } of rewrites) {
+    const written = asTemplateLiteral(before);
+    const at = text?.indexOf(written) ?? -1;
+    if (!text || at < 0 || text.indexOf(written, at + 1) >= 0) {
+      assert.fail(`NETLENS_UPDATE_FIXTURES: a fixture file is not written once as template-literal text in ${source ?? 'the calling test'}; update it by hand:\n${problems.join('\n')}`);
+    }
+    text = text.slice(0, at) + asTemplateLiteral(after) + text.slice(at + written.length);
+  }
+  fs.writeFileSync(source!, text!);
+  console.log(`NETLENS_UPDATE_FIXTURES: rewrote ${rewrites.length} fixture file(s) in ${path.relative(REPO_ROOT, source!)}`);
 }
 
 /** The text with the actual findings written in as expectation comments (for copying into a fixture). */

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { StatusNotification, type WorkspaceStatus } from '../../server/src/protocol/requests';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+import { REPO_ROOT } from './repo';
+
+export { REPO_ROOT };
 export const SERVER_BIN = path.join(REPO_ROOT, 'bin', 'netlens-language-server.js');
 
 export interface Diagnostic {

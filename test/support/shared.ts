@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './lspClient';
+import { REPO_ROOT } from './repo';
 
-export const SHARED_ROOT = path.resolve(REPO_ROOT, '..', 'shared');
+/** NETLENS_SHARED points elsewhere (a missing folder shows what a bare clone sees without moving ../shared). */
+export const SHARED_ROOT = process.env['NETLENS_SHARED'] ? path.resolve(process.env['NETLENS_SHARED']) : path.resolve(REPO_ROOT, '..', 'shared');
 
 export interface SharedData {
   /** The folder asked for, whether or not it exists. */
