@@ -32,6 +32,7 @@ export const azureAnnotationInvalid: Rule = {
   defaultSeverity: 'error',
   title: 'An Azure load balancer annotation has a value cloud-provider-azure cannot use',
   sources: [HEALTH_PROBE_SOURCE, ACCESS_CONTROL_SOURCE, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', 'https://cloud-provider-azure.sigs.k8s.io/topics/pls-integration/'],
+  doc: { appliesTo: 'Service, NginxIngressController (`spec.loadBalancerAnnotations`)' },
   appliesTo: ['Service', 'NginxIngressController'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const view = loadBalancerAnnotationsOf(resource);

@@ -27,6 +27,7 @@ export const azureAnnotationUnknown: Rule = {
   defaultSeverity: 'warning',
   title: 'An Azure load balancer annotation key that cloud-provider-azure does not read',
   sources: [SHARED_RULE_REMOVAL, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', BASIC_LB_RETIREMENT_SOURCE],
+  doc: { appliesTo: 'Service, NginxIngressController (`spec.loadBalancerAnnotations`)' },
   appliesTo: ['Service', 'NginxIngressController'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const view = loadBalancerAnnotationsOf(resource);

@@ -112,7 +112,7 @@ export const RULES: readonly Rule[] = [
 
 /** Findings the host itself produces about files (not objects); configurable like any rule. */
 export const FILE_RULES: readonly RuleMeta[] = [
-  { id: 'yaml-syntax', defaultSeverity: 'error', title: 'The file is not valid YAML, so some of its objects are not analysed' },
+  { id: 'yaml-syntax', defaultSeverity: 'error', title: 'The file is not valid YAML, so some of its objects are not analysed', doc: { appliesTo: 'files that contain Kubernetes objects' } },
   { id: 'helm-template', defaultSeverity: 'info', title: 'A Helm/Go template file is skipped until it is rendered' },
   { id: 'file-skipped', defaultSeverity: 'info', title: 'A file was not read (too large, or binary)' },
 ];

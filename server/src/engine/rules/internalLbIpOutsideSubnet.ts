@@ -19,6 +19,7 @@ export const internalLbIpOutsideSubnet: Rule = {
   id: 'internal-lb-ip-outside-subnet',
   defaultSeverity: 'error',
   title: "An internal LoadBalancer requests an IP outside the cluster's VNet ranges",
+  doc: { needs: '`cluster.vnetCidrs` in the cluster profile' },
   appliesTo: ['Service'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const service = resource as Service;

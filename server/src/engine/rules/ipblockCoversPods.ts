@@ -23,6 +23,7 @@ export const ipblockCoversPods: Rule = {
   id: 'ipblock-covers-pods',
   defaultSeverity: 'warning',
   title: 'An ipBlock overlaps the pod or service CIDR (or, under the flat model, the VNet pods take IPs from)',
+  doc: { needs: '`cluster.podCidr`, `cluster.serviceCidr` or (flat) `cluster.vnetCidrs`' },
   appliesTo: ['NetworkPolicy'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const policy = resource as NetworkPolicy;

@@ -21,6 +21,7 @@ export const istioGatewaySelectorUnmatched: Rule = {
   defaultSeverity: 'warning',
   title: 'An Istio Gateway selects no ingress gateway pods',
   sources: [ISTIO_ADDON_GATEWAYS[0]!.source, ISTIO_GATEWAY_REFERENCE],
+  doc: { appliesTo: 'Gateway (`networking.istio.io`)' },
   appliesTo: ['Gateway'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const gateway = resource as Gateway;

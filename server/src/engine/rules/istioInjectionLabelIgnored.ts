@@ -20,6 +20,7 @@ export const istioInjectionLabelIgnored: Rule = {
   defaultSeverity: 'warning',
   title: 'A sidecar injection label the AKS Istio add-on does not act on',
   sources: [INJECTION_FACT.source],
+  doc: { appliesTo: 'Namespace, workloads (pod template labels)' },
   appliesTo: ['Namespace', ...WORKLOAD_KINDS],
   check(resource: AnyResource, ctx: RuleContext): void {
     const revisions = ctx.profile.istioRevisions ?? [];

@@ -33,6 +33,7 @@ export const netpolEngineUnsupported: Rule = {
   id: 'netpol-engine-unsupported',
   defaultSeverity: 'warning',
   title: "The policy uses a feature the cluster's network policy engine handles differently or not at all on AKS",
+  doc: { needs: '`cluster.networkPolicyEngine` in the cluster profile' },
   appliesTo: ['NetworkPolicy'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const policy = resource as NetworkPolicy;

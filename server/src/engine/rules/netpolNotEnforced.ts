@@ -10,6 +10,7 @@ export const netpolNotEnforced: Rule = {
   id: 'netpol-not-enforced',
   defaultSeverity: 'warning',
   title: 'The cluster profile says no network policy engine runs: this NetworkPolicy does nothing',
+  doc: { needs: '`cluster.networkPolicyEngine: none` in the cluster profile' },
   appliesTo: ['NetworkPolicy'],
   check(resource: AnyResource, ctx: RuleContext): void {
     if (ctx.profile.networkPolicyEngine !== 'none') return;

@@ -33,6 +33,10 @@ export const policyTargetMissing: Rule = {
   defaultSeverity: 'warning',
   title: 'A policy or AKS add-on object names a target that is missing or of the wrong kind',
   sources: [...new Set([...POLICY_KINDS.map((p) => p.source), kindSource('ApplicationLoadBalancer'), kindSource('IngressExtension'), kindSource('ClusterExternalDNS')])],
+  doc: {
+    appliesTo:
+      'Application Gateway for Containers policies (FrontendTLSPolicy, HealthCheckPolicy, RoutePolicy, BackendTLSPolicy, WebApplicationFirewallPolicy), Gateway API BackendTLSPolicy and ListenerSet, ApplicationLoadBalancer, ClusterExternalDNS, ExternalDNS, Ingress, Gateway',
+  },
   appliesTo: [...new Set(POLICY_KINDS.map((p) => p.kind)), 'ApplicationLoadBalancer', 'ClusterExternalDNS', 'ExternalDNS', 'Ingress', 'Gateway'],
   check(resource: AnyResource, ctx: RuleContext): void {
     if ('targetRefs' in resource && 'group' in resource) {

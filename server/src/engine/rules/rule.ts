@@ -51,6 +51,18 @@ export interface RuleMeta {
    * (test/rules/catalogue.test.ts), so the docs and the knowledge base cannot drift apart.
    */
   sources?: readonly string[];
+  /** What the rule's doc page says beyond the metadata (its first line is generated: `npm run docs:rules`). */
+  doc?: RuleDocLine;
+}
+
+/** Markdown for the "Default severity · Applies to · Needs" line of a rule's page, where the kinds alone do not say it. */
+export interface RuleDocLine {
+  /** When findings may take another severity, e.g. "info for numeric ports". */
+  severityNote?: string;
+  /** Instead of the list of kinds, e.g. "Gateway (`networking.istio.io`)". */
+  appliesTo?: string;
+  /** The cluster profile keys the rule needs to say anything. */
+  needs?: string;
 }
 
 export interface Rule extends RuleMeta {

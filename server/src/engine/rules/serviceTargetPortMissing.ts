@@ -12,6 +12,7 @@ export const serviceTargetPortMissing: Rule = {
   id: 'service-target-port-missing',
   defaultSeverity: 'error',
   title: 'A Service targetPort is not declared by the selected containers',
+  doc: { severityNote: 'info for numeric ports' },
   appliesTo: ['Service'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const service = resource as Service;

@@ -21,6 +21,7 @@ export const virtualserviceTargetMissing: Rule = {
   defaultSeverity: 'warning',
   title: 'An Istio VirtualService names a missing Gateway, Service or Service port',
   sources: [VIRTUAL_SERVICE_REFERENCE, PORT_SELECTOR_REQUIRED],
+  doc: { appliesTo: 'VirtualService (`networking.istio.io`)' },
   appliesTo: ['VirtualService'],
   check(resource: AnyResource, ctx: RuleContext): void {
     const vs = resource as VirtualService;

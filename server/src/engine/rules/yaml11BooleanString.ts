@@ -11,6 +11,7 @@ export const yaml11BooleanString: Rule = {
   id: 'yaml11-boolean-string',
   defaultSeverity: 'error',
   title: 'An unquoted yes/no/on/off/true/false where Kubernetes expects a string',
+  doc: { appliesTo: 'workloads, Service, Ingress, ConfigMap, Secret, Namespace, NetworkPolicy, Gateway API kinds and other common kinds' },
   appliesTo: [
     ...WORKLOAD_KINDS,
     'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', 'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount',
