@@ -66,6 +66,33 @@ interface Found {
   path: string;
 }
 
+/** What every step reading one cluster's JSON shares: the profile being built, its origins and issues, where the cluster is. */
+interface ClusterReading {
+  readonly out: ImportedProfile;
+  readonly profile: ClusterProfile;
+  readonly origins: Record<string, string>;
+  /** The cluster's properties (the az output itself, or an ARM resource's `properties`) and their path prefix. */
+  readonly props: YNode;
+  readonly prefix: string;
+  readonly network: YNode | undefined;
+  /** The path of `networkProfile`, for messages. */
+  readonly np: string;
+  readonly pools: YNode[];
+  issue(severity: ProfileIssueSeverity, key: string, message: string, span?: Span): void;
+  origin(path: string): string;
+  /** A string value, or undefined with an issue when it is an ARM expression. */
+  literal(node: YNode | undefined, path: string, key: string): string | undefined;
+}
+
+/** Where the cluster is in the JSON: `owner` holds `sku` (the resource, or the az output itself), `ownerPath` its path prefix. */
+interface LocatedCluster {
+  props: YNode;
+  prefix: string;
+  owner: YNode;
+  ownerPath: string;
+  vnetRanges: { cidr: string; path: string }[];
+}
+
 export function importAksJson(text: string, source: string): ImportedProfile {
   const out: ImportedProfile = { profile: {}, issues: [] };
   const issue = (severity: ProfileIssueSeverity, key: string, message: string, span?: Span) => {
@@ -73,29 +100,86 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     if (span) entry.span = span;
     out.issues.push(entry);
   };
+  const root = readRoot(text, source, issue);
+  const cluster = root && locateCluster(root, source, out, issue);
+  if (!cluster) return out;
+
+  const origins: Record<string, string> = {};
+  const { props, prefix } = cluster;
+  const network = get(props, 'networkProfile');
+  const literal = (node: YNode | undefined, path: string, key: string): string | undefined => {
+    if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+    const value = String(node.value);
+    if (isExpression(value)) {
+      issue('warning', key, `\`${path}\` is an ARM expression (\`${value}\`), not evaluated: \`${key}\` stays unknown; state it in .netlens.yaml`, span(node));
+      return undefined;
+    }
+    return value;
+  };
+  const reading: ClusterReading = {
+    out,
+    profile: out.profile,
+    origins,
+    props,
+    prefix,
+    network,
+    np: `${prefix}networkProfile`,
+    pools: itemsOf(get(props, 'agentPoolProfiles')),
+    issue,
+    origin: (path) => `${source}: ${path}`,
+    literal,
+  };
+  const { np } = reading;
+  const pluginNode = get(network, 'networkPlugin');
+  const plugin = literal(pluginNode, `${np}.networkPlugin`, 'cluster.networkModel')?.toLowerCase();
+  const modeNode = get(network, 'networkPluginMode');
+  const mode = literal(modeNode, `${np}.networkPluginMode`, 'cluster.networkModel')?.toLowerCase();
+  const dataplane = literal(get(network, 'networkDataplane'), `${np}.networkDataplane`, 'cluster.networkPolicyEngine')?.toLowerCase();
+
+  readNetworkModel(reading, pluginNode, plugin, modeNode, mode);
+  const policyNode = readPolicyEngine(reading, dataplane);
+  readFirstCidr(reading, 'podCidr', 'podCidrs', 'podCidr');
+  readFirstCidr(reading, 'serviceCidr', 'serviceCidrs', 'serviceCidr');
+  readDnsAndOutbound(reading);
+  readNodePools(reading);
+  readLoadBalancerAndSecurity(reading);
+  readSku(reading, cluster);
+  readVnetRanges(reading, cluster.vnetRanges);
+  readIngress(reading);
+  reportRetirements(reading, { plugin, pluginNode, policyNode, dataplane });
+
+  if (Object.keys(origins).length) out.profile.origins = origins;
+  out.issues.push(...checkConsistency(out.profile));
+  return out;
+}
+
+/** The one object to read: the document's root, or the first cluster of a list; undefined after an issue. */
+function readRoot(text: string, source: string, issue: ClusterReading['issue']): YNode | undefined {
   const parsed = parseYamlText(text);
   for (const syntax of parsed.issues) if (syntax.severity === 'error') issue('error', '', syntax.message, syntax.span);
   let root: YNode | null = parsed.documents[0]?.root ?? null;
   if (!root) {
     issue('error', '', `${source} is empty: expected the JSON of \`az aks show -o json\` or an ARM template`);
-    return out;
+    return undefined;
   }
   if (root.kind === 'seq') {
     const first = root.items.find((i) => i.kind === 'map');
     if (!first) {
       issue('error', '', `${source} is a list without a cluster`, span(root));
-      return out;
+      return undefined;
     }
     if (root.items.length > 1) issue('info', '', `${source} lists ${root.items.length} clusters; the first is read`, span(first));
     root = first;
   }
   if (root.kind !== 'map') {
     issue('error', '', `${source} is not a JSON object: expected the JSON of \`az aks show -o json\` or an ARM template`, span(root));
-    return out;
+    return undefined;
   }
+  return root;
+}
 
-  /** `owner` is the object holding `sku` (the resource, or the az output itself), `ownerPath` its path prefix. */
-  let cluster: { props: YNode; prefix: string; owner: YNode; ownerPath: string } | undefined;
+/** Which format the JSON is (sets `out.format`) and where its cluster is, with a template's VNet ranges. */
+function locateCluster(root: YNode, source: string, out: ImportedProfile, issue: ClusterReading['issue']): LocatedCluster | undefined {
   const vnetRanges: { cidr: string; path: string }[] = [];
   const resources = get(root, 'resources');
   if (resources) {
@@ -117,222 +201,225 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     });
     if (clusters.length === 0) {
       issue('error', '', `${source} is a template without a Microsoft.ContainerService/managedClusters resource`, span(resources));
-      return out;
+      return undefined;
     }
     if (clusters.length > 1) issue('warning', '', `${source} declares ${clusters.length} managed clusters; the first (${clusters[0]!.path}) is read`, span(clusters[1]!.node));
     const first = clusters[0]!;
     const props = get(first.node, 'properties');
     if (!props || props.kind !== 'map') {
       issue('error', '', `\`${first.path}\` has no properties object`, span(first.node));
-      return out;
-    }
-    cluster = { props, prefix: `${first.path}.properties.`, owner: first.node, ownerPath: `${first.path}.` };
-  } else if (stringAt(root, 'type')?.toLowerCase() === MANAGED_CLUSTERS && get(root, 'properties')?.kind === 'map') {
-    out.format = 'arm-resource';
-    cluster = { props: get(root, 'properties')!, prefix: 'properties.', owner: root, ownerPath: '' };
-  } else if (get(root, 'networkProfile') || get(root, 'agentPoolProfiles')) {
-    out.format = 'az-aks-show';
-    cluster = { props: root, prefix: '', owner: root, ownerPath: '' };
-  } else {
-    issue('error', '', `${source} is neither \`az aks show -o json\` output (no networkProfile) nor an ARM template (no resources)`, span(root));
-    return out;
-  }
-
-  const origin = (path: string) => `${source}: ${path}`;
-  const origins: Record<string, string> = {};
-  const profile = out.profile;
-  const { props, prefix } = cluster;
-
-  /** A string value, or undefined with an issue when it is an ARM expression. */
-  const literal = (node: YNode | undefined, path: string, key: string): string | undefined => {
-    if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
-    const value = String(node.value);
-    if (isExpression(value)) {
-      issue('warning', key, `\`${path}\` is an ARM expression (\`${value}\`), not evaluated: \`${key}\` stays unknown; state it in .netlens.yaml`, span(node));
       return undefined;
     }
-    return value;
-  };
+    return { props, prefix: `${first.path}.properties.`, owner: first.node, ownerPath: `${first.path}.`, vnetRanges };
+  }
+  if (stringAt(root, 'type')?.toLowerCase() === MANAGED_CLUSTERS && get(root, 'properties')?.kind === 'map') {
+    out.format = 'arm-resource';
+    return { props: get(root, 'properties')!, prefix: 'properties.', owner: root, ownerPath: '', vnetRanges };
+  }
+  if (get(root, 'networkProfile') || get(root, 'agentPoolProfiles')) {
+    out.format = 'az-aks-show';
+    return { props: root, prefix: '', owner: root, ownerPath: '', vnetRanges };
+  }
+  issue('error', '', `${source} is neither \`az aks show -o json\` output (no networkProfile) nor an ARM template (no resources)`, span(root));
+  return undefined;
+}
 
-  const network = get(props, 'networkProfile');
-  const np = `${prefix}networkProfile`;
-  const pluginNode = get(network, 'networkPlugin');
-  const plugin = literal(pluginNode, `${np}.networkPlugin`, 'cluster.networkModel')?.toLowerCase();
-  const modeNode = get(network, 'networkPluginMode');
-  const mode = literal(modeNode, `${np}.networkPluginMode`, 'cluster.networkModel')?.toLowerCase();
-  const dataplane = literal(get(network, 'networkDataplane'), `${np}.networkDataplane`, 'cluster.networkPolicyEngine')?.toLowerCase();
-  const pools = itemsOf(get(props, 'agentPoolProfiles'));
-  const podSubnets = pools.map((p) => stringAt(p, 'podSubnetID')).filter((s): s is string => !!s && !isExpression(s));
-
+/** networkPlugin (and its mode) -> overlay or flat. */
+function readNetworkModel(r: ClusterReading, pluginNode: YNode | undefined, plugin: string | undefined, modeNode: YNode | undefined, mode: string | undefined): void {
+  const { profile, origins, np } = r;
+  const podSubnets = r.pools.map((p) => stringAt(p, 'podSubnetID')).filter((s): s is string => !!s && !isExpression(s));
   if (plugin === 'kubenet' || (plugin === 'azure' && mode === 'overlay')) {
     profile.networkModel = 'overlay';
-    origins.networkModel = origin(plugin === 'kubenet' ? `${np}.networkPlugin (kubenet)` : `${np}.networkPluginMode (overlay)`);
+    origins.networkModel = r.origin(plugin === 'kubenet' ? `${np}.networkPlugin (kubenet)` : `${np}.networkPluginMode (overlay)`);
   } else if (plugin === 'azure' && (modeNode === undefined || (modeNode.kind === 'scalar' && modeNode.value === null))) {
     profile.networkModel = 'flat';
-    origins.networkModel = origin(`${np}.networkPlugin (azure${podSubnets.length ? ', pod subnet' : ', node subnet'})`);
+    origins.networkModel = r.origin(`${np}.networkPlugin (azure${podSubnets.length ? ', pod subnet' : ', node subnet'})`);
   } else if (plugin === 'none') {
-    issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is \`none\` (bring your own CNI): the network model is unknown; state cluster.networkModel in .netlens.yaml`, span(pluginNode));
+    r.issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is \`none\` (bring your own CNI): the network model is unknown; state cluster.networkModel in .netlens.yaml`, span(pluginNode));
   } else if (plugin !== undefined) {
-    issue('warning', 'cluster.networkModel', `\`${np}.networkPlugin\` \`${plugin}\`${mode ? ` with mode \`${mode}\`` : ''} is not a network plugin this import knows; cluster.networkModel stays unknown`, span(pluginNode));
+    r.issue('warning', 'cluster.networkModel', `\`${np}.networkPlugin\` \`${plugin}\`${mode ? ` with mode \`${mode}\`` : ''} is not a network plugin this import knows; cluster.networkModel stays unknown`, span(pluginNode));
   } else if (!pluginNode) {
-    issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is not set: the network model is unknown`, span(network ?? props));
+    r.issue('info', 'cluster.networkModel', `\`${np}.networkPlugin\` is not set: the network model is unknown`, span(r.network ?? r.props));
   }
+}
 
+/** networkPolicy (or the Cilium dataplane, or its absence) -> the policy engine; returns the networkPolicy node. */
+function readPolicyEngine(r: ClusterReading, dataplane: string | undefined): YNode | undefined {
+  const { profile, origins, np, network } = r;
   const policyNode = get(network, 'networkPolicy');
   const policyPath = `${np}.networkPolicy`;
   const policyIsNull = !policyNode || (policyNode.kind === 'scalar' && policyNode.value === null);
-  const policy = literal(policyNode, policyPath, 'cluster.networkPolicyEngine')?.toLowerCase();
+  const policy = r.literal(policyNode, policyPath, 'cluster.networkPolicyEngine')?.toLowerCase();
   const policyExpression = policyNode?.kind === 'scalar' && typeof policyNode.value === 'string' && isExpression(policyNode.value);
   const engines: Record<string, NetworkPolicyEngine> = { azure: 'azure-npm', calico: 'calico', cilium: 'cilium', none: 'none' };
   if (policy !== undefined && engines[policy]) {
     profile.networkPolicyEngine = engines[policy]!;
-    origins.networkPolicyEngine = origin(`${policyPath} (${policy})`);
+    origins.networkPolicyEngine = r.origin(`${policyPath} (${policy})`);
     if (policy === 'cilium' && dataplane !== undefined && dataplane !== 'cilium') {
-      issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` is \`cilium\` but networkDataplane is \`${dataplane}\`; AKS requires networkDataplane \`cilium\` for it`, span(policyNode));
+      r.issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` is \`cilium\` but networkDataplane is \`${dataplane}\`; AKS requires networkDataplane \`cilium\` for it`, span(policyNode));
     }
   } else if (policy !== undefined) {
-    issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` \`${policy}\` is not a network policy engine this import knows; cluster.networkPolicyEngine stays unknown`, span(policyNode));
+    r.issue('warning', 'cluster.networkPolicyEngine', `\`${policyPath}\` \`${policy}\` is not a network policy engine this import knows; cluster.networkPolicyEngine stays unknown`, span(policyNode));
   } else if (policyIsNull && !policyExpression && network) {
     if (dataplane === 'cilium') {
       profile.networkPolicyEngine = 'cilium';
-      origins.networkPolicyEngine = origin(`${np}.networkDataplane (cilium)`);
+      origins.networkPolicyEngine = r.origin(`${np}.networkDataplane (cilium)`);
     } else {
       profile.networkPolicyEngine = 'none';
-      origins.networkPolicyEngine = origin(`${policyPath} (not set: policies are not enforced)`);
+      origins.networkPolicyEngine = r.origin(`${policyPath} (not set: policies are not enforced)`);
     }
   }
+  return policyNode;
+}
 
-  const firstCidr = (singular: string, plural: string, field: 'podCidr' | 'serviceCidr') => {
-    const key = `cluster.${field}`;
-    const one = literal(get(network, singular), `${np}.${singular}`, key);
-    const many = itemsOf(get(network, plural))
-      .map((n, i) => literal(n, `${np}.${plural}[${i}]`, key))
-      .filter((s): s is string => s !== undefined && !!parseCidr(s));
-    const candidates = [...(one && parseCidr(one) ? [one] : []), ...many.filter((m) => m !== one)];
-    const chosen = candidates.find((c) => parseCidr(c)!.family === 4) ?? candidates[0];
-    if (!chosen) return;
-    profile[field] = chosen;
-    origins[field] = origin(one === chosen ? `${np}.${singular}` : `${np}.${plural}`);
-    const others = candidates.filter((c) => c !== chosen);
-    if (others.length) issue('info', key, `dual-stack ${plural}: ${key} is ${chosen}; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not modelled`, span(get(network, plural) ?? network!));
-  };
-  firstCidr('podCidr', 'podCidrs', 'podCidr');
-  firstCidr('serviceCidr', 'serviceCidrs', 'serviceCidr');
+/** The pod or service CIDR: the IPv4 one of a dual-stack list (the others reported). */
+function readFirstCidr(r: ClusterReading, singular: string, plural: string, field: 'podCidr' | 'serviceCidr'): void {
+  const { network, np } = r;
+  const key = `cluster.${field}`;
+  const one = r.literal(get(network, singular), `${np}.${singular}`, key);
+  const many = itemsOf(get(network, plural))
+    .map((n, i) => r.literal(n, `${np}.${plural}[${i}]`, key))
+    .filter((s): s is string => s !== undefined && !!parseCidr(s));
+  const candidates = [...(one && parseCidr(one) ? [one] : []), ...many.filter((m) => m !== one)];
+  const chosen = candidates.find((c) => parseCidr(c)!.family === 4) ?? candidates[0];
+  if (!chosen) return;
+  r.profile[field] = chosen;
+  r.origins[field] = r.origin(one === chosen ? `${np}.${singular}` : `${np}.${plural}`);
+  const others = candidates.filter((c) => c !== chosen);
+  if (others.length) r.issue('info', key, `dual-stack ${plural}: ${key} is ${chosen}; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not modelled`, span(get(network, plural) ?? network!));
+}
 
-  const dnsNode = get(network, 'dnsServiceIP');
-  const dns = literal(dnsNode, `${np}.dnsServiceIP`, 'cluster.dnsServiceIP');
+function readDnsAndOutbound(r: ClusterReading): void {
+  const { profile, origins, network, np } = r;
+  const dns = r.literal(get(network, 'dnsServiceIP'), `${np}.dnsServiceIP`, 'cluster.dnsServiceIP');
   if (dns) {
     profile.dnsServiceIP = dns;
-    origins.dnsServiceIP = origin(`${np}.${keyOf(network, 'dnsServiceIP') ?? 'dnsServiceIP'}`);
+    origins.dnsServiceIP = r.origin(`${np}.${keyOf(network, 'dnsServiceIP') ?? 'dnsServiceIP'}`);
   }
-
   const outboundNode = get(network, 'outboundType');
-  const outbound = literal(outboundNode, `${np}.outboundType`, 'cluster.outboundType');
+  const outbound = r.literal(outboundNode, `${np}.outboundType`, 'cluster.outboundType');
   if (outbound !== undefined) {
     const known = OUTBOUND_TYPES.find((t) => t.toLowerCase() === outbound.toLowerCase());
     if (known) {
       profile.outboundType = known as OutboundType;
-      origins.outboundType = origin(`${np}.outboundType`);
+      origins.outboundType = r.origin(`${np}.outboundType`);
     } else {
-      issue('info', 'cluster.outboundType', `\`${np}.outboundType\` \`${outbound}\` is not modelled (known: ${OUTBOUND_TYPES.join(', ')}); cluster.outboundType stays unknown`, span(outboundNode!));
+      r.issue('info', 'cluster.outboundType', `\`${np}.outboundType\` \`${outbound}\` is not modelled (known: ${OUTBOUND_TYPES.join(', ')}); cluster.outboundType stays unknown`, span(outboundNode!));
     }
   }
+}
 
-  // Node pools: Windows, subnets.
+/** Windows node pools, the Kubernetes version, LocalDNS. */
+function readNodePools(r: ClusterReading): void {
+  const { profile, origins, props, prefix, pools } = r;
   if (pools.length) {
-    const osTypes = pools.map((p, i) => literal(get(p, 'osType'), `${prefix}agentPoolProfiles[${i}].osType`, 'cluster.windowsNodes'));
+    const osTypes = pools.map((p, i) => r.literal(get(p, 'osType'), `${prefix}agentPoolProfiles[${i}].osType`, 'cluster.windowsNodes'));
     const unknownOs = pools.some((p) => {
       const node = get(p, 'osType');
       return node?.kind === 'scalar' && typeof node.value === 'string' && isExpression(node.value);
     });
     if (osTypes.some((o) => o?.toLowerCase() === 'windows')) {
       profile.windowsNodes = true;
-      origins.windowsNodes = origin(`${prefix}agentPoolProfiles[].osType (Windows)`);
+      origins.windowsNodes = r.origin(`${prefix}agentPoolProfiles[].osType (Windows)`);
     } else if (!unknownOs) {
       // osType defaults to Linux; Windows pools added later with `az aks nodepool add` are not in a template.
       profile.windowsNodes = false;
-      origins.windowsNodes = origin(`${prefix}agentPoolProfiles[].osType`);
+      origins.windowsNodes = r.origin(`${prefix}agentPoolProfiles[].osType`);
     }
   }
   const versionNode = get(props, 'currentKubernetesVersion') ?? get(props, 'kubernetesVersion');
-  const version = literal(versionNode, `${prefix}${versionNode === get(props, 'currentKubernetesVersion') ? 'currentKubernetesVersion' : 'kubernetesVersion'}`, 'cluster.kubernetesVersion');
+  const version = r.literal(versionNode, `${prefix}${versionNode === get(props, 'currentKubernetesVersion') ? 'currentKubernetesVersion' : 'kubernetesVersion'}`, 'cluster.kubernetesVersion');
   if (version && /^\d+\.\d+(\.\d+)?$/.test(version)) {
     profile.kubernetesVersion = version;
-    origins.kubernetesVersion = origin(`${prefix}${keyOf(props, 'currentKubernetesVersion') ?? keyOf(props, 'kubernetesVersion')}`);
+    origins.kubernetesVersion = r.origin(`${prefix}${keyOf(props, 'currentKubernetesVersion') ?? keyOf(props, 'kubernetesVersion')}`);
   }
 
-  const localDnsModes = pools.map((p, i) => literal(get(get(p, 'localDNSProfile'), 'mode'), `${prefix}agentPoolProfiles[${i}].localDNSProfile.mode`, 'cluster.localDns')?.toLowerCase());
+  const localDnsModes = pools.map((p, i) => r.literal(get(get(p, 'localDNSProfile'), 'mode'), `${prefix}agentPoolProfiles[${i}].localDNSProfile.mode`, 'cluster.localDns')?.toLowerCase());
   if (localDnsModes.some((m) => m === 'preferred' || m === 'required')) {
     profile.localDns = true;
-    origins.localDns = origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode`);
+    origins.localDns = r.origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode`);
   } else if (localDnsModes.length && localDnsModes.every((m) => m === 'disabled')) {
     profile.localDns = false;
-    origins.localDns = origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode (Disabled)`);
+    origins.localDns = r.origin(`${prefix}agentPoolProfiles[].localDNSProfile.mode (Disabled)`);
   }
+}
 
+/** The load balancer's health probe mode and Advanced Container Networking Services policies. */
+function readLoadBalancerAndSecurity(r: ClusterReading): void {
+  const { profile, origins, network, np } = r;
   const probeModeNode = get(get(network, 'loadBalancerProfile'), 'clusterServiceLoadBalancerHealthProbeMode');
-  const probeMode = literal(probeModeNode, `${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`, 'cluster.clusterServiceLoadBalancerHealthProbeMode');
+  const probeMode = r.literal(probeModeNode, `${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`, 'cluster.clusterServiceLoadBalancerHealthProbeMode');
   if (probeMode !== undefined) {
     const known = HEALTH_PROBE_MODES.find((m) => m.toLowerCase() === probeMode.toLowerCase());
     if (known) {
       profile.clusterServiceLoadBalancerHealthProbeMode = known as HealthProbeMode;
-      origins.clusterServiceLoadBalancerHealthProbeMode = origin(`${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`);
+      origins.clusterServiceLoadBalancerHealthProbeMode = r.origin(`${np}.loadBalancerProfile.clusterServiceLoadBalancerHealthProbeMode`);
     } else {
-      issue('info', 'cluster.clusterServiceLoadBalancerHealthProbeMode', `\`${probeMode}\` is not a probe mode this import knows (${HEALTH_PROBE_MODES.join(', ')})`, span(probeModeNode!));
+      r.issue('info', 'cluster.clusterServiceLoadBalancerHealthProbeMode', `\`${probeMode}\` is not a probe mode this import knows (${HEALTH_PROBE_MODES.join(', ')})`, span(probeModeNode!));
     }
   }
 
   const security = get(get(network, 'advancedNetworking'), 'security');
-  if (security) {
-    const policiesNode = get(security, 'advancedNetworkPolicies');
-    const written = literal(policiesNode, `${np}.advancedNetworking.security.advancedNetworkPolicies`, 'cluster.advancedNetworkPolicies');
-    const enabled = booleanAt(security, 'enabled');
-    const known = written === undefined ? undefined : ADVANCED_NETWORK_POLICIES.find((p) => p.toLowerCase() === written.toLowerCase());
-    if (enabled === false) {
-      profile.advancedNetworkPolicies = 'None';
-      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.enabled (false)`);
-    } else if (known) {
-      profile.advancedNetworkPolicies = known as AdvancedNetworkPolicies;
-      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.advancedNetworkPolicies`);
-    } else if (enabled === true && written === undefined) {
-      // The API's default when security is enabled without a value.
-      profile.advancedNetworkPolicies = 'FQDN';
-      origins.advancedNetworkPolicies = origin(`${np}.advancedNetworking.security.enabled (FQDN by default)`);
-    }
+  if (!security) return;
+  const policiesNode = get(security, 'advancedNetworkPolicies');
+  const written = r.literal(policiesNode, `${np}.advancedNetworking.security.advancedNetworkPolicies`, 'cluster.advancedNetworkPolicies');
+  const enabled = booleanAt(security, 'enabled');
+  const known = written === undefined ? undefined : ADVANCED_NETWORK_POLICIES.find((p) => p.toLowerCase() === written.toLowerCase());
+  if (enabled === false) {
+    profile.advancedNetworkPolicies = 'None';
+    origins.advancedNetworkPolicies = r.origin(`${np}.advancedNetworking.security.enabled (false)`);
+  } else if (known) {
+    profile.advancedNetworkPolicies = known as AdvancedNetworkPolicies;
+    origins.advancedNetworkPolicies = r.origin(`${np}.advancedNetworking.security.advancedNetworkPolicies`);
+  } else if (enabled === true && written === undefined) {
+    // The API's default when security is enabled without a value.
+    profile.advancedNetworkPolicies = 'FQDN';
+    origins.advancedNetworkPolicies = r.origin(`${np}.advancedNetworking.security.enabled (FQDN by default)`);
   }
+}
 
+/** sku.name `Automatic` -> aksAutomatic, and AKS Automatic's defaults for the networking keys left unknown. */
+function readSku(r: ClusterReading, cluster: LocatedCluster): void {
+  const { profile, origins } = r;
   const skuNode = get(get(cluster.owner, 'sku'), 'name');
   const skuPath = `${cluster.ownerPath}sku.name`;
-  const skuName = literal(skuNode, skuPath, 'cluster.aksAutomatic');
+  const skuName = r.literal(skuNode, skuPath, 'cluster.aksAutomatic');
   if (skuName !== undefined) {
     profile.aksAutomatic = skuName.toLowerCase() === 'automatic';
-    origins.aksAutomatic = origin(`${skuPath} (${skuName})`);
+    origins.aksAutomatic = r.origin(`${skuPath} (${skuName})`);
   }
-  if (profile.aksAutomatic) {
-    const defaulted = (field: 'networkModel' | 'networkPolicyEngine' | 'outboundType' | 'localDns', value: never) => {
-      if (profile[field] !== undefined) return;
-      (profile as Record<string, unknown>)[field] = value;
-      origins[field] = origin(`${skuPath} (Automatic: ${String(value)} by default)`);
-    };
-    defaulted('networkModel', AKS_AUTOMATIC.networkModel as never);
-    defaulted('networkPolicyEngine', AKS_AUTOMATIC.networkPolicyEngine as never);
-    defaulted('outboundType', AKS_AUTOMATIC.outboundType as never);
-    defaulted('localDns', AKS_AUTOMATIC.localDns as never);
-  }
+  if (!profile.aksAutomatic) return;
+  const defaulted = (field: 'networkModel' | 'networkPolicyEngine' | 'outboundType' | 'localDns', value: never) => {
+    if (profile[field] !== undefined) return;
+    (profile as Record<string, unknown>)[field] = value;
+    origins[field] = r.origin(`${skuPath} (Automatic: ${String(value)} by default)`);
+  };
+  defaulted('networkModel', AKS_AUTOMATIC.networkModel as never);
+  defaulted('networkPolicyEngine', AKS_AUTOMATIC.networkPolicyEngine as never);
+  defaulted('outboundType', AKS_AUTOMATIC.outboundType as never);
+  defaulted('localDns', AKS_AUTOMATIC.localDns as never);
+}
 
+/** The VNet ranges of the template; otherwise an issue saying how to find the ranges of the named subnets. */
+function readVnetRanges(r: ClusterReading, vnetRanges: readonly { cidr: string; path: string }[]): void {
+  const { profile, origins, pools, props } = r;
   if (vnetRanges.length) {
     profile.vnetCidrs = [...new Set(vnetRanges.map((v) => v.cidr))];
-    origins.vnetCidrs = origin(vnetRanges.length === 1 ? vnetRanges[0]!.path : 'resources[type=Microsoft.Network/virtualNetworks].properties.addressSpace.addressPrefixes');
-  } else {
-    const subnets = [...new Set(pools.map((p) => stringAt(p, 'vnetSubnetID')).filter((s): s is string => !!s && !isExpression(s)))];
-    if (subnets.length) {
-      const names = subnets.map(subnetLabel).join(', ');
-      issue('info', 'cluster.vnetCidrs', `the node subnet${subnets.length > 1 ? 's' : ''} ${names} ${subnets.length > 1 ? 'are' : 'is'} named, but VNet address ranges are not part of this JSON: state cluster.vnetCidrs (\`az network vnet show --ids <VNet ID> --query addressSpace.addressPrefixes\`)`, span(get(pools[0]!, 'vnetSubnetID')!));
-    } else if (pools.length && out.format !== 'arm-template') {
-      issue('info', 'cluster.vnetCidrs', 'no agent pool names a vnetSubnetID: AKS created and manages the VNet; its ranges are not in this JSON (state cluster.vnetCidrs)', span(get(props, 'agentPoolProfiles')!));
-    }
+    origins.vnetCidrs = r.origin(vnetRanges.length === 1 ? vnetRanges[0]!.path : 'resources[type=Microsoft.Network/virtualNetworks].properties.addressSpace.addressPrefixes');
+    return;
   }
+  const subnets = [...new Set(pools.map((p) => stringAt(p, 'vnetSubnetID')).filter((s): s is string => !!s && !isExpression(s)))];
+  if (subnets.length) {
+    const names = subnets.map(subnetLabel).join(', ');
+    r.issue('info', 'cluster.vnetCidrs', `the node subnet${subnets.length > 1 ? 's' : ''} ${names} ${subnets.length > 1 ? 'are' : 'is'} named, but VNet address ranges are not part of this JSON: state cluster.vnetCidrs (\`az network vnet show --ids <VNet ID> --query addressSpace.addressPrefixes\`)`, span(get(pools[0]!, 'vnetSubnetID')!));
+  } else if (pools.length && r.out.format !== 'arm-template') {
+    r.issue('info', 'cluster.vnetCidrs', 'no agent pool names a vnetSubnetID: AKS created and manages the VNet; its ranges are not in this JSON (state cluster.vnetCidrs)', span(get(props, 'agentPoolProfiles')!));
+  }
+}
 
+/** Application routing (NGINX and its Gateway API implementation), the Istio add-on, AGIC. */
+function readIngress(r: ClusterReading): void {
+  const { profile, origins, props, prefix } = r;
   const controllers: IngressControllerProfile[] = [];
   const controllerOrigins: string[] = [];
   const webAppRouting = get(get(props, 'ingressProfile'), 'webAppRouting');
@@ -341,22 +428,22 @@ export function importAksJson(text: string, source: string): ImportedProfile {
     controllerOrigins.push(`${prefix}ingressProfile.webAppRouting.enabled`);
   }
   const gatewayApiImplementation = get(get(get(webAppRouting, 'gatewayAPIImplementations'), 'appRoutingIstio'), 'mode');
-  const appRoutingIstio = literal(gatewayApiImplementation, `${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`, 'cluster.appRoutingGatewayApi')?.toLowerCase();
+  const appRoutingIstio = r.literal(gatewayApiImplementation, `${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`, 'cluster.appRoutingGatewayApi')?.toLowerCase();
   if (appRoutingIstio === 'enabled' || appRoutingIstio === 'disabled') {
     profile.appRoutingGatewayApi = appRoutingIstio === 'enabled';
-    origins.appRoutingGatewayApi = origin(`${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`);
+    origins.appRoutingGatewayApi = r.origin(`${prefix}ingressProfile.webAppRouting.gatewayAPIImplementations.appRoutingIstio.mode`);
   }
   const mesh = get(props, 'serviceMeshProfile');
   if (stringAt(mesh, 'mode')?.toLowerCase() === 'istio') {
     const revisionsNode = get(get(mesh, 'istio'), 'revisions');
     const revisions = itemsOf(revisionsNode)
-      .map((n, i) => literal(n, `${prefix}serviceMeshProfile.istio.revisions[${i}]`, 'cluster.istioRevisions'))
-      .filter((r): r is string => r !== undefined && ISTIO_REVISION_PATTERN.test(r));
+      .map((n, i) => r.literal(n, `${prefix}serviceMeshProfile.istio.revisions[${i}]`, 'cluster.istioRevisions'))
+      .filter((rev): rev is string => rev !== undefined && ISTIO_REVISION_PATTERN.test(rev));
     if (revisions.length) {
       profile.istioRevisions = revisions;
-      origins.istioRevisions = origin(`${prefix}serviceMeshProfile.istio.revisions`);
+      origins.istioRevisions = r.origin(`${prefix}serviceMeshProfile.istio.revisions`);
     } else {
-      issue('info', 'cluster.istioRevisions', `the Istio add-on is enabled (\`${prefix}serviceMeshProfile.mode\`), but its revision is not in this JSON: state cluster.istioRevisions (\`az aks show --query serviceMeshProfile.istio.revisions\`)`, span(mesh!));
+      r.issue('info', 'cluster.istioRevisions', `the Istio add-on is enabled (\`${prefix}serviceMeshProfile.mode\`), but its revision is not in this JSON: state cluster.istioRevisions (\`az aks show --query serviceMeshProfile.istio.revisions\`)`, span(mesh!));
     }
     const gateways: IstioIngressGatewayMode[] = [];
     for (const gateway of itemsOf(get(get(get(mesh, 'istio'), 'components'), 'ingressGateways'))) {
@@ -364,36 +451,35 @@ export function importAksJson(text: string, source: string): ImportedProfile {
       if (booleanAt(gateway, 'enabled') === true && (mode === 'external' || mode === 'internal') && !gateways.includes(mode)) gateways.push(mode);
     }
     profile.istioIngressGateways = gateways;
-    origins.istioIngressGateways = origin(`${prefix}serviceMeshProfile.istio.components.ingressGateways`);
+    origins.istioIngressGateways = r.origin(`${prefix}serviceMeshProfile.istio.components.ingressGateways`);
   }
-  const addons = get(props, 'addonProfiles');
-  const agic = get(addons, 'ingressApplicationGateway');
+  const agic = get(get(props, 'addonProfiles'), 'ingressApplicationGateway');
   if (booleanAt(agic, 'enabled') === true) {
     const subnetNode = get(get(agic, 'config'), 'subnetCIDR');
-    const subnet = literal(subnetNode, `${prefix}addonProfiles.ingressApplicationGateway.config.subnetCIDR`, 'ingressControllers');
+    const subnet = r.literal(subnetNode, `${prefix}addonProfiles.ingressApplicationGateway.config.subnetCIDR`, 'ingressControllers');
     if (subnet && parseCidr(subnet)) {
       controllers.push({ class: AGIC_CLASS, subnetCidr: subnet });
       controllerOrigins.push(`${prefix}addonProfiles.ingressApplicationGateway.config.subnetCIDR`);
     } else if (!subnetNode) {
-      issue('info', 'ingressControllers', `the Application Gateway Ingress Controller add-on is enabled, but its subnet is not in this JSON: add {class: ${AGIC_CLASS}, subnetCidr: <Application Gateway subnet>} to ingressControllers`, span(agic!));
+      r.issue('info', 'ingressControllers', `the Application Gateway Ingress Controller add-on is enabled, but its subnet is not in this JSON: add {class: ${AGIC_CLASS}, subnetCidr: <Application Gateway subnet>} to ingressControllers`, span(agic!));
     }
   }
   if (controllers.length) {
     profile.ingressControllers = controllers;
-    origins.ingressControllers = origin(controllerOrigins.join(', '));
+    origins.ingressControllers = r.origin(controllerOrigins.join(', '));
   }
+}
 
-  if (plugin === 'kubenet') issue('info', 'cluster.networkModel', aksRetirement('kubenet').text, span(pluginNode));
+/** Retirements the cluster runs into (kubenet, Azure NPM) and Cilium with Windows node pools. */
+function reportRetirements(r: ClusterReading, seen: { plugin: string | undefined; pluginNode: YNode | undefined; policyNode: YNode | undefined; dataplane: string | undefined }): void {
+  const { profile } = r;
+  if (seen.plugin === 'kubenet') r.issue('info', 'cluster.networkModel', aksRetirement('kubenet').text, span(seen.pluginNode));
   if (profile.networkPolicyEngine === 'azure-npm') {
-    issue('info', 'cluster.networkPolicyEngine', `${aksRetirement('npm-linux').text}${profile.windowsNodes === true ? '' : ` ${aksRetirement('npm-windows').text}`}`, span(policyNode));
+    r.issue('info', 'cluster.networkPolicyEngine', `${aksRetirement('npm-linux').text}${profile.windowsNodes === true ? '' : ` ${aksRetirement('npm-windows').text}`}`, span(seen.policyNode));
   }
-  if (dataplane === 'cilium' && profile.windowsNodes === true && profile.networkPolicyEngine !== 'cilium') {
-    issue('warning', 'cluster.windowsNodes', 'the cluster uses the Cilium dataplane and has Windows node pools, which AKS does not support with Cilium', span(get(props, 'agentPoolProfiles')));
+  if (seen.dataplane === 'cilium' && profile.windowsNodes === true && profile.networkPolicyEngine !== 'cilium') {
+    r.issue('warning', 'cluster.windowsNodes', 'the cluster uses the Cilium dataplane and has Windows node pools, which AKS does not support with Cilium', span(get(r.props, 'agentPoolProfiles')));
   }
-
-  if (Object.keys(origins).length) profile.origins = origins;
-  out.issues.push(...checkConsistency(profile));
-  return out;
 }
 
 /** `[parameters('x')]` and friends; `[[` escapes a literal bracket. */
