@@ -222,8 +222,9 @@ function isExternal(index: WorkspaceIndex, namespace: string, candidate: Destina
   if (labels.length === 2) {
     // `service.namespace`: a namespace the workspace knows, or a Service name of the workspace.
     const [first, second] = labels as [string, string];
-    if (index.namespaceNames().includes(second) || index.workloadsIn(second).length > 0) return false;
-    if (index.lookup('Service', namespace, first).length > 0 || index.ofKind('Service').some((s) => s.name === first && s.namespace === second)) return false;
+    // Lookups, not scans: this runs once per candidate host, so a scan of the index here made a check quadratic.
+    if (index.hasNamespace(second)) return false;
+    if (index.lookup('Service', namespace, first).length > 0 || index.lookup('Service', second, first).length > 0) return false;
   }
   return true;
 }

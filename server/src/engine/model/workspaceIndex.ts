@@ -92,6 +92,17 @@ export class WorkspaceIndex {
   private recording: Set<string> | undefined;
   /** The key last added to `recording` (reset with it). */
   private lastRead: string | undefined;
+  /**
+   * When set, counts the whole-workspace lists handed out (`all`, `files`, `ofKind`, `workloads`, `namespaceNames`,
+   * ...) and the objects in them: the scan-count test (test/engine/scanCount.test.ts) checks that the objects
+   * scanned per rule run and per edit do not grow with the workspace (a per-item scan makes a check quadratic).
+   */
+  scanStats: ScanStats | undefined;
+  /** Per namespace name: the objects in it, plus its Namespace objects (see `hasNamespace`). */
+  private readonly anyNamespaceUse = new Map<string, number>();
+  private namespaceNameList: string[] | undefined;
+  /** `key=value` -> names of the Namespace objects declaring that label (see `namespacesLabelled`). */
+  private readonly namespacesByLabel = new Map<string, Map<string, number>>();
 
   /**
    * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
@@ -125,6 +136,7 @@ export class WorkspaceIndex {
 
   files(): IterableIterator<string> {
     this.read('*');
+    this.scanned(this.byFile.size);
     return this.byFile.keys();
   }
 
@@ -135,7 +147,11 @@ export class WorkspaceIndex {
 
   *all(): IterableIterator<AnyResource> {
     this.read('*');
-    for (const resources of this.byFile.values()) yield* resources;
+    this.scanned(0);
+    for (const resources of this.byFile.values()) {
+      if (this.scanStats) this.scanStats.objects += resources.length;
+      yield* resources;
+    }
   }
 
   setFile(file: string, resources: AnyResource[]): void {
@@ -184,7 +200,15 @@ export class WorkspaceIndex {
    */
   ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
     this.read(`${kind}|*`);
-    return this.sortedOfKind(kind) as KindTypes[K][];
+    const sorted = this.sortedOfKind(kind) as KindTypes[K][];
+    this.scanned(sorted.length);
+    return sorted;
+  }
+
+  private scanned(objects: number): void {
+    if (!this.scanStats) return;
+    this.scanStats.scans++;
+    this.scanStats.objects += objects;
   }
 
   private sortedOfKind(kind: string): readonly AnyResource[] {
@@ -290,6 +314,7 @@ export class WorkspaceIndex {
     for (const key of changeKeysOf(resource)) this.bumpVersion(key);
     this.bumpVersion(`${resource.kind}|*`);
     if (isWorkload(resource)) this.bumpVersion('workload|*');
+    if (namespacesOf(resource).length) this.bumpVersion(`${NAMESPACE_OBJECTS_KIND}|*`);
   }
 
   /**
@@ -299,7 +324,9 @@ export class WorkspaceIndex {
    */
   knownNamespaces(): readonly string[] {
     this.read(NAMESPACE_SET_KEY);
-    return this.knownNamespaceNames();
+    const names = this.knownNamespaceNames();
+    this.scanned(names.length);
+    return names;
   }
 
   private knownNamespaceNames(): readonly string[] {
@@ -343,6 +370,7 @@ export class WorkspaceIndex {
   /** Namespaces that have workloads, sorted. */
   workloadNamespaces(): string[] {
     this.read('workload|*');
+    this.scanned(this.workloadsByNamespace.size);
     return [...this.workloadsByNamespace.keys()].sort();
   }
 
@@ -358,7 +386,12 @@ export class WorkspaceIndex {
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
     this.read('workload|*');
-    for (const namespace of this.workloadNamespaces()) yield* this.workloadsIn(namespace);
+    const stats = this.scanStats;
+    for (const namespace of this.workloadNamespaces()) {
+      const workloads = this.workloadsIn(namespace);
+      if (stats) stats.objects += workloads.length;
+      yield* workloads;
+    }
   }
 
   /** Workloads of a namespace whose pod labels the selector matches. */
@@ -367,11 +400,31 @@ export class WorkspaceIndex {
   }
 
   /** Namespaces that appear anywhere: declared ones and those that resources live in. */
-  namespaceNames(): string[] {
-    const names = new Set<string>();
-    for (const ns of this.ofKind('Namespace')) names.add(ns.name);
-    for (const resource of this.all()) if (resource.namespace) names.add(resource.namespace);
-    return [...names].sort();
+  namespaceNames(): readonly string[] {
+    // Depends on every object (any object can bring a namespace), but costs the number of namespaces: the list is
+    // kept until a namespace appears or goes.
+    this.read('*');
+    this.namespaceNameList ??= [...this.anyNamespaceUse.keys()].sort();
+    this.scanned(this.namespaceNameList.length);
+    return this.namespaceNameList;
+  }
+
+  /**
+   * Whether `namespaceNames()` holds `namespace`, in O(1), depending on that namespace's objects and declaration
+   * only (`ns|namespace`, see `changeKeysOf`), not on the whole workspace.
+   */
+  hasNamespace(namespace: string): boolean {
+    this.read(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
+    return (this.anyNamespaceUse.get(namespace) ?? 0) > 0;
+  }
+
+  private countAnyNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
+    for (const name of namespacesOf(resource)) {
+      const count = (this.anyNamespaceUse.get(name) ?? 0) + delta;
+      if (count > 0) this.anyNamespaceUse.set(name, count);
+      else this.anyNamespaceUse.delete(name);
+      if (count === 0 || (delta === 1 && count === 1)) this.namespaceNameList = undefined;
+    }
   }
 
   /**
@@ -383,6 +436,34 @@ export class WorkspaceIndex {
     for (const declaration of this.lookup('Namespace', '', namespace)) Object.assign(labels, declaration.labels);
     labels[NAMESPACE_NAME_LABEL] = namespace;
     return labels;
+  }
+
+  /** Whether `knownNamespaces()` holds `namespace`, in O(1) (reads what `knownNamespaces` reads). */
+  isKnownNamespace(namespace: string): boolean {
+    this.read(NAMESPACE_SET_KEY);
+    return this.namespaceUse.has(namespace);
+  }
+
+  /**
+   * Names of the declared Namespace objects that carry the label `key=value`, sorted: a lookup that spares a scan of
+   * every namespace when a selector asks for a label. (The implied `kubernetes.io/metadata.name` is not indexed.)
+   */
+  namespacesLabelled(key: string, value: string): string[] {
+    this.read('Namespace|');
+    return [...(this.namespacesByLabel.get(`${key}=${value}`)?.keys() ?? [])].sort();
+  }
+
+  private countNamespaceLabels(resource: AnyResource, delta: 1 | -1): void {
+    if (resource.kind !== 'Namespace') return;
+    for (const [key, value] of Object.entries(resource.labels)) {
+      const label = `${key}=${value}`;
+      let names = this.namespacesByLabel.get(label);
+      if (!names) this.namespacesByLabel.set(label, (names = new Map()));
+      const count = (names.get(resource.name) ?? 0) + delta;
+      if (count > 0) names.set(resource.name, count);
+      else names.delete(resource.name);
+      if (names.size === 0) this.namespacesByLabel.delete(label);
+    }
   }
 
   /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
@@ -399,6 +480,8 @@ export class WorkspaceIndex {
     this.size++;
     this.changedObject(resource);
     this.countNamespaceUse(resource, 1);
+    this.countAnyNamespaceUse(resource, 1);
+    this.countNamespaceLabels(resource, 1);
     this.kindChanged(resource.kind);
     // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
     const sorted = this.sortedByKind.get(resource.kind);
@@ -429,6 +512,8 @@ export class WorkspaceIndex {
     this.size--;
     this.changedObject(resource);
     this.countNamespaceUse(resource, -1);
+    this.countAnyNamespaceUse(resource, -1);
+    this.countNamespaceLabels(resource, -1);
     this.kindChanged(resource.kind);
     const sorted = this.sortedByKind.get(resource.kind);
     if (sorted) removeItem(sorted, resource);
@@ -472,13 +557,32 @@ interface MemoEntry {
   versions: readonly number[];
 }
 
+/** Counted by the scan-count test (see `WorkspaceIndex.scanStats`). */
+export interface ScanStats {
+  /** Whole-workspace lists handed out. */
+  scans: number;
+  /** Objects (or names) in them. */
+  objects: number;
+}
+
+/** The change-key kind of "any object in a namespace" (`ns|name`, see `hasNamespace`). */
+export const NAMESPACE_OBJECTS_KIND = 'ns';
+
 /** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
 export const NAMESPACE_SET_KEY = 'namespaces|';
 
 export function changeKeysOf(resource: AnyResource): string[] {
   const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
   if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
+  for (const namespace of namespacesOf(resource)) keys.push(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
   return keys;
+}
+
+/** The namespaces an object brings into `namespaceNames()`: its own, and the name of a Namespace object. */
+function namespacesOf(resource: AnyResource): string[] {
+  const names = resource.namespace ? [resource.namespace] : [];
+  if (resource.kind === 'Namespace' && resource.name && resource.name !== resource.namespace) names.push(resource.name);
+  return names;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */
