@@ -117,10 +117,28 @@ export function egressOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): 
 }
 
 /** Workloads of the ConfigMap's namespace that read it (env `configMapKeyRef` or `envFrom`). */
-export function readersOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): Workload[] {
-  return index.workloadsIn(configMap.namespace).filter((w) =>
-    w.containers.some((c) => c.envFrom.some((e) => e.configMap === configMap.name) || c.env.some((e) => e.configMapKeyRef?.name === configMap.name)),
-  );
+export function readersOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): readonly Workload[] {
+  // One table per namespace (kept until its workloads change), not a test of every workload per ConfigMap.
+  return readersByConfigMap(index, configMap.namespace).get(configMap.name) ?? [];
+}
+
+function readersByConfigMap(index: WorkspaceIndex, namespace: string): ReadonlyMap<string, readonly Workload[]> {
+  return index.memo(`egress:configmap-readers:${namespace}`, () => {
+    const byName = new Map<string, Workload[]>();
+    for (const workload of index.workloadsIn(namespace)) {
+      const names = new Set<string>();
+      for (const container of workload.containers) {
+        for (const e of container.envFrom) if (e.configMap !== undefined) names.add(e.configMap);
+        for (const e of container.env) if (e.configMapKeyRef?.name !== undefined) names.add(e.configMapKeyRef.name);
+      }
+      for (const name of names) {
+        const list = byName.get(name);
+        if (list) list.push(workload);
+        else byName.set(name, [workload]);
+      }
+    }
+    return byName;
+  });
 }
 
 function foundInWorkload(index: WorkspaceIndex, workload: Workload, readConfigMaps: Set<ConfigMap>): Found[] {

@@ -62,6 +62,8 @@ export class WorkspaceIndex {
   /** kind -> `namespace/name` -> definitions (several when variants define the same object). */
   private readonly byKindKey = new Map<string, Map<string, AnyResource[]>>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  /** Per namespace, its workloads by pod label `key=value` (see `workloadsSelectedBy`), dropped when one changes. */
+  private readonly workloadsByPodLabel = new Map<string, Map<string, Workload[]>>();
   /** Namespaces whose workload list must be sorted again before it is read. */
   private readonly unsortedNamespaces = new Set<string>();
   /** Sorted lists per kind, dropped when an object of that kind is added or removed. */
@@ -394,9 +396,36 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Workloads of a namespace whose pod labels the selector matches. */
+  /**
+   * Workloads of a namespace whose pod labels the selector matches. A selector that asks for labels is answered from
+   * the namespace's workloads by pod label (the shortest list of its labels), not by testing every workload: asked once
+   * per Service or policy, a test of every workload made a namespace of thousands of objects quadratic (issue 17).
+   */
   workloadsSelectedBy(namespace: string, selector: LabelSelector): Workload[] {
-    return this.workloadsIn(namespace).filter((w) => selectorMatches(selector, w.podLabels));
+    const workloads = this.workloadsIn(namespace);
+    const labels = Object.entries(selector.matchLabels);
+    if (labels.length === 0 || workloads.length < 8) return workloads.filter((w) => selectorMatches(selector, w.podLabels));
+    let byLabel = this.workloadsByPodLabel.get(namespace);
+    if (!byLabel) {
+      // Built from the sorted list, so every list keeps its order and the answer is the one of the full test.
+      byLabel = new Map();
+      for (const workload of workloads) {
+        for (const [key, value] of Object.entries(workload.podLabels)) {
+          const label = `${key}=${value}`;
+          const list = byLabel.get(label);
+          if (list) list.push(workload);
+          else byLabel.set(label, [workload]);
+        }
+      }
+      this.workloadsByPodLabel.set(namespace, byLabel);
+    }
+    let shortest: readonly Workload[] | undefined;
+    for (const [key, value] of labels) {
+      const list = byLabel.get(`${key}=${value}`) ?? [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+      if (list.length === 0) break;
+    }
+    return shortest!.filter((w) => selectorMatches(selector, w.podLabels));
   }
 
   /** Namespaces that appear anywhere: declared ones and those that resources live in. */
@@ -505,6 +534,7 @@ export class WorkspaceIndex {
       if (workloads) workloads.push(resource);
       else this.workloadsByNamespace.set(resource.namespace, [resource]);
       this.unsortedNamespaces.add(resource.namespace);
+      this.workloadsByPodLabel.delete(resource.namespace);
     }
   }
 
@@ -531,6 +561,7 @@ export class WorkspaceIndex {
       else byKey!.delete(key);
     }
     if (isWorkload(resource)) {
+      this.workloadsByPodLabel.delete(resource.namespace);
       const workloads = this.workloadsByNamespace.get(resource.namespace);
       if (workloads) {
         const remaining = workloads.filter((w) => w !== resource);
