@@ -11,6 +11,16 @@
  *  - per-app: one multi-document file per application (`<ns>/<app>.yaml`);
  *  - bundle:  one file per namespace (`<ns>/all.yaml`), 1,000 to 6,000 lines.
  *
+ * What repositories hold varies, so the generator takes a mix (`MIXES`, chosen with the seed in the bench run): how many
+ * namespaces (from 5 to 500), the layouts' shares, how large a bundle gets (a namespace's bundle is cut into release
+ * files of 50 to 5,000 lines), which forms Service references take (`svc`, `svc:port`, `svc.ns`, `svc.ns:port`,
+ * `svc.ns.svc`, `svc.ns.svc.cluster.local`, URLs with and without schemes and ports; in env values, ConfigMap keys
+ * read through `envFrom` and `configMapKeyRef`, and container args), external hosts (an API over HTTPS, an Azure
+ * database host with its port in a second variable) with the ipBlock egress rule that admits them, telemetry sent
+ * to `otel-collector.observability:4317`, Helm-rendered shapes (`# Source:` comments, `app.kubernetes.io/*` and
+ * `helm.sh/chart` labels, long checksum annotations, tolerations) and the rarer forms of YAML (flow style, anchors and
+ * aliases, `kind: List`). docs/performance.md gives each mix's proportions.
+ *
  * A few real cross-file mistakes are planted and recorded in the manifest (`mistakes`), so the bench can check that
  * the engine it measures still finds them. Everything else is consistent: a correct engine reports nothing else.
  *
@@ -22,7 +32,7 @@ import * as path from 'node:path';
 import { Prng } from './prng';
 
 /** Bump when the output changes, so cached workspaces are regenerated. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 export const DEFAULT_SEED = 20240611;
 
 export interface PlantedMistake {
@@ -54,6 +64,7 @@ export interface EditTarget {
 
 export interface WorkspaceManifest {
   generatorVersion: number;
+  mix: string;
   seed: number;
   targetResources: number;
   resources: number;
@@ -73,8 +84,53 @@ export interface WorkspaceManifest {
 
 type Layout = 'split' | 'per-app' | 'bundle';
 
+/** The forms a reference to a Service takes (see `referenceTo`). */
+export const REFERENCE_FORMS = ['svc', 'svc:port', 'svc.ns', 'svc.ns:port', 'svc.ns.svc', 'svc.ns.svc.cluster.local', 'http://svc:port', 'http://svc.ns:port/path', 'http://svc.ns.svc.cluster.local:port'] as const;
+type ReferenceForm = (typeof REFERENCE_FORMS)[number];
+
+/** What a generated workspace is made of, in proportions (see docs/performance.md). */
+export interface Mix {
+  name: string;
+  /** How many namespaces a workspace of `target` resources has. */
+  namespaces: (target: number) => number;
+  /** Weights of the layouts of namespaces after the first three (which hold the edit targets). */
+  layouts: Record<Layout, number>;
+  /** Applications per bundle file: a namespace with more is cut into release files (`all.yaml`, `release-2.yaml`...). */
+  bundleApps: [number, number];
+  /** Weights of the reference forms, in the order of REFERENCE_FORMS (forms without a namespace: same namespace only). */
+  forms: readonly number[];
+  /** Shares of applications that call external hosts, that send telemetry, that are rendered by Helm, that use rare YAML forms. */
+  external: number;
+  telemetry: number;
+  helm: number;
+  rareYaml: number;
+}
+
+export const MIXES: Record<string, Mix> = {
+  // The generator of issue 8, with every reference form: 6 to 30 applications per namespace, one bundle per namespace.
+  classic: { name: 'classic', namespaces: (t) => Math.max(5, Math.round(t / 95)), layouts: { split: 35, 'per-app': 35, bundle: 30 }, bundleApps: [40, 40], forms: [1, 2, 1, 2, 1, 3, 2, 2, 3], external: 0.1, telemetry: 0.1, helm: 0, rareYaml: 0.05 },
+  // Per-namespace Helm releases of about 2,500 lines in 100 (10k) to 500 (50k) namespaces; every application sends
+  // telemetry to another namespace by `name.namespace:port`: the shape that made the egress inventory quadratic.
+  helm: { name: 'helm', namespaces: (t) => Math.min(500, Math.max(5, Math.round(t / 100))), layouts: { split: 5, 'per-app': 15, bundle: 80 }, bundleApps: [8, 14], forms: [1, 1, 4, 4, 2, 2, 1, 4, 2], external: 0.4, telemetry: 1, helm: 0.9, rareYaml: 0.05 },
+  // 5 to 10 large namespaces: bundles cut at up to 5,000 lines next to many one-object files; more rare YAML forms.
+  few: { name: 'few', namespaces: (t) => Math.min(10, Math.max(5, Math.round(t / 5000))), layouts: { split: 45, 'per-app': 25, bundle: 30 }, bundleApps: [1, 25], forms: [2, 3, 1, 1, 1, 1, 3, 1, 1], external: 0.2, telemetry: 0.3, helm: 0.3, rareYaml: 0.25 },
+};
+export const DEFAULT_MIX = 'classic';
+/** The (mix, seed) pairs `npm run bench` measures by default. */
+export const DEFAULT_RUNS: readonly { mix: string; seed: number }[] = [
+  { mix: 'classic', seed: DEFAULT_SEED },
+  { mix: 'helm', seed: 7 },
+  { mix: 'few', seed: 4242 },
+];
+
 interface App {
   ns: string;
+  /** How this application's references are written, and what else its manifests carry (from the mix). */
+  forms: ReferenceForm[];
+  external: boolean;
+  telemetry: boolean;
+  helm: boolean;
+  rareYaml: boolean;
   name: string;
   base: string;
   grpc: boolean;
@@ -95,6 +151,8 @@ interface App {
 interface Doc {
   kind: string;
   text: string;
+  /** Kinds of the further objects the text holds (the items of a `kind: List`). */
+  also?: string[];
 }
 
 const APP_BASES = [
@@ -113,14 +171,14 @@ export function sizeToCount(size: string): number {
 }
 
 /** Generates (or reuses, when the cached manifest matches) the workspace of `targetResources` resources in `dir`. */
-export function ensureWorkspace(dir: string, targetResources: number, seed = DEFAULT_SEED): WorkspaceManifest {
+export function ensureWorkspace(dir: string, targetResources: number, seed = DEFAULT_SEED, mix = DEFAULT_MIX): WorkspaceManifest {
   const manifestFile = `${dir}.manifest.json`;
   if (fs.existsSync(manifestFile) && fs.existsSync(dir)) {
     const cached = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as WorkspaceManifest;
-    if (cached.generatorVersion === GENERATOR_VERSION && cached.seed === seed && cached.targetResources === targetResources) return cached;
+    if (cached.generatorVersion === GENERATOR_VERSION && cached.seed === seed && cached.mix === mix && cached.targetResources === targetResources) return cached;
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  const { files, manifest } = generateWorkspace(targetResources, seed);
+  const { files, manifest } = generateWorkspace(targetResources, seed, mix);
   for (const [file, text] of files) {
     const full = path.join(dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -131,8 +189,14 @@ export function ensureWorkspace(dir: string, targetResources: number, seed = DEF
   return manifest;
 }
 
-export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED): { files: Map<string, string>; manifest: WorkspaceManifest } {
+export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED, mixName = DEFAULT_MIX): { files: Map<string, string>; manifest: WorkspaceManifest } {
+  const mix = MIXES[mixName];
+  if (!mix) throw new Error(`unknown mix \`${mixName}\` (${Object.keys(MIXES).join(', ')})`);
   const rng = new Prng(seed);
+  // Applications per namespace, so that the workspace has the mix's number of namespaces (3 documents per namespace,
+  // about 4.3 per application).
+  const namespaceCount = mix.namespaces(targetResources);
+  const meanApps = Math.max(3, (targetResources / namespaceCount - 3) / 4.3);
   const files = new Map<string, string>();
   const byKind: Record<string, number> = {};
   const layouts: Record<Layout, number> = { split: 0, 'per-app': 0, bundle: 0 };
@@ -145,23 +209,26 @@ export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED):
   let openTarget: string | undefined;
 
   const count = (docs: Doc[]) => {
-    for (const doc of docs) byKind[doc.kind] = (byKind[doc.kind] ?? 0) + 1;
-    resources += docs.length;
+    for (const doc of docs) {
+      for (const kind of [doc.kind, ...(doc.also ?? [])]) byKind[kind] = (byKind[kind] ?? 0) + 1;
+      resources += 1 + (doc.also?.length ?? 0);
+    }
   };
 
   while (resources < targetResources) {
     const ns = `${TEAMS[nsIndex % TEAMS.length]}-${nsIndex}`;
     // The first three namespaces have fixed layouts: they hold the edit targets and the planted mistakes.
-    const layout: Layout = nsIndex === 0 ? 'split' : nsIndex === 1 ? 'bundle' : nsIndex === 2 ? 'per-app' : rng.next() < 0.35 ? 'split' : rng.next() < 0.7 ? 'per-app' : 'bundle';
+    const layout: Layout = nsIndex === 0 ? 'split' : nsIndex === 1 ? 'bundle' : nsIndex === 2 ? 'per-app' : weighted(rng, mix.layouts);
     layouts[layout]++;
     const nsDocs = namespaceDocs(ns);
     count(nsDocs);
     // The bundle edit target gets about 2,000 lines (11 applications); others vary.
-    const appCount = nsIndex === 1 ? 11 : rng.int(6, 30);
+    const appCount = nsIndex === 1 ? 11 : Math.max(3, rng.int(Math.round(meanApps * 0.5), Math.round(meanApps * 1.5)));
     const apps: App[] = [];
     let planned = 0;
     for (let i = 0; i < appCount; i++) {
-      const app = makeApp(rng, ns, i, nsIndex);
+      // The edit targets' namespaces keep the plain shapes their offsets are computed for.
+      const app = makeApp(rng, ns, i, nsIndex, nsIndex < 3 ? { ...mix, helm: 0, rareYaml: 0 } : mix);
       apps.push(app);
       planned += 4 + (app.exposed ? 1 : 0);
       // The last namespace stops once the target is reached (the first three are always whole).
@@ -195,7 +262,15 @@ export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED):
       files.set(`${ns}/00-namespace.yaml`, joinDocs(nsDocs));
       for (const { app, docs } of appDocs) files.set(`${ns}/${app.name}.yaml`, joinDocs(docs));
     } else {
-      files.set(`${ns}/all.yaml`, joinDocs([...nsDocs, ...appDocs.flatMap((a) => a.docs)], `# Namespace ${ns}: everything the team deploys, rendered by the release pipeline.\n`));
+      // Cut into release files of the mix's size (the edit target's bundle stays whole).
+      let at = 0;
+      for (let part = 1; at < appDocs.length; part++) {
+        const take = nsIndex === 1 ? appDocs.length : rng.int(mix.bundleApps[0], mix.bundleApps[1]);
+        const chunk = appDocs.slice(at, at + take);
+        at += take;
+        const docs = [...(part === 1 ? nsDocs : []), ...chunk.flatMap((a) => a.docs)];
+        files.set(part === 1 ? `${ns}/all.yaml` : `${ns}/release-${part}.yaml`, joinDocs(docs, `# Namespace ${ns}: everything the team deploys, rendered by the release pipeline.\n`));
+      }
     }
 
     for (const { app } of appDocs) {
@@ -229,6 +304,12 @@ export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED):
     nsIndex++;
   }
 
+  if (Object.values(byKind).length && mix.telemetry > 0) {
+    const docs = collectorDocs();
+    count(docs);
+    files.set(`${COLLECTOR.ns}/collector.yaml`, joinDocs(docs));
+  }
+
   let bytes = 0;
   let lines = 0;
   let largest = { file: '', lines: 0 };
@@ -242,11 +323,12 @@ export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED):
   }
   const manifest: WorkspaceManifest = {
     generatorVersion: GENERATOR_VERSION,
+    mix: mix.name,
     seed,
     targetResources,
     resources,
     byKind,
-    namespaces: nsIndex,
+    namespaces: nsIndex + (mix.telemetry > 0 ? 1 : 0),
     layouts,
     files: files.size,
     bytes,
@@ -260,11 +342,16 @@ export function generateWorkspace(targetResources: number, seed = DEFAULT_SEED):
   return { files, manifest };
 }
 
-function makeApp(rng: Prng, ns: string, index: number, nsIndex: number): App {
+function makeApp(rng: Prng, ns: string, index: number, nsIndex: number, mix: Mix): App {
   const base = APP_BASES[(index + nsIndex * 7) % APP_BASES.length]!;
   const lbRoll = rng.next();
   return {
     ns,
+    forms: Array.from({ length: 4 }, () => REFERENCE_FORMS[weightedIndex(rng, mix.forms)]!),
+    external: rng.chance(mix.external),
+    telemetry: rng.chance(mix.telemetry),
+    helm: rng.chance(mix.helm),
+    rareYaml: rng.chance(mix.rareYaml),
     name: `${base}-${index}`,
     base,
     grpc: rng.chance(0.35),
@@ -356,12 +443,43 @@ spec:
 function appDocuments(app: App): Doc[] {
   const docs: Doc[] = [
     { kind: 'Deployment', text: deployment(app) },
-    { kind: 'Service', text: service(app) },
-    { kind: 'ConfigMap', text: configMap(app) },
-    { kind: 'NetworkPolicy', text: networkPolicy(app) },
+    { kind: 'Service', text: app.rareYaml ? flowService(app) : service(app) },
   ];
+  if (app.rareYaml) docs.push({ kind: 'ConfigMap', also: ['NetworkPolicy'], text: listOf([configMap(app), networkPolicy(app)]) });
+  else docs.push({ kind: 'ConfigMap', text: configMap(app) }, { kind: 'NetworkPolicy', text: networkPolicy(app) });
   if (app.exposed) docs.push({ kind: 'Ingress', text: ingress(app) });
+  // Helm writes where each document comes from.
+  if (app.helm) for (const doc of docs) doc.text = `# Source: ${app.base}/templates/${doc.kind.toLowerCase()}.yaml\n${doc.text}`;
   return docs;
+}
+
+/** The Service in flow style, as some generators write it. */
+function flowService(app: App): string {
+  const ports = [`{name: http, port: 80, targetPort: http}`, `{name: metrics, port: 9090, targetPort: metrics}`, ...(app.grpc ? [`{name: grpc, port: 9000, targetPort: grpc, appProtocol: grpc}`] : [])];
+  return `{apiVersion: v1, kind: Service, metadata: {name: ${app.name}, namespace: ${app.ns}, labels: {app: ${app.name}}},\n  spec: {selector: {app: ${app.selectorTypo ? `${app.name}-v2` : app.name}}, ports: [${ports.join(', ')}]}}\n`;
+}
+
+/** Documents as the items of one `kind: List`. */
+function listOf(texts: string[]): string {
+  const items = texts.map((text) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => (i === 0 ? `  - ${line}` : line ? `    ${line}` : line))
+      .join('\n'),
+  );
+  return `apiVersion: v1\nkind: List\nitems:\n${items.join('\n')}\n`;
+}
+
+/** 64 hex digits that depend on `text` (a checksum annotation's shape). */
+function checksumOf(text: string): string {
+  let h = 2166136261;
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i) ^ round, 16777619) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
 }
 
 function envName(app: App, suffix: string, crossNs: boolean): string {
@@ -370,11 +488,93 @@ function envName(app: App, suffix: string, crossNs: boolean): string {
   return `${app.base.toUpperCase()}_${app.name.split('-').pop()}${qualifier}_${suffix}`;
 }
 
-function calleeAddress(callee: App, port: 'http' | 'grpc', crossNs: boolean, style: number): string {
+function calleeAddress(callee: App, port: 'http' | 'grpc', crossNs: boolean, style: number, forms: readonly ReferenceForm[]): string {
   const number = port === 'grpc' ? 9000 : 80;
-  if (crossNs) return `http://${callee.name}.${callee.ns}.svc.cluster.local:${number}`;
-  if (port === 'grpc') return `${callee.name}:${number}`;
-  return style % 2 === 0 ? `http://${callee.name}:${number}` : `http://${callee.name}.${callee.ns}:${number}/api`;
+  let form = forms[style % forms.length]!;
+  // A callee of another namespace is named with its namespace; a form without a port gets one in a URL.
+  if (crossNs && !form.includes('.ns')) form = form.startsWith('http') ? 'http://svc.ns:port/path' : 'svc.ns:port';
+  return referenceTo(form, callee.name, callee.ns, number);
+}
+
+/** A reference to Service `name` of namespace `ns` on `port`, written in `form`. */
+export function referenceTo(form: ReferenceForm, name: string, ns: string, port: number): string {
+  switch (form) {
+    case 'svc':
+      return name;
+    case 'svc:port':
+      return `${name}:${port}`;
+    case 'svc.ns':
+      return `${name}.${ns}`;
+    case 'svc.ns:port':
+      return `${name}.${ns}:${port}`;
+    case 'svc.ns.svc':
+      return `${name}.${ns}.svc`;
+    case 'svc.ns.svc.cluster.local':
+      return `${name}.${ns}.svc.cluster.local`;
+    case 'http://svc:port':
+      return `http://${name}:${port}`;
+    case 'http://svc.ns:port/path':
+      return `http://${name}.${ns}:${port}/api`;
+    case 'http://svc.ns.svc.cluster.local:port':
+      return `http://${name}.${ns}.svc.cluster.local:${port}`;
+  }
+}
+
+/** The telemetry collector every application of some mixes sends to, in a namespace of its own. */
+const COLLECTOR = { ns: 'observability', name: 'otel-collector', port: 4317 };
+
+function collectorDocs(): Doc[] {
+  const { ns, name, port } = COLLECTOR;
+  return [
+    { kind: 'Namespace', text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: platform\n` },
+    {
+      kind: 'Deployment',
+      text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: collector
+          image: otel/opentelemetry-collector-contrib:0.98.0
+          ports:
+            - name: otlp-grpc
+              containerPort: ${port}
+`,
+    },
+    { kind: 'Service', text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  selector:\n    app: ${name}\n  ports:\n    - name: otlp-grpc\n      port: ${port}\n      targetPort: otlp-grpc\n` },
+    {
+      kind: 'NetworkPolicy',
+      text: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  podSelector:
+    matchLabels:
+      app: ${name}
+  policyTypes:
+    - Ingress
+  ingress:
+    - from:
+        - namespaceSelector:
+            matchLabels:
+              ${CONSUMER_LABEL}: "true"
+      ports:
+        - port: otlp-grpc
+`,
+    },
+  ];
 }
 
 function deployment(app: App): string {
@@ -387,8 +587,20 @@ function deployment(app: App): string {
                   fieldPath: metadata.namespace`,
     ...app.callees.map(
       (c, i) => `            - name: ${envName(c.app, c.port === 'grpc' ? 'ADDR' : 'URL', c.crossNs)}
-              value: ${calleeAddress(c.app, c.port, c.crossNs, i)}`,
+              value: ${quoted(calleeAddress(c.app, c.port, c.crossNs, i, app.forms))}`,
     ),
+    ...(app.telemetry
+      ? [`            - name: OTEL_EXPORTER_OTLP_ENDPOINT
+              value: http://${COLLECTOR.name}.${COLLECTOR.ns}:${COLLECTOR.port}`]
+      : []),
+    ...(app.external
+      ? [`            - name: PAYMENTS_API_URL
+              value: https://api.payments-${app.name.length % 5}.example.com/v2/charges`,
+          `            - name: ${app.base.toUpperCase()}_DB_HOST
+              value: ${app.name}-db.postgres.database.azure.com`,
+          `            - name: ${app.base.toUpperCase()}_DB_PORT
+              value: "5432"`]
+      : []),
     `            - name: FEATURE_FLAGS
               valueFrom:
                 configMapKeyRef:
@@ -411,12 +623,12 @@ function deployment(app: App): string {
         - name: log-shipper
           image: mcr.microsoft.com/oss/fluent/fluent-bit:3.0.${(app.replicas * 3) % 10}
           args: ["--config", "/fluent-bit/etc/fluent-bit.conf"]
-          resources:
+          resources:${app.rareYaml ? ' *resources' : `
             requests:
               cpu: 20m
               memory: 32Mi
             limits:
-              memory: 64Mi
+              memory: 64Mi`}
           volumeMounts:
             - name: varlog
               mountPath: /var/log`
@@ -435,7 +647,15 @@ metadata:
   labels:
     app.kubernetes.io/name: ${app.name}
     app.kubernetes.io/part-of: ${app.ns}
-    app.kubernetes.io/managed-by: flux
+    app.kubernetes.io/managed-by: ${app.helm ? `Helm
+    app.kubernetes.io/instance: ${app.ns}-${app.base}
+    app.kubernetes.io/version: ${app.tag}
+    helm.sh/chart: ${app.base}-${app.tag}
+  annotations:
+    meta.helm.sh/release-name: ${app.ns}-${app.base}
+    meta.helm.sh/release-namespace: ${app.ns}
+    checksum/config: ${checksumOf(app.name + app.tag)}
+    checksum/secret: ${checksumOf(app.ns + app.name)}` : 'flux'}
 spec:
   replicas: ${app.replicas}
   revisionHistoryLimit: 5
@@ -457,7 +677,16 @@ spec:
         prometheus.io/scrape: "true"
         prometheus.io/port: "9090"
     spec:
-      serviceAccountName: ${app.name}
+      serviceAccountName: ${app.name}${app.helm ? `
+      tolerations:
+        - key: workload
+          operator: Equal
+          value: ${app.base}
+          effect: NoSchedule
+        - key: kubernetes.azure.com/scalesetpriority
+          operator: Equal
+          value: spot
+          effect: NoSchedule` : ''}
       securityContext:
         runAsNonRoot: true
         seccompProfile:
@@ -465,7 +694,10 @@ spec:
       containers:
         - name: ${app.base}
           image: ${REGISTRY}/${app.ns}/${app.base}:${app.tag}
-          imagePullPolicy: IfNotPresent
+          imagePullPolicy: IfNotPresent${app.callees.length ? `
+          args:
+            - --upstream=${calleeAddress(app.callees[0]!.app, app.callees[0]!.port, app.callees[0]!.crossNs, 2, app.forms)}
+            - --log-format=json` : ''}
           ports:
 ${ports.join('\n')}
           env:
@@ -484,7 +716,7 @@ ${env.join('\n')}
               port: http
             initialDelaySeconds: 10
             periodSeconds: 10
-          resources:
+          resources:${app.rareYaml ? ' &resources' : ''}
             requests:
               cpu: ${app.replicas * 50}m
               memory: 128Mi
@@ -547,7 +779,7 @@ spec:${type}
 }
 
 function configMap(app: App): string {
-  const refs = app.callees.map((c, i) => `  ${envName(c.app, 'ENDPOINT', c.crossNs)}: ${calleeAddress(c.app, c.port, c.crossNs, i + 1)}`);
+  const refs = app.callees.map((c, i) => `  ${envName(c.app, 'ENDPOINT', c.crossNs)}: ${quoted(calleeAddress(c.app, c.port, c.crossNs, i + 1, app.forms))}`);
   return `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -589,6 +821,12 @@ function networkPolicy(app: App): string {
       : `        - podSelector:\n            matchLabels:\n              app: ${c.app.name}`;
     return `    - to:\n${peer}\n      ports:\n${portsOf([c.port])}`;
   });
+  if (app.telemetry) {
+    egressRules.push(`    - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: ${COLLECTOR.ns}\n          podSelector:\n            matchLabels:\n              app: ${COLLECTOR.name}\n      ports:\n        - port: ${COLLECTOR.port}\n          protocol: TCP`);
+  }
+  if (app.external) {
+    egressRules.push(`    - to:\n        - ipBlock:\n            cidr: 0.0.0.0/0\n            except:\n              - 10.0.0.0/8\n              - 172.16.0.0/12\n              - 192.168.0.0/16\n      ports:\n        - port: 443\n          protocol: TCP\n        - port: 5432\n          protocol: TCP`);
+  }
   return `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -718,6 +956,26 @@ function editTargetOf(file: string, text: string, deploymentName: string, findin
     crossFile: { offset: versionStart, from: 'v1', to: 'v1-canary' },
     findingAfterEdits,
   };
+}
+
+/** A scalar as written in a block mapping: quoted when it holds `: ` or starts like a number. */
+function quoted(value: string): string {
+  return /^[\d]|: /.test(value) ? `"${value}"` : value;
+}
+
+function weighted<K extends string>(rng: Prng, weights: Record<K, number>): K {
+  const keys = Object.keys(weights) as K[];
+  return keys[weightedIndex(rng, keys.map((k) => weights[k]))]!;
+}
+
+function weightedIndex(rng: Prng, weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let roll = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    roll -= weights[i]!;
+    if (roll < 0) return i;
+  }
+  return weights.length - 1;
 }
 
 function typoOf(name: string): string {

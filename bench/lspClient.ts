@@ -27,6 +27,8 @@ export class BenchLspClient {
   /** Latest diagnostics per URI. */
   readonly latest = new Map<string, Publish>();
   readonly progress: ProgressEvent[] = [];
+  /** When each `netlens/status` of state `ready` arrived: the server sends one after each completed refresh. */
+  readonly readyAt: number[] = [];
   stderr = '';
   private listeners: (() => void)[] = [];
 
@@ -46,6 +48,10 @@ export class BenchLspClient {
       const event: ProgressEvent = { kind: params.value.kind, at: performance.now() };
       if (params.value.message !== undefined) event.message = params.value.message;
       this.progress.push(event);
+      this.notify();
+    });
+    this.connection.onNotification('netlens/status', (params: { state: string }) => {
+      if (params.state === 'ready') this.readyAt.push(performance.now());
       this.notify();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
@@ -92,6 +98,16 @@ export class BenchLspClient {
       // Expected: the server does not know the method; the reply is what matters.
     }
     return performance.now();
+  }
+
+  /**
+   * Resolves once the server has finished a refresh (its `ready` status) counted after `readyBefore` readies, and
+   * handled every message sent before (a barrier). The server refreshes in time slices and answers requests between
+   * them, so a barrier alone can be answered before the refresh an edit started has published anything.
+   */
+  async settled(readyBefore: number, timeoutMs: number): Promise<number> {
+    await this.waitFor(() => this.readyAt.length > readyBefore, 'a completed refresh (netlens/status ready)', timeoutMs);
+    return this.barrier();
   }
 
   /** Waits until `predicate` holds (checked on every notification), or throws after `timeoutMs`. */

@@ -1,19 +1,22 @@
 /**
- * Kube Netlens performance benchmark: `npm run bench [-- --sizes 1k,10k] [--skip-server] [--phases] [--profile]`.
+ * Kube Netlens performance benchmark: `npm run bench [-- --sizes 1k,10k] [--runs classic@1,helm@7] [--skip-server] [--phases] [--profile]`.
  * Not a test: `npm test` and CI never run it. See docs/performance.md for what each number means.
  *
  * bench/run.mjs bundles this file (and, when the NetworkPolicy engine exports it, a whoCanReach entry) with esbuild
- * into bench/.work/dist/ and runs it. For each size it generates (or reuses) a workspace under bench/.work/ws-<size>,
+ * into bench/.work/dist/ and runs it. For each run (a generator mix and a seed, three by default: DEFAULT_RUNS) and each
+ * size it generates (or reuses) a workspace under bench/.work/ws-<mix>-<seed>-<size>,
  * then measures, each in a fresh process: reading the files, js-yaml loadAll, yaml parseAllDocuments, the yaml CST
  * Parser alone, `netlens check` cold as a whole process with its peak RSS, the language server (startup, all
- * diagnostics, peak RSS, edit -> diagnostics) and whoCanReach. It prints a table and writes bench/results/latest.json.
+ * diagnostics, peak RSS, edit -> diagnostics) and whoCanReach. Each time and memory figure of the largest size is
+ * divided by the same figure at the size below it (50k / 10k): above 1.2x the ratio of the sizes (6x for 5x the work)
+ * it is flagged as superlinear. It prints a table and writes bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureWorkspace, sizeToCount, type WorkspaceManifest } from './generate';
+import { DEFAULT_RUNS, ensureWorkspace, MIXES, sizeToCount, type WorkspaceManifest } from './generate';
 import { CHILD_MODES, runChildMode } from './inproc';
 import { formatSummary, newestFile, summarizeCpuProfile, summarizeHeapProfile, type ProfileSummary } from './profile';
 import { measureServer, type ServerResult } from './server';
@@ -29,8 +32,14 @@ const CLI_BIN = path.join(SNAPSHOT, 'bin', 'netlens.js');
 const SERVER_BIN = path.join(SNAPSHOT, 'bin', 'netlens-language-server.js');
 const RESULTS = path.join(REPO, 'bench', 'results', 'latest.json');
 
+interface Run {
+  mix: string;
+  seed: number;
+}
+
 interface Options {
   sizes: string[];
+  runs: Run[];
   skipServer: boolean;
   phases: boolean;
   profile: boolean;
@@ -40,6 +49,8 @@ interface Options {
 }
 
 export interface Row {
+  /** The generator's mix and seed (`helm@7`). */
+  run: string;
   size: string;
   metric: string;
   value: number | string;
@@ -49,9 +60,13 @@ export interface Row {
   ratio?: number;
   status?: 'PASS' | 'FAIL' | 'n/a' | 'TIMEOUT';
   note?: string;
+  /** At the largest size: this value / the same metric's at the size below (see `growthRows`). */
+  growth?: number;
+  superlinear?: boolean;
 }
 
 interface SizeResult {
+  run: string;
   size: string;
   workspace: Omit<WorkspaceManifest, 'mistakes' | 'editTargets'> & { mistakes: number; generateMs: number };
   fs?: unknown;
@@ -75,7 +90,7 @@ interface PlantedCheck {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: ['1k', '10k', '50k'], skipServer: false, phases: false, profile: false, timeoutMs: 300_000, edits: 50, out: RESULTS };
+  const options: Options = { sizes: ['1k', '10k', '50k'], runs: [...DEFAULT_RUNS], skipServer: false, phases: false, profile: false, timeoutMs: 300_000, edits: 50, out: RESULTS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -85,6 +100,7 @@ function parseOptions(argv: string[]): Options {
     };
     if (arg === '--sizes') options.sizes = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (arg.startsWith('--sizes=')) options.sizes = arg.slice('--sizes='.length).split(',').filter(Boolean);
+    else if (arg === '--runs') options.runs = value().split(',').filter(Boolean).map(parseRun);
     else if (arg === '--skip-server') options.skipServer = true;
     else if (arg === '--phases') options.phases = true;
     else if (arg === '--profile') options.profile = true;
@@ -92,12 +108,18 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--edits') options.edits = Number(value());
     else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`npm run bench -- [--sizes 1k,10k,50k] [--skip-server] [--phases] [--profile] [--timeout seconds] [--edits n] [--out file]\n`);
+      process.stdout.write(`npm run bench -- [--sizes 1k,10k,50k] [--runs mix@seed,...] [--skip-server] [--phases] [--profile] [--timeout seconds] [--edits n] [--out file]\n`);
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
   }
   for (const size of options.sizes) sizeToCount(size);
   return options;
+}
+
+function parseRun(text: string): Run {
+  const [mix, seed] = text.split('@');
+  if (!mix || !MIXES[mix] || !seed || !/^\d+$/.test(seed)) throw new Error(`bad run \`${text}\`: use mix@seed with a mix of ${Object.keys(MIXES).join(', ')}`);
+  return { mix, seed: Number(seed) };
 }
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -120,25 +142,26 @@ function plantedInCli(manifest: WorkspaceManifest, findings: { rule: string; fil
   return { found: manifest.mistakes.length - missing.length, expected: manifest.mistakes.length, missing, other };
 }
 
-async function measureSize(size: string, options: Options, rows: Row[]): Promise<SizeResult> {
+async function measureSize(size: string, run: Run, options: Options, rows: Row[]): Promise<SizeResult> {
   const count = sizeToCount(size);
-  const dir = path.join(WORK, `ws-${size}`);
+  const runName = `${run.mix}@${run.seed}`;
+  const dir = path.join(WORK, `ws-${run.mix}-${run.seed}-${size}`);
   const t = performance.now();
-  const manifest = ensureWorkspace(dir, count);
+  const manifest = ensureWorkspace(dir, count, run.seed, run.mix);
   const generateMs = performance.now() - t;
   const { mistakes, editTargets, ...summary } = manifest;
-  const result: SizeResult = { size, workspace: { ...summary, mistakes: mistakes.length, generateMs } };
-  const add = (row: Omit<Row, 'size'>) => rows.push({ size, ...row });
+  const result: SizeResult = { run: runName, size, workspace: { ...summary, mistakes: mistakes.length, generateMs } };
+  const add = (row: Omit<Row, 'size' | 'run'>) => rows.push({ run: runName, size, ...row });
   add({
     metric: 'workspace',
     value: manifest.resources,
     unit: 'resources',
-    note: `${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines.toLocaleString('en-US')} lines; ${manifest.bundlesOver2000Lines} files over 2,000 lines (largest ${manifest.largestFile.lines})`,
+    note: `${manifest.namespaces} namespaces, ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines.toLocaleString('en-US')} lines; ${manifest.bundlesOver2000Lines} files over 2,000 lines (largest ${manifest.largestFile.lines})`,
   });
   const loadAtStart = os.loadavg()[0]!;
-  const loadRow: Omit<Row, 'size'> = { metric: 'machine load (1-min average) at start', value: round(loadAtStart, 1), unit: '' };
+  const loadRow: Omit<Row, 'size' | 'run'> = { metric: 'machine load (1-min average) at start', value: round(loadAtStart, 1), unit: '' };
   add(loadRow);
-  log(`${size}: load ${loadAtStart.toFixed(1)}; ${manifest.resources} resources in ${manifest.files} files (${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines} lines)`);
+  log(`${runName} ${size}: load ${loadAtStart.toFixed(1)}; ${manifest.resources} resources in ${manifest.files} files (${(manifest.bytes / 1e6).toFixed(1)} MB, ${manifest.lines} lines)`);
 
   // Readers, each in a fresh process.
   const readers: [string, keyof SizeResult, string][] = [
@@ -206,7 +229,7 @@ async function measureSize(size: string, options: Options, rows: Row[]): Promise
   }
   if (cli.peakRssMb !== undefined) {
     // A run killed at the time limit had not reached its peak yet: its value is a lower bound.
-    const row: Omit<Row, 'size'> = { metric: 'netlens check peak RSS', value: round(cli.peakRssMb, 0), unit: 'MB', ...target(size === '50k', cli.peakRssMb, 600, '<= 600 MB') };
+    const row: Omit<Row, 'size' | 'run'> = { metric: 'netlens check peak RSS', value: round(cli.peakRssMb, 0), unit: 'MB', ...target(size === '50k', cli.peakRssMb, 600, '<= 600 MB') };
     if (cli.timedOut) {
       row.value = `>= ${round(cli.peakRssMb, 0)} MB`;
       row.note = 'killed at the time limit: peak so far';
@@ -260,7 +283,7 @@ async function measureSize(size: string, options: Options, rows: Row[]): Promise
   const loadAtEnd = os.loadavg()[0]!;
   const cores = os.cpus().length;
   loadRow.note = `at end ${round(loadAtEnd, 1)}${Math.max(loadAtStart, loadAtEnd) > cores ? `; over ${cores} cores: other processes compete, wall times are inflated (CPU times much less)` : ''}`;
-  if (options.profile) result.profiles = await profiles(size, dir, manifest, options);
+  if (options.profile) result.profiles = await profiles(`${run.mix}-${run.seed}-${size}`, dir, manifest, options);
   return result;
 }
 
@@ -270,7 +293,7 @@ function target(applies: boolean, value: number, limit: number, text: string): P
 }
 
 /** PASS when every planted mistake is found. Other findings are listed (rules that also fire on correct manifests). */
-function plantedRow(metric: string, check: { found: number; expected: number; missing: string[]; other: Record<string, number> }): Omit<Row, 'size'> {
+function plantedRow(metric: string, check: { found: number; expected: number; missing: string[]; other: Record<string, number> }): Omit<Row, 'size' | 'run'> {
   const other = Object.entries(check.other)
     .sort((a, b) => b[1] - a[1])
     .map(([what, n]) => `${n} ${what}`)
@@ -279,7 +302,7 @@ function plantedRow(metric: string, check: { found: number; expected: number; mi
   return { metric, value: `${check.found}/${check.expected}`, unit: '', target: 'all found', status: check.found === check.expected ? 'PASS' : 'FAIL', note: notes.join('; ') };
 }
 
-function serverRows(size: string, server: ServerResult, cli: NonNullable<SizeResult['cli']>, add: (row: Omit<Row, 'size'>) => void): void {
+function serverRows(size: string, server: ServerResult, cli: NonNullable<SizeResult['cli']>, add: (row: Omit<Row, 'size' | 'run'>) => void): void {
   const is10k = size === '10k';
   if (server.openFirstMs !== undefined) {
     add({ metric: 'server: open file, first diagnostics', value: round(server.openFirstMs), unit: 'ms', ...target(is10k, server.openFirstMs, 300, '<= 300 ms'), note: `[${server.openFirstDiagnostics?.join(', ')}] (final: [${server.openFinalDiagnostics?.join(', ') ?? '?'}])` });
@@ -322,7 +345,7 @@ function serverRows(size: string, server: ServerResult, cli: NonNullable<SizeRes
     add({ metric: 'server', value: server.timedOut ? 'TIMEOUT' : 'error', unit: '', status: server.timedOut ? 'TIMEOUT' : 'FAIL', note: server.error.slice(0, 300) });
   }
   if (server.peakRssMb !== undefined) {
-    const row: Omit<Row, 'size'> = {
+    const row: Omit<Row, 'size' | 'run'> = {
       metric: 'server peak RSS',
       value: round(server.peakRssMb, 0),
       unit: 'MB',
@@ -400,28 +423,52 @@ async function profiles(size: string, dir: string, manifest: WorkspaceManifest, 
   return summaries;
 }
 
+/**
+ * Per run, each time (ms) and memory (MB) figure of the largest size divided by the same figure at the size below it;
+ * superlinear when above 1.2x the ratio of the sizes (6x for 10k -> 50k).
+ */
+export function addGrowth(rows: Row[], sizes: readonly string[]): void {
+  if (sizes.length < 2) return;
+  const large = sizes[sizes.length - 1]!;
+  const small = sizes[sizes.length - 2]!;
+  const limit = 1.2 * (sizeToCount(large) / sizeToCount(small));
+  for (const row of rows) {
+    if (row.size !== large || typeof row.value !== 'number' || (row.unit !== 'ms' && row.unit !== 'MB')) continue;
+    const before = rows.find((r) => r.run === row.run && r.size === small && r.metric === row.metric);
+    if (!before || typeof before.value !== 'number' || before.value <= 0) continue;
+    row.growth = round(row.value / before.value, 2);
+    row.superlinear = row.growth > limit;
+  }
+}
+
+function growthText(r: Row): string {
+  return r.growth === undefined ? '' : `${r.growth.toFixed(2)}x${r.superlinear ? ' SUPERLINEAR' : ''}`;
+}
+
 function formatTable(rows: Row[]): string {
-  const header = ['size', 'metric', 'value', 'target', 'ratio', 'result', 'note'];
+  const header = ['run', 'size', 'metric', 'value', 'target', 'ratio', 'result', 'growth', 'note'];
   const cells = rows.map((r) => [
+    r.run,
     r.size,
     r.metric,
     typeof r.value === 'number' ? `${r.value.toLocaleString('en-US')}${r.unit ? ` ${r.unit}` : ''}` : r.value,
     r.target ?? '',
     r.ratio !== undefined ? r.ratio.toFixed(2) : '',
     r.status ?? '',
+    growthText(r),
     (r.note ?? '').length > 110 ? `${r.note!.slice(0, 107)}...` : (r.note ?? ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 2 || i === 4 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: string[]) => c.map((v, i) => (i === 3 || i === 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
 /** The same table in Markdown, with notes, for docs/performance.md. */
 export function formatMarkdown(rows: Row[]): string {
-  const out = ['| size | metric | value | target | ratio | result | note |', '| --- | --- | ---: | --- | ---: | --- | --- |'];
+  const out = ['| run | size | metric | value | target | ratio | result | growth | note |', '| --- | --- | --- | ---: | --- | ---: | --- | --- | --- |'];
   for (const r of rows) {
     const value = typeof r.value === 'number' ? `${r.value.toLocaleString('en-US')}${r.unit ? ` ${r.unit}` : ''}` : r.value;
-    out.push(`| ${r.size} | ${r.metric} | ${value} | ${r.target ?? ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.status ?? ''} | ${(r.note ?? '').replace(/\|/g, '\\|')} |`);
+    out.push(`| ${r.run} | ${r.size} | ${r.metric} | ${value} | ${r.target ?? ''} | ${r.ratio !== undefined ? r.ratio.toFixed(2) : ''} | ${r.status ?? ''} | ${growthText(r)} | ${(r.note ?? '').replace(/\|/g, '\\|')} |`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -435,6 +482,15 @@ function gitInfo(): { head?: string; dirtyPaths?: number; source?: string } {
     return { head, dirtyPaths: status.split('\n').filter(Boolean).length, ...(source ? { source } : {}) };
   } catch {
     return source ? { source } : {};
+  }
+}
+
+/** `uptime` as the machine prints it (its load averages), for the report. */
+function uptimeText(): string | undefined {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -452,14 +508,16 @@ async function main(): Promise<boolean> {
   const t0 = performance.now();
   const rows: Row[] = [];
   const sizes: SizeResult[] = [];
-  log(`sizes ${options.sizes.join(', ')}${options.skipServer ? ', no server' : ''}; peak RSS via ${hasGnuTime() ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}`);
-  for (const size of options.sizes) sizes.push(await measureSize(size, options, rows));
+  log(`runs ${options.runs.map((r) => `${r.mix}@${r.seed}`).join(', ')}; sizes ${options.sizes.join(', ')}${options.skipServer ? ', no server' : ''}; peak RSS via ${hasGnuTime() ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling'}`);
+  for (const run of options.runs) for (const size of options.sizes) sizes.push(await measureSize(size, run, options, rows));
+  addGrowth(rows, options.sizes);
   const table = formatTable(rows);
   process.stdout.write(`\n${table}\n\n`);
   const report = {
     date: started.toISOString(),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     durationS: round((performance.now() - t0) / 1000, 0),
+    uptime: uptimeText(),
     machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 1024 ** 3, 0) },
     git: gitInfo(),
     rssMethod: hasGnuTime() ? '/usr/bin/time -v (CLI), /proc/<pid>/status VmHWM (server)' : '/proc/<pid>/status VmHWM',

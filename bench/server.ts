@@ -152,7 +152,8 @@ export async function measureServer(dir: string, manifest: WorkspaceManifest, op
     const reports = client.progress.filter((e) => e.kind === 'report');
     if (reports.length) result.scanLastReportMs = reports[reports.length - 1]!.at - t0;
     result.scanEndMs = end.at - t0;
-    const barrierAt = await withTimeout(client.barrier(), Math.max(1000, deadline - (performance.now() - t0)), 'the diagnostics after the scan');
+    // The refresh after the scan runs in slices: wait for its `ready` status, then for everything before it.
+    const barrierAt = await client.settled(0, Math.max(1000, deadline - (performance.now() - t0)));
     const startup = client.publishes.filter((p) => p.at <= barrierAt);
     result.allDiagnosticsMs = Math.max(...startup.map((p) => p.at)) - t0;
     result.publishesDuringStartup = startup.length;
@@ -243,10 +244,11 @@ async function editSeries(
     if (text.slice(toggle.offset, toggle.offset + current.length) !== current) throw new Error(`edit target drifted in ${target.file}`);
     const range = { start: positionAt(text, toggle.offset), end: positionAt(text, toggle.offset + current.length) };
     const mark = client.publishes.length;
+    const readyMark = client.readyAt.length;
     const sentAt = performance.now();
     await client.change(uri, nextVersion(), [{ range, text: next }]);
     text = text.slice(0, toggle.offset) + next + text.slice(toggle.offset + current.length);
-    const doneAt = await withTimeout(client.barrier(), options.editTimeoutMs, 'one edit to be processed');
+    const doneAt = await client.settled(readyMark, options.editTimeoutMs);
     const published = client.publishes.slice(mark);
     const own = published.find((p) => p.uri === uri);
     if (i >= options.warmup) {
@@ -264,9 +266,10 @@ async function editSeries(
   const series: EditSeries = { file: target.file, lines: target.lines, kind, edits: latencies.length + withoutPublish, withoutPublish };
   // Back to the text on disk for the next series (one full-text change). If that times out, the measured edits
   // still count; the caller stops measuring on this server.
+  const restoreMark = client.readyAt.length;
   await client.change(uri, nextVersion(), [{ text: original }]);
   try {
-    await withTimeout(client.barrier(), options.editTimeoutMs, 'the full-text edit that restores the file');
+    await client.settled(restoreMark, options.editTimeoutMs);
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     series.restoreTimedOut = error.message;

@@ -117,10 +117,28 @@ export function egressOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): 
 }
 
 /** Workloads of the ConfigMap's namespace that read it (env `configMapKeyRef` or `envFrom`). */
-export function readersOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): Workload[] {
-  return index.workloadsIn(configMap.namespace).filter((w) =>
-    w.containers.some((c) => c.envFrom.some((e) => e.configMap === configMap.name) || c.env.some((e) => e.configMapKeyRef?.name === configMap.name)),
-  );
+export function readersOfConfigMap(index: WorkspaceIndex, configMap: ConfigMap): readonly Workload[] {
+  // One table per namespace (kept until its workloads change), not a test of every workload per ConfigMap.
+  return readersByConfigMap(index, configMap.namespace).get(configMap.name) ?? [];
+}
+
+function readersByConfigMap(index: WorkspaceIndex, namespace: string): ReadonlyMap<string, readonly Workload[]> {
+  return index.memo(`egress:configmap-readers:${namespace}`, () => {
+    const byName = new Map<string, Workload[]>();
+    for (const workload of index.workloadsIn(namespace)) {
+      const names = new Set<string>();
+      for (const container of workload.containers) {
+        for (const e of container.envFrom) if (e.configMap !== undefined) names.add(e.configMap);
+        for (const e of container.env) if (e.configMapKeyRef?.name !== undefined) names.add(e.configMapKeyRef.name);
+      }
+      for (const name of names) {
+        const list = byName.get(name);
+        if (list) list.push(workload);
+        else byName.set(name, [workload]);
+      }
+    }
+    return byName;
+  });
 }
 
 function foundInWorkload(index: WorkspaceIndex, workload: Workload, readConfigMaps: Set<ConfigMap>): Found[] {
@@ -222,8 +240,9 @@ function isExternal(index: WorkspaceIndex, namespace: string, candidate: Destina
   if (labels.length === 2) {
     // `service.namespace`: a namespace the workspace knows, or a Service name of the workspace.
     const [first, second] = labels as [string, string];
-    if (index.namespaceNames().includes(second) || index.workloadsIn(second).length > 0) return false;
-    if (index.lookup('Service', namespace, first).length > 0 || index.ofKind('Service').some((s) => s.name === first && s.namespace === second)) return false;
+    // Lookups, not scans: this runs once per candidate host, so a scan of the index here made a check quadratic.
+    if (index.hasNamespace(second)) return false;
+    if (index.lookup('Service', namespace, first).length > 0 || index.lookup('Service', second, first).length > 0) return false;
   }
   return true;
 }

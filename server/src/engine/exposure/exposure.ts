@@ -35,9 +35,40 @@ export interface ExposurePath {
 
 /** Services of the workload's namespace whose selector matches its pods. */
 export function servicesSelecting(index: WorkspaceIndex, workload: Workload): Service[] {
-  return index
-    .ofKindIn('Service', workload.namespace)
-    .filter((s) => s.selector && s.type !== 'ExternalName' && selectorMatches(equalitySelector(s.selector, s.nameSpan), workload.podLabels));
+  // Candidates by one label of each selector (a table per namespace, kept until its Services change), not a test of
+  // every Service of the namespace per workload (quadratic in a namespace of thousands of objects, issue 17).
+  const table = serviceSelectorTable(index, workload.namespace);
+  const candidates = new Set<number>(table.any);
+  for (const [key, value] of Object.entries(workload.podLabels)) for (const at of table.byLabel.get(`${key}=${value}`) ?? []) candidates.add(at);
+  return [...candidates]
+    .sort((a, b) => a - b)
+    .map((at) => table.services[at]!)
+    .filter((s) => selectorMatches(equalitySelector(s.selector!, s.nameSpan), workload.podLabels));
+}
+
+interface ServiceSelectorTable {
+  /** The namespace's Services with a selector (not ExternalName), in index order. */
+  services: readonly Service[];
+  /** Positions in `services` by the first label of their selector; `any`: those whose selector is empty. */
+  byLabel: ReadonlyMap<string, readonly number[]>;
+  any: readonly number[];
+}
+
+function serviceSelectorTable(index: WorkspaceIndex, namespace: string): ServiceSelectorTable {
+  return index.memo(`exposure:service-selectors:${namespace}`, () => {
+    const services = index.ofKindIn('Service', namespace).filter((s) => s.selector && s.type !== 'ExternalName');
+    const byLabel = new Map<string, number[]>();
+    const any: number[] = [];
+    services.forEach((service, at) => {
+      const first = Object.entries(service.selector!)[0];
+      if (!first) return void any.push(at);
+      const label = `${first[0]}=${first[1]}`;
+      const list = byLabel.get(label);
+      if (list) list.push(at);
+      else byLabel.set(label, [at]);
+    });
+    return { services, byLabel, any };
+  });
 }
 
 /**

@@ -62,6 +62,8 @@ export class WorkspaceIndex {
   /** kind -> `namespace/name` -> definitions (several when variants define the same object). */
   private readonly byKindKey = new Map<string, Map<string, AnyResource[]>>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  /** Per namespace, its workloads by pod label `key=value` (see `workloadsSelectedBy`), dropped when one changes. */
+  private readonly workloadsByPodLabel = new Map<string, Map<string, Workload[]>>();
   /** Namespaces whose workload list must be sorted again before it is read. */
   private readonly unsortedNamespaces = new Set<string>();
   /** Sorted lists per kind, dropped when an object of that kind is added or removed. */
@@ -92,6 +94,17 @@ export class WorkspaceIndex {
   private recording: Set<string> | undefined;
   /** The key last added to `recording` (reset with it). */
   private lastRead: string | undefined;
+  /**
+   * When set, counts the whole-workspace lists handed out (`all`, `files`, `ofKind`, `workloads`, `namespaceNames`,
+   * ...) and the objects in them: the scan-count test (test/engine/scanCount.test.ts) checks that the objects
+   * scanned per rule run and per edit do not grow with the workspace (a per-item scan makes a check quadratic).
+   */
+  scanStats: ScanStats | undefined;
+  /** Per namespace name: the objects in it, plus its Namespace objects (see `hasNamespace`). */
+  private readonly anyNamespaceUse = new Map<string, number>();
+  private namespaceNameList: string[] | undefined;
+  /** `key=value` -> names of the Namespace objects declaring that label (see `namespacesLabelled`). */
+  private readonly namespacesByLabel = new Map<string, Map<string, number>>();
 
   /**
    * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
@@ -125,6 +138,7 @@ export class WorkspaceIndex {
 
   files(): IterableIterator<string> {
     this.read('*');
+    this.scanned(this.byFile.size);
     return this.byFile.keys();
   }
 
@@ -135,7 +149,11 @@ export class WorkspaceIndex {
 
   *all(): IterableIterator<AnyResource> {
     this.read('*');
-    for (const resources of this.byFile.values()) yield* resources;
+    this.scanned(0);
+    for (const resources of this.byFile.values()) {
+      if (this.scanStats) this.scanStats.objects += resources.length;
+      yield* resources;
+    }
   }
 
   setFile(file: string, resources: AnyResource[]): void {
@@ -184,7 +202,15 @@ export class WorkspaceIndex {
    */
   ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
     this.read(`${kind}|*`);
-    return this.sortedOfKind(kind) as KindTypes[K][];
+    const sorted = this.sortedOfKind(kind) as KindTypes[K][];
+    this.scanned(sorted.length);
+    return sorted;
+  }
+
+  private scanned(objects: number): void {
+    if (!this.scanStats) return;
+    this.scanStats.scans++;
+    this.scanStats.objects += objects;
   }
 
   private sortedOfKind(kind: string): readonly AnyResource[] {
@@ -290,6 +316,7 @@ export class WorkspaceIndex {
     for (const key of changeKeysOf(resource)) this.bumpVersion(key);
     this.bumpVersion(`${resource.kind}|*`);
     if (isWorkload(resource)) this.bumpVersion('workload|*');
+    if (namespacesOf(resource).length) this.bumpVersion(`${NAMESPACE_OBJECTS_KIND}|*`);
   }
 
   /**
@@ -299,7 +326,9 @@ export class WorkspaceIndex {
    */
   knownNamespaces(): readonly string[] {
     this.read(NAMESPACE_SET_KEY);
-    return this.knownNamespaceNames();
+    const names = this.knownNamespaceNames();
+    this.scanned(names.length);
+    return names;
   }
 
   private knownNamespaceNames(): readonly string[] {
@@ -343,6 +372,7 @@ export class WorkspaceIndex {
   /** Namespaces that have workloads, sorted. */
   workloadNamespaces(): string[] {
     this.read('workload|*');
+    this.scanned(this.workloadsByNamespace.size);
     return [...this.workloadsByNamespace.keys()].sort();
   }
 
@@ -358,20 +388,72 @@ export class WorkspaceIndex {
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
     this.read('workload|*');
-    for (const namespace of this.workloadNamespaces()) yield* this.workloadsIn(namespace);
+    const stats = this.scanStats;
+    for (const namespace of this.workloadNamespaces()) {
+      const workloads = this.workloadsIn(namespace);
+      if (stats) stats.objects += workloads.length;
+      yield* workloads;
+    }
   }
 
-  /** Workloads of a namespace whose pod labels the selector matches. */
+  /**
+   * Workloads of a namespace whose pod labels the selector matches. A selector that asks for labels is answered from
+   * the namespace's workloads by pod label (the shortest list of its labels), not by testing every workload: asked once
+   * per Service or policy, a test of every workload made a namespace of thousands of objects quadratic (issue 17).
+   */
   workloadsSelectedBy(namespace: string, selector: LabelSelector): Workload[] {
-    return this.workloadsIn(namespace).filter((w) => selectorMatches(selector, w.podLabels));
+    const workloads = this.workloadsIn(namespace);
+    const labels = Object.entries(selector.matchLabels);
+    if (labels.length === 0 || workloads.length < 8) return workloads.filter((w) => selectorMatches(selector, w.podLabels));
+    let byLabel = this.workloadsByPodLabel.get(namespace);
+    if (!byLabel) {
+      // Built from the sorted list, so every list keeps its order and the answer is the one of the full test.
+      byLabel = new Map();
+      for (const workload of workloads) {
+        for (const [key, value] of Object.entries(workload.podLabels)) {
+          const label = `${key}=${value}`;
+          const list = byLabel.get(label);
+          if (list) list.push(workload);
+          else byLabel.set(label, [workload]);
+        }
+      }
+      this.workloadsByPodLabel.set(namespace, byLabel);
+    }
+    let shortest: readonly Workload[] | undefined;
+    for (const [key, value] of labels) {
+      const list = byLabel.get(`${key}=${value}`) ?? [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+      if (list.length === 0) break;
+    }
+    return shortest!.filter((w) => selectorMatches(selector, w.podLabels));
   }
 
   /** Namespaces that appear anywhere: declared ones and those that resources live in. */
-  namespaceNames(): string[] {
-    const names = new Set<string>();
-    for (const ns of this.ofKind('Namespace')) names.add(ns.name);
-    for (const resource of this.all()) if (resource.namespace) names.add(resource.namespace);
-    return [...names].sort();
+  namespaceNames(): readonly string[] {
+    // Depends on every object (any object can bring a namespace), but costs the number of namespaces: the list is
+    // kept until a namespace appears or goes.
+    this.read('*');
+    this.namespaceNameList ??= [...this.anyNamespaceUse.keys()].sort();
+    this.scanned(this.namespaceNameList.length);
+    return this.namespaceNameList;
+  }
+
+  /**
+   * Whether `namespaceNames()` holds `namespace`, in O(1), depending on that namespace's objects and declaration
+   * only (`ns|namespace`, see `changeKeysOf`), not on the whole workspace.
+   */
+  hasNamespace(namespace: string): boolean {
+    this.read(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
+    return (this.anyNamespaceUse.get(namespace) ?? 0) > 0;
+  }
+
+  private countAnyNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
+    for (const name of namespacesOf(resource)) {
+      const count = (this.anyNamespaceUse.get(name) ?? 0) + delta;
+      if (count > 0) this.anyNamespaceUse.set(name, count);
+      else this.anyNamespaceUse.delete(name);
+      if (count === 0 || (delta === 1 && count === 1)) this.namespaceNameList = undefined;
+    }
   }
 
   /**
@@ -383,6 +465,34 @@ export class WorkspaceIndex {
     for (const declaration of this.lookup('Namespace', '', namespace)) Object.assign(labels, declaration.labels);
     labels[NAMESPACE_NAME_LABEL] = namespace;
     return labels;
+  }
+
+  /** Whether `knownNamespaces()` holds `namespace`, in O(1) (reads what `knownNamespaces` reads). */
+  isKnownNamespace(namespace: string): boolean {
+    this.read(NAMESPACE_SET_KEY);
+    return this.namespaceUse.has(namespace);
+  }
+
+  /**
+   * Names of the declared Namespace objects that carry the label `key=value`, sorted: a lookup that spares a scan of
+   * every namespace when a selector asks for a label. (The implied `kubernetes.io/metadata.name` is not indexed.)
+   */
+  namespacesLabelled(key: string, value: string): string[] {
+    this.read('Namespace|');
+    return [...(this.namespacesByLabel.get(`${key}=${value}`)?.keys() ?? [])].sort();
+  }
+
+  private countNamespaceLabels(resource: AnyResource, delta: 1 | -1): void {
+    if (resource.kind !== 'Namespace') return;
+    for (const [key, value] of Object.entries(resource.labels)) {
+      const label = `${key}=${value}`;
+      let names = this.namespacesByLabel.get(label);
+      if (!names) this.namespacesByLabel.set(label, (names = new Map()));
+      const count = (names.get(resource.name) ?? 0) + delta;
+      if (count > 0) names.set(resource.name, count);
+      else names.delete(resource.name);
+      if (names.size === 0) this.namespacesByLabel.delete(label);
+    }
   }
 
   /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
@@ -399,6 +509,8 @@ export class WorkspaceIndex {
     this.size++;
     this.changedObject(resource);
     this.countNamespaceUse(resource, 1);
+    this.countAnyNamespaceUse(resource, 1);
+    this.countNamespaceLabels(resource, 1);
     this.kindChanged(resource.kind);
     // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
     const sorted = this.sortedByKind.get(resource.kind);
@@ -422,6 +534,7 @@ export class WorkspaceIndex {
       if (workloads) workloads.push(resource);
       else this.workloadsByNamespace.set(resource.namespace, [resource]);
       this.unsortedNamespaces.add(resource.namespace);
+      this.workloadsByPodLabel.delete(resource.namespace);
     }
   }
 
@@ -429,6 +542,8 @@ export class WorkspaceIndex {
     this.size--;
     this.changedObject(resource);
     this.countNamespaceUse(resource, -1);
+    this.countAnyNamespaceUse(resource, -1);
+    this.countNamespaceLabels(resource, -1);
     this.kindChanged(resource.kind);
     const sorted = this.sortedByKind.get(resource.kind);
     if (sorted) removeItem(sorted, resource);
@@ -446,6 +561,7 @@ export class WorkspaceIndex {
       else byKey!.delete(key);
     }
     if (isWorkload(resource)) {
+      this.workloadsByPodLabel.delete(resource.namespace);
       const workloads = this.workloadsByNamespace.get(resource.namespace);
       if (workloads) {
         const remaining = workloads.filter((w) => w !== resource);
@@ -472,13 +588,32 @@ interface MemoEntry {
   versions: readonly number[];
 }
 
+/** Counted by the scan-count test (see `WorkspaceIndex.scanStats`). */
+export interface ScanStats {
+  /** Whole-workspace lists handed out. */
+  scans: number;
+  /** Objects (or names) in them. */
+  objects: number;
+}
+
+/** The change-key kind of "any object in a namespace" (`ns|name`, see `hasNamespace`). */
+export const NAMESPACE_OBJECTS_KIND = 'ns';
+
 /** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
 export const NAMESPACE_SET_KEY = 'namespaces|';
 
 export function changeKeysOf(resource: AnyResource): string[] {
   const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
   if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
+  for (const namespace of namespacesOf(resource)) keys.push(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
   return keys;
+}
+
+/** The namespaces an object brings into `namespaceNames()`: its own, and the name of a Namespace object. */
+function namespacesOf(resource: AnyResource): string[] {
+  const names = resource.namespace ? [resource.namespace] : [];
+  if (resource.kind === 'Namespace' && resource.name && resource.name !== resource.namespace) names.push(resource.name);
+  return names;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */

@@ -10,6 +10,7 @@
  */
 import { selectorMatches, type LabelSelector, type Labels } from '../model/labelSelector';
 import type { Workload } from '../model/resources';
+import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
@@ -117,6 +118,20 @@ export class NetpolModel {
     // Not cached per selector and namespace: matching a few labels costs about what a lookup does, and such a cache
     // held every (selector, namespace) pair ever asked (530 MB of the 845 MB heap of the 50k bench workspace).
     return selectorMatches(selector, this.namespaceLabels(namespace));
+  }
+
+  /**
+   * The namespaces the workspace knows (`WorkspaceIndex.knownNamespaces`) that a namespaceSelector matches, sorted.
+   * A selector that asks for a label looks up the namespaces carrying it instead of testing every namespace: asked
+   * once per policy peer, a test of every namespace made a check quadratic in namespaces (issue 17).
+   */
+  namespacesMatching(selector: LabelSelector): string[] {
+    const [first] = Object.entries(selector.matchLabels);
+    if (!first) return this.index.knownNamespaces().filter((ns) => this.namespaceSelectorMatches(selector, ns));
+    const [key, value] = first;
+    // The implied label is every namespace's own name; any other label is one a Namespace object declares.
+    const candidates = key === NAMESPACE_NAME_LABEL ? [value] : this.index.namespacesLabelled(key, value);
+    return candidates.filter((ns) => this.index.isKnownNamespace(ns) && this.namespaceSelectorMatches(selector, ns));
   }
 
   policiesIn(namespace: string): readonly CompiledPolicy[] {

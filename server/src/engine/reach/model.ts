@@ -40,8 +40,9 @@ export const REACH_INPUT_KINDS: readonly string[] = [
   'NginxIngressController',
 ];
 
-/** Read keys of what placement reads (which controller serves which Ingress or Gateway, and where it runs). */
-const PLACEMENT_READS: readonly string[] = ['Ingress|*', 'IngressClass|*', 'Gateway|*', 'GatewayClass|*', 'NginxIngressController|*'];
+/** Kinds placement reads (which controller serves which Ingress or Gateway, and where it runs), and their read keys. */
+const PLACEMENT_KINDS: readonly string[] = ['Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'NginxIngressController'];
+const PLACEMENT_READS: readonly string[] = PLACEMENT_KINDS.map((kind) => `${kind}|*`);
 /** And of what routes read (coarse: the whole workspace's routes, Services and workloads). */
 const ROUTING_READS: readonly string[] = [...PLACEMENT_READS, 'HTTPRoute|*', 'GRPCRoute|*', 'TLSRoute|*', 'TCPRoute|*', 'UDPRoute|*', 'ReferenceGrant|*', 'Service|*', 'workload|*'];
 
@@ -65,7 +66,9 @@ export class ReachModel {
   /** Every ingress path: one per controller serving the workspace's Ingresses, one per Gateway; sorted by id. */
   paths(): readonly IngressPath[] {
     for (const key of PLACEMENT_READS) this.index.noteRead(key);
-    return (this.pathList ??= ingressPaths(this.index, this.profile));
+    // Kept on the index across models until a placement kind changes: the model is rebuilt after every workload edit,
+    // and placing every Ingress again each time made an edit cost a pass over the workspace's Ingresses.
+    return (this.pathList ??= this.index.derived(`reach:paths:${profileKey(this.profile)}`, PLACEMENT_KINDS, () => ingressPaths(this.index, this.profile)));
   }
 
   path(id: string): IngressPath | undefined {

@@ -93,14 +93,13 @@ function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPoli
 
 function checkNamespacePeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule, peer: PodsPeer, namespaceSelector: LabelSelector): void {
   if (namespaceSelector.invalid) return;
-  const known = ctx.index.knownNamespaces();
-  const matching = known.filter((ns) => model.namespaceSelectorMatches(namespaceSelector, ns));
+  const matching = model.namespacesMatching(namespaceSelector);
   const pinned = pinnedNamespaces(namespaceSelector);
   const base = { policy: qualified(policy), direction: rule.direction, selector: describeSelector(namespaceSelector) };
   const what = `${ruleName(rule)} of NetworkPolicy \`${policy.name}\` ${verb(rule)} namespaces with ${describeSelector(namespaceSelector)}`;
   if (matching.length === 0) {
     if (pinned) {
-      checkPinnedNamespaces(ctx, pinned, known, namespaceSelector, what, base);
+      checkPinnedNamespaces(ctx, pinned, ctx.index.knownNamespaces(), namespaceSelector, what, base);
       return;
     }
     if (!ctx.index.declaresNamespaces()) return;

@@ -24,7 +24,7 @@ export function egressHover(context: HoverContext): string | undefined {
   else return undefined;
 
   let destinations: readonly EgressDestination[];
-  let readers: Workload[] | undefined;
+  let readers: readonly Workload[] | undefined;
   if (isWorkload(resource)) destinations = egressOfWorkload(index, resource);
   else if (resource.kind === 'ConfigMap') {
     destinations = egressOfConfigMap(index, resource as ConfigMap);
