@@ -84,7 +84,7 @@ export class CodeActionProvider {
   constructor(private readonly host: CodeActionHost) {}
 
   private context(file?: string): FixContext {
-    const ctx: FixContext = { index: this.host.analysis.index, textOf: (f) => this.host.textOf(f) };
+    const ctx: FixContext = { index: this.host.analysis.index, textOf: (f) => this.host.textOf(f), settingsFor: (f) => this.host.analysis.settingsOf(f) };
     const profile = file ? this.host.analysis.settingsOf(file).profile : undefined;
     if (profile) ctx.profile = profile;
     return ctx;

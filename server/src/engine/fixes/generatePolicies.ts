@@ -24,7 +24,9 @@ import {
   workloadSelector,
   type PolicyPort,
 } from './policyObjects';
-import { describeEndpoint, evidenceWhere, inferTraffic, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
+import { ALLOW_FROM_ANNOTATION, describeEndpoint, evidenceWhere, inferTraffic, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
+import { ClosedLoop, type LoopResult } from './closedLoop';
+import { workloadsOfService } from '../model/serviceBackends';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import type { FixContext, WorkspaceChange } from './types';
 import { detectStyle } from './yamlEdit';
@@ -80,6 +82,12 @@ function finish(ctx: FixContext, documents: GeneratedDocument[], notes: EdgeNote
 export interface GeneratePoliciesOptions extends PlacementOptions {
   /** Only this namespace (default: every namespace with workloads). */
   namespace?: string;
+  /** Write each namespace's default deny even where a workload lacks evidence or the closed loop fails (`--force`). */
+  force?: boolean;
+  /** Do not carry over what the workspace's own NetworkPolicies admit (`--ignore-existing-policies`). */
+  ignoreExistingPolicies?: boolean;
+  /** Check the output against the workspace with the same engine before handing it over (default true; closedLoop.ts). */
+  verify?: boolean;
   profile?: ClusterProfile;
   /** Controller locations by class, over the profile's (e.g. a CIDR the user typed). */
   ingressControllers?: readonly IngressControllerProfile[];
@@ -89,52 +97,164 @@ export interface PoliciesResult extends GeneratorResult {
   /** The inferred edges with their evidence (all of them; those touching the namespaces in scope made the policies). */
   edges: TrafficEdge[];
   namespaces: string[];
+  /** Namespaces whose default deny was not written, each with the reasons (what lacks evidence, what would supply it). */
+  withheld: { namespace: string; reasons: string[] }[];
+  /** True when nothing was handed over because the generated policies would deny an evidenced connection. */
+  refused: boolean;
 }
 
 export function generatePolicies(ctx: FixContext, options: GeneratePoliciesOptions = {}): PoliciesResult {
   const profile = options.profile ?? ctx.profile;
-  const inferred = inferTraffic(ctx.index, { ...(profile ? { profile } : {}), ...(options.ingressControllers ? { ingressControllers: options.ingressControllers } : {}), textOf: ctx.textOf });
+  const inferred = inferTraffic(ctx.index, {
+    ...(profile ? { profile } : {}),
+    ...(options.ingressControllers ? { ingressControllers: options.ingressControllers } : {}),
+    ...(options.ignoreExistingPolicies ? { ignoreExistingPolicies: true } : {}),
+    textOf: ctx.textOf,
+  });
   const namespaces = options.namespace !== undefined ? [options.namespace] : [...new Set([...ctx.index.workloads()].map((w) => w.namespace))].sort();
   const notes = inferred.notes.filter((n) => !n.namespaces?.length || n.namespaces.some((ns) => namespaces.includes(ns)));
-  const inScope = (endpoint: EdgeEndpoint) => endpoint.type === 'workload' && namespaces.includes(endpoint.namespace);
+  const inScope = (endpoint: EdgeEndpoint) => endpoint.type !== 'addresses' && namespaces.includes(endpoint.namespace);
   const edges = inferred.edges.filter((e) => inScope(e.from) || inScope(e.to));
   const outside = [...new Set(edges.flatMap((e) => [e.from, e.to]).filter((p) => p.type === 'workload' && !namespaces.includes(p.namespace)).map((p) => (p as { namespace: string }).namespace))].sort();
   for (const namespace of outside) {
     notes.push({ severity: 'info', message: `some edges cross into namespace ${namespace}, whose policies are not generated here: its own isolation must admit them too (generate policies for ${namespace} as well)`, namespaces: [namespace] });
   }
-  const documents: GeneratedDocument[] = [];
-  const taken = new Set<string>();
-  for (const namespace of namespaces) {
-    const placed = place(ctx, namespace, `${namespace}-networkpolicies.yaml`, options);
-    if ('error' in placed) {
-      notes.push({ severity: 'warning', message: placed.error });
-      continue;
-    }
-    const objects: unknown[] = [];
-    const names: string[] = [];
-    const deny = uniqueName(ctx.index, 'NetworkPolicy', namespace, 'default-deny', taken);
-    const dns = uniqueName(ctx.index, 'NetworkPolicy', namespace, 'allow-dns', taken);
-    objects.push(defaultDenyPolicy(namespace, deny), allowDnsPolicy(namespace, dns));
-    names.push(deny, dns);
-    for (const workload of peersIn(ctx.index, namespace)) {
-      const policy = workloadPolicy(ctx.index, workload, edges, taken, notes);
-      if (!policy) continue;
-      objects.push(policy.object);
-      names.push(policy.name);
-    }
-    const header = [
-      ...HEADER_LINES,
-      `Least-privilege NetworkPolicies for namespace ${namespace}, from the traffic its manifests declare (\`netlens generate-policies\` lists each edge with its evidence).`,
-      'Traffic the manifests cannot show: declare it with the netlens.io/allow-from annotation on the receiving workload, then generate again.',
-    ];
-    const rendered = renderChecked(objects, placed.style, header);
-    if ('error' in rendered) {
-      notes.push({ severity: 'error', message: `namespace ${namespace}: ${rendered.error}`, namespaces: [namespace] });
-      continue;
-    }
-    documents.push({ namespace, file: placed.file, append: placed.append, text: rendered.text, objects, policies: names });
+  // Namespace-wide isolation only where every exposed workload has an evidenced client (else --force).
+  const withheld = new Map<string, string[]>();
+  const withhold = (namespace: string, reason: string) => withheld.set(namespace, [...(withheld.get(namespace) ?? []), reason]);
+  if (!options.force) {
+    for (const namespace of namespaces) for (const reason of lackingEvidence(ctx.index, namespace, edges)) withhold(namespace, reason);
+    for (const namespace of inferred.unplacedControllers) if (namespaces.includes(namespace)) withhold(namespace, `an Ingress or route of namespace ${namespace} is served by a controller whose address is unknown, so what it reaches cannot be admitted: set ingressControllers in .netlens.yaml (or pass --force)`);
   }
-  return { edges, namespaces, ...finish(ctx, documents, notes) };
+  const build = () => namespaces.flatMap((namespace) => namespaceDocument(ctx, namespace, edges, !withheld.has(namespace), options, notes));
+  let documents = build();
+  let refused = false;
+  if (options.verify !== false && documents.length) {
+    const loop = new ClosedLoop(ctx);
+    let result = loop.verify(changeOrEmpty(ctx, documents), edges);
+    if (!options.force && (result.broken.length || result.newFindings.length)) {
+      // Withhold the default deny of every namespace the failure touches, then try again.
+      const touched = new Set(result.broken.flatMap((b) => [b.edge.from, b.edge.to]).filter((p) => p.type !== 'addresses').map((p) => (p as { namespace: string }).namespace));
+      if (result.newFindings.length) for (const namespace of namespaces) touched.add(namespace);
+      for (const namespace of [...touched].filter((n) => namespaces.includes(n) && !withheld.has(n)).sort()) {
+        withhold(namespace, `with its default deny, ${loopFailure(result)}`);
+      }
+      documents = build();
+      result = documents.length ? loop.verify(changeOrEmpty(ctx, documents), edges) : { broken: [], newFindings: [] };
+    }
+    const failures = [
+      ...result.broken.map((b) => `${describeEndpoint(b.edge.from)} -> ${describeEndpoint(b.edge.to)} : ${b.edge.protocol} ${b.port} would be denied (evidence: ${b.edge.evidence[0]?.text ?? b.edge.origin})`),
+      ...result.newFindings.map((f) => `check would report a new error (${f.ruleId}): ${f.message}`),
+    ];
+    if (failures.length && !options.force) {
+      refused = true;
+      documents = [];
+      for (const failure of failures) notes.push({ severity: 'error', message: `refused: the generated policies would break the application: ${failure}` });
+    } else for (const failure of failures) notes.push({ severity: 'warning', message: `--force: ${failure}` });
+  }
+  for (const [namespace, reasons] of withheld) {
+    for (const reason of reasons) notes.unshift({ severity: 'warning', message: `namespace ${namespace}: no default deny written: ${reason}`, namespaces: [namespace] });
+  }
+  return { edges, namespaces, withheld: [...withheld].map(([namespace, reasons]) => ({ namespace, reasons })), refused, ...finish(ctx, documents, notes) };
+}
+
+function changeOrEmpty(ctx: FixContext, documents: GeneratedDocument[]): WorkspaceChange {
+  const made = changeOfDocuments(ctx, documents);
+  return 'error' in made ? { edits: [], newFiles: [] } : made.change;
+}
+
+function loopFailure(result: LoopResult): string {
+  const first = result.broken[0];
+  if (first) return `${describeEndpoint(first.edge.from)} -> ${describeEndpoint(first.edge.to)} : ${first.edge.protocol} ${first.port} would be denied${result.broken.length > 1 ? ` (and ${result.broken.length - 1} more)` : ''}`;
+  const finding = result.newFindings[0]!;
+  return `check would report a new error (${finding.ruleId}): ${finding.message}`;
+}
+
+/**
+ * Workloads of the namespace that a Service exposes but no evidenced edge reaches: a namespace default deny would
+ * cut their clients. Each reason names the workload and what would supply the evidence.
+ */
+function lackingEvidence(index: WorkspaceIndex, namespace: string, edges: readonly TrafficEdge[]): string[] {
+  const reasons: string[] = [];
+  for (const workload of peersIn(index, namespace)) {
+    if (edges.some((e) => sameWorkload(e.to, workload))) continue;
+    const service = index.ofKindIn('Service', namespace).find((s) => s.type !== 'ExternalName' && workloadsOfService(index, s).some((w) => w === workload || (w.name === workload.name && w.kind === workload.kind)));
+    if (!service) continue;
+    reasons.push(
+      `${workload.kind} ${namespace}/${workload.name} is exposed by Service ${service.name} but no client of it is evidenced: reference the Service from its clients' env, ConfigMap or args, or declare them with the ${ALLOW_FROM_ANNOTATION} annotation (or pass --force)`,
+    );
+  }
+  return reasons;
+}
+
+/** One namespace's document: its default deny (unless withheld), DNS egress, a policy per workload and per proxy. */
+function namespaceDocument(ctx: FixContext, namespace: string, edges: readonly TrafficEdge[], denyAll: boolean, placement: PlacementOptions, notes: EdgeNote[]): GeneratedDocument[] {
+  const placed = place(ctx, namespace, `${namespace}-networkpolicies.yaml`, placement);
+  if ('error' in placed) {
+    notes.push({ severity: 'warning', message: placed.error });
+    return [];
+  }
+  const objects: unknown[] = [];
+  const names: string[] = [];
+  const taken = new Set<string>();
+  if (denyAll) {
+    const deny = uniqueName(ctx.index, 'NetworkPolicy', namespace, 'default-deny', taken);
+    objects.push(defaultDenyPolicy(namespace, deny));
+    names.push(deny);
+  }
+  const dns = uniqueName(ctx.index, 'NetworkPolicy', namespace, 'allow-dns', taken);
+  objects.push(allowDnsPolicy(namespace, dns));
+  names.push(dns);
+  const local: EdgeNote[] = [];
+  for (const workload of peersIn(ctx.index, namespace)) {
+    const policy = workloadPolicy(ctx.index, workload, edges, taken, local);
+    if (!policy) continue;
+    objects.push(policy.object);
+    names.push(policy.name);
+  }
+  for (const policy of proxyPolicies(ctx.index, namespace, edges, taken)) {
+    objects.push(policy.object);
+    names.push(policy.name);
+  }
+  for (const note of local) if (!notes.some((n) => n.message === note.message)) notes.push(note);
+  const header = [
+    ...HEADER_LINES,
+    `Least-privilege NetworkPolicies for namespace ${namespace}, from the traffic its manifests declare (\`netlens generate-policies\` lists each edge with its evidence).`,
+    denyAll
+      ? 'Traffic the manifests cannot show: declare it with the netlens.io/allow-from annotation on the receiving workload, then generate again.'
+      : 'No default deny: some workload of this namespace lacks evidence of its clients (see the notes); the policies below isolate only the workloads they select.',
+  ];
+  const rendered = renderChecked(objects, placed.style, header);
+  if ('error' in rendered) {
+    notes.push({ severity: 'error', message: `namespace ${namespace}: ${rendered.error}`, namespaces: [namespace] });
+    return [];
+  }
+  return [{ namespace, file: placed.file, append: placed.append, text: rendered.text, objects, policies: names }];
+}
+
+/**
+ * Policies for pods known by namespace and labels that the edges start or end at in this namespace (Gateway
+ * proxies, an ingress controller running here): its clients in, its backends out, so a default deny does not cut them.
+ */
+function proxyPolicies(index: WorkspaceIndex, namespace: string, edges: readonly TrafficEdge[], taken: Set<string>): { name: string; object: unknown }[] {
+  const proxies = new Map<string, Extract<EdgeEndpoint, { type: 'pods' }>>();
+  for (const edge of edges) for (const end of [edge.from, edge.to]) if (end.type === 'pods' && end.namespace === namespace && end.selector) proxies.set(end.id, end);
+  const out: { name: string; object: unknown }[] = [];
+  for (const proxy of [...proxies.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const ingress = rulesOf(index, namespace, edges.filter((e) => e.to.id === proxy.id), 'from');
+    const egress = rulesOf(index, namespace, edges.filter((e) => e.from.id === proxy.id), 'to');
+    const policyTypes: ('Ingress' | 'Egress')[] = [];
+    if (ingress.length) policyTypes.push('Ingress');
+    if (egress.length) policyTypes.push('Egress');
+    if (!policyTypes.length) continue;
+    const base = Object.values(proxy.selector!.matchLabels ?? {})[0] ?? 'proxy';
+    const name = uniqueName(index, 'NetworkPolicy', namespace, dnsName(`${base}-proxy`), taken);
+    const spec: Parameters<typeof networkPolicy>[0] = { name, namespace, podSelector: proxy.selector!, policyTypes };
+    if (ingress.length) spec.ingress = ingress;
+    if (egress.length) spec.egress = egress;
+    out.push({ name, object: networkPolicy(spec) });
+  }
+  return out;
 }
 
 /** One workload definition per peer of the namespace, by name. */
