@@ -16,6 +16,7 @@ export interface GatewayProxyPorts extends Sourced {
  */
 export const ISTIO_GATEWAY_PROXY_PORTS: GatewayProxyPorts = {
   podPort: 'listener',
-  source: 'https://github.com/istio/istio/blob/master/manifests/charts/gateway/values.yaml; https://istio.io/latest/docs/tasks/traffic-management/ingress/gateway-api/#automated-deployment',
+  // Also https://istio.io/latest/docs/tasks/traffic-management/ingress/gateway-api/#automated-deployment
+  source: 'https://github.com/istio/istio/blob/master/manifests/charts/gateway/values.yaml',
   checked: DECEMBER_2026_REVIEW,
 };
