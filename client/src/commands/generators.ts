@@ -15,8 +15,7 @@ import {
   type PoliciesReply,
   type ServerCommands,
 } from '../../../server/src/protocol/commands';
-import { plainLabel } from '../../../server/src/engine/util/displayText';
-import { plural } from '../text';
+import { iconFree, plural } from '../text';
 import { pickNamespace, type CommandDeps } from './deps';
 
 /** What the generator commands answer, read as one shape (every field is optional in each). */
@@ -140,7 +139,7 @@ function notesOf(reply: GeneratorReply): ShownNote[] {
 async function pickNote(notes: readonly ShownNote[], what: string): Promise<void> {
   const icon = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
   const picked = await vscode.window.showQuickPick(
-    notes.map((note) => ({ label: `${icon[note.severity]} ${plainLabel(note.message)}`, note })),
+    notes.map((note) => ({ label: `${icon[note.severity]} ${iconFree(note.message)}`, note })),
     { title: `${what}: notes`, matchOnDescription: true },
   );
   const location = picked?.note.location;
