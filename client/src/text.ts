@@ -10,3 +10,11 @@ export function joinAnd(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
+
+/**
+ * Text shown where `$(name)` is an icon (quick pick labels, notifications with buttons): `$(` written `\$(`, shown
+ * as the characters. The server's notes are already one plain line (util/plainText.ts).
+ */
+export function iconFree(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

@@ -321,6 +321,8 @@ spec:
 `);
   const result = generatePolicies(ws.ctx as FixContext);
   assert.deepEqual(formatEdges(result.edges), [
+    'outside the cluster (any address) -> Gateway shop/public (approuting-istio) proxy pods : TCP 80',
+    '    Gateway shop/public listener http port 80/HTTP (the proxy binds the listener port) (shop.yaml:27)',
     'every pod of namespace batch (for batch/reporter) -> shop/api[Deployment] : TCP http',
     '    annotation netlens.io/allow-from: batch/reporter:http (shop.yaml:7)',
     'Gateway shop/public (approuting-istio) proxy pods -> shop/api[Deployment] : TCP 8080',
@@ -348,6 +350,21 @@ spec:
       ports:
         - protocol: TCP
           port: 8080
+`),
+    text,
+  );
+  // The Gateway's own proxies: clients in on the listener port, out to the backend, so the default deny spares them.
+  assert.ok(result.documents[0]!.policies.includes('public-proxy'), result.documents[0]!.policies.join(', '));
+  assert.ok(
+    text.includes(`  name: public-proxy
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels:
+      gateway.networking.k8s.io/gateway-name: public
+  policyTypes:
+    - Ingress
+    - Egress
 `),
     text,
   );
@@ -381,7 +398,10 @@ spec:
 `;
   const unknown = generatePolicies(fixtureWorkspace(fixture).ctx);
   assert.deepEqual(unknown.edges, []);
-  assert.match(unknown.notes[0]!.message, /controller of class azure-alb-external .* has no known address: no edge\. Set ingressControllers/);
+  assert.ok(unknown.notes.some((n) => /controller of class azure-alb-external .* has no known address: no edge\. Set ingressControllers/.test(n.message)), JSON.stringify(unknown.notes));
+  // The backend cannot be admitted from its controller: no namespace default deny for it (it would cut the controller off).
+  assert.deepEqual(unknown.withheld.map((w) => w.namespace), ['shop']);
+  assert.ok(!unknown.documents[0]!.policies.includes('default-deny'));
   const known = generatePolicies(fixtureWorkspace(fixture, { profile: { ingressControllers: [{ class: 'azure-alb-external', subnetCidr: '10.225.0.0/24' }] } }).ctx);
   assert.deepEqual(formatEdges(known.edges), ['Application Gateway for Containers (subnet 10.225.0.0/24) -> shop/web[Deployment] : TCP 8080', '    Ingress shop/web defaultBackend -> Service web:80 (shop.yaml:23)']);
   assert.ok(known.documents[0]!.text.includes('        - ipBlock:\n            cidr: 10.225.0.0/24\n'));

@@ -166,6 +166,8 @@ kind: Gateway
 metadata:
   name: shop
   namespace: shop
+  annotations:
+    netlens.io/migrated-from: shop/shop
 spec:
   gatewayClassName: approuting-istio
   listeners:
@@ -190,6 +192,8 @@ kind: HTTPRoute
 metadata:
   name: shop-shop-example-com
   namespace: shop
+  annotations:
+    netlens.io/migrated-from: shop/shop
 spec:
   parentRefs:
     - name: shop
@@ -220,6 +224,8 @@ kind: HTTPRoute
 metadata:
   name: shop-admin-example-com
   namespace: shop
+  annotations:
+    netlens.io/migrated-from: shop/shop
 spec:
   parentRefs:
     - name: shop
@@ -239,6 +245,8 @@ kind: HTTPRoute
 metadata:
   name: shop-default
   namespace: shop
+  annotations:
+    netlens.io/migrated-from: shop/shop
 spec:
   parentRefs:
     - name: shop
@@ -252,6 +260,8 @@ kind: HTTPRoute
 metadata:
   name: shop-https-redirect
   namespace: shop
+  annotations:
+    netlens.io/migrated-from: shop/shop
 spec:
   parentRefs:
     - name: shop
@@ -421,7 +431,7 @@ test('x-forwarded-prefix and server-alias; cert-manager annotations move to the 
   const { result, text } = migrate(
     `# file: ingress.yaml\n${ingress({ 'nginx.ingress.kubernetes.io/x-forwarded-prefix': '/shop', 'nginx.ingress.kubernetes.io/server-alias': 'www.example.com', 'cert-manager.io/cluster-issuer': 'letsencrypt' }, rules)}`,
   );
-  assert.ok(text.includes('metadata:\n  name: shop\n  namespace: shop\n  annotations:\n    cert-manager.io/cluster-issuer: letsencrypt\nspec:\n  gatewayClassName: approuting-istio\n'), text);
+  assert.ok(text.includes('metadata:\n  name: shop\n  namespace: shop\n  annotations:\n    cert-manager.io/cluster-issuer: letsencrypt\n    netlens.io/migrated-from: shop/shop\nspec:\n  gatewayClassName: approuting-istio\n'), text);
   assert.ok(text.includes('  hostnames:\n    - shop.example.com\n    - www.example.com\n'), text);
   assert.ok(text.includes('        - type: RequestHeaderModifier\n          requestHeaderModifier:\n            set:\n              - name: X-Forwarded-Prefix\n                value: /shop\n'), text);
   assert.deepEqual(translated(result), [
@@ -467,6 +477,8 @@ test('every annotation without a standard equivalent is listed with its reason, 
       },
       rules,
     )}`,
+    // whitelist-source-range is a security annotation: without force the Ingress is not migrated (tested below).
+    { force: true },
   );
   assert.deepEqual(untranslated(result), [
     'example.com/team: an annotation of another tool or controller: check whether it applies to Gateway API objects',
@@ -523,7 +535,7 @@ ${rules}`);
   const result = migrateIngress(agc.ctx, agc.analysis.index.ofKind('Ingress')[0]!);
   assert.equal(result.gatewayClass, 'azure-alb-external');
   const text = result.change.newFiles[0]!.text;
-  assert.ok(text.includes('  annotations:\n    alb.networking.azure.io/alb-name: alb-test\n    alb.networking.azure.io/alb-namespace: alb-infra\nspec:\n  gatewayClassName: azure-alb-external\n'), text);
+  assert.ok(text.includes('  annotations:\n    alb.networking.azure.io/alb-name: alb-test\n    alb.networking.azure.io/alb-namespace: alb-infra\n    netlens.io/migrated-from: shop/shop\nspec:\n  gatewayClassName: azure-alb-external\n'), text);
   assert.deepEqual(untranslated(result), ['alb.networking.azure.io/alb-frontend: an Application Gateway for Containers Ingress setting; on Gateway API use its Gateway annotations and policies']);
   // AGC does not redirect by default: no redirect route without TLS, and the warning is not given.
   assert.deepEqual(result.routes, ['shop/shop']);

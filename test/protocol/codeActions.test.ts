@@ -183,7 +183,11 @@ test('netlens.generatePolicies with apply: false returns the edges with evidence
   assert.equal(result.applied, false);
   assert.equal(applied.length, 0);
   assert.deepEqual(result.edges, []);
-  assert.deepEqual(result.notes, [{ severity: 'warning', message: 'Ingress shop/shop shop.example.com / (Prefix) -> Service wbe:80: no such Service in the workspace, no edge', location: { uri: uri('ingress.yaml'), range: { start: { line: 17, character: 22 }, end: { line: 17, character: 25 } } } }]);
+  assert.deepEqual(result.notes, [
+    // The Ingress names a Service that does not exist, so web has no evidenced client: no namespace default deny.
+    { severity: 'warning', message: "namespace shop: no default deny written: Deployment shop/web is exposed by Service web but no client of it is evidenced: reference the Service from its clients' env, ConfigMap or args, or declare them with the netlens.io/allow-from annotation (or pass --force)" },
+    { severity: 'warning', message: 'Ingress shop/shop shop.example.com / (Prefix) -> Service wbe:80: no such Service in the workspace, no edge', location: { uri: uri('ingress.yaml'), range: { start: { line: 17, character: 22 }, end: { line: 17, character: 25 } } } },
+  ]);
   assert.equal(result.edit.documentChanges!.length, 2);
 });
 

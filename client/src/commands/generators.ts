@@ -15,16 +15,37 @@ import {
   type PoliciesReply,
   type ServerCommands,
 } from '../../../server/src/protocol/commands';
-import { plural } from '../text';
+import { iconFree, plural } from '../text';
 import { pickNamespace, type CommandDeps } from './deps';
 
 /** What the generator commands answer, read as one shape (every field is optional in each). */
 export type GeneratorReply = DefaultDenyReply & PoliciesReply & MigrationReply;
 
-export async function addDefaultDeny(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
+/**
+ * A namespace that has a default deny already gets no second one silently: the user is asked (Open It / Add Anyway;
+ * dismissing cancels). Called with arguments, the question is shown without waiting and nothing is added unless
+ * `addAnyway` is passed.
+ */
+export async function addDefaultDeny(deps: CommandDeps, args?: { namespace?: string; addAnyway?: boolean }): Promise<GeneratorReply | undefined> {
   const namespace = args?.namespace ?? (await pickNamespace(deps, 'Add Default-Deny for Namespace', 'Add default-deny NetworkPolicies (DNS still allowed) to which namespace?'));
   if (!namespace) return undefined;
-  return run(deps, GENERATE_DEFAULT_DENY_COMMAND, { namespace }, `Default deny for namespace ${namespace}`);
+  const what = `Default deny for namespace ${namespace}`;
+  const reply = await run(deps, GENERATE_DEFAULT_DENY_COMMAND, { namespace, ...(args?.addAnyway ? { addAnyway: true } : {}) }, what);
+  const existing = reply?.existing;
+  if (!existing) return reply;
+  const question = vscode.window.showWarningMessage(`Netlens: namespace ${namespace} already has a default deny (NetworkPolicy ${existing.name}); nothing was added.`, 'Open It', 'Add Anyway');
+  const answer = async (choice: string | undefined) => {
+    if (choice === 'Open It') {
+      const { start, end } = existing.location.range;
+      await vscode.window.showTextDocument(vscode.Uri.parse(existing.location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+    } else if (choice === 'Add Anyway') return run(deps, GENERATE_DEFAULT_DENY_COMMAND, { namespace, addAnyway: true }, what);
+    return reply;
+  };
+  if (args) {
+    void question.then(answer);
+    return reply;
+  }
+  return answer(await question);
 }
 
 export async function generateNamespacePolicies(deps: CommandDeps, args?: { namespace?: string }): Promise<GeneratorReply | undefined> {
@@ -77,16 +98,54 @@ async function run<C extends GeneratorCommand>(deps: CommandDeps, command: C, ar
     return answer ?? undefined;
   }
   const reply: GeneratorReply = answer;
-  for (const note of reply.notes ?? []) deps.output.info(`${what}: ${note.severity}: ${note.message}`);
-  const notes = reply.notes?.length ? ` ${plural(reply.notes.length, 'note')} in the Kube Netlens output.` : '';
-  const showNotes = notes ? ['Show notes'] : [];
+  const notes = notesOf(reply);
+  for (const note of notes) deps.output.info(`${what}: ${note.severity}: ${note.message}`);
+  if (reply.existing) return answer; // addDefaultDeny asks what to do
+  const count = notes.length ? ` ${plural(notes.length, 'note')}.` : '';
+  const showNotes = notes.length ? ['Show notes'] : [];
+  const open = (choice: string | undefined) => choice === 'Show notes' && void pickNote(notes, what);
+  // What is missing is said first, in the notification itself.
+  const upFront = [
+    ...(reply.refused ? ['refused: the policies would deny connections the manifests show'] : []),
+    ...(reply.withheld ?? []).map((w) => `no default deny for namespace ${w.namespace} (${plural(w.reasons.length, 'workload lacks', 'workloads lack')} evidence)`),
+    ...(reply.refusedIngresses ?? []).map((r) => `${r.ingress} not migrated: its security annotations would be dropped`),
+  ].join('; ');
   if (!reply.applied) {
-    void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${reply.failureReason ? ` (${reply.failureReason})` : ''}.${notes}`, ...showNotes).then((choice) => choice && deps.output.show(true));
+    void vscode.window.showWarningMessage(`Netlens: ${what}: nothing was written${upFront ? `: ${upFront}` : reply.failureReason ? ` (${reply.failureReason})` : ''}.${count}`, ...showNotes).then(open);
     return answer;
   }
   // The documents are open and unsaved (the middleware showed them): the user reviews them and saves.
-  void vscode.window.showInformationMessage(`Netlens: ${what}: ${summary(reply)}; review and save.${notes}`, ...showNotes).then((choice) => choice && deps.output.show(true));
+  const show = upFront ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(`Netlens: ${what}: ${summary(reply)}; ${upFront ? `${upFront}; ` : ''}review and save.${count}`, ...showNotes).then(open);
   return answer;
+}
+
+interface ShownNote {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
+
+/** The notes of any generator's reply, as one list (a migration's refusals, errors and warnings included). */
+function notesOf(reply: GeneratorReply): ShownNote[] {
+  return [
+    ...(reply.notes ?? []),
+    ...(reply.errors ?? []).map((message): ShownNote => ({ severity: 'error', message })),
+    ...(reply.warnings ?? []).map((message): ShownNote => ({ severity: 'warning', message })),
+  ];
+}
+
+/** "Show notes": every note in a list; picking one with a place opens it there. */
+async function pickNote(notes: readonly ShownNote[], what: string): Promise<void> {
+  const icon = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
+  const picked = await vscode.window.showQuickPick(
+    notes.map((note) => ({ label: `${icon[note.severity]} ${iconFree(note.message)}`, note })),
+    { title: `${what}: notes`, matchOnDescription: true },
+  );
+  const location = picked?.note.location;
+  if (!location) return;
+  const { start, end } = location.range;
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
 }
 
 /** `2 NetworkPolicies (default-deny, allow-dns)`, `1 Gateway and 2 routes`. */

@@ -84,7 +84,7 @@ export class CodeActionProvider {
   constructor(private readonly host: CodeActionHost) {}
 
   private context(file?: string): FixContext {
-    const ctx: FixContext = { index: this.host.analysis.index, textOf: (f) => this.host.textOf(f) };
+    const ctx: FixContext = { index: this.host.analysis.index, textOf: (f) => this.host.textOf(f), settingsFor: (f) => this.host.analysis.settingsOf(f) };
     const profile = file ? this.host.analysis.settingsOf(file).profile : undefined;
     if (profile) ctx.profile = profile;
     return ctx;
@@ -337,7 +337,11 @@ export class CodeActionProvider {
     const namespace = this.namespaceArg(args);
     if (!namespace) return { error: 'netlens.generateDefaultDeny needs a namespace (or the uri of a manifest in it)' };
     const file = this.fileArg(args, 'uri');
-    const result = generateDefaultDeny(this.context(file), namespace, this.placement(args));
+    const result = generateDefaultDeny(this.context(file), namespace, this.placement(args), args.addAnyway === true);
+    if (result.existing) {
+      // Nothing added: the client offers to open the existing one or to add another anyway.
+      return { applied: false, namespace, notes: result.notes.map((n) => this.note(n)), existing: { name: result.existing.name, location: this.location(result.existing.file, result.existing.nameSpan) } };
+    }
     const applied = await this.apply(`Default deny for namespace ${namespace}`, result.change, args, file);
     return { ...applied, namespace, files: result.documents.map((d) => this.uriForNewFile(d.file)), policies: result.documents.flatMap((d) => d.policies), notes: result.notes.map((n) => this.note(n)) };
   }
@@ -346,7 +350,7 @@ export class CodeActionProvider {
     const namespace = typeof args.namespace === 'string' ? args.namespace : args.uri ? this.namespaceArg(args) : undefined;
     const file = this.fileArg(args, 'uri');
     const controllers = Array.isArray(args.ingressControllers) ? (args.ingressControllers as IngressControllerProfile[]).filter((c) => c && typeof c.class === 'string') : undefined;
-    const result = generatePolicies(this.context(file), { ...(namespace ? { namespace } : {}), ...(controllers ? { ingressControllers: controllers } : {}), ...this.placement(args) });
+    const result = generatePolicies(this.context(file), { ...(namespace ? { namespace } : {}), ...(controllers ? { ingressControllers: controllers } : {}), ...this.placement(args), ...(args.force === true ? { force: true } : {}) });
     const applied = await this.apply(`NetworkPolicies for ${namespace ? `namespace ${namespace}` : 'the workspace'}`, result.change, args, file);
     return {
       ...applied,
@@ -355,6 +359,8 @@ export class CodeActionProvider {
       notes: result.notes.map((n) => this.note(n)),
       files: result.documents.map((d) => this.uriForNewFile(d.file)),
       policies: result.documents.flatMap((d) => d.policies.map((p) => `${d.namespace}/${p}`)),
+      withheld: result.withheld.map((w) => ({ namespace: w.namespace, reasons: w.reasons.map((r) => plainText(r)) })),
+      refused: result.refused,
     };
   }
 
@@ -370,7 +376,7 @@ export class CodeActionProvider {
       if (file) ingresses = index.resourcesOf(file).filter((r): r is Ingress => r.kind === 'Ingress').slice(0, 1);
     }
     if (ingresses.length === 0) return { error: 'netlens.migrateIngress found no Ingress: pass ingress (ns/name), ingressClass, or the uri of a file holding one' };
-    const options = { ...this.placement(args), ...(typeof args.gatewayClass === 'string' ? { gatewayClass: args.gatewayClass } : {}), ...(typeof args.gatewayName === 'string' ? { gatewayName: args.gatewayName } : {}) };
+    const options = { ...this.placement(args), ...(typeof args.gatewayClass === 'string' ? { gatewayClass: args.gatewayClass } : {}), ...(typeof args.gatewayName === 'string' ? { gatewayName: args.gatewayName } : {}), ...(args.force === true ? { force: true } : {}) };
     const result: MigrationResult = migrateIngresses(this.context(ingresses[0]!.file), ingresses, options);
     const label = result.ingresses.length === 1 ? `Migrate Ingress ${result.ingresses[0]} to Gateway API` : `Migrate ${result.ingresses.length} Ingresses to Gateway API`;
     const applied = await this.apply(label, result.change, args, this.fileArg(args, 'uri') ?? ingresses[0]!.file);
@@ -385,6 +391,8 @@ export class CodeActionProvider {
       warnings: result.warnings,
       errors: result.errors,
       files: result.documents.map((d) => this.uriForNewFile(d.file)),
+      refusedIngresses: result.refused.map((r) => ({ ingress: r.ingress, annotations: r.annotations, reason: plainText(r.reason) })),
+      reusedGateways: result.reusedGateways,
     };
   }
 

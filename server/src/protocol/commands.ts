@@ -33,6 +33,8 @@ export interface GenerateDefaultDenyArgs extends CommandArgs, Pick<Placement, 'a
   /** Else the namespace of the first object in `uri`. */
   namespace?: string;
   uri?: string;
+  /** Add one even when the namespace has a default deny already (the user chose "Add Anyway"). */
+  addAnyway?: boolean;
 }
 
 export interface IngressControllerArg {
@@ -46,6 +48,8 @@ export interface GeneratePoliciesArgs extends CommandArgs, Placement {
   namespace?: string;
   uri?: string;
   ingressControllers?: IngressControllerArg[];
+  /** Write default denies even where evidence is missing or the check of the output fails. */
+  force?: boolean;
 }
 
 /** One of `ingress` (`ns/name`), `ingressClass`, `uri` (the first Ingress of that file). */
@@ -55,6 +59,8 @@ export interface MigrateIngressArgs extends CommandArgs, Placement {
   uri?: string;
   gatewayClass?: string;
   gatewayName?: string;
+  /** Migrate Ingresses whose security annotations cannot be translated. */
+  force?: boolean;
 }
 
 export interface AdmitIngressControllerArgs extends CommandArgs {
@@ -93,6 +99,8 @@ export interface DefaultDenyReply extends CommandOutcome {
   files?: string[];
   policies?: string[];
   notes?: GeneratorNote[];
+  /** The namespace has a default deny already: nothing was added (ask again with addAnyway to add one). */
+  existing?: { name: string; location: Location };
 }
 
 export interface TrafficEdgeReply {
@@ -113,6 +121,10 @@ export interface PoliciesReply extends CommandOutcome {
   files?: string[];
   /** `ns/name` of each policy written. */
   policies?: string[];
+  /** Namespaces whose default deny was not written, with the reasons. */
+  withheld?: { namespace: string; reasons: string[] }[];
+  /** Nothing was written: the policies would deny connections the manifests show (the error notes say which). */
+  refused?: boolean;
 }
 
 export interface AnnotationOutcomeReply {
@@ -134,6 +146,10 @@ export interface MigrationReply extends CommandOutcome {
   /** Why Ingresses were not migrated (what cannot be translated safely). */
   errors?: string[];
   files?: string[];
+  /** Ingresses not migrated because their security annotations would be dropped (ask again with force). */
+  refusedIngresses?: { ingress: string; annotations: string[]; reason: string }[];
+  /** Gateways of an earlier migration the routes attach to. */
+  reusedGateways?: string[];
 }
 
 export interface AdmitIngressControllerReply extends CommandOutcome {

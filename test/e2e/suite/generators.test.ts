@@ -9,6 +9,7 @@ interface GeneratorReply {
   error?: string;
   files?: string[];
   policies?: string[];
+  existing?: { name: string; location: { uri: string } };
 }
 
 /**
@@ -53,6 +54,34 @@ describe('generator commands', () => {
     written.push(file);
     assert.ok(await document.save());
     await waitFor('the saved file', () => fs.existsSync(file.fsPath) && fs.readFileSync(file.fsPath, 'utf8') === text);
+  });
+
+  it('Add Default-Deny again: no second default deny is added silently; Add Anyway adds one', async () => {
+    // The saved file of the previous test holds payments' default deny now.
+    const reply = await waitFor('the existing default deny to be named', async () => {
+      const r = await vscode.commands.executeCommand<GeneratorReply>('netlens.addDefaultDeny', { namespace: 'payments' });
+      return r?.existing && r;
+    });
+    assert.equal(reply.applied, false);
+    assert.equal(reply.existing!.name, 'default-deny');
+    assert.ok(reply.existing!.location.uri.endsWith('payments-default-deny.yaml'), reply.existing!.location.uri);
+    assert.equal(reply.files, undefined);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty && d.getText().includes('default-deny-2')), 'nothing was added');
+    const anyway = await vscode.commands.executeCommand<GeneratorReply>('netlens.addDefaultDeny', { namespace: 'payments', addAnyway: true });
+    assert.equal(anyway.applied, true);
+    assert.deepEqual(anyway.policies, ['default-deny-2', 'allow-dns-2']);
+  });
+
+  it('a generator’s documents leave no file behind when the user does not save them', async () => {
+    const reply = await vscode.commands.executeCommand<GeneratorReply>('netlens.generateNamespacePolicies', { namespace: 'store' });
+    assert.equal(reply.applied, true);
+    const files = reply.files!.map((f) => vscode.Uri.parse(f));
+    for (const uri of files) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.isDirty, true);
+      await revertAndClose(document); // what "Don't Save" does
+    }
+    for (const uri of files) assert.equal(fs.existsSync(uri.with({ scheme: 'file' }).fsPath), false, `${uri.fsPath} is not on disk`);
   });
 
   it('Generate NetworkPolicies for Namespace writes least-privilege policies from the declared traffic', async () => {

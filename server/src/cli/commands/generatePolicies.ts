@@ -6,14 +6,14 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeNote, type FixContext, type GeneratorResult } from '../../engine/fixes/index';
+import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeNote, type FixContext, type GeneratorResult, type PoliciesResult } from '../../engine/fixes/index';
 import { renderComments } from '../../engine/fixes/yamlRender';
 import { readManifest } from '../../io/scanFiles';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems, type LoadedWorkspace } from '../loadWorkspace';
 import { planOutputs, writeOutputs, type OutputPlan } from '../outputFiles';
 import { loadProfileOption } from '../profileOption';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { settingsFromOptions } from './ruleOptions';
 import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 
@@ -23,16 +23,22 @@ export const generatePoliciesCommand: Command = {
   usage: `netlens generate-policies [paths...] [options]
 
 Reads every *.yaml, *.yml and *.json under the paths (default: .) and infers who talks to whom: Service
-references in env values and ConfigMaps, Ingress and HTTPRoute backends (from their controller), LoadBalancer and
-NodePort Services (from outside), external destinations, and netlens.io/allow-from annotations for what the
-manifests cannot show. Prints each edge with its evidence, then, per namespace, a default deny, DNS egress and one
-NetworkPolicy per workload admitting exactly those edges.
+references in env values, ConfigMaps and container args, Ingress and Gateway API route backends (from their
+controller or Gateway proxies), LoadBalancer and NodePort Services (from outside), external destinations, what the
+workspace's own NetworkPolicies admit, and netlens.io/allow-from annotations for what the manifests cannot show.
+Prints each edge with its evidence, then, per namespace, a default deny, DNS egress and one NetworkPolicy per
+workload admitting exactly those edges. The output is checked with the same engine before it is handed over:
+every evidenced connection stays allowed and no new error appears, else the namespace's default deny is withheld
+(or, if that is not enough, nothing is written and the exit status is 1).
 
 Options:
   --namespace ns             only this namespace (default: every namespace with workloads)
   --out dir                  write <namespace>-networkpolicies.yaml files there instead of printing the YAML
                              (names made safe: nothing is written outside dir)
   --default-deny-only        only "deny all ingress and egress, allow DNS" (needs --namespace)
+  --force                    write each namespace's default deny even where a workload exposed by a Service has no
+                             evidenced client or the check of the output fails (exit 1 and a stderr line otherwise)
+  --ignore-existing-policies do not carry over what the workspace's own NetworkPolicies admit
   --format txt|json          txt (default): edges as comments, then YAML; json: edges, notes and documents
 ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress controller namespaces or subnets; default:
                              .netlens.yaml here or in the first path's folder)
@@ -45,6 +51,8 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress cont
         namespace: { type: 'string' },
         out: { type: 'string' },
         'default-deny-only': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        'ignore-existing-policies': { type: 'boolean', default: false },
         format: { type: 'string', default: 'txt' },
         ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
@@ -63,7 +71,15 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress cont
       const result = generateDefaultDeny(ctx, values.namespace!, placement);
       return exitCode(workspace, emit(result, [], io, outDir, display));
     }
-    const result = generatePolicies(ctx, { ...(values.namespace ? { namespace: values.namespace } : {}), ...placement });
+    const result = generatePolicies(ctx, {
+      ...(values.namespace ? { namespace: values.namespace } : {}),
+      ...placement,
+      ...(values.force ? { force: true } : {}),
+      ...(values['ignore-existing-policies'] ? { ignoreExistingPolicies: true } : {}),
+    });
+    // Said first, on stderr: nothing was handed over, or some namespace has no default deny.
+    if (result.refused) io.err('netlens generate-policies: refused: the generated policies would deny connections the manifests show (see the error notes); nothing written\n');
+    for (const { namespace, reasons } of result.withheld) io.err(`netlens generate-policies: namespace ${escapeLine(namespace)}: no default deny written (${reasons.length} reason${reasons.length === 1 ? '' : 's'} in the notes; --force writes it anyway)\n`);
     if (values.namespace && !result.namespaces.some((n) => [...ctx.index.workloads()].some((w) => w.namespace === n))) {
       io.err(`netlens generate-policies: no workload in namespace ${escapeLine(values.namespace)}\n`);
     }
@@ -91,9 +107,9 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress cont
         )}\n`,
       );
       const failed = outDir !== undefined && plan !== undefined && !writeDocuments(plan, outDir, io, display, false);
-      return exitCode(workspace, failed ? EXIT_USAGE : refused(result));
+      return exitCode(workspace, failed ? EXIT_USAGE : incomplete(result, refused(result)));
     }
-    return exitCode(workspace, emit(result, edgeLines, io, outDir, display));
+    return exitCode(workspace, incomplete(result, emit(result, edgeLines, io, outDir, display)));
   },
 };
 
@@ -139,6 +155,7 @@ export async function loadContext(
     },
   };
   if (profile) ctx.profile = profile;
+  ctx.settingsFor = () => settings;
   return { ctx, display: workspace.display, workspace };
 }
 
@@ -161,6 +178,11 @@ function emit(result: GeneratorResult, edgeLines: string[], io: CliIO, outDir: s
   io.out(renderComments(lines));
   io.out(result.documents.map((d) => d.text).join('---\n'));
   return refused(result);
+}
+
+/** Exit status 1 when the closed loop refused or a default deny was withheld (unless a worse status stands). */
+function incomplete(result: PoliciesResult, status: number): number {
+  return status === EXIT_OK && (result.refused || result.withheld.length > 0) ? EXIT_FINDINGS : status;
 }
 
 /** Exit status 2 when the guard refused to write something (the note says what and why), else 0. */

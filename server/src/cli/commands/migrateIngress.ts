@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { defaultGatewayClass, ingressesOfClass, migrateIngresses, type MigrationResult } from '../../engine/fixes/index';
 import type { Ingress } from '../../engine/model/resources';
 import { closestName } from '../../engine/util/closestName';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
 import { ingressControllerOf } from '../../engine/exposure/controllers';
 import { loadContext } from './generatePolicies';
 import { escapeLine } from '../format/terminal';
@@ -25,8 +25,8 @@ export const migrateIngressCommand: Command = {
   usage: `netlens migrate-ingress [paths...] [options]
 
 Reads every *.yaml, *.yml and *.json under the paths (default: .) and translates Ingresses into Gateway API: one
-Gateway per namespace (an HTTP listener, an HTTPS listener per TLS host) and HTTPRoutes for the hosts, paths,
-backends and default backend, with the common ingress-nginx annotations (redirects, rewrites, canaries, ...)
+Gateway per namespace (an HTTP listener, an HTTPS listener per TLS host) and HTTPRoutes (GRPCRoutes for gRPC
+backends) for the hosts, paths, backends and default backend, with the common ingress-nginx annotations (redirects, rewrites, canaries, ...)
 turned into route filters and weights. Every annotation that does not translate is listed in the output with the
 reason. The Ingresses are left as they are: run both side by side, then move DNS.
 
@@ -39,6 +39,9 @@ Options:
   --gateway-name name        name of the Gateway (default: the Ingress's name, or the GatewayClass's for several)
   --out dir                  write the files there instead of printing them (names made safe: nothing is
                              written outside dir)
+  --force                    also migrate Ingresses whose security annotations (auth-url, auth-tls-*,
+                             whitelist-source-range, limit-*, WAF) have no Gateway API translation; without it they
+                             are not migrated, the reason is on stderr and the exit status is 1
 ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml here or in the first path's folder)
 `,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -51,6 +54,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         'gateway-class': { type: 'string' },
         'gateway-name': { type: 'string' },
         out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
@@ -94,9 +98,12 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
     const results: MigrationResult[] = [];
     for (const group of groups) {
       const gatewayClass = values['gateway-class'] ?? defaultGatewayClass(index, group[0]!);
-      const options = { gatewayClass, ...(values['gateway-name'] ? { gatewayName: values['gateway-name'] } : {}), ...(outDir !== undefined ? { directory: `${outDir}${path.sep}` } : {}) };
+      const options = { gatewayClass, ...(values['gateway-name'] ? { gatewayName: values['gateway-name'] } : {}), ...(outDir !== undefined ? { directory: `${outDir}${path.sep}` } : {}), ...(values.force ? { force: true } : {}) };
       results.push(migrateIngresses(ctx, group, options));
     }
+    // Said first: Ingresses not migrated because their security annotations would be dropped (exit 1).
+    const securityRefusals = results.flatMap((r) => r.refused.map((x) => x.reason));
+    for (const reason of securityRefusals) io.err(`netlens migrate-ingress: ${escapeLine(reason)}\n`);
     let writeFailed = false;
     if (outDir !== undefined) {
       // Several groups may ask for one namespace's file: one file, their documents joined (outputFiles.ts).
@@ -110,7 +117,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
     // Names, annotations and their values come from the manifests: escaped, one line stays one line.
     const line = (text: string) => io.err(`${escapeLine(text)}\n`);
     const untranslated = results.flatMap((r) => r.untranslated);
-    for (const result of results) line(`migrated ${result.ingresses.join(', ')} to GatewayClass ${result.gatewayClass}: Gateway ${result.gateways.join(', ')}, ${result.routes.length} HTTPRoute${result.routes.length === 1 ? '' : 's'}`);
+    for (const result of results.filter((r) => r.ingresses.length)) line(`migrated ${result.ingresses.join(', ')} to GatewayClass ${result.gatewayClass}: Gateway ${result.gateways.join(', ')}, ${result.routes.length} HTTPRoute${result.routes.length === 1 ? '' : 's'}`);
     if (untranslated.length) {
       line(`not translated (${untranslated.length}):`);
       for (const u of untranslated) line(`  ${u.ingress}: ${u.annotation}: ${u.detail}`);
@@ -121,8 +128,8 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
       for (const w of warnings) line(`  ${w}`);
     }
     // The guard refused to write something: said, and exit 2 (nothing of it was printed or written).
-    const refusals = results.flatMap((r) => r.errors);
+    const refusals = results.flatMap((r) => r.errors).filter((e) => !securityRefusals.includes(e));
     for (const e of refusals) line(`netlens migrate-ingress: ${e}`);
-    return exitCode(workspace, writeFailed || refusals.length ? EXIT_USAGE : EXIT_OK);
+    return exitCode(workspace, writeFailed || refusals.length ? EXIT_USAGE : securityRefusals.length ? EXIT_FINDINGS : EXIT_OK);
   },
 };

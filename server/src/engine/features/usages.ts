@@ -142,7 +142,7 @@ export function* referencesToServiceSteps(index: WorkspaceIndex, service: Servic
     yield;
     for (const reference of referencesOf(index, source)) {
       if (reference.serviceName !== service.name || reference.namespace !== service.namespace) continue;
-      const detail = reference.via === 'env' ? `env ${reference.envName ?? ''}` : `data ${reference.key ?? ''}`;
+      const detail = reference.via === 'env' ? `env ${reference.envName ?? ''}` : reference.via === 'arg' ? `arg ${JSON.stringify(reference.arg ?? '')}` : `data ${reference.key ?? ''}`;
       out.push({ resource: source, span: reference.span, detail: `${detail} = ${reference.host}${reference.port !== undefined && !reference.portImplied ? `:${reference.port}` : ''}` });
     }
   }

@@ -14,4 +14,4 @@ export { ignoreFixes } from './ignoreFixes';
 export { ADMIT_INGRESS_CONTROLLER_COMMAND, admitIngressControllerChange, deniedDirections, type AdmitControllerArguments } from './netpolFixes';
 export { generateDefaultDeny, generatePolicies, formatEdges, type GeneratePoliciesOptions, type GeneratedDocument, type GeneratorResult, type PlacementOptions, type PoliciesResult } from './generatePolicies';
 export { inferTraffic, parseAllowFrom, describeEndpoint, evidenceWhere, ALLOW_FROM_ANNOTATION, type EdgeEndpoint, type EdgeEvidence, type EdgeNote, type TrafficEdge } from './trafficEdges';
-export { migrateIngress, migrateIngresses, ingressesOfClass, defaultGatewayClass, type AnnotationOutcome, type MigrationOptions, type MigrationResult } from './migrateIngress';
+export { migrateIngress, migrateIngresses, ingressesOfClass, defaultGatewayClass, MIGRATED_FROM_ANNOTATION, type AnnotationOutcome, type MigrationOptions, type MigrationResult } from './migrateIngress';

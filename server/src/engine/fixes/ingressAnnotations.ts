@@ -133,3 +133,15 @@ export function untranslatedReason(key: string): string {
   if (key.startsWith('netlens.io/')) return 'a Netlens annotation for the Ingress itself';
   return 'an annotation of another tool or controller: check whether it applies to Gateway API objects';
 }
+
+/**
+ * Annotations that protect the backends: authentication, client certificates, address allow- and deny-lists, rate
+ * limits, a web application firewall. Left behind by a migration, the new route serves without that protection, so
+ * the migration refuses such an Ingress unless forced (migrateIngress.ts).
+ */
+const SECURITY_NGINX = /^(auth-|enable-global-auth$|satisfy$|(allow|white|deny)list-source-range$|limit-|enable-modsecurity$|modsecurity-|enable-owasp-core-rules$)/;
+const SECURITY_OTHER: ReadonlySet<string> = new Set(['appgw.ingress.kubernetes.io/waf-policy-for-path']);
+
+export function isSecurityAnnotation(key: string): boolean {
+  return (key.startsWith(NGINX) && SECURITY_NGINX.test(key.slice(NGINX.length))) || SECURITY_OTHER.has(key);
+}

@@ -22,7 +22,7 @@
 import { ingressControllerOf } from '../exposure/controllers';
 import type { Ingress, IngressBackend, Service } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import { NGINX, TRANSLATABLE_NGINX, untranslatedReason } from './ingressAnnotations';
+import { isSecurityAnnotation, NGINX, TRANSLATABLE_NGINX, untranslatedReason } from './ingressAnnotations';
 import { dnsName, fileBeside, uniqueName } from './policyObjects';
 import type { PlacementOptions } from './generatePolicies';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
@@ -39,7 +39,12 @@ export interface MigrationOptions extends PlacementOptions {
   gatewayClass?: string;
   /** Name of the Gateway (default: the Ingress's name for one Ingress, the class name for several). */
   gatewayName?: string;
+  /** Migrate Ingresses whose security annotations (auth, allow-lists, rate limits, WAF) cannot be translated. */
+  force?: boolean;
 }
+
+/** On the Gateway and routes a migration writes: the Ingresses they come from (migrating again reuses them). */
+export const MIGRATED_FROM_ANNOTATION = 'netlens.io/migrated-from';
 
 export interface AnnotationOutcome {
   /** `ns/name` of the Ingress. */
@@ -64,6 +69,10 @@ export interface MigrationResult {
   warnings: string[];
   /** What was not generated because it would not read back as the intended objects (nothing of it is written). */
   errors: string[];
+  /** Ingresses not migrated because security annotations would be dropped (without `force`), with those annotations. */
+  refused: { ingress: string; annotations: string[]; reason: string }[];
+  /** Gateways of an earlier migration that the routes attach to (`ns/name`), instead of new ones. */
+  reusedGateways: string[];
   documents: GeneratedDocument[];
   change: WorkspaceChange;
 }
@@ -103,6 +112,28 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
       mains.set(ref(ingress), ingress);
     }
   }
+  // Security that would be lost: refused (the reason in the result, the CLI's output and the editor) unless forced.
+  const refused: MigrationResult['refused'] = [];
+  const dropped = new Map<string, string[]>();
+  for (const [key, ingress] of [...mains]) {
+    const security = [ingress, ...canariesOf(index, ingress)].flatMap((i) => Object.keys(i.annotations).filter(isSecurityAnnotation).map((a) => `${ref(i)} ${a}`));
+    if (!security.length) continue;
+    if (options.force) {
+      dropped.set(key, security);
+      continue;
+    }
+    mains.delete(key);
+    const reason = `Ingress ${ref(ingress)} is not migrated: its security annotations (${security.map((s) => s.split(' ')[1]).join(', ')}) have no Gateway API translation, so the routes would serve without that protection. Configure it on the Gateway implementation (e.g. its authentication or rate-limit policy), then migrate with --force.`;
+    refused.push({ ingress: ref(ingress), annotations: security, reason });
+  }
+  // Ingresses an earlier migration already made routes for are skipped; its Gateway is reused.
+  for (const [key, ingress] of [...mains]) {
+    const existing = migratedRoutesOf(index, ingress);
+    if (!existing.length) continue;
+    mains.delete(key);
+    warnings.push(`Ingress ${ref(ingress)} was migrated already (${existing.map((r) => `${r.kind} ${r.name}`).join(', ')}): nothing new is written for it; delete those routes to migrate it again`);
+  }
+  const reusedGateways: string[] = [];
   const byNamespace = new Map<string, Ingress[]>();
   for (const ingress of mains.values()) byNamespace.set(ingress.namespace, [...(byNamespace.get(ingress.namespace) ?? []), ingress]);
   const documents: GeneratedDocument[] = [];
@@ -113,8 +144,13 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
   const errors: string[] = [];
   for (const [namespace, ingresses] of [...byNamespace].sort(([a], [b]) => compareStrings(a, b))) {
     ingresses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const gatewayName = uniqueName(index, 'Gateway', namespace, dnsName(options.gatewayName ?? (selected.length === 1 || ingresses.length === 1 ? ingresses[0]!.name : gatewayClass)), taken);
-    const builder = new GatewayBuilder(index, namespace, gatewayName, gatewayClass, taken, warnings, outcomes);
+    const earlier = options.gatewayName === undefined ? migratedGatewayOf(index, namespace, gatewayClass) : undefined;
+    const gatewayName = earlier?.name ?? uniqueName(index, 'Gateway', namespace, dnsName(options.gatewayName ?? (selected.length === 1 || ingresses.length === 1 ? ingresses[0]!.name : gatewayClass)), taken);
+    if (earlier) {
+      reusedGateways.push(`${namespace}/${earlier.name}`);
+      warnings.push(`the routes attach to Gateway ${namespace}/${earlier.name}, which an earlier migration made (${MIGRATED_FROM_ANNOTATION}); no second Gateway is written. Add listeners to it by hand for new TLS hosts`);
+    }
+    const builder = new GatewayBuilder(index, namespace, gatewayName, gatewayClass, taken, warnings, outcomes, earlier !== undefined, ingresses.map(ref));
     for (const ingress of ingresses) {
       builder.add(ingress, canariesOf(index, ingress));
       migrated.push(ref(ingress), ...canariesOf(index, ingress).map(ref));
@@ -132,6 +168,7 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
         ? ['NOT TRANSLATED (configure these another way, or drop them):', ...untranslated.map((o) => `  ${o.ingress}: ${o.annotation}: ${JSON.stringify(o.value)} -- ${o.detail}`)]
         : ['Every annotation was translated.']),
       ...(builder.warnings.length ? ['Check:', ...builder.warnings.map((w) => `  ${w}`)] : []),
+      ...forcedDrops(ingresses.flatMap((i) => dropped.get(ref(i)) ?? [])),
     ];
     const rendered = renderChecked(objects, placed.style, header);
     if ('error' in rendered) {
@@ -145,7 +182,29 @@ export function migrateIngresses(ctx: FixContext, selected: readonly Ingress[], 
   if ('error' in made) errors.push(made.error);
   const written = 'change' in made ? documents : [];
   const change = 'change' in made ? made.change : { edits: [], newFiles: [] };
-  return { gatewayClass, ingresses: [...new Set(migrated)], gateways, routes, annotations: outcomes, untranslated, warnings, errors, documents: written, change };
+  for (const refusal of refused) errors.push(refusal.reason);
+  return { gatewayClass, ingresses: [...new Set(migrated)], gateways, routes, annotations: outcomes, untranslated, warnings, errors, refused, reusedGateways, documents: written, change };
+}
+
+function forcedDrops(dropped: readonly string[]): string[] {
+  return dropped.length ? ['SECURITY NOT CARRIED OVER (migrated with --force): the routes serve without these; configure them on the Gateway implementation:', ...dropped.map((s) => `  ${s}`)] : [];
+}
+
+/** The routes an earlier migration made from this Ingress. */
+function migratedRoutesOf(index: WorkspaceIndex, ingress: Ingress): { kind: string; name: string }[] {
+  return [...index.ofKindIn('HTTPRoute', ingress.namespace), ...index.ofKindIn('GRPCRoute', ingress.namespace)].filter((r) => migratedFrom(r.annotations).includes(ref(ingress)));
+}
+
+/** A Gateway of the namespace and class that an earlier migration made. */
+function migratedGatewayOf(index: WorkspaceIndex, namespace: string, gatewayClass: string): { name: string } | undefined {
+  return index
+    .ofKindIn('Gateway', namespace)
+    .filter((g) => g.gatewayClassName === gatewayClass && migratedFrom(g.annotations).length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : 1))[0];
+}
+
+function migratedFrom(annotations: Readonly<Record<string, string>>): string[] {
+  return (annotations[MIGRATED_FROM_ANNOTATION] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export function migrateIngress(ctx: FixContext, ingress: Ingress, options: MigrationOptions = {}): MigrationResult {
@@ -244,6 +303,9 @@ class GatewayBuilder {
     private readonly taken: Set<string>,
     private readonly allWarnings: string[],
     private readonly outcomes: AnnotationOutcome[],
+    /** The Gateway exists (an earlier migration): only routes are written. */
+    private readonly reuseGateway = false,
+    private readonly sources: readonly string[] = [],
   ) {}
 
   private warn(message: string): void {
@@ -252,8 +314,9 @@ class GatewayBuilder {
   }
 
   objects(): Record<string, unknown>[] {
+    if (this.reuseGateway) return [...this.routes];
     const metadata: Record<string, unknown> = { name: this.gatewayName, namespace: this.namespace };
-    if (Object.keys(this.gatewayAnnotations).length) metadata.annotations = this.gatewayAnnotations;
+    metadata.annotations = { ...this.gatewayAnnotations, [MIGRATED_FROM_ANNOTATION]: this.sources.join(',') };
     const gateway = { apiVersion: GATEWAY_API_VERSION, kind: 'Gateway', metadata, spec: { gatewayClassName: this.gatewayClass, listeners: this.listeners } };
     return [gateway, ...this.routes];
   }
@@ -343,7 +406,13 @@ class GatewayBuilder {
       if (sslRedirect !== undefined) reader.translated('ssl-redirect', 'nothing to translate (the Ingress has no TLS)');
     }
 
-    this.emitRoutes(ingress, [...groups.values()]);
+    const backendProtocol = reader.nginx('backend-protocol')?.toUpperCase();
+    const grpc = backendProtocol === 'GRPC' || backendProtocol === 'GRPCS';
+    if (grpc) {
+      reader.translated('backend-protocol', backendProtocol === 'GRPCS' ? 'GRPCRoute (gRPC to the pods; their TLS needs a BackendTLSPolicy, see the warning)' : 'GRPCRoute (gRPC to the pods)');
+      if (backendProtocol === 'GRPCS') this.warn(`${ref(ingress)}: backend-protocol GRPCS: the pods expect TLS; add a BackendTLSPolicy for the Service (Gateway API's way to set TLS to backends)`);
+    }
+    this.emitRoutes(ingress, [...groups.values()], grpc);
     this.outcomes.push(...reader.outcomes(notTranslated));
     for (const canary of canaries) this.outcomes.push(...canaryOutcomes(canary));
   }
@@ -516,9 +585,10 @@ class GatewayBuilder {
     return refs;
   }
 
-  private emitRoutes(ingress: Ingress, groups: HostGroup[]): void {
+  private emitRoutes(ingress: Ingress, groups: HostGroup[], grpc = false): void {
     const nonEmpty = groups.filter((g) => g.rules.length > 0);
-    const annotations: Record<string, string> = {};
+    const annotations: Record<string, string> = { [MIGRATED_FROM_ANNOTATION]: ref(ingress) };
+    const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
     if (ingress.annotations['netlens.io/ignore'] !== undefined) annotations['netlens.io/ignore'] = ingress.annotations['netlens.io/ignore'];
     const redirectHosts: string[] = [];
     let redirectAll = false;
@@ -526,16 +596,15 @@ class GatewayBuilder {
       const base = nonEmpty.length === 1 ? ingress.name : dnsName(ingress.name, group.hosts[0]?.replace(/^\*\./, 'wildcard.') ?? 'default');
       const rules = mergeRules(group.rules);
       for (let i = 0; i < rules.length; i += 16) {
-        const name = uniqueName(this.index, 'HTTPRoute', this.namespace, dnsName(i === 0 ? base : `${base}-${i / 16 + 1}`), this.taken);
+        const name = uniqueName(this.index, kind, this.namespace, dnsName(i === 0 ? base : `${base}-${i / 16 + 1}`), this.taken);
         const parentRefs = group.redirect
           ? this.httpsListenersFor(group.hosts[0]).map((sectionName) => ({ name: this.gatewayName, sectionName }))
           : [{ name: this.gatewayName }];
         const spec: Record<string, unknown> = { parentRefs };
         if (group.hosts.length) spec.hostnames = group.hosts;
-        spec.rules = rules.slice(i, i + 16);
-        const metadata: Record<string, unknown> = { name, namespace: this.namespace };
-        if (Object.keys(annotations).length) metadata.annotations = annotations;
-        this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata, spec });
+        spec.rules = grpc ? rules.slice(i, i + 16).map((r) => this.grpcRule(ingress, r)) : rules.slice(i, i + 16);
+        const metadata: Record<string, unknown> = { name, namespace: this.namespace, annotations: { ...annotations } };
+        this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind, metadata, spec });
         this.routeNames.push(name);
       }
       if (group.redirect) {
@@ -548,9 +617,32 @@ class GatewayBuilder {
       const spec: Record<string, unknown> = { parentRefs: [{ name: this.gatewayName, sectionName: 'http' }] };
       if (!redirectAll) spec.hostnames = [...new Set(redirectHosts)];
       spec.rules = [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }];
-      this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata: { name, namespace: this.namespace }, spec });
+      this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata: { name, namespace: this.namespace, annotations: { ...annotations } }, spec });
       this.routeNames.push(name);
     }
+  }
+
+  /**
+   * An HTTP rule as a GRPCRoute rule: a path `/pkg.Service[/Method]` becomes a method match, `/` matches every
+   * method; header matches are kept; filters GRPCRoute has no place for (rewrites, redirects) are dropped, with a warning.
+   */
+  private grpcRule(ingress: Ingress, rule: RouteRule): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const matches = (rule.matches ?? []).flatMap((m) => {
+      const match: Record<string, unknown> = {};
+      const value = m.path?.value ?? '/';
+      const method = /^\/([A-Za-z_][\w.]*)(?:\/([A-Za-z_]\w*))?\/?$/.exec(value);
+      if (method) match.method = method[2] ? { type: 'Exact', service: method[1], method: method[2] } : { type: 'Exact', service: method[1] };
+      else if (value !== '/') this.warn(`${ref(ingress)}: path ${value} is not a gRPC service or method (/package.Service[/Method]): the GRPCRoute rule matches every method`);
+      if (m.headers?.length) match.headers = m.headers.map((h) => ({ type: 'Exact', ...h }));
+      return Object.keys(match).length ? [match] : [];
+    });
+    if (matches.length) out.matches = matches;
+    const kept = (rule.filters ?? []).filter((f) => ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror'].includes(String(f.type)));
+    if (kept.length < (rule.filters ?? []).length) this.warn(`${ref(ingress)}: ${(rule.filters ?? []).filter((f) => !kept.includes(f)).map((f) => String(f.type)).join(', ')} has no GRPCRoute equivalent and is left out`);
+    if (kept.length) out.filters = kept;
+    if (rule.backendRefs) out.backendRefs = rule.backendRefs;
+    return out;
   }
 }
 

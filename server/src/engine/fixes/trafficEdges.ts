@@ -8,19 +8,25 @@
  *    on the Service port's target port;
  *  - Ingress backends: from the ingress controller of the Ingress's class (its namespace, or the subnet of an
  *    Azure-hosted one, from the cluster profile or the knowledge base);
- *  - HTTPRoute / GRPCRoute backendRefs: from the Gateway's proxy pods (Istio-based classes label them
+ *  - HTTPRoute / GRPCRoute / TLSRoute / TCPRoute / UDPRoute backendRefs (UDP for UDPRoutes): from the Gateway's proxy pods (Istio-based classes label them
  *    `gateway.networking.k8s.io/gateway-name`), or from the subnet of Application Gateway for Containers;
  *  - LoadBalancer and NodePort Services: from outside the cluster on their target ports;
  *  - `netlens.io/allow-from` on a workload: what the manifests cannot show (see docs/annotations.md);
- *  - external destinations (egress/inventory.ts): to addresses outside the cluster on the declared port.
+ *  - external destinations (egress/inventory.ts): to addresses outside the cluster on the declared port;
+ *  - the workspace's own NetworkPolicies: what they admit between its workloads is intent, asked of the
+ *    reachability model (reach/): a pod an existing policy isolates admits these connections already, and the
+ *    other side's generated isolation must admit them too (else generating would deny what the repository allows).
  * What cannot be turned into an edge (a Service that is not in the workspace, an unknown controller address) is a
  * note, never a guess.
  */
 import { egressOfWorkload } from '../egress/inventory';
+import { ISTIO_GATEWAY_PROXY_PORTS } from '../kb/gatewayProxyPorts';
 import { ingressControllerOf } from '../exposure/controllers';
 import { controllerOfGateway, controllerOfIngress, GATEWAY_NAME_LABEL, type ControllerSource } from '../reach/placement';
-import { referencesOf, type ServiceReference } from '../model/references';
-import type { ConfigMap, Gateway, Ingress, IngressBackend, Protocol, Route, Service, ServicePort, Workload } from '../model/resources';
+import { referencesOf, referenceWhere, type ServiceReference } from '../model/references';
+import type { ConfigMap, Gateway, Ingress, IngressBackend, NetworkPolicy, Protocol, Route, Service, ServicePort, Workload } from '../model/resources';
+import { connectionsContain, isEmptyConnections, PROTOCOLS, type ConnectionSet } from '../netpol/portSet';
+import { reachableFrom, reachModelOf, whoCanReach, workloadPeer, type ReachPeer } from '../reach/index';
 import { findServicePort, resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { peerIdentityOf } from '../netpol/podClasses';
@@ -31,8 +37,11 @@ import type { PlainSelector } from './policyObjects';
 import { compareStrings as cmp } from '../util/compare';
 
 export const ALLOW_FROM_ANNOTATION = 'netlens.io/allow-from';
+const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
 export { GATEWAY_NAME_LABEL };
 const ANYWHERE = '0.0.0.0/0';
+/** An admitted port range this small is listed port by port; a wider one becomes the destination's container ports in it. */
+const MAX_LISTED_PORTS = 16;
 
 export type EdgeEndpoint =
   | { type: 'workload'; id: string; namespace: string; name: string; kind: string; workload: Workload }
@@ -41,7 +50,7 @@ export type EdgeEndpoint =
   /** Addresses outside the cluster. */
   | { type: 'addresses'; id: string; cidrs: string[]; label: string };
 
-export type EdgeOrigin = 'reference' | 'ingress' | 'route' | 'load-balancer' | 'annotation' | 'external';
+export type EdgeOrigin = 'reference' | 'ingress' | 'route' | 'load-balancer' | 'annotation' | 'external' | 'policy';
 
 export interface EdgeEvidence {
   file: string;
@@ -79,11 +88,15 @@ export interface EdgeOptions {
   ingressControllers?: readonly IngressControllerProfile[];
   /** Reads a file's text (for line numbers in evidence). */
   textOf?: (file: string) => string | undefined;
+  /** Do not read what the workspace's own NetworkPolicies admit as evidence (`--ignore-existing-policies`). */
+  ignoreExistingPolicies?: boolean;
 }
 
 export interface InferredTraffic {
   edges: TrafficEdge[];
   notes: EdgeNote[];
+  /** Namespaces of Ingresses and routes whose controller has no known address (their backends get no edge from it). */
+  unplacedControllers: string[];
 }
 
 export function workloadEndpoint(workload: Workload): EdgeEndpoint {
@@ -110,6 +123,7 @@ export function inferTraffic(index: WorkspaceIndex, options: EdgeOptions = {}): 
   builder.loadBalancers();
   builder.allowFrom();
   builder.external();
+  if (!options.ignoreExistingPolicies) builder.existingPolicies();
   return builder.result();
 }
 
@@ -117,6 +131,8 @@ class EdgeBuilder {
   private readonly edges = new Map<string, TrafficEdge>();
   private readonly notes: EdgeNote[] = [];
   private readonly noteKeys = new Set<string>();
+  private readonly unplaced = new Set<string>();
+  private readonly clientsAdded = new Set<string>();
   private readonly lines = new Map<string, LineIndex | null>();
   /** One workload definition per peer (variants of one app share a peer). */
   private readonly peers: Workload[];
@@ -144,7 +160,7 @@ class EdgeBuilder {
     const edges = [...this.edges.values()].sort(
       (a, b) => cmp(a.to.id, b.to.id) || cmp(a.from.id, b.from.id) || cmp(a.protocol, b.protocol) || cmp(String(a.port).padStart(5, '0'), String(b.port).padStart(5, '0')),
     );
-    return { edges, notes: this.notes };
+    return { edges, notes: this.notes, unplacedControllers: [...this.unplaced].sort() };
   }
 
   private lineOf(file: string, offset: number): number | undefined {
@@ -213,6 +229,10 @@ class EdgeBuilder {
       for (const ref of referencesOf(this.index, workload)) {
         const container = workload.containers.find((c) => c.name === ref.container);
         const siblings = (name: string) => container?.env.find((e) => e.name === name)?.value;
+        if (ref.via === 'arg') {
+          this.reference(from, ref, () => undefined, referenceWhere(ref));
+          continue;
+        }
         const env = container?.env.find((e) => e.name === ref.envName);
         const written = env?.value ?? ref.host;
         this.reference(from, ref, siblings, `env ${ref.envName} = ${written}${ref.container ? ` (container ${ref.container})` : ''}`);
@@ -321,6 +341,7 @@ class EdgeBuilder {
   }
 
   private unknownController(className: string, object: Ingress | Route, span: Span): void {
+    this.unplaced.add(object.namespace);
     this.note(
       'warning',
       `the controller of class ${className} (for ${object.kind} ${object.namespace}/${object.name}) has no known address: no edge. Set ingressControllers (class ${className}: namespace or subnetCidr) in .netlens.yaml.`,
@@ -331,7 +352,7 @@ class EdgeBuilder {
   }
 
   routes(): void {
-    const routes = [...this.index.ofKind('HTTPRoute'), ...this.index.ofKind('GRPCRoute')].filter((r) => r.apiVersion.startsWith('gateway.networking.k8s.io/'));
+    const routes = ROUTE_KINDS.flatMap((kind) => this.index.ofKind(kind)).filter((r) => r.apiVersion.startsWith('gateway.networking.k8s.io/'));
     for (const route of routes) {
       const froms: EdgeEndpoint[] = [];
       for (const parent of route.parentRefs) {
@@ -343,7 +364,10 @@ class EdgeBuilder {
           continue;
         }
         const from = this.gatewayEndpoint(gateways[0]!, route);
-        if (from) froms.push(from);
+        if (from) {
+          froms.push(from);
+          this.gatewayClients(gateways[0]!, from);
+        } 
         else this.unknownController(gateways[0]!.gatewayClassName ?? '(no class)', route, parent.span);
       }
       for (const rule of route.rules) {
@@ -356,10 +380,28 @@ class EdgeBuilder {
             this.note('warning', `${description}: no such Service in the workspace, no edge`, [route.namespace], route.file, ref.nameSpan);
             continue;
           }
-          const ports = service.ports.filter((p) => p.port === ref.port);
+          // UDPRoutes carry UDP; every other kind TCP (TLS, HTTP and gRPC run over TCP).
+          const protocol: Protocol = route.kind === 'UDPRoute' ? 'UDP' : 'TCP';
+          const ports = service.ports.filter((p) => p.port === ref.port && p.protocol === protocol);
           for (const from of froms) this.toService(from, service, ports, 'route', this.evidence(route.file, ref.nameSpan, description), description);
         }
       }
+    }
+  }
+
+  /**
+   * Clients of a Gateway's in-cluster proxies (per-Gateway deployments labelled with its name): from any address on
+   * each listener's port, which the proxy binds itself (kb/gatewayProxyPorts.ts). Once per Gateway.
+   */
+  private gatewayClients(gateway: Gateway, proxy: EdgeEndpoint): void {
+    if (proxy.type !== 'pods' || !proxy.selector?.matchLabels?.[GATEWAY_NAME_LABEL] || this.clientsAdded.has(gateway.id)) return;
+    this.clientsAdded.add(gateway.id);
+    const from: EdgeEndpoint = { type: 'addresses', id: `cidr:${ANYWHERE}`, cidrs: [ANYWHERE], label: 'outside the cluster (any address)' };
+    for (const listener of gateway.listeners) {
+      if (listener.port === undefined) continue;
+      const protocol: Protocol = listener.protocol?.toUpperCase() === 'UDP' ? 'UDP' : 'TCP';
+      const description = `Gateway ${gateway.namespace}/${gateway.name} listener ${listener.name} port ${listener.port}/${listener.protocol ?? 'HTTP'} (the proxy binds the ${ISTIO_GATEWAY_PROXY_PORTS.podPort} port)`;
+      this.add(from, proxy, listener.port, protocol, 'route', this.evidence(gateway.file, listener.span, description));
     }
   }
 
@@ -416,6 +458,58 @@ class EdgeBuilder {
         }
         this.add(from, to, entry.port, entry.protocol, 'annotation', this.evidence(workload.file, span, description));
       }
+    }
+  }
+
+  /**
+   * Connections between workloads that the existing policies admit explicitly: to a workload they isolate for
+   * ingress, or from one they isolate for egress. Ports are the admitted ones (a rule without ports: the
+   * destination's container ports).
+   */
+  existingPolicies(): void {
+    const model = reachModelOf(this.index, this.profile);
+    const byPeer = new Map<string, { peer: Extract<ReachPeer, { kind: 'workload' }>; workload: Workload }>();
+    for (const peer of model.netpol.peers) {
+      const workload = peer.workloads[0];
+      if (workload) byPeer.set(peer.id, { peer: workloadPeer(peer) as Extract<ReachPeer, { kind: 'workload' }>, workload });
+    }
+    const isolating = (peer: Extract<ReachPeer, { kind: 'workload' }>, direction: 'Ingress' | 'Egress') => peer.classes.flatMap((c) => model.netpol.policiesSelecting(c, direction));
+    for (const { peer, workload } of byPeer.values()) {
+      const ingress = isolating(peer, 'Ingress');
+      if (ingress.length) {
+        for (const row of whoCanReach(model, peer)) {
+          const source = row.peer.kind === 'workload' ? byPeer.get(row.peer.peer.id) : undefined;
+          if (source && source.workload !== workload) this.admitted(source.workload, workload, row.answer.allowed, ingress[0]!.policy, 'ingress');
+        }
+      }
+      const egress = isolating(peer, 'Egress');
+      if (egress.length) {
+        for (const row of reachableFrom(model, peer)) {
+          const target = row.peer.kind === 'workload' ? byPeer.get(row.peer.peer.id) : undefined;
+          if (target && target.workload !== workload) this.admitted(workload, target.workload, row.answer.allowed, egress[0]!.policy, 'egress');
+        }
+      }
+    }
+  }
+
+  private admitted(source: Workload, target: Workload, allowed: ConnectionSet, policy: NetworkPolicy, direction: 'ingress' | 'egress'): void {
+    if (isEmptyConnections(allowed)) return;
+    const from = workloadEndpoint(source);
+    const to = workloadEndpoint(target);
+    const description = `existing NetworkPolicy ${policy.namespace}/${policy.name} admits it (${direction} of ${direction === 'ingress' ? to.id : from.id})`;
+    const evidence = this.evidence(policy.file, policy.nameSpan, description);
+    for (const protocol of PROTOCOLS) {
+      const ranges = allowed[protocol];
+      if (!ranges.length) continue;
+      const listed = ranges.reduce((n, r) => n + r.to - r.from + 1, 0) <= MAX_LISTED_PORTS;
+      const ports = listed
+        ? ranges.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i))
+        : target.containers.flatMap((c) => c.ports).filter((p) => p.protocol === protocol && connectionsContain(allowed, protocol, p.containerPort)).map((p) => p.containerPort);
+      if (!listed && ports.length === 0) {
+        this.note('warning', `${description}: on ${protocol} port ranges that ${to.id} declares no container port in; not carried over (declare its containerPorts, or netlens.io/allow-from)`, [source.namespace, target.namespace], policy.file, policy.nameSpan);
+        continue;
+      }
+      for (const port of [...new Set(ports)]) this.add(from, to, port, protocol, 'policy', evidence);
     }
   }
 

@@ -5,6 +5,7 @@
  * Edits never re-serialize a document: each replaces exactly the text at its span, so comments and formatting of
  * everything a fix does not change are kept byte for byte.
  */
+import type { AnalysisSettings } from '../analysis';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
@@ -73,6 +74,8 @@ export interface FixContext {
   /** The current text of a file the index holds; undefined when it cannot be read. */
   textOf(file: string): string | undefined;
   profile?: ClusterProfile;
+  /** The analysis settings per file (default namespace, profile), for generators that analyse their output again. */
+  settingsFor?: (file: string) => AnalysisSettings;
 }
 
 /** The finding being fixed, as the diagnostic carries it: rule id, data, and where it is. */

@@ -3,11 +3,17 @@
  * `PRODUCT_CATALOG_SERVICE_ADDR=productcatalogservice:3550`, `ORDER_QUEUE_URI=amqp://rabbitmq:5672` or
  * `http://ai-service:5001/`, and the same in ConfigMap data.
  *
+ * Also container `command` / `args` items (`--backend-url=http://backend:9898/echo`, `redis://cache:6379`): the
+ * value after `--flag=` is read like an env value whose variable is the flag's name.
+ *
  * Conservative on purpose (no noise on real manifests): a host counts only when it
  *  - is a cluster DNS name: `svc.ns.svc`, `svc.ns.svc.cluster.local`, `pod.svc.ns.svc[.cluster.local]`, or
  *    `svc.ns` where `ns` is a namespace the workspace knows;
- *  - or is a bare name that is a Service of the namespace, written with a port or a scheme, or in an address-like
- *    variable;
+ *  - or is a bare name that is a Service of the namespace: in an env or ConfigMap value of any variable (`REDIS=
+ *    azure-vote-back`) except one whose name says it holds a name, not an address (`*_NAME`, `*_ID`, `*_USER`, ...);
+ *    in a command-line item only with a port, a scheme or an address-like flag;
+ *  - or, inside free text (a config file, a shell line), a cluster DNS name or a URL (`http://backend:9898/`) whose
+ *    host is a Service of the namespace;
  *  - or is a bare name in a variable whose name says it holds an address (`*_ADDR`, `*_HOST`, `*_URL`, ...), in a
  *    namespace that has Services, so that a missing Service can be told.
  * IPs, `localhost`, values with `$(VAR)` expansions and the API server's own `kubernetes` Service are never references.
@@ -34,10 +40,20 @@ export interface ServiceReference {
   /** The host (and port) inside the value; the whole value when its text cannot be mapped exactly. */
   span: Span;
   file: string;
-  via: 'env' | 'configMap';
+  via: 'env' | 'configMap' | 'arg';
   envName?: string;
   container?: string;
   key?: string;
+  /** For `arg`: the command-line item as written. */
+  arg?: string;
+}
+
+/** Where a reference is written, in words: `env REDIS (container front)`, `ConfigMap key X`, `arg "--url=..." (container c)`. */
+export function referenceWhere(reference: ServiceReference): string {
+  const container = reference.container ? ` (container ${reference.container})` : '';
+  if (reference.via === 'env') return `env ${reference.envName ?? ''}${container}`;
+  if (reference.via === 'arg') return `command-line item ${JSON.stringify(reference.arg ?? '')}${container}`;
+  return `ConfigMap key ${reference.key ?? ''}`;
 }
 
 /** Variable-name endings that say the value is an address (a bare name there is a host). */
@@ -71,6 +87,12 @@ const HOST = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
 const SERVICE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CLUSTER_DNS_IN_TEXT = /(?<![-.\w])((?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\.){2,3}svc(?:\.cluster\.local)?)(?::(\d{1,5}))?(?![-.\w])/g;
 const NEVER_SERVICES: ReadonlySet<string> = new Set(['localhost', 'kubernetes']);
+/** Variables that hold a name, not an address: a bare Service name there is not a reference (`OTEL_SERVICE_NAME=cart`). */
+const NAME_VARIABLE = /(^|_)(NAME|ID|USER|USERNAME|DB|DATABASE|TOPIC|QUEUE|TABLE|BUCKET|KEY|NAMESPACE|LABEL|APP|TITLE|ROLE|GROUP|TAG|MODE|LEVEL|PREFIX|SUFFIX)$/;
+/** `scheme://host[:port]` inside free text. */
+const URL_IN_TEXT = /(?<![-.\w])([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s"'<>;,)]+)/g;
+/** A command-line flag with its value: `--backend-url=http://backend:9898`. */
+const FLAG_WITH_VALUE = /^--?([A-Za-z][-\w.]*)=(.*)$/s;
 
 /**
  * The references a workload's env or a ConfigMap's data declares. Kept per object until what it read changes
@@ -102,13 +124,34 @@ function findReferences(index: WorkspaceIndex, resource: Workload | ConfigMap): 
         out.push({ ...found, file: workload.file, via: 'env', envName: env.name, container: container.name });
       }
     }
+    const args = container.args ?? [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      const span = container.argSpans?.[i];
+      if (!span) continue;
+      const flag = FLAG_WITH_VALUE.exec(arg);
+      // `--flag=value`: the value, read as if the flag named a variable; the span of the value inside the item.
+      const value = flag ? flag[2]! : arg;
+      const variable = flag ? flag[1]!.replace(/[-.]/g, '_') : '';
+      const valueSpan = flag ? itemValueSpan(arg, span, arg.length - value.length) : span;
+      for (const found of referencesInValue(index, value, valueSpan, variable, workload.namespace, 'arg')) {
+        out.push({ ...found, file: workload.file, via: 'arg', arg, container: container.name });
+      }
+    }
   }
   return out;
 }
 
+/** The span of the text after `offset` in a command-line item, when the item's text maps exactly (else the item's). */
+function itemValueSpan(item: string, span: Span, offset: number): Span {
+  const length = span.end - span.start;
+  const shift = length === item.length ? 0 : length === item.length + 2 && !item.includes('\n') ? 1 : undefined;
+  return shift === undefined ? span : { start: span.start + shift + offset, end: span.end - shift };
+}
+
 type Found = Omit<ServiceReference, 'file' | 'via' | 'envName' | 'container' | 'key'>;
 
-function referencesInValue(index: WorkspaceIndex, value: string, valueSpan: Span, variable: string, namespace: string): Found[] {
+function referencesInValue(index: WorkspaceIndex, value: string, valueSpan: Span, variable: string, namespace: string, source: 'value' | 'arg' = 'value'): Found[] {
   if (value.includes('$')) return []; // `$(VAR)` / `${VAR}` expansions: the host is not known here.
   const trimmed = value.trim();
   if (trimmed === '') return [];
@@ -126,6 +169,15 @@ function referencesInValue(index: WorkspaceIndex, value: string, valueSpan: Span
       if (port !== undefined) reference.port = port;
       out.push(reference);
     }
+    // URLs whose host is a Service in scope (`proxy_pass http://backend:8080;`, `curl http://api/health`).
+    for (const match of value.matchAll(URL_IN_TEXT)) {
+      const parsed = parseAddress(match[1]!);
+      if (!parsed) continue;
+      const target = classify(index, parsed, '', namespace, source);
+      if (!target || target.form === 'addressVariable' || target.form === 'clusterDns') continue; // cluster DNS names: above
+      const start = match.index! + parsed.hostOffset;
+      out.push(addressReference(parsed, target, offsetOf(start, start + parsed.host.length + (parsed.portText !== undefined ? 1 + parsed.portText.length : 0))));
+    }
     return out;
   }
   const base = value.indexOf(trimmed);
@@ -135,20 +187,24 @@ function referencesInValue(index: WorkspaceIndex, value: string, valueSpan: Span
     cursor = trimmed.indexOf(item, cursor) + item.length;
     const parsed = parseAddress(item);
     if (!parsed) continue;
-    const target = classify(index, parsed, variable, namespace);
+    const target = classify(index, parsed, variable, namespace, source);
     if (!target) continue;
     const start = itemStart + parsed.hostOffset;
     const end = start + parsed.host.length + (parsed.portText !== undefined ? 1 + parsed.portText.length : 0);
-    const reference: Found = { host: parsed.host, namespace: target.namespace, serviceName: target.serviceName, form: target.form, span: offsetOf(start, end) };
-    if (parsed.scheme) reference.scheme = parsed.scheme;
-    if (parsed.port !== undefined) reference.port = parsed.port;
-    else if (parsed.scheme && SCHEME_DEFAULT_PORTS[parsed.scheme] !== undefined) {
-      reference.port = SCHEME_DEFAULT_PORTS[parsed.scheme]!;
-      reference.portImplied = true;
-    }
-    out.push(reference);
+    out.push(addressReference(parsed, target, offsetOf(start, end)));
   }
   return out;
+}
+
+function addressReference(parsed: ParsedAddress, target: Pick<Found, 'serviceName' | 'namespace' | 'form'>, span: Span): Found {
+  const reference: Found = { host: parsed.host, namespace: target.namespace, serviceName: target.serviceName, form: target.form, span };
+  if (parsed.scheme) reference.scheme = parsed.scheme;
+  if (parsed.port !== undefined) reference.port = parsed.port;
+  else if (parsed.scheme && SCHEME_DEFAULT_PORTS[parsed.scheme] !== undefined) {
+    reference.port = SCHEME_DEFAULT_PORTS[parsed.scheme]!;
+    reference.portImplied = true;
+  }
+  return reference;
 }
 
 interface ParsedAddress {
@@ -211,7 +267,7 @@ function clusterDnsTarget(host: string): { serviceName: string; namespace: strin
   return { serviceName, namespace };
 }
 
-function classify(index: WorkspaceIndex, address: ParsedAddress, variable: string, namespace: string): Pick<Found, 'serviceName' | 'namespace' | 'form'> | undefined {
+function classify(index: WorkspaceIndex, address: ParsedAddress, variable: string, namespace: string, source: 'value' | 'arg' = 'value'): Pick<Found, 'serviceName' | 'namespace' | 'form'> | undefined {
   const host = address.host;
   const dns = clusterDnsTarget(host);
   if (dns) return { ...dns, form: 'clusterDns' };
@@ -231,7 +287,9 @@ function classify(index: WorkspaceIndex, address: ParsedAddress, variable: strin
   const hostVariable = HOST_NAME_SUFFIXES.some((s) => name.endsWith(s));
   const addressVariable = ADDRESS_WITH_PORT_SUFFIXES.some((s) => name.endsWith(s));
   if (index.lookup('Service', namespace, host).length > 0) {
-    return withPortOrScheme || hostVariable ? { serviceName: host, namespace, form: 'bareService' } : undefined;
+    // A bare name alone: any variable that does not say it holds a name; on a command line, only an address flag.
+    const bareAllowed = source === 'value' ? variable !== '' && !NAME_VARIABLE.test(name) : hostVariable;
+    return withPortOrScheme || hostVariable || bareAllowed ? { serviceName: host, namespace, form: 'bareService' } : undefined;
   }
   if (hostVariable || (addressVariable && withPortOrScheme)) return { serviceName: host, namespace, form: 'addressVariable' };
   return undefined;

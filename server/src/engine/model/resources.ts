@@ -87,6 +87,8 @@ export interface Container {
   envFrom: EnvFromSource[];
   /** `command` then `args` as written (string items only): controller flags such as `--enable-ssl-passthrough`. */
   args?: string[];
+  /** The span of each item of `args` (same order). */
+  argSpans?: Span[];
   span: Span;
 }
 

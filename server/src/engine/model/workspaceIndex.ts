@@ -46,6 +46,8 @@ interface KindTypes {
   GRPCRoute: Route;
   ReferenceGrant: ReferenceGrant;
   TLSRoute: Route;
+  TCPRoute: Route;
+  UDPRoute: Route;
   VirtualService: VirtualService;
   ApplicationLoadBalancer: ApplicationLoadBalancer;
   NginxIngressController: NginxIngressController;

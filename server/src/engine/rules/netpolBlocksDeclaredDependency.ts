@@ -54,7 +54,7 @@ export const netpolBlocksDeclaredDependency: Rule = {
     const model = reachModelOf(ctx.index, ctx.profile);
     for (const reference of references) {
       const denial = denialOf(ctx, model, resource, reference);
-      if (denial) report(ctx, reference, resource, denial, `env \`${reference.envName}\``);
+      if (denial) report(ctx, reference, resource, denial, reference.via === 'arg' ? `command-line item \`${reference.arg ?? ''}\`` : `env \`${reference.envName}\``);
     }
   },
 };

@@ -15,7 +15,7 @@
  */
 import { egressOfWorkload } from '../../egress/inventory';
 import { targetsOfServicePort } from '../../exposure/backends';
-import { referencesOf, type ServiceReference } from '../../model/references';
+import { referencesOf, referenceWhere, type ServiceReference } from '../../model/references';
 import { WORKLOAD_KINDS, type ConfigMap, type ServicePort, type Workload } from '../../model/resources';
 import type { WorkspaceIndex } from '../../model/workspaceIndex';
 import { parseAddress } from '../../netpol/addressSet';
@@ -150,7 +150,7 @@ function edgeOf(
   targetPort: number | undefined,
   status: Verdict,
 ): DependencyEdge<EnginePlace> {
-  const where = reference.via === 'env' ? `env ${reference.envName ?? ''}${reference.container ? ` of container ${reference.container}` : ''}` : `ConfigMap key ${reference.key ?? ''}`;
+  const where = reference.via === 'env' ? `env ${reference.envName ?? ''}${reference.container ? ` of container ${reference.container}` : ''}` : referenceWhere(reference);
   const landing = targetPort !== undefined ? `pod port ${servicePort.protocol} ${targetPort}` : `targetPort ${servicePort.targetPort} (not resolved)`;
   const verdict = verdictWords(status);
   const edge: DependencyEdge<EnginePlace> = {

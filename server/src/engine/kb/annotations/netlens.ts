@@ -23,4 +23,9 @@ export const NETLENS_ANNOTATIONS = [
       source: `${NETLENS_DOC}#netlensioallow-from`,
     },
   ),
+  netlens(
+    'migrated-from',
+    'Written by the Ingress to Gateway API migration on the Gateway and routes it makes: the Ingresses (`namespace/name`, comma-separated) they were made from. Migrating again reuses that Gateway and skips Ingresses whose routes exist.',
+    { kinds: ['Gateway', 'HTTPRoute', 'GRPCRoute'], valueHint: 'namespace/name, comma-separated', source: `${NETLENS_DOC}#netlensiomigrated-from` },
+  ),
 ];

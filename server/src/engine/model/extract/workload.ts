@@ -1,6 +1,6 @@
 /** Pods and the controllers that template them: the pods' labels, containers, ports and environment. */
 import { asMap, asScalar, booleanOf, child, integerOf, itemsOf, stringMapOf, stringOf } from '../../syntax/access';
-import type { YNode } from '../../syntax/tree';
+import type { Span, YNode } from '../../syntax/tree';
 import type { Container, ContainerPort, EnvFromSource, EnvVar, ResourceBase, Workload, WorkloadKind, Yaml11Boolean } from '../resources';
 import { labelSelectorOf, protocolOf, spanOf } from './common';
 import { collectYaml11Booleans, yaml11BooleanSource } from './yaml11';
@@ -83,15 +83,18 @@ function containerOf(node: YNode, init: boolean): Container {
 }
 
 /** `command` and `args` as one list of the string items (a number or boolean item would be rejected anyway). */
-function argsOf(node: YNode): { args?: string[] } {
+function argsOf(node: YNode): { args?: string[]; argSpans?: Span[] } {
   const args: string[] = [];
+  const argSpans: Span[] = [];
   for (const field of ['command', 'args']) {
     for (const item of itemsOf(child(node, field))) {
       const value = asScalar(item)?.value;
-      if (typeof value === 'string') args.push(value);
+      if (typeof value !== 'string') continue;
+      args.push(value);
+      argSpans.push(spanOf(item, { start: 0, end: 0 }));
     }
   }
-  return args.length ? { args } : {};
+  return args.length ? { args, argSpans } : {};
 }
 
 function containerPortOf(node: YNode): ContainerPort | undefined {
