@@ -24,7 +24,7 @@ import { and3, selectorMatch, unknownNamespaceMatch, type PartlyKnownPods } from
 import type { PodClass } from '../podClasses';
 import { allConnections, equalConnections, noConnections, subtractConnections, unionConnections, type ConnectionSet } from '../portSet';
 import { addressInSpace, type Match } from '../semantics';
-import { ciliumPolicyName, fqdnMatches, type CiliumPeer, type CiliumSelector, type CompiledCiliumItem, type CompiledCiliumRule } from './compiled';
+import { fqdnMatches, type CiliumPeer, type CiliumSelector, type CompiledCiliumItem, type CompiledCiliumPolicy, type CompiledCiliumRule } from './compiled';
 
 export interface CiliumItemOutcome {
   readonly item: CompiledCiliumItem;
@@ -72,7 +72,6 @@ export function ciliumDirection(model: NetpolModel, direction: Direction, subjec
         if (!matched) continue;
         const ports = portsOf(item.ports);
         if (ports.reason) notes.add(ports.reason);
-        if (item.l7.length && !deny) notes.add(`${ciliumPolicyName(item.policy)} admits ${item.l7.join('; ')} only (L7 rules filter the requests; the connection itself is admitted)`);
         outcomes.push({ item, match: matched.match, peers: matched.peers, ports: ports.allowed, possiblePorts: ports.possible });
         if (deny) {
           possiblyDenied = unionConnections(possiblyDenied, ports.possible);
@@ -202,6 +201,12 @@ function entityMatch(entity: string, other: Endpoint): { match: Match; reason?: 
       if (other.role === 'node') return { match: entity === 'remote-node' ? 'yes' : 'no' };
       return { match: entity === 'host' ? 'yes' : 'no' };
   }
+}
+
+/** The Cilium policies that put the pods in default deny for the direction (none unless the engine is Cilium). */
+export function ciliumIsolating(model: NetpolModel, pods: PodClass, direction: Direction): CompiledCiliumPolicy[] {
+  if (pods.hostNetwork) return [];
+  return [...new Set(model.ciliumRulesSelecting(pods, direction).filter((r) => r.isolates[direction]).map((r) => r.policy))];
 }
 
 /** Whether a Cilium rule's subject selects pods of a class (namespace and labels as the workspace states them). */

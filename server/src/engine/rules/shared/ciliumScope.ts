@@ -1,0 +1,35 @@
+/** Helpers shared by the Cilium rules: the compiled form of a policy and the workspace pods its rules select. */
+import { isCiliumPolicyKind } from '../../model/extract/cilium';
+import type { AnyResource, CiliumPolicy } from '../../model/resources';
+import { compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy, type CompiledCiliumRule } from '../../netpol/cilium/compiled';
+import type { NetpolModel } from '../../netpol/model';
+import type { PodClass } from '../../netpol/podClasses';
+import { ciliumRuleSelects } from '../../reach/selection';
+
+export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+
+/** The compiled policy of a cilium.io/v2 object the extractor read (another version of the kind: undefined). */
+export function compiledCiliumOf(resource: AnyResource): CompiledCiliumPolicy | undefined {
+  return 'rules' in resource && isCiliumPolicyKind(resource.apiVersion, resource.kind) ? compileCiliumPolicy(resource as CiliumPolicy) : undefined;
+}
+
+/** Pod classes of the workspace a Cilium rule selects (its namespace, or every namespace when clusterwide). */
+export function classesSelectedBy(model: NetpolModel, rule: CompiledCiliumRule): PodClass[] {
+  const candidates = rule.policy.clusterwide ? model.classes : model.classesIn(rule.policy.namespace);
+  return candidates.filter((c) => !c.hostNetwork && ciliumRuleSelects(model, rule, c));
+}
+
+/** Every egress allow item of a policy, in order. */
+export function egressItems(policy: CompiledCiliumPolicy): CompiledCiliumItem[] {
+  return policy.rules.flatMap((r) => [...r.allow.Egress]);
+}
+
+/** An egress item that makes Cilium's DNS proxy see the lookups: toPorts on port 53 (or every port) with `rules: dns`. */
+export function isDnsVisibilityItem(item: CompiledCiliumItem): boolean {
+  return (item.item.ports ?? []).some((p) => p.l7?.protocol === 'dns' && (p.ports.length === 0 || p.ports.some((port) => port.port === undefined || port.port === '0' || port.port === '53')));
+}
+
+/** `CiliumNetworkPolicy` with its namespace and name for data. */
+export function qualifiedCilium(policy: CompiledCiliumPolicy): string {
+  return policy.clusterwide ? policy.name : `${policy.namespace}/${policy.name}`;
+}
