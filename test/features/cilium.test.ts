@@ -1,0 +1,34 @@
+/** Hovers and completion on Cilium policies (issue 22): field docs with their sources, entity values, keys. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertHover, completionLabels, CURSOR, cursorIn } from './support';
+
+const POLICY = `# file: cilium.yaml
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: to-fqdn, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  egress:
+  - toEndpoints:
+    - matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system, "k8s:k8s-app": kube-dns}
+    toPorts:
+    - ports: [{port: "53", protocol: ANY}]
+      rules:
+        dns: [{matchPattern: "*"}]
+  - toFQDNs: [{matchName: api.github.com}]
+  - toEntities: [world]
+`;
+
+test('hover on Cilium fields: what it does, with the docs.cilium.io source', () => {
+  assertHover(cursorIn(POLICY, 'cilium.yaml', 'toFQDNs', 2), 'Destinations by DNS name', 'rules: dns', 'docs.cilium.io');
+  assertHover(cursorIn(POLICY, 'cilium.yaml', 'endpointSelector', 2), 'The pods this rule applies to', 'k8s:io.kubernetes.pod.namespace');
+  assertHover(cursorIn(POLICY, 'cilium.yaml', 'toEntities', 2), 'by what they are', 'remote-node');
+});
+
+test('completion offers Cilium keys and entity values', () => {
+  const keys = completionLabels(POLICY.replace('  - toEntities: [world]\n', `  - toEntities: [world]\n    ${CURSOR}\n`));
+  for (const key of ['toEndpoints', 'toEntities', 'toCIDR', 'toCIDRSet', 'toFQDNs', 'toPorts', 'toServices']) assert.ok(keys.includes(key), `${key} in ${keys.join(', ')}`);
+  const entities = completionLabels(POLICY.replace('  - toEntities: [world]\n', `  - toEntities:\n    - ${CURSOR}\n`));
+  for (const entity of ['world', 'cluster', 'host', 'remote-node', 'kube-apiserver', 'all']) assert.ok(entities.includes(entity), `${entity} in ${entities.join(', ')}`);
+});
