@@ -1,7 +1,8 @@
 /** Helpers shared by the Cilium rules: the compiled form of a policy and the workspace pods its rules select. */
 import { isCiliumPolicyKind } from '../../model/extract/cilium';
 import type { AnyResource, CiliumPolicy } from '../../model/resources';
-import { compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy, type CompiledCiliumRule } from '../../netpol/cilium/compiled';
+import type { DirectionVerdict } from '../../netpol/evaluate';
+import { ciliumPolicyName, compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy, type CompiledCiliumRule } from '../../netpol/cilium/compiled';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { ciliumRuleSelects } from '../../reach/selection';
@@ -32,4 +33,9 @@ export function isDnsVisibilityItem(item: CompiledCiliumItem): boolean {
 /** `CiliumNetworkPolicy` with its namespace and name for data. */
 export function qualifiedCilium(policy: CompiledCiliumPolicy): string {
   return policy.clusterwide ? policy.name : `${policy.namespace}/${policy.name}`;
+}
+
+/** The Cilium policies that take part in a direction's verdict (`CiliumNetworkPolicy \`ns/name\``), in order. */
+export function ciliumPoliciesOf(verdict: DirectionVerdict): string[] {
+  return [...new Set((verdict.cilium?.rules ?? []).map((r) => r.policy))].map(ciliumPolicyName);
 }
