@@ -1,7 +1,7 @@
 /** Hovers and completion on Cilium policies (issue 22): field docs with their sources, entity values, keys. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertHover, completionLabels, CURSOR, cursorIn } from './support';
+import { assertHover, assertHoverWith, completionLabels, CURSOR, cursorIn } from './support';
 
 const POLICY = `# file: cilium.yaml
 apiVersion: cilium.io/v2
@@ -31,4 +31,43 @@ test('completion offers Cilium keys and entity values', () => {
   for (const key of ['toEndpoints', 'toEntities', 'toCIDR', 'toCIDRSet', 'toFQDNs', 'toPorts', 'toServices']) assert.ok(keys.includes(key), `${key} in ${keys.join(', ')}`);
   const entities = completionLabels(POLICY.replace('  - toEntities: [world]\n', `  - toEntities:\n    - ${CURSOR}\n`));
   for (const entity of ['world', 'cluster', 'host', 'remote-node', 'kube-apiserver', 'all']) assert.ok(entities.includes(entity), `${entity} in ${entities.join(', ')}`);
+});
+
+test('hover on a Cilium policy: enforcement, the pods each rule selects, what each item admits, L7 as data', () => {
+  const fixture = `# file: app.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: c, image: i}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: api-in, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: api}}
+  ingress:
+  - fromEndpoints: [{matchLabels: {app: web}}]
+    toPorts:
+    - ports: [{port: "80", protocol: TCP}]
+      rules:
+        http: [{method: GET, path: "/api/*"}]
+  ingressDeny:
+  - fromEntities: [world]
+`;
+  assertHoverWith({ profile: { networkPolicyEngine: 'cilium' } }, cursorIn(fixture, 'app.yaml', 'api-in', 2),
+    '**CiliumNetworkPolicy shop\\/api\\-in**',
+    '**Enforced by** Cilium',
+    '`spec` selects 2 pods (Deployment `shop/api`); default deny for ingress.',
+    '- `spec.ingressDeny[0]` denies entity world on all ports',
+  );
+  assertHoverWith({ profile: { networkPolicyEngine: 'cilium' } }, cursorIn(fixture, 'app.yaml', 'fromEndpoints', 2),
+    '`spec.ingress[0]` admits endpoints app\\=web of namespace shop on TCP 80; allowed: http\\: GET \\/api\\/\\* only',
+    'Allowed sources that are pods',
+  );
+  assertHoverWith({}, cursorIn(fixture, 'app.yaml', 'api-in', 2), 'not evaluated');
 });

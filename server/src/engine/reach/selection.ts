@@ -7,6 +7,6 @@
 export { isolatingPolicies, peerMatches, rulePorts, type PortProblem } from '../netpol/evaluate';
 export { engineName, ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
 export { queryAllowed } from '../netpol/policyTrail';
-export { ciliumIsolating, ruleSelects as ciliumRuleSelects } from '../netpol/cilium/evaluate';
+export { ciliumIsolating, classesSelectedBy as ciliumClassesSelectedBy } from '../netpol/cilium/evaluate';
 export { syntheticPodClass } from '../netpol/syntheticPods';
 export { INGRESS_CONTROLLER_NAME } from '../netpol/connectivity';

@@ -209,6 +209,12 @@ export function ciliumIsolating(model: NetpolModel, pods: PodClass, direction: D
   return [...new Set(model.ciliumRulesSelecting(pods, direction).filter((r) => r.isolates[direction]).map((r) => r.policy))];
 }
 
+/** The pod classes of the workspace a Cilium rule selects (its namespace, or every namespace when clusterwide). */
+export function classesSelectedBy(model: NetpolModel, rule: CompiledCiliumRule): PodClass[] {
+  const candidates = rule.policy.clusterwide ? model.classes : model.classesIn(rule.policy.namespace);
+  return candidates.filter((c) => !c.hostNetwork && ruleSelects(model, rule, c));
+}
+
 /** Whether a Cilium rule's subject selects pods of a class (namespace and labels as the workspace states them). */
 export function ruleSelects(model: NetpolModel, rule: CompiledCiliumRule, pods: PodClass): boolean {
   return !!rule.subject && podsMatch(model, rule.subject, pods, undefined).match === 'yes';

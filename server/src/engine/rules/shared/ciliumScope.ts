@@ -2,10 +2,8 @@
 import { isCiliumPolicyKind } from '../../model/extract/cilium';
 import type { AnyResource, CiliumPolicy } from '../../model/resources';
 import type { DirectionVerdict } from '../../netpol/evaluate';
-import { ciliumPolicyName, compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy, type CompiledCiliumRule } from '../../netpol/cilium/compiled';
-import type { NetpolModel } from '../../netpol/model';
-import type { PodClass } from '../../netpol/podClasses';
-import { ciliumRuleSelects } from '../../reach/selection';
+import { ciliumPolicyName, compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy } from '../../netpol/cilium/compiled';
+import { ciliumClassesSelectedBy } from '../../reach/selection';
 
 export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
 
@@ -14,11 +12,8 @@ export function compiledCiliumOf(resource: AnyResource): CompiledCiliumPolicy | 
   return 'rules' in resource && isCiliumPolicyKind(resource.apiVersion, resource.kind) ? compileCiliumPolicy(resource as CiliumPolicy) : undefined;
 }
 
-/** Pod classes of the workspace a Cilium rule selects (its namespace, or every namespace when clusterwide). */
-export function classesSelectedBy(model: NetpolModel, rule: CompiledCiliumRule): PodClass[] {
-  const candidates = rule.policy.clusterwide ? model.classes : model.classesIn(rule.policy.namespace);
-  return candidates.filter((c) => !c.hostNetwork && ciliumRuleSelects(model, rule, c));
-}
+/** Pod classes of the workspace a Cilium rule selects (the model's answer). */
+export const classesSelectedBy = ciliumClassesSelectedBy;
 
 /** Every egress allow item of a policy, in order. */
 export function egressItems(policy: CompiledCiliumPolicy): CompiledCiliumItem[] {
