@@ -1,11 +1,9 @@
 import type { AnyResource } from '../model/resources';
-import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
-import { DNS_PORT } from '../reach/clusterDns';
 import { reachModelOf } from '../reach/model';
-import { reachBetween, verdictOf } from '../reach/query';
 import type { Rule, RuleContext } from './rule';
 import { CILIUM_KINDS, classesSelectedBy, compiledCiliumOf, qualifiedCilium } from './shared/ciliumScope';
 import { describeWorkloads, workloadsOfClasses } from './shared/netpolScope';
+import { dnsVerdicts } from './shared/dnsVerdicts';
 
 /**
  * cilium-egress-blocks-dns: a Cilium rule puts pods in default deny for egress, and the reachability model (which
@@ -25,7 +23,7 @@ export const ciliumEgressBlocksDns: Rule = {
     if (!policy) return;
     for (const rule of policy.rules) {
       if (!rule.isolates.Egress || !rule.spec.endpointSelector) continue;
-      const blocked = classesSelectedBy(reach.netpol, rule).filter((pods) => udpDns(reach, pods) === 'denied');
+      const blocked = classesSelectedBy(reach.netpol, rule).filter((pods) => dnsVerdicts(reach, pods).udp === 'denied');
       if (blocked.length === 0) continue;
       ctx.report({
         span: rule.spec.endpointSelector.span,
@@ -37,8 +35,3 @@ export const ciliumEgressBlocksDns: Rule = {
     }
   },
 };
-
-function udpDns(reach: ReturnType<typeof reachModelOf>, pods: PodClass): string {
-  const peer: WorkloadPeer = { type: 'workload', id: `${pods.namespace}/(pods)`, namespace: pods.namespace, name: '(pods)', kind: 'Pod', classes: [pods], workloads: pods.workloads };
-  return verdictOf(reachBetween(reach, { kind: 'workload', peer, classes: [pods] }, { kind: 'dns' }, false), { protocol: 'UDP', port: DNS_PORT });
-}
