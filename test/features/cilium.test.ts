@@ -1,6 +1,8 @@
 /** Hovers and completion on Cilium policies (issue 22): field docs with their sources, entity values, keys. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { connectivityGraph } from '../../server/src/engine/features/graph';
+import { loadFixture } from '../support/fixture';
 import { assertHover, assertHoverWith, completionLabels, CURSOR, cursorIn } from './support';
 
 const POLICY = `# file: cilium.yaml
@@ -70,4 +72,41 @@ spec:
     'Allowed sources that are pods',
   );
   assertHoverWith({}, cursorIn(fixture, 'app.yaml', 'api-in', 2), 'not evaluated');
+});
+
+test('the graph under Cilium: Cilium isolation marks the workload, and only what Cilium admits is drawn', () => {
+  const fixture = `# file: app.yaml
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec: {containers: [{name: c, image: i}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: api, namespace: shop, labels: {app: api}}
+spec: {containers: [{name: c, image: i, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: other, namespace: shop, labels: {app: other}}
+spec: {containers: [{name: c, image: i}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: api-in, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: api}}
+  ingress:
+  - fromEndpoints: [{matchLabels: {app: web}}]
+    toPorts: [{ports: [{port: "8080", protocol: TCP}]}]
+`;
+  const { analysis } = loadFixture(fixture);
+  const graph = connectivityGraph(analysis.index, { profile: { networkPolicyEngine: 'cilium', kubernetesVersion: '1.31' } });
+  const api = graph.nodes.find((n) => n.type === 'workload' && n.name === 'api') as { isolated: { ingress: boolean; egress: boolean } };
+  assert.deepEqual(api.isolated, { ingress: true, egress: false });
+  const toApi = graph.edges.filter((e) => e.kind === 'policy' && e.target.endsWith('api[Pod]')).map((e) => `${e.source} ${(e as { connections: string }).connections}`);
+  assert.deepEqual(toApi, ['shop/web[Pod] TCP 8080']);
+  const off = connectivityGraph(analysis.index, { profile: { networkPolicyEngine: 'calico' } });
+  const apiOff = off.nodes.find((n) => n.type === 'workload' && n.name === 'api') as { isolated: { ingress: boolean } };
+  assert.equal(apiOff.isolated.ingress, false);
 });
