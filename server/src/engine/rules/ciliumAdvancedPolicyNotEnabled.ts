@@ -17,6 +17,7 @@ export const ciliumAdvancedPolicyNotEnabled: Rule = {
   defaultSeverity: 'warning',
   title: 'toFQDNs or an L7 rule while the cluster profile says Advanced Container Networking Services does not enable it',
   sources: ['https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts', 'https://learn.microsoft.com/azure/aks/container-network-security-l7-policy-concepts'],
+  doc: { needs: '`cluster.advancedNetworkPolicies` and `networkPolicyEngine: cilium` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
   check(resource: AnyResource, ctx: RuleContext): void {
     const setting = ctx.profile.advancedNetworkPolicies;

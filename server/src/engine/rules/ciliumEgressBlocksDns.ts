@@ -15,6 +15,7 @@ export const ciliumEgressBlocksDns: Rule = {
   defaultSeverity: 'error',
   title: 'A Cilium policy isolates pods for egress and their egress admits no DNS to cluster DNS',
   sources: ['https://docs.cilium.io/en/stable/security/policy/intro/', 'https://docs.cilium.io/en/stable/security/policy/language/#dns-based'],
+  doc: { needs: '`networkPolicyEngine: cilium` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
   check(resource: AnyResource, ctx: RuleContext): void {
     if (ctx.profile.networkPolicyEngine !== 'cilium') return;

@@ -16,6 +16,7 @@ export const ciliumPolicyUnavailable: Rule = {
   defaultSeverity: 'warning',
   title: 'A Cilium policy in a cluster whose profile says the engine is not Cilium: it is not enforced (or not evaluated)',
   sources: ['https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium', 'https://docs.cilium.io/en/stable/security/policy/'],
+  doc: { severityNote: 'info when the profile does not state the engine', needs: '`cluster.networkPolicyEngine` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
   check(resource: AnyResource, ctx: RuleContext): void {
     const engine = ctx.profile.networkPolicyEngine;

@@ -20,9 +20,6 @@ import { canonicalRanges, parseCidrExact, subtractRanges, type AddressRange } fr
 import type { CompiledPort, Direction } from '../compiledPolicy';
 import { MAX_PORT, MIN_PORT } from '../portSet';
 
-/** Entities Cilium defines (https://docs.cilium.io/en/stable/security/policy/language/#entities-based). */
-export const CILIUM_ENTITIES: readonly string[] = ['all', 'world', 'world-ipv4', 'world-ipv6', 'cluster', 'host', 'remote-node', 'kube-apiserver', 'ingress', 'init', 'health', 'unmanaged', 'none'];
-
 /** Pods selected by an endpoint selector: `namespace` limits the namespace by labels, `scope` by name. */
 export interface CiliumSelector {
   readonly pods: LabelSelector;

@@ -15,11 +15,6 @@ export function compiledCiliumOf(resource: AnyResource): CompiledCiliumPolicy | 
 /** Pod classes of the workspace a Cilium rule selects (the model's answer). */
 export const classesSelectedBy = ciliumClassesSelectedBy;
 
-/** Every egress allow item of a policy, in order. */
-export function egressItems(policy: CompiledCiliumPolicy): CompiledCiliumItem[] {
-  return policy.rules.flatMap((r) => [...r.allow.Egress]);
-}
-
 /** An egress item that makes Cilium's DNS proxy see the lookups: toPorts on port 53 (or every port) with `rules: dns`. */
 export function isDnsVisibilityItem(item: CompiledCiliumItem): boolean {
   return (item.item.ports ?? []).some((p) => p.l7?.protocol === 'dns' && (p.ports.length === 0 || p.ports.some((port) => port.port === undefined || port.port === '0' || port.port === '53')));
