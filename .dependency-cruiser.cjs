@@ -80,7 +80,7 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^server/src/engine/(netpol|reach)/' },
       to: {
-        path: '^server/src/engine/netpol/(evaluate|connectivity|cachedModel|model|semantics|partlyKnownPods|policyTrail|syntheticPods|namespaceGroups)\\.ts$',
+        path: '^server/src/engine/netpol/(evaluate|connectivity|cachedModel|model|semantics|partlyKnownPods|policyTrail|syntheticPods|namespaceGroups|cilium/evaluate|cilium/trail)\\.ts$',
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -85,3 +85,23 @@ test('netlens egress says so when nothing is declared (no finding is not an erro
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('netlens egress --cilium-policies prints checked CiliumNetworkPolicies, and refuses without Cilium FQDN in the profile (issue 22)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-egress-cilium-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'orders.yaml'), MANIFEST.replace('  template:', '  selector: {matchLabels: {app: orders}}\n  template:'));
+    const refused = fakeIo(dir);
+    assert.equal(await egressCommand.run(['--cilium-policies', '.'], refused), 1);
+    assert.equal(refused.stdout, '');
+    assert.match(refused.stderr, /^error: Cilium FQDN policies need the Cilium engine/);
+    fs.writeFileSync(path.join(dir, '.netlens.yaml'), 'cluster:\n  networkPolicyEngine: cilium\n  advancedNetworkPolicies: FQDN\n  kubernetesVersion: "1.31"\n');
+    const io = fakeIo(dir);
+    assert.equal(await egressCommand.run(['--cilium-policies', '.'], io), 0, io.stderr);
+    assert.equal(io.stderr, '');
+    for (const part of ['kind: CiliumNetworkPolicy', 'name: orders-egress-fqdn', 'matchName: api.example.com', 'matchName: orders-db.postgres.database.azure.com', '10.50.1.20/32', 'port: "5432"', 'env PAYMENT_API (orders.yaml:13)']) {
+      assert.ok(io.stdout.includes(part), `${part} in ${io.stdout}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

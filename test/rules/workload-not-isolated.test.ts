@@ -60,3 +60,28 @@ metadata: {name: default-deny, namespace: shop}
 spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
 `, { rules, settings });
 });
+
+test('under Cilium, a Cilium policy isolates too; off Cilium it does not', () => {
+  const manifests = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: c}]}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: web-in, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  ingress: [{fromEntities: [cluster]}]
+`;
+  const under = (profile: Record<string, unknown>) => {
+    const analysis = checkFixture(manifests.replace('metadata: {name: web, namespace: shop}', 'metadata: {name: web, namespace: shop}\n#                ^^^ warning[workload-not-isolated]: is not isolated for ' + (profile.networkPolicyEngine === 'cilium' ? 'egress: no NetworkPolicy in namespace `shop` and no Cilium policy selects its pods with policyType Egress, so it may connect anywhere (ingress is isolated by CiliumNetworkPolicy `shop/web-in`)' : 'ingress and egress')), { rules, settings: { rules: { 'workload-not-isolated': 'warning' }, profile } });
+    return analysis.findings('fixture.yaml').map((f) => f.data);
+  };
+  assert.deepEqual(under({ networkPolicyEngine: 'cilium' }), [{ workload: 'shop/web', namespace: 'shop', directions: ['Egress'] }]);
+  assert.deepEqual(under({ networkPolicyEngine: 'calico' }), [{ workload: 'shop/web', namespace: 'shop', directions: ['Ingress', 'Egress'] }]);
+});

@@ -9,7 +9,9 @@ import { egressInventory, type EgressDestination, type EgressEvidence, type Egre
 import { describeFirewallHint } from '../../engine/egress/schemes';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../usage';
+import { generateCiliumFqdnPolicies } from '../../engine/fixes/ciliumFqdnPolicies';
+import { loadContext } from './generatePolicies';
 import { WORKSPACE_OPTIONS, WORKSPACE_USAGE, workspaceReadOptions } from '../workspaceOptions';
 import { settingsFromOptions } from './ruleOptions';
 
@@ -23,15 +25,24 @@ the hosts and ports outside the cluster that its env values and the ConfigMaps i
 connection strings, X_HOST + X_PORT pairs), with the variable or key that says so. Cluster Services are left out.
 The summary groups them into Azure Firewall application rules (http, https, mssql FQDNs) and network rules.
 
+With --cilium-policies it prints instead, for each workload that declares external hosts, a CiliumNetworkPolicy that
+admits egress to exactly those names (toFQDNs) on their ports, with the DNS rule toFQDNs needs, leaving in-cluster
+traffic to the NetworkPolicies. It needs a cluster profile with networkPolicyEngine: cilium and advancedNetworkPolicies
+FQDN or L7; each policy is checked with the workspace before it is printed (docs/cilium.md).
+
 Options:
   --format txt|json        output format (default txt)
+  --cilium-policies        print proposed CiliumNetworkPolicies (YAML) instead of the inventory
+  --profile file           the cluster profile (default: .netlens.yaml in the current directory or the first
+                           path's folder); see docs/profile.md
 ${WORKSPACE_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'txt' }, ...WORKSPACE_OPTIONS },
+      options: { format: { type: 'string', default: 'txt' }, 'cilium-policies': { type: 'boolean', default: false }, profile: { type: 'string' }, ...WORKSPACE_OPTIONS },
     });
+    if (values['cilium-policies']) return ciliumPolicies(positionals.length ? positionals : ['.'], values, io);
     const format = values.format === 'text' ? 'txt' : values.format!;
     if (!['txt', 'json'].includes(format)) throw new UsageError(`unknown --format \`${values.format}\`: use txt or json`);
     const settings = settingsFromOptions(undefined, values['default-namespace']);
@@ -44,6 +55,17 @@ ${WORKSPACE_USAGE}`,
     return exitCode(workspace, EXIT_OK);
   },
 };
+
+/** `--cilium-policies`: the generated policies on stdout, notes on stderr; exit 1 when nothing could be proposed for a reason. */
+async function ciliumPolicies(paths: string[], values: Parameters<typeof loadContext>[1], io: CliIO): Promise<number> {
+  const { ctx, display, workspace } = await loadContext(paths, values, io);
+  if (nothingRead(workspace)) return EXIT_USAGE;
+  const result = generateCiliumFqdnPolicies(ctx);
+  for (const note of result.notes) io.err(`${note.severity}: ${escapeLine(note.message)}${note.file ? ` (${escapeLine(display(note.file))})` : ''}\n`);
+  io.out(result.documents.map((d) => d.text).join('---\n'));
+  if (result.documents.length === 0 && result.notes.some((n) => n.severity === 'error')) return exitCode(workspace, EXIT_FINDINGS);
+  return exitCode(workspace, EXIT_OK);
+}
 
 interface LocatedEvidence {
   file: string;

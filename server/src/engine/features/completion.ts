@@ -107,6 +107,8 @@ function itemsFor(c: Context): CompletionEntry[] {
       return key ? labelValueItems(c, key, keysBeforeSelector(keys)) : [];
     }
     if (c.kind === 'NetworkPolicy' && endsWith(keys, 'spec', 'policyTypes')) return ['Ingress', 'Egress'].map((v) => ({ label: v, kind: 'value' }));
+    // Items of a documented list with values (Cilium's fromEntities / toEntities).
+    if (c.kind === 'CiliumNetworkPolicy' || c.kind === 'CiliumClusterwideNetworkPolicy') return enumItems(c, keys);
     return [];
   }
   // mode key

@@ -91,6 +91,7 @@ function parentsOf(text: string, documentStart: number, lineStart: number, inden
   }
   const parents: string[] = [];
   let column = indent;
+  let afterItem = false;
   // On `- key`, the item itself is a sequence entry of the parent key.
   if (onItem) parents.unshift('-');
   for (let i = lines.length - 1; i >= 0 && column > 0; i--) {
@@ -105,16 +106,21 @@ function parentsOf(text: string, documentStart: number, lineStart: number, inden
     const dashColumn = m[1]!.length;
     const keyColumn = dashColumn + m[2]!.length;
     const key = m[3]!.replace(/^["']|["']$/g, '');
-    if (key && keyColumn < column) {
+    // A sequence may sit at its key's own column (`egress:` then `- to...` under it, both at column 2): after an
+    // item, a key at the item's column is the sequence's parent.
+    if (key && (keyColumn < column || (afterItem && !m[2]!.length && keyColumn === column))) {
       parents.unshift(key);
       column = keyColumn;
+      afterItem = false;
       if (m[2]!.length) {
         parents.unshift('-');
         column = dashColumn;
+        afterItem = true;
       }
     } else if (m[2]!.length && dashColumn < column) {
       parents.unshift('-');
       column = dashColumn;
+      afterItem = true;
     }
   }
   return parents;

@@ -17,7 +17,7 @@
  */
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
-import { isolatingPolicies } from '../reach/selection';
+import { ciliumIsolating, isolatingPolicies } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
@@ -227,8 +227,8 @@ function workloadNode(model: NetpolModel, peer: WorkloadPeer, exposure: Workload
     definitions: peer.workloads.length,
     place: { file: first.file, span: first.nameSpan },
     isolated: {
-      ingress: peer.classes.every((c) => isolatingPolicies(model, c, 'Ingress').length > 0),
-      egress: peer.classes.every((c) => isolatingPolicies(model, c, 'Egress').length > 0),
+      ingress: peer.classes.every((c) => isolatingPolicies(model, c, 'Ingress').length > 0 || ciliumIsolating(model, c, 'Ingress').length > 0),
+      egress: peer.classes.every((c) => isolatingPolicies(model, c, 'Egress').length > 0 || ciliumIsolating(model, c, 'Egress').length > 0),
     },
     exposure,
     inScope,

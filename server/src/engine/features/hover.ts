@@ -11,6 +11,7 @@ import { hoverContextOf, type HoverContext } from './hover/context';
 import { gatewayHover, routeHover } from './hover/gatewayHover';
 import { ingressHover } from './hover/ingressHover';
 import { networkPolicyHover } from './hover/networkPolicyHover';
+import { ciliumHover } from './hover/ciliumHover';
 import { serviceHover } from './hover/serviceHover';
 import { aksResourceHover } from './hover/aksResourceHover';
 import { classHover } from './hover/classHover';
@@ -60,6 +61,9 @@ function specificHover(context: HoverContext, resource: AnyResource): string | u
       return ingressHover(context);
     case 'NetworkPolicy':
       return networkPolicyHover(context);
+    case 'CiliumNetworkPolicy':
+    case 'CiliumClusterwideNetworkPolicy':
+      return ciliumHover(context);
     case 'Gateway':
       return gatewayHover(context);
     case 'HTTPRoute':

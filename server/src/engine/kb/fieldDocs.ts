@@ -16,6 +16,7 @@ import { INGRESS_FIELDS } from './fields/ingress';
 import { INGRESS_CLASS_FIELDS } from './fields/ingressClass';
 import { METADATA_FIELDS, SHARED_KIND } from './fields/metadata';
 import { NETWORK_POLICY_FIELDS } from './fields/networkPolicy';
+import { CILIUM_CLUSTERWIDE_NETWORK_POLICY_FIELDS, CILIUM_NETWORK_POLICY_FIELDS } from './fields/cilium';
 import { POD_FIELDS } from './fields/pod';
 import { REFERENCE_GRANT_FIELDS } from './fields/referenceGrant';
 import { SERVICE_FIELDS } from './fields/service';
@@ -44,6 +45,8 @@ const ALL_FIELD_DOCS: readonly FieldDoc[] = [
   ...INGRESS_FIELDS,
   ...INGRESS_CLASS_FIELDS,
   ...NETWORK_POLICY_FIELDS,
+  ...CILIUM_NETWORK_POLICY_FIELDS,
+  ...CILIUM_CLUSTERWIDE_NETWORK_POLICY_FIELDS,
   ...GATEWAY_FIELDS,
   ...GATEWAY_CLASS_FIELDS,
   ...HTTP_ROUTE_FIELDS,

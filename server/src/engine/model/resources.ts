@@ -436,6 +436,68 @@ export interface ReferenceGrant extends ResourceBase {
   to: { group: string; kind: string; name?: string }[];
 }
 
+/**
+ * A CiliumNetworkPolicy (namespaced) or CiliumClusterwideNetworkPolicy (cilium.io/v2): its `spec` and each of its
+ * `specs`, in that order, as written (netpol/cilium/ compiles and evaluates them; docs/cilium.md).
+ */
+export interface CiliumPolicy extends ResourceBase {
+  kind: 'CiliumNetworkPolicy' | 'CiliumClusterwideNetworkPolicy';
+  rules: CiliumRule[];
+}
+
+/** One Cilium rule (`spec` or an item of `specs`): who it selects and its four lists. */
+export interface CiliumRule {
+  span: Span;
+  /** `spec` (-1) or the position in `specs`. */
+  index: number;
+  endpointSelector?: LabelSelector;
+  /** Selects nodes (host policies): no pod of the workspace. */
+  nodeSelector?: LabelSelector;
+  ingress?: CiliumPeerRule[];
+  egress?: CiliumPeerRule[];
+  ingressDeny?: CiliumPeerRule[];
+  egressDeny?: CiliumPeerRule[];
+  /** `enableDefaultDeny`, when written. */
+  enableDefaultDeny?: { ingress?: boolean; egress?: boolean };
+  description?: string;
+}
+
+/** One item of ingress / egress / ingressDeny / egressDeny: its L3 selectors (ORed) and its ports. */
+export interface CiliumPeerRule {
+  span: Span;
+  /** fromEndpoints / toEndpoints. */
+  endpoints?: LabelSelector[];
+  /** fromEntities / toEntities. */
+  entities?: Located<string>[];
+  /** fromCIDR (no except) and fromCIDRSet / toCIDR and toCIDRSet. */
+  cidrs?: { cidr: string; except: string[]; span: Span }[];
+  /** toServices. */
+  services?: { name?: string; namespace?: string; selector?: LabelSelector; span: Span }[];
+  /** toFQDNs. */
+  fqdns?: { matchName?: string; matchPattern?: string; span: Span }[];
+  /** toPorts. */
+  ports?: CiliumPortRule[];
+  /** L3 fields this reader does not model (fromRequires, fromGroups, fromNodes, icmps, ...), by name. */
+  unmodelled?: Located<string>[];
+}
+
+/** One item of toPorts: ports ORed, and the L7 rules that filter what they carry. */
+export interface CiliumPortRule {
+  span: Span;
+  ports: CiliumPort[];
+  /** `rules.http` / `rules.kafka` / `rules.dns`, each entry in words (`GET /api/.*`), kept as data. */
+  l7?: { protocol: 'http' | 'kafka' | 'dns'; entries: string[]; span: Span };
+}
+
+export interface CiliumPort {
+  /** As written: a number, a name, or absent / "0" (every port). */
+  port?: string;
+  endPort?: number;
+  /** TCP, UDP, SCTP or ANY (the default); anything else is kept as written. */
+  protocol: string;
+  span: Span;
+}
+
 /** Any other object with apiVersion and kind: kept so that names resolve and outlines list it. */
 export interface OtherResource extends ResourceBase {
   kind: string;
@@ -447,6 +509,7 @@ export type Resource =
   | Ingress
   | IngressClass
   | NetworkPolicy
+  | CiliumPolicy
   | Namespace
   | ConfigMap
   | Secret
@@ -488,6 +551,7 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'APIService',
   'ClusterIssuer',
   'ClusterExternalDNS',
+  'CiliumClusterwideNetworkPolicy',
 ]);
 
 /** `ns/name` for namespaced objects, `name` for cluster-scoped ones. */

@@ -20,6 +20,7 @@ import {
   type IngressClass,
   type Namespace,
   type NetworkPolicy,
+  type CiliumPolicy,
   type ReferenceGrant,
   type Route,
   type Secret,
@@ -37,6 +38,8 @@ interface KindTypes {
   Ingress: Ingress;
   IngressClass: IngressClass;
   NetworkPolicy: NetworkPolicy;
+  CiliumNetworkPolicy: CiliumPolicy;
+  CiliumClusterwideNetworkPolicy: CiliumPolicy;
   Namespace: Namespace;
   ConfigMap: ConfigMap;
   Secret: Secret;

@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { buildNetpolModel, type NetpolModel, type NetpolOptions } from './model';
 import { API_SEMANTICS, semanticsKey } from './semantics';
 
-const MODEL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace'];
+const MODEL_INPUT_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'Namespace'];
 
 export function netpolModelOf(index: WorkspaceIndex, options: NetpolOptions = {}): NetpolModel {
   const key = `netpol-model:${semanticsKey(options.semantics ?? API_SEMANTICS)}`;

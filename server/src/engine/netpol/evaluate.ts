@@ -26,18 +26,20 @@ import { and3, selectorMatch, unknownNamespaceMatch, type PartlyKnownPods } from
 import type { PodClass } from './podClasses';
 import { allConnections, connectionsOf, equalConnections, intersectConnections, isAllConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from './portSet';
 import { addressInSpace, ipBlockMatchesNodes, ipBlockMatchesPods, type Match } from './semantics';
+import { ciliumDirection, withCilium, type CiliumDirectionVerdict } from './cilium/evaluate';
 
 /**
  * One side of a connection:
  *  - pods of one class (with `partly` when some of their facts are not known: a controller the cluster deploys);
  *  - `external`: every address of a range outside the cluster (np-guard's atoms, an address a person names);
  *  - `address`: one address not known exactly: somewhere `within` some ranges (anywhere when absent), outside the
- *    cluster (`outside`), a node's (`node`: traffic SNATed to a node IP), or the pod's own node (`own-node`).
+ *    cluster (`outside`), a node's (`node`: traffic SNATed to a node IP), or the pod's own node (`own-node`);
+ *    `name`: the host name it is known by (Cilium's toFQDNs match it).
  */
 export type Endpoint =
   | { readonly type: 'pods'; readonly pods: PodClass; readonly partly?: PartlyKnownPods }
   | { readonly type: 'external'; readonly range: AddressRange }
-  | { readonly type: 'address'; readonly role: 'outside' | 'node' | 'own-node'; readonly within?: readonly AddressRange[] };
+  | { readonly type: 'address'; readonly role: 'outside' | 'node' | 'own-node'; readonly within?: readonly AddressRange[]; readonly name?: string };
 
 export interface PortProblem {
   /** Position in the rule's `ports` list (0-based). */
@@ -74,6 +76,8 @@ export interface DirectionVerdict {
   readonly possible: ConnectionSet;
   /** Why `possible` differs from `allowed`, or why a decision holds regardless of the rules. */
   readonly notes: readonly string[];
+  /** Cilium's part, when Cilium rules select the pods (the engine is Cilium): netpol/cilium/evaluate.ts. */
+  readonly cilium?: CiliumDirectionVerdict;
 }
 
 export interface PairVerdict {
@@ -103,6 +107,15 @@ export function allowedBetween(model: NetpolModel, src: Endpoint, dst: Endpoint)
 }
 
 export function evaluateDirection(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, trail: boolean): DirectionVerdict {
+  const verdict = kubernetesDirection(model, direction, src, dst, trail);
+  // Cilium's own policies (only under Cilium): one hook per direction, combined with the NetworkPolicies' verdict.
+  const subject = direction === 'Ingress' ? dst : src;
+  if (subject.type !== 'pods') return verdict;
+  const cilium = ciliumDirection(model, direction, subject.pods, direction === 'Ingress' ? src : dst, (ports) => portsGiven(model, ports, dst));
+  return cilium ? withCilium(verdict, cilium) : verdict;
+}
+
+function kubernetesDirection(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, trail: boolean): DirectionVerdict {
   const subject = direction === 'Ingress' ? dst : src;
   const other = direction === 'Ingress' ? src : dst;
   if (subject.type !== 'pods') return open(direction, false, [], []);
@@ -241,7 +254,12 @@ export function peerMatch(model: NetpolModel, policy: CompiledPolicy, peer: Comp
 
 /** The connections a rule's ports give toward a destination: for certain, and possibly. */
 export function rulePorts(model: NetpolModel, rule: CompiledRule, dst: Endpoint): { allowed: ConnectionSet; possible: ConnectionSet; problems: PortProblem[]; reason?: string } {
-  if (!rule.ports) {
+  return portsGiven(model, rule.ports, dst);
+}
+
+/** The same for a list of ports (undefined: every port of every protocol). */
+function portsGiven(model: NetpolModel, ports: readonly CompiledPort[] | undefined, dst: Endpoint): { allowed: ConnectionSet; possible: ConnectionSet; problems: PortProblem[]; reason?: string } {
+  if (!ports) {
     const all = allConnections();
     return { allowed: all, possible: all, problems: [] };
   }
@@ -249,7 +267,7 @@ export function rulePorts(model: NetpolModel, rule: CompiledRule, dst: Endpoint)
   let possible = noConnections();
   let reason: string | undefined;
   const problems: PortProblem[] = [];
-  for (const port of rule.ports) {
+  for (const port of ports) {
     const resolved = resolvePort(port, dst);
     if (typeof resolved === 'string') {
       problems.push({ index: port.index, reason: resolved });

@@ -13,6 +13,8 @@ import type { Workload } from '../model/resources';
 import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
+import { compileCiliumPolicy, type CompiledCiliumPolicy, type CompiledCiliumRule } from './cilium/compiled';
+import { ruleSelects } from './cilium/evaluate';
 import { compilePolicy, type CompiledPolicy, type Direction } from './compiledPolicy';
 import { groupPodsByNamespace, type NamespaceGroup } from './namespaceGroups';
 import type { PodClass, WorkloadPeer } from './podClasses';
@@ -38,6 +40,7 @@ export class NetpolModel {
   readonly semantics: EngineSemantics;
 
   private readonly selecting: Record<Direction, Map<number, readonly CompiledPolicy[]>> = { Ingress: new Map(), Egress: new Map() };
+  private readonly ciliumSelecting: Record<Direction, Map<number, readonly CompiledCiliumRule[]>> = { Ingress: new Map(), Egress: new Map() };
   private readonly namespaceLabelCache = new Map<string, Labels>();
 
   constructor(private readonly index: WorkspaceIndex, options: NetpolOptions = {}) {
@@ -139,6 +142,39 @@ export class NetpolModel {
     return this.policySet.byNamespace.get(namespace) ?? [];
   }
 
+  /**
+   * Cilium policies (netpol/cilium/): every CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy of the workspace,
+   * compiled, whatever the engine (rules and hovers read them; evaluation only under Cilium).
+   */
+  get ciliumPolicies(): readonly CompiledCiliumPolicy[] {
+    this.index.noteRead('CiliumNetworkPolicy|*');
+    this.index.noteRead('CiliumClusterwideNetworkPolicy|*');
+    return this.ciliumSet().all;
+  }
+
+  /**
+   * Cilium rules that select the class and apply to the direction (default deny, allow or deny items for it): none
+   * unless the profile's engine is Cilium, the only engine that enforces them.
+   */
+  ciliumRulesSelecting(cls: PodClass, direction: Direction): readonly CompiledCiliumRule[] {
+    if (this.semantics.engine !== 'cilium') return [];
+    this.index.noteRead(`CiliumNetworkPolicy|${cls.namespace}`);
+    this.index.noteRead('CiliumClusterwideNetworkPolicy|*');
+    this.index.noteRead('Namespace|');
+    const cache = this.ciliumSelecting[direction];
+    const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
+    if (cached) return cached;
+    const set = this.ciliumSet();
+    const candidates = [...(set.byNamespace.get(cls.namespace) ?? []), ...set.clusterwide];
+    const result = candidates.flatMap((p) => p.rules).filter((r) => (r.isolates[direction] || r.allow[direction].length > 0 || r.deny[direction].length > 0) && ruleSelects(this, r, cls));
+    if (cls.id >= 0) cache.set(cls.id, result);
+    return result;
+  }
+
+  private ciliumSet(): CiliumSet {
+    return this.index.derived('netpol:cilium-set', CILIUM_KINDS, () => ciliumSetOf([...this.index.ofKind('CiliumNetworkPolicy'), ...this.index.ofKind('CiliumClusterwideNetworkPolicy')].map(compileCiliumPolicy)));
+  }
+
   /** Policies of the class's namespace that select it and isolate it for the direction. */
   policiesSelecting(cls: PodClass, direction: Direction): readonly CompiledPolicy[] {
     this.index.noteRead(`NetworkPolicy|${cls.namespace}`);
@@ -167,6 +203,29 @@ function policySetOf(all: readonly CompiledPolicy[]): PolicySet {
     else byNamespace.set(policy.namespace, [policy]);
   }
   return { all, byNamespace };
+}
+
+const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+
+interface CiliumSet {
+  readonly all: readonly CompiledCiliumPolicy[];
+  readonly byNamespace: ReadonlyMap<string, readonly CompiledCiliumPolicy[]>;
+  readonly clusterwide: readonly CompiledCiliumPolicy[];
+}
+
+function ciliumSetOf(all: readonly CompiledCiliumPolicy[]): CiliumSet {
+  const byNamespace = new Map<string, CompiledCiliumPolicy[]>();
+  const clusterwide: CompiledCiliumPolicy[] = [];
+  for (const policy of all) {
+    if (policy.clusterwide) {
+      clusterwide.push(policy);
+      continue;
+    }
+    const list = byNamespace.get(policy.namespace);
+    if (list) list.push(policy);
+    else byNamespace.set(policy.namespace, [policy]);
+  }
+  return { all, byNamespace, clusterwide };
 }
 
 /** A model of the index as it is now. Callers that query repeatedly keep the model and rebuild it after edits. */

@@ -9,6 +9,7 @@ import type { CompiledPeer, CompiledPolicy, Direction } from './compiledPolicy';
 import type { DirectionVerdict, RuleOutcome } from './evaluate';
 import type { NetpolModel } from './model';
 import type { PodClass } from './podClasses';
+import { ciliumIsolatingNames, describeCilium } from './cilium/trail';
 import { connectionsContain, formatConnections, isAllConnections, isEmptyConnections, type ConnectionSet } from './portSet';
 
 export interface ReachQuery {
@@ -22,21 +23,25 @@ export function describeDirection(model: NetpolModel, verdict: DirectionVerdict,
   const subject = `${word} of ${side}`;
   const notes = verdict.notes.map((n) => `  note: ${n}`);
   if (!verdict.applies) return [`${subject}: not a pod, no NetworkPolicy applies`];
+  const cilium = verdict.cilium ? describeCilium(verdict.cilium, verdict.direction) : [];
   if (!verdict.isolated) {
     const why = verdict.notes.length ? verdict.notes.join('; ') : `no NetworkPolicy of namespace \`${pods?.namespace ?? ''}\` selects it for ${verdict.direction}`;
-    const lines = [`${subject}: not isolated (${why}), all traffic allowed`];
+    const lines = [`${subject}: not isolated (${why}), ${verdict.cilium ? 'all traffic allowed that no Cilium deny item denies' : 'all traffic allowed'}`];
     if (pods) lines.push(...ignoredRuleNotes(model, pods, verdict.direction));
+    lines.push(...cilium);
     return lines;
   }
-  if (verdict.policies.length && verdict.rules.length === 0 && isAllConnections(verdict.allowed)) {
+  if (!verdict.cilium && verdict.policies.length && verdict.rules.length === 0 && isAllConnections(verdict.allowed)) {
     return [`${subject}: isolated by ${policyList(verdict.policies)}, but ${verdict.notes.join('; ')}`];
   }
-  const lines = [`${subject}: isolated by ${policyList(verdict.policies)}`];
+  const isolating = [...verdict.policies.map((p) => `\`${p.name}\``), ...(verdict.cilium ? ciliumIsolatingNames(verdict.cilium, verdict.direction) : [])];
+  const lines = [`${subject}: isolated by ${isolating.join(', ')}`];
   for (const policy of verdict.policies) {
     const outcomes = verdict.rules.filter((r) => r.policy === policy);
     if (outcomes.length === 0) lines.push(`  \`${policy.name}\` has no ${word} rules: it admits nothing`);
     for (const outcome of outcomes) lines.push(...describeRule(outcome, verdict.direction));
   }
+  lines.push(...cilium);
   lines.push(...notes);
   const wanted = describeQuery(query);
   if (wanted && !queryAllowed(verdict.possible, query)) lines.push(`  ${wanted} is admitted by no ${word} rule`);

@@ -5,7 +5,8 @@
  * everything by default: it is counted, not listed (the graph draws such workloads as open). For the other pairs the
  * isolating policies' rules say which peers can match at all: a rule without `from`/`to` matches every peer, a pod
  * peer matches the pod classes its selectors select (computed once per distinct peer, the policies being shared
- * by many pods; an ipBlock the engine may match against pod IPs, every class). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
+ * by many pods; an ipBlock the engine may match against pod IPs, every class; a class Cilium rules select, every
+ * class). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
  * sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs that allow nothing.
  *
  * Steppable (`features/steps.ts`): it yields after each pod class's sides and after each destination class, the units
@@ -85,6 +86,8 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
     return result;
   };
   const sideOf = (cls: PodClass, direction: Direction): Side | undefined => {
+    // Cilium rules (under Cilium) may isolate, admit or deny anyone: every pair of such a class is evaluated.
+    if (model.ciliumRulesSelecting(cls, direction).length > 0) return { candidates: 'all', external: true };
     const policies = isolatingPolicies(model, cls, direction);
     if (policies.length === 0) return undefined;
     let candidates: Candidates = new Set<PodClass>();

@@ -25,6 +25,8 @@ import { routesOfPath, routesOfService, type RoutesToClass } from './routes';
 export const REACH_INPUT_KINDS: readonly string[] = [
   ...WORKLOAD_KINDS,
   'NetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
   'Namespace',
   'Service',
   'Ingress',

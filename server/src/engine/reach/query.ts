@@ -370,7 +370,7 @@ function destinationWays(model: ReachModel, dst: ReachPeer, notes: string[]): Wa
       return ends.length === 1 ? ends[0]! : { op: 'all', parts: ends };
     }
     case 'host':
-      return { op: 'end', endpoint: { type: 'address', role: 'outside' } };
+      return { op: 'end', endpoint: { type: 'address', role: 'outside', name: dst.name } };
     case 'internet':
       return { op: 'end', label: 'to an address on the Internet', endpoint: { type: 'address', role: 'outside', within: PUBLIC_IPV4 } };
     case 'vnet': {

@@ -5,7 +5,8 @@
  * (.dependency-cruiser.cjs guards it, run by test/engine/dependencies.test.ts).
  */
 export { isolatingPolicies, peerMatches, rulePorts, type PortProblem } from '../netpol/evaluate';
-export { ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
+export { engineName, ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
 export { queryAllowed } from '../netpol/policyTrail';
+export { ciliumIsolating, classesSelectedBy as ciliumClassesSelectedBy } from '../netpol/cilium/evaluate';
 export { syntheticPodClass } from '../netpol/syntheticPods';
 export { INGRESS_CONTROLLER_NAME } from '../netpol/connectivity';

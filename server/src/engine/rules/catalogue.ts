@@ -1,6 +1,10 @@
 /** Every rule, in one list: the host runs them, the docs test checks each has a page and tests. */
 import { ingressBackendMissing } from './ingressBackendMissing';
 import type { Rule, RuleMeta } from './rule';
+import { ciliumPolicyUnavailable } from './ciliumPolicyUnavailable';
+import { ciliumFqdnWithoutDnsRule } from './ciliumFqdnWithoutDnsRule';
+import { ciliumAdvancedPolicyNotEnabled } from './ciliumAdvancedPolicyNotEnabled';
+import { ciliumEgressBlocksDns } from './ciliumEgressBlocksDns';
 import { serviceSelectsNothing } from './serviceSelectsNothing';
 import { serviceTargetPortMissing } from './serviceTargetPortMissing';
 import { servicePortProtocolMismatch } from './servicePortProtocolMismatch';
@@ -108,6 +112,10 @@ export const RULES: readonly Rule[] = [
   netpolAdmitsNoSource,
   netpolSelectorLeftEmpty,
   namespaceNetworkPolicyAnnotation,
+  ciliumPolicyUnavailable,
+  ciliumFqdnWithoutDnsRule,
+  ciliumAdvancedPolicyNotEnabled,
+  ciliumEgressBlocksDns,
 ];
 
 /** Findings the host itself produces about files (not objects); configurable like any rule. */

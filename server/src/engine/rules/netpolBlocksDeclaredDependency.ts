@@ -12,6 +12,7 @@ import { reachBetween, verdictOf } from '../reach/query';
 import type { Rule, RuleContext } from './rule';
 import { byLocation } from './shared/order';
 import { policyNames, qualified } from './shared/netpolScope';
+import { ciliumPoliciesOf } from './shared/ciliumScope';
 
 type DeniedBy = 'egress' | 'ingress' | 'both';
 
@@ -22,6 +23,9 @@ interface Denial {
   deniedBy: DeniedBy;
   egressPolicies: readonly CompiledPolicy[];
   ingressPolicies: readonly CompiledPolicy[];
+  /** Cilium policies taking part in each direction's verdict, named (under the Cilium engine). */
+  egressCilium: readonly string[];
+  ingressCilium: readonly string[];
 }
 
 /**
@@ -136,15 +140,22 @@ function judge(model: ReachModel, clientPods: PodClass, client: Workload, target
     deniedBy: !egressOk && !ingressOk ? 'both' : !egressOk ? 'egress' : 'ingress',
     egressPolicies: egressOk ? [] : leg.verdict.egress.policies,
     ingressPolicies: ingressOk ? [] : leg.verdict.ingress.policies,
+    egressCilium: egressOk ? [] : ciliumPoliciesOf(leg.verdict.egress),
+    ingressCilium: ingressOk ? [] : ciliumPoliciesOf(leg.verdict.ingress),
   };
+}
+
+/** NetworkPolicy names, then the Cilium policies taking part (netpol/cilium/). */
+function namesOf(policies: Denial['egressPolicies'], cilium: readonly string[]): string {
+  return [...(policies.length ? [policyNames(policies)] : []), ...cilium].join(', ');
 }
 
 function report(ctx: RuleContext, reference: ServiceReference, client: Workload, denial: Denial, what: string): void {
   const target = `${denial.target.kind} \`${denial.target.name}\``;
   const port = `${denial.port}/${denial.protocol}`;
   const reasons: string[] = [];
-  if (denial.deniedBy !== 'ingress') reasons.push(`the egress policies of ${client.kind} \`${client.name}\` (${policyNames(denial.egressPolicies)}) admit nothing to it on ${port}`);
-  if (denial.deniedBy !== 'egress') reasons.push(`the ingress policies of ${target} (${policyNames(denial.ingressPolicies)}) admit nothing from ${client.kind} \`${client.name}\` on ${port}`);
+  if (denial.deniedBy !== 'ingress') reasons.push(`the egress policies of ${client.kind} \`${client.name}\` (${namesOf(denial.egressPolicies, denial.egressCilium)}) admit nothing to it on ${port}`);
+  if (denial.deniedBy !== 'egress') reasons.push(`the ingress policies of ${target} (${namesOf(denial.ingressPolicies, denial.ingressCilium)}) admit nothing from ${client.kind} \`${client.name}\` on ${port}`);
   const policies = [...denial.egressPolicies, ...denial.ingressPolicies];
   ctx.report({
     span: reference.span,

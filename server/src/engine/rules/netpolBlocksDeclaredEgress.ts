@@ -30,7 +30,7 @@ export const netpolBlocksDeclaredEgress: Rule = {
       checkConfigMap(resource as ConfigMap, ctx);
       return;
     }
-    if (!isWorkload(resource) || !egressIsolated(ctx.index, resource)) return;
+    if (!isWorkload(resource) || !egressIsolated(ctx.index, resource, ctx.profile.networkPolicyEngine === 'cilium')) return;
     const own = egressOfWorkload(ctx.index, resource)
       .map((d) => ({ destination: d, evidence: d.evidence.filter((e) => e.via === 'env' && e.file === resource.file) }))
       .filter((d) => d.evidence.length > 0);
@@ -45,7 +45,7 @@ export const netpolBlocksDeclaredEgress: Rule = {
 };
 
 function checkConfigMap(configMap: ConfigMap, ctx: RuleContext): void {
-  const readers = readersOfConfigMap(ctx.index, configMap).filter((w) => egressIsolated(ctx.index, w));
+  const readers = readersOfConfigMap(ctx.index, configMap).filter((w) => egressIsolated(ctx.index, w, ctx.profile.networkPolicyEngine === 'cilium'));
   if (readers.length === 0) return;
   const destinations = egressOfConfigMap(ctx.index, configMap);
   if (destinations.length === 0) return;
@@ -79,8 +79,12 @@ function report(ctx: RuleContext, evidence: EgressEvidence, destination: EgressD
   });
 }
 
-/** Cheap pre-check before a model is built: some policy of the namespace selects the workload for Egress. */
-function egressIsolated(index: WorkspaceIndex, workload: Workload): boolean {
+/**
+ * Cheap pre-check before a model is built: some policy of the namespace selects the workload for Egress (under
+ * Cilium, or some Cilium policy may: the model decides).
+ */
+function egressIsolated(index: WorkspaceIndex, workload: Workload, cilium: boolean): boolean {
+  if (cilium && (index.ofKindIn('CiliumNetworkPolicy', workload.namespace).length > 0 || index.ofKind('CiliumClusterwideNetworkPolicy').length > 0)) return true;
   return index.ofKindIn('NetworkPolicy', workload.namespace).some((p) => compilePolicy(p).isolates.Egress && selectorMatches(p.podSelector, workload.podLabels));
 }
 
@@ -89,7 +93,8 @@ function blockingPolicies(model: ReachModel, workload: Workload, destination: Eg
   const pods = model.classOf(workload);
   const peer = model.netpol.peerOfWorkload(workload);
   if (!pods || !peer) return undefined;
-  const policies = model.netpol.policiesSelecting(pods, 'Egress');
+  // NetworkPolicies and (under Cilium) Cilium policies that select the pods for egress.
+  const policies = [...model.netpol.policiesSelecting(pods, 'Egress'), ...new Set(model.netpol.ciliumRulesSelecting(pods, 'Egress').map((r) => r.policy))];
   if (policies.length === 0) return undefined;
   const address = destination.address === 'ip' ? parseAddress(destination.host) : undefined;
   const target: ReachPeer = address ? { kind: 'addresses', range: { family: address.family, first: address.value, last: address.value }, text: destination.host } : { kind: 'host', name: destination.host };

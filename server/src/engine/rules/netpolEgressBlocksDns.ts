@@ -4,14 +4,15 @@ import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
 import type { NetpolModel } from '../netpol/model';
-import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
+import type { PodClass } from '../netpol/podClasses';
 import { syntheticPodClass } from '../reach/selection';
 import type { ClusterProfile } from '../profile/types';
 import { LOCAL_DNS } from '../kb/localDns';
-import { DNS_PORT, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';
+import { KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';
 import { reachModelOf, type ReachModel } from '../reach/model';
-import { reachBetween, verdictOf, type Verdict } from '../reach/query';
+import type { Verdict } from '../reach/query';
 import type { Rule, RuleContext, Severity } from './rule';
+import { dnsVerdicts } from './shared/dnsVerdicts';
 import { compiledPolicyOf, describeWorkloads, plainSelector, podClassesIn, qualified, workloadsOfClasses } from './shared/netpolScope';
 import { compareStrings as cmp } from '../util/compare';
 
@@ -94,13 +95,6 @@ function computeNamespace(index: WorkspaceIndex, reach: ReachModel, namespace: s
     else out.set(blamed, [entry]);
   }
   return out;
-}
-
-/** The model's verdicts for UDP and TCP 53 from these pods to cluster DNS. */
-function dnsVerdicts(reach: ReachModel, pods: PodClass): { udp: Verdict; tcp: Verdict; reasons: readonly string[] } {
-  const peer: WorkloadPeer = { type: 'workload', id: `${pods.namespace}/(pods)`, namespace: pods.namespace, name: '(pods)', kind: 'Pod', classes: [pods], workloads: pods.workloads };
-  const answer = reachBetween(reach, { kind: 'workload', peer, classes: [pods] }, { kind: 'dns' }, false);
-  return { udp: verdictOf(answer, { protocol: 'UDP', port: DNS_PORT }), tcp: verdictOf(answer, { protocol: 'TCP', port: DNS_PORT }), reasons: [...new Set(answer.legs.flatMap((l) => [...l.verdict.egress.notes, ...l.verdict.ingress.notes]))] };
 }
 
 function severityOf(index: WorkspaceIndex, blocked: readonly BlockedPods[]): Severity {

@@ -2,6 +2,9 @@ import { isWorkload, WORKLOAD_KINDS, type AnyResource } from '../model/resources
 import type { Direction } from '../netpol/compiledPolicy';
 import type { Rule, RuleContext } from './rule';
 import { policyNames, qualified, rulesNetpolModel } from './shared/netpolScope';
+import { reachModelOf } from '../reach/model';
+import { ciliumIsolating } from '../reach/selection';
+import { ciliumPolicyName } from '../netpol/cilium/compiled';
 
 /**
  * workload-not-isolated: no NetworkPolicy isolates the workload's pods for ingress, for egress, or both, so they
@@ -17,15 +20,18 @@ export const workloadNotIsolated: Rule = {
   appliesTo: [...WORKLOAD_KINDS],
   check(resource: AnyResource, ctx: RuleContext): void {
     if (!isWorkload(resource)) return;
-    const model = rulesNetpolModel(ctx.index);
+    // Under Cilium its own policies isolate too (netpol/cilium/): the model read with the profile's engine says so.
+    const cilium = ctx.profile.networkPolicyEngine === 'cilium';
+    const model = cilium ? reachModelOf(ctx.index, ctx.profile).netpol : rulesNetpolModel(ctx.index);
     const pods = model.classOf(resource);
     if (!pods) return;
     const open: Direction[] = [];
     const closed: { direction: Direction; names: string }[] = [];
     for (const direction of ['Ingress', 'Egress'] as const) {
       const policies = model.policiesSelecting(pods, direction);
-      if (policies.length === 0) open.push(direction);
-      else closed.push({ direction, names: policyNames(policies) });
+      const ciliumPolicies = cilium ? ciliumIsolating(model, pods, direction) : [];
+      if (policies.length === 0 && ciliumPolicies.length === 0) open.push(direction);
+      else closed.push({ direction, names: [...(policies.length ? [policyNames(policies)] : []), ...ciliumPolicies.map(ciliumPolicyName)].join(', ') });
     }
     if (open.length === 0) return;
     const words = open.map((d) => d.toLowerCase()).join(' and ');
@@ -34,7 +40,7 @@ export const workloadNotIsolated: Rule = {
     ctx.report({
       span: resource.nameSpan,
       message:
-        `${resource.kind} \`${resource.name}\` is not isolated for ${words}: no NetworkPolicy in namespace \`${resource.namespace}\` selects its pods ` +
+        `${resource.kind} \`${resource.name}\` is not isolated for ${words}: no NetworkPolicy in namespace \`${resource.namespace}\`${cilium ? ' and no Cilium policy' : ''} selects its pods ` +
         `with ${open.length === 2 ? 'either policy type' : `policyType ${open[0]}`}, so ${consequence}${others}`,
       data: { workload: qualified(resource), namespace: resource.namespace, directions: open },
     });

@@ -11,6 +11,7 @@ import { gatewayClassOf, gatewayOf, referenceGrantOf, routeOf } from './gateway'
 import { ingressClassOf, ingressOf } from './ingress';
 import { resourceBaseOf, type ExtractContext } from './metadata';
 import { networkPolicyOf } from './networkPolicy';
+import { ciliumPolicyOf, isCiliumPolicyKind } from './cilium';
 import { isIstioNetworking, istioGatewayOf, virtualServiceOf } from './istio';
 import { applicationLoadBalancerOf, attachedPolicyOf, externalDnsOf, nginxIngressControllerOf, policyKind } from './attachedPolicies';
 import { ALB_GROUP, APP_ROUTING_GROUP, groupOf } from '../../kb/policyKinds';
@@ -63,6 +64,7 @@ function resourceOf(root: YNode, kind: string, apiVersion: string, ctx: ExtractC
   const base = resourceBaseOf(root, kind, apiVersion, `${ctx.file}#${index}`, ctx);
   if (isWorkloadKind(kind)) return workloadOf(root, base);
   if (ROUTE_KINDS.has(kind)) return routeOf(root, base);
+  if (isCiliumPolicyKind(apiVersion, kind)) return ciliumPolicyOf(root, base);
   const group = groupOf(apiVersion);
   const policy = policyKind(group, kind);
   if (policy) return attachedPolicyOf(root, base, policy);
