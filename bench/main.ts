@@ -485,13 +485,10 @@ function gitInfo(): { head?: string; dirtyPaths?: number; source?: string } {
   }
 }
 
-/** `uptime` as the machine prints it (its load averages), for the report. */
-function uptimeText(): string | undefined {
-  try {
-    return execFileSync('uptime', { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
+/** What `uptime` says of the machine's load (1, 5 and 15-minute averages) when the report is written. */
+function uptimeText(): string {
+  const [one, five, fifteen] = os.loadavg().map((l) => l.toFixed(2));
+  return `up ${round(os.uptime() / 3600, 1)} h, load average: ${one}, ${five}, ${fifteen} (${os.cpus().length} cores)`;
 }
 
 /** Returns true when the process should exit right away (the runner), false to let it end by itself (a child). */
