@@ -18,7 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  // The connectivity graph webview (cytoscape + fcose): one script and its stylesheet (imported by the script), for
+  // The connectivity graph webview (cytoscape + elkjs): one script and its stylesheet (imported by the script), for
   // the webview's Chromium. Minified: it ships in the .vsix. Licence comments of bundled packages go to
   // dist/graph.js.LEGAL.txt, which the .vsix includes, after the packages' own licence files (added below).
   build({
@@ -35,11 +35,15 @@ await Promise.all([
   }),
 ]);
 
-// The webview bundles these packages (all MIT): their licence texts lead the notices file that ships beside it.
-const WEBVIEW_PACKAGES = ['cytoscape', 'cytoscape-fcose', 'cose-base', 'layout-base'];
-const notices = WEBVIEW_PACKAGES.map((name) => {
+// The webview bundles these packages: cytoscape (MIT) and elkjs (EPL-2.0, the Eclipse Layout Kernel). Their licence
+// texts lead the notices file that ships beside the bundle in the .vsix (EPL-2.0 asks that its text go with the code).
+const WEBVIEW_PACKAGES = [
+  { name: 'cytoscape', licenseFile: 'LICENSE' },
+  { name: 'elkjs', licenseFile: 'LICENSE.md' },
+];
+const notices = WEBVIEW_PACKAGES.map(({ name, licenseFile }) => {
   const pkg = JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), 'utf8'));
-  const license = readFileSync(new URL(`./node_modules/${name}/LICENSE`, import.meta.url), 'utf8').trim();
+  const license = readFileSync(new URL(`./node_modules/${name}/${licenseFile}`, import.meta.url), 'utf8').trim();
   return `${name} ${pkg.version} (${pkg.license})\n\n${license}\n`;
 });
 const legal = readFileSync(new URL('./dist/graph.js.LEGAL.txt', import.meta.url), 'utf8');

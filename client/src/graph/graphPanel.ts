@@ -1,6 +1,6 @@
 /**
  * The connectivity graph panel: one webview (reused when asked again) that draws what the server's `netlens/graph`
- * answers. The webview is a bundled script (dist/graph.js, cytoscape + fcose, no CDN) under a strict
+ * answers. The webview is a bundled script (dist/graph.js, cytoscape + elkjs, no CDN) under a strict
  * Content-Security-Policy: nothing but our own bundle and stylesheet, scripts only with the page's nonce.
  *
  * The panel asks the server for the graph when it opens, when the namespace changes, and when diagnostics or

@@ -53,7 +53,10 @@ export function graphPageHtml(page: GraphPage): string {
   <span id="status" role="status" aria-live="polite"></span>
 </header>
 <main>
-  <div id="graph" role="img" aria-label="Connectivity graph"></div>
+  <div id="canvas">
+    <div id="banner" role="note" hidden></div>
+    <div id="graph" role="img" aria-label="Connectivity graph"><p id="empty" class="hint" hidden></p></div>
+  </div>
   <aside id="side">
     <details id="legend-box" open><summary>Legend</summary><section id="legend" aria-label="Legend"></section></details>
     <section id="details" aria-live="polite"><p class="hint">Click a workload to open its manifest; click an edge to explain the connection.</p></section>

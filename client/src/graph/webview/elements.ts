@@ -2,13 +2,14 @@
 /**
  * The server's graph data as cytoscape elements: namespaces are compound (parent) nodes holding their workloads;
  * entry points stand outside them. Classes carry what the stylesheet draws (isolated-ingress, isolated-egress,
- * exposed, denied, blocked, ...); `data.ref` keeps the server's object for the details pane.
+ * exposed; on edges the kinds merged into the line and its verdict: policy, dependency, exposure, allowed, unknown,
+ * denied); `data.ref` keeps the server's object (a node, or the PairEdge of a line) for the details pane.
  */
 import type cytoscape from 'cytoscape';
 import type { Graph } from '../protocol';
+import { pairEdges } from './pairEdges';
 
 export type GraphNode = Graph['nodes'][number];
-export type GraphEdge = Graph['edges'][number];
 
 export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
   const out: cytoscape.ElementDefinition[] = [];
@@ -43,13 +44,11 @@ export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
     if (parent) data.parent = parent;
     out.push({ group: 'nodes', data, classes });
   }
-  for (const edge of graph.edges) {
-    if (!ids.has(edge.source) || !ids.has(edge.target)) continue;
-    const classes: string[] = [edge.kind];
-    if (edge.kind === 'policy' && edge.all) classes.push('all');
-    if (edge.kind === 'dependency') classes.push(edge.status);
-    if (edge.kind === 'exposure' && edge.blocked) classes.push('blocked');
-    out.push({ group: 'edges', data: { id: edge.id, source: edge.source, target: edge.target, label: edge.label, ref: edge }, classes });
+  for (const pair of pairEdges(graph.edges, ids)) {
+    const classes: string[] = [...pair.kinds, pair.verdict];
+    if (pair.all) classes.push('all');
+    if (pair.parts.some((p) => p.kind === 'dependency' && p.status === 'denied')) classes.push('denied-dependency');
+    out.push({ group: 'edges', data: { id: pair.id, source: pair.source, target: pair.target, label: pair.label, ref: pair }, classes });
   }
   return out;
 }
@@ -58,5 +57,3 @@ export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
 export function shapeKey(graph: Graph): string {
   return [...graph.nodes.map((n) => n.id), '|', ...graph.edges.map((e) => e.id)].join('\u0000');
 }
-
-export const ENTRY_TYPES: ReadonlySet<string> = new Set(['internet', 'vnet', 'nodes', 'external', 'load-balancer', 'ingress-controller', 'gateway']);

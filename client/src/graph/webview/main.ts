@@ -8,16 +8,15 @@
  * `edges`, `visibleNodes`, `visibleEdges`.
  */
 import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import type { ExplainReply, FromWebview, Graph, ToWebview, ViewFilter } from '../protocol';
-import { shapeKey, toElements, type GraphEdge, type GraphNode } from './elements';
+import { shapeKey, toElements, type GraphNode } from './elements';
 import { layoutGraph } from './layout';
+import { edgeVerdict, pairOf, type PairEdge } from './pairEdges';
+import { statusLine } from './statusLine';
 import { labelSizes, readPalette, stylesheet } from './theme';
 import './graph.css';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: unknown): void; getState(): unknown };
-
-cytoscape.use(fcose as cytoscape.Ext);
 
 const vscode = acquireVsCodeApi();
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -25,6 +24,8 @@ const namespaceSelect = $<HTMLSelectElement>('namespace');
 const filterSelect = $<HTMLSelectElement>('filter');
 const status = $<HTMLSpanElement>('status');
 const details = $<HTMLElement>('details');
+const banner = $<HTMLElement>('banner');
+const empty = $<HTMLElement>('empty');
 
 const cy = cytoscape({
   container: $('graph'),
@@ -63,7 +64,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       filter = message.filter;
       filterSelect.value = filter;
       drawn = { seq: message.seq, namespace: message.namespace };
-      showGraph(message.graph, message.namespace);
+      showGraph(message.graph, message.namespace, message.seq);
       break;
     case 'filter':
       filter = message.filter;
@@ -84,13 +85,18 @@ filterSelect.addEventListener('change', () => {
   applyFilter(true);
   reportRendered(0);
 });
-$('fit').addEventListener('click', () => cy.fit(cy.elements().not('.hidden'), 50));
+$('fit').addEventListener('click', () => fitVisible());
 $('relayout').addEventListener('click', () => {
-  layoutGraph(cy);
-  applyFilter(true);
+  void layoutGraph(cy).then(() => applyFilter(true));
 });
 $('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-window.addEventListener('resize', () => cy.resize());
+// The panel changes size when it is split, moved or the window resized: the graph fills it again.
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+new ResizeObserver(() => {
+  cy.resize();
+  if (resizeTimer) clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => fitVisible(), 120);
+}).observe($('graph'));
 // VS Code switches the body's theme class (vscode-light, vscode-dark, vscode-high-contrast) when the theme changes.
 new MutationObserver(() => restyle(true)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
@@ -99,16 +105,27 @@ cy.on('tap', 'node', (event) => {
   showNode(node);
   if ('place' in node && node.place) vscode.postMessage({ type: 'reveal', place: node.place });
 });
-cy.on('tap', 'edge', (event) => showEdge(event.target.data('ref') as GraphEdge));
+cy.on('tap', 'edge', (event) => showEdge(event.target.data('ref') as PairEdge));
 cy.on('tap', (event) => {
-  if (event.target === cy) cy.elements().removeClass('faded');
+  if (event.target === cy) {
+    cy.elements().removeClass('faded');
+    fitVisible();
+  }
 });
+// Edge labels appear on hover and selection (and always on denied lines): at 50 workloads, labels drawn everywhere
+// covered the node names.
 cy.on('mouseover', 'node.workload, node.entry', (event) => {
   const node = event.target as cytoscape.NodeSingular;
   const keep = node.closedNeighborhood().union(node.closedNeighborhood().parents());
   cy.elements().not(keep).addClass('faded');
+  node.connectedEdges().addClass('labelled');
 });
-cy.on('mouseout', 'node', () => cy.elements().removeClass('faded'));
+cy.on('mouseout', 'node', () => {
+  cy.elements().removeClass('faded');
+  cy.edges().removeClass('labelled');
+});
+cy.on('mouseover', 'edge', (event) => (event.target as cytoscape.EdgeSingular).addClass('labelled'));
+cy.on('mouseout', 'edge', (event) => (event.target as cytoscape.EdgeSingular).removeClass('labelled'));
 // Labels keep a readable size on screen as the zoom changes (namespace names always; others down to a limit).
 cy.on('zoom', () => restyle(false));
 
@@ -136,7 +153,9 @@ function restyle(themeChanged: boolean): void {
 // check can click it like a person would.
 (window as unknown as { netlensGraph: unknown }).netlensGraph = {
   positionOf(id: string): { x: number; y: number } | undefined {
-    const element = cy.getElementById(id);
+    // A server edge is drawn as part of its pair's line.
+    const pair = cy.getElementById(id).empty() ? pairOf(cy.edges().map((e) => e.data('ref') as PairEdge), id) : undefined;
+    const element = cy.getElementById(pair ? pair.id : id);
     if (element.empty() || element.hasClass('hidden')) return undefined;
     const point = element.isEdge() ? (element as cytoscape.EdgeSingular).renderedMidpoint() : (element as cytoscape.NodeSingular).renderedPosition();
     const box = $('graph').getBoundingClientRect();
@@ -146,56 +165,75 @@ function restyle(themeChanged: boolean): void {
 
 vscode.postMessage({ type: 'ready' });
 
-function showGraph(next: Graph, namespace: string | undefined): void {
+function showGraph(next: Graph, namespace: string | undefined, seq: number): void {
   fillNamespaces(next.allNamespaces, namespace);
   const shape = shapeKey(next);
-  let layoutMs = 0;
   if (shape !== currentShape) {
     cy.batch(() => {
       cy.elements().remove();
       cy.add(toElements(next));
     });
-    layoutMs = layoutGraph(cy);
     currentShape = shape;
-  } else {
-    // Same nodes and edges: keep the positions, refresh what they say.
-    cy.batch(() => {
-      for (const element of toElements(next)) {
-        const existing = cy.getElementById(String(element.data.id));
-        existing.data({ ...element.data });
-        existing.classes(element.classes as string[]);
-      }
+    restyle(false);
+    // ELK answers asynchronously: a newer graph may arrive meanwhile, and then this one is not finished.
+    void layoutGraph(cy, () => drawn.seq === seq).then((layoutMs) => {
+      if (drawn.seq === seq) finishGraph(next, layoutMs, true);
     });
+    return;
   }
-  applyFilter(layoutMs > 0);
+  // Same nodes and edges: keep the positions, refresh what they say.
+  cy.batch(() => {
+    for (const element of toElements(next)) {
+      const existing = cy.getElementById(String(element.data.id));
+      existing.data({ ...element.data });
+      existing.classes(element.classes as string[]);
+    }
+  });
+  finishGraph(next, 0, false);
+}
+
+function finishGraph(next: Graph, layoutMs: number, laidOut: boolean): void {
+  applyFilter(laidOut);
   restyle(false);
-  const stats = next.stats;
-  const parts = [
-    `${stats.workloads} workloads`,
-    `${stats.policyEdges} policy edges`,
-    `${stats.dependencies} declared dependencies (${stats.deniedDependencies} denied)`,
-    `${stats.exposureEdges} exposure edges`,
-  ];
-  if (stats.openPairs) parts.push(`${stats.openPairs} open pairs not drawn`);
-  status.textContent = parts.join(' · ') + (next.notes.length ? ` — ${next.notes.join(' ')}` : '');
-  status.title = next.notes.join('\n');
+  status.textContent = statusLine(next);
+  status.title = status.textContent;
+  banner.replaceChildren(...next.notes.map((note) => paragraph(note)));
+  banner.hidden = next.notes.length === 0;
+  const nothing = cy.nodes().length === 0;
+  empty.hidden = !nothing;
+  if (nothing) {
+    empty.textContent = next.namespace
+      ? `Nothing to draw in namespace ${next.namespace}: no workload is defined there.`
+      : 'Nothing to draw: the workspace defines no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod).';
+  }
   const visible = cy.elements().not('.hidden');
   Object.assign(document.body.dataset, {
     state: 'ready',
     layoutMs: String(layoutMs),
     nodes: String(cy.nodes().length),
-    edges: String(cy.edges().length),
+    edges: String(drawnServerEdges()),
+    lines: String(cy.edges().length),
     visibleNodes: String(visible.nodes().length),
     visibleEdges: String(visible.edges().length),
   });
   reportRendered(layoutMs);
 }
 
+/** The server's edges drawn, each as part of its pair's line. */
+function drawnServerEdges(): number {
+  return cy.edges().reduce((n, edge) => n + (edge.data('ref') as PairEdge).parts.length, 0);
+}
+
+function fitVisible(): void {
+  const visible = cy.elements().not('.hidden');
+  if (visible.length) cy.fit(visible, 40);
+}
+
 /** Tells the panel what is drawn: which graph (seq, namespace), with which filter, and what is visible. */
 function reportRendered(layoutMs: number): void {
   const visible = cy.elements().not('.hidden');
   document.body.dataset.seq = String(drawn.seq);
-  vscode.postMessage({ type: 'rendered', seq: drawn.seq, namespace: drawn.namespace, filter, nodes: cy.nodes().length, edges: cy.edges().length, visibleNodes: visible.nodes().length, visibleEdges: visible.edges().length, layoutMs });
+  vscode.postMessage({ type: 'rendered', seq: drawn.seq, namespace: drawn.namespace, filter, nodes: cy.nodes().length, edges: drawnServerEdges(), visibleNodes: visible.nodes().length, visibleEdges: visible.edges().length, layoutMs });
 }
 
 function fillNamespaces(all: readonly string[], selected: string | undefined): void {
@@ -220,7 +258,7 @@ function applyFilter(fit: boolean): void {
   cy.batch(() => {
     cy.elements().removeClass('hidden');
     if (filter === 'all') return;
-    const edges = filter === 'denied' ? cy.edges('.dependency.denied') : cy.edges('.exposure');
+    const edges = filter === 'denied' ? cy.edges('.denied-dependency') : cy.edges('.exposure');
     const ends = edges.connectedNodes();
     const keep = edges.union(ends).union(ends.ancestors());
     cy.elements().not(keep).addClass('hidden');
@@ -230,7 +268,7 @@ function applyFilter(fit: boolean): void {
   if (filter !== 'all' && visible.length === 0) {
     details.replaceChildren(paragraph(filter === 'denied' ? 'No declared dependency is denied by the NetworkPolicies here.' : 'Nothing here is reachable from outside the cluster.', 'hint'));
   }
-  if (fit && visible.length) cy.fit(visible, 50);
+  if (fit) fitVisible();
 }
 
 function showNode(node: GraphNode): void {
@@ -258,19 +296,36 @@ function showNode(node: GraphNode): void {
   details.replaceChildren(...parts);
 }
 
-function showEdge(edge: GraphEdge): void {
-  const title = edge.kind === 'policy' ? 'Allowed by NetworkPolicies' : edge.kind === 'dependency' ? `Declared dependency: ${edge.status === 'denied' ? 'DENIED' : 'allowed'}` : edge.blocked ? 'Way in from outside: blocked' : 'Way in from outside';
-  const parts: HTMLElement[] = [heading(title), paragraph(edge.detail)];
-  if (edge.kind === 'dependency') {
-    const open = document.createElement('button');
-    open.type = 'button';
-    open.textContent = 'Open the reference';
-    open.addEventListener('click', () => vscode.postMessage({ type: 'reveal', place: edge.place }));
-    parts.push(open);
+const PART_TITLES: Record<PairEdge['parts'][number]['kind'], string> = {
+  policy: 'Allowed by NetworkPolicies',
+  dependency: 'Declared dependency',
+  exposure: 'Way in from outside',
+};
+
+const VERDICT_WORDS = { allowed: 'allowed', unknown: 'unknown, it depends on facts the manifests do not state', denied: 'DENIED' } as const;
+
+/** A line's details: each part it merges (policy, dependencies, way in) with its verdict, then the explanation. */
+function showEdge(pair: PairEdge): void {
+  const parts: HTMLElement[] = [heading(`${nameOf(pair.source)} → ${nameOf(pair.target)}`)];
+  for (const part of pair.parts) {
+    const section = document.createElement('section');
+    section.className = `part ${edgeVerdict(part)}`;
+    const title = part.kind === 'policy' ? PART_TITLES.policy : `${PART_TITLES[part.kind]}: ${VERDICT_WORDS[edgeVerdict(part)]}`;
+    section.append(paragraph(title, 'part-title'), paragraph(part.detail));
+    if (part.kind === 'dependency') {
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = 'Open the reference';
+      open.addEventListener('click', () => vscode.postMessage({ type: 'reveal', place: part.place }));
+      section.append(open);
+    }
+    parts.push(section);
   }
-  if (edge.explain) {
+  // The part that decides the line's look is the one explained (a denied dependency before an allowed policy).
+  const explained = pair.parts.filter((p) => p.explain).sort((a, b) => rank(edgeVerdict(b)) - rank(edgeVerdict(a)))[0];
+  if (explained?.explain) {
     pendingExplain = nextRequest++;
-    vscode.postMessage({ type: 'explain', requestId: pendingExplain, query: edge.explain });
+    vscode.postMessage({ type: 'explain', requestId: pendingExplain, query: explained.explain });
     const waiting = paragraph('Explaining…', 'hint');
     waiting.id = 'explanation';
     parts.push(waiting);
@@ -280,14 +335,32 @@ function showEdge(edge: GraphEdge): void {
   details.replaceChildren(...parts);
 }
 
+function rank(verdict: PairEdge['verdict']): number {
+  return verdict === 'denied' ? 2 : verdict === 'unknown' ? 1 : 0;
+}
+
+/** A node's name as the details pane says it: the workload's kind and name, an entry's label. */
+function nameOf(id: string): string {
+  const node = cy.getElementById(id).data('ref') as GraphNode | undefined;
+  if (!node) return id;
+  if (node.type === 'workload') return `${node.kind} ${node.namespace}/${node.name}`;
+  if (node.type === 'namespace') return `every workload of namespace ${node.name}`;
+  return node.label;
+}
+
+/** The model's decision trail in words: its first line (the question and verdict), then each step as a list item. */
 function showExplanation(reply: ExplainReply): void {
   const target = document.getElementById('explanation');
-  const pre = document.createElement('pre');
-  pre.id = 'explanation';
-  pre.className = reply.error ? 'error' : reply.allowed ? 'allowed' : 'denied';
-  pre.textContent = reply.lines.join('\n');
-  if (target) target.replaceWith(pre);
-  else details.append(pre);
+  const box = document.createElement('section');
+  box.id = 'explanation';
+  const verdict = reply.error ? 'error' : (reply.verdict ?? (reply.allowed ? 'allowed' : 'denied'));
+  box.className = `explanation ${verdict}`;
+  const [first, ...rest] = reply.lines;
+  box.append(paragraph(first ?? '', 'verdict'));
+  const steps = rest.map((line) => line.trim()).filter((line) => line.length > 0);
+  if (steps.length) box.append(list(steps));
+  if (target) target.replaceWith(box);
+  else details.append(box);
 }
 
 function heading(text: string): HTMLElement {
@@ -332,6 +405,7 @@ function renderLegend(root: HTMLElement): void {
     el.append(child);
   };
   const line = (className: string) => shape('line', { x1: '2', y1: '8', x2: '26', y2: '8' }, className);
+  // Every node type the server sends has a row (EntryType in the graph types), and every line style.
   const rows: [SVGSVGElement, string][] = [
     [svg(shape('rect', { x: '7', y: '1', width: '14', height: '14', rx: '3' }, 'isolated')), 'Isolated for ingress: only admitted sources connect'],
     [svg(shape('circle', { cx: '14', cy: '8', r: '7' }, 'open')), 'Open: no policy isolates its ingress'],
@@ -341,11 +415,14 @@ function renderLegend(root: HTMLElement): void {
     [svg(shape('polygon', { points: '14,1 25,15 3,15' }, 'entry')), 'Azure load balancer (L4)'],
     [svg(shape('polygon', { points: '3,2 19,2 25,8 19,14 3,14' }, 'entry')), 'Ingress controller (L7)'],
     [svg(shape('polygon', { points: '14,1 25,7 21,15 7,15 3,7' }, 'entry')), 'Gateway (Gateway API)'],
+    [svg(shape('rect', { x: '3', y: '2', width: '22', height: '12', rx: '5' }, 'outside')), 'Outside the cluster: addresses, declared hosts'],
+    [svg(shape('polygon', { points: '14,1 24,8 14,15 4,8' }, 'outside')), 'Cluster DNS'],
+    [svg(shape('rect', { x: '1', y: '1', width: '26', height: '14', rx: '3' }, 'namespace-box')), 'Namespace (dashed: shown for its connections)'],
     [svg(line('edge-policy')), 'Allowed by NetworkPolicies (ports)'],
     [svg(line('edge-dependency')), 'Declared dependency, allowed'],
-    [svg(line('edge-denied')), 'Declared dependency, DENIED'],
     [svg(line('edge-exposure')), 'Way in from outside'],
-    [svg(line('edge-blocked')), 'Way in blocked by policies'],
+    [svg(line('edge-unknown')), 'Dashed: unknown, depends on the cluster'],
+    [svg(line('edge-denied')), 'Red, dotted, bar: DENIED or blocked'],
   ];
   const ul = document.createElement('ul');
   for (const [icon, text] of rows) {

@@ -124,7 +124,8 @@ export function stylesheet(p: Palette, sizes = labelSizes(1)): cytoscape.Stylesh
     { selector: 'node.load-balancer', style: { shape: 'round-triangle' } },
     { selector: 'node.ingress-controller', style: { shape: 'round-tag' } },
     { selector: 'node.gateway', style: { shape: 'round-pentagon' } },
-    { selector: 'node.external', style: { shape: 'barrel', 'background-color': p.muted, 'border-color': p.muted } },
+    { selector: 'node.external, node.host', style: { shape: 'barrel', 'background-color': p.muted, 'border-color': p.muted } },
+    { selector: 'node.dns', style: { shape: 'round-diamond', 'background-color': p.muted, 'border-color': p.muted } },
     {
       selector: 'edge',
       style: {
@@ -134,7 +135,7 @@ export function stylesheet(p: Palette, sizes = labelSizes(1)): cytoscape.Stylesh
         'target-arrow-color': p.muted,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
-        label: 'data(label)',
+        label: '',
         color: p.foreground,
         'font-family': p.fontFamily,
         'font-size': sizes.edge,
@@ -147,11 +148,14 @@ export function stylesheet(p: Palette, sizes = labelSizes(1)): cytoscape.Stylesh
         'loop-sweep': '-60deg',
       },
     },
+    // One line per pair (pairEdges.ts): its classes are the kinds it merges and its verdict, the worst of its parts.
     { selector: 'edge.policy.all', style: { width: 2.5 } },
-    { selector: 'edge.dependency', style: { 'line-style': 'dashed', 'line-color': p.dependency, 'target-arrow-color': p.dependency, width: 2 } },
-    { selector: 'edge.dependency.denied', style: { 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee', width: 3, color: p.denied, 'font-weight': 'bold' } },
+    { selector: 'edge.dependency', style: { 'line-color': p.dependency, 'target-arrow-color': p.dependency, width: 2 } },
     { selector: 'edge.exposure', style: { 'line-color': p.exposure, 'target-arrow-color': p.exposure, width: 2 } },
-    { selector: 'edge.exposure.blocked', style: { 'line-style': 'dotted', 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee', color: p.denied } },
+    { selector: 'edge.unknown', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge.denied', style: { 'line-style': 'dotted', 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee', width: 3, color: p.denied, 'font-weight': 'bold' } },
+    // Labels on hover and selection; denied lines always say what is denied.
+    { selector: 'edge.labelled, edge:selected, edge.denied', style: { label: 'data(label)' } },
     { selector: ':selected', style: { 'overlay-color': p.focus, 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: '.hidden', style: { display: 'none' } },
