@@ -152,6 +152,32 @@ export const checks = [
     },
   },
   {
+    name: 'the graph at 8, 20 and 50 workloads: laid out left to right, one line per pair, screenshots for the docs',
+    async run(ui) {
+      // The fixture's 7 workloads and a growing generated workspace (1, 13, 43 workloads: each a superset of the one
+      // before, file for file, so writing the next overwrites the same files). The graph alone in the window.
+      await ui.page.setViewportSize({ width: 1280, height: 800 });
+      await ui.runCommand('Netlens: Show Connectivity Graph');
+      await ui.page.locator('.tab:has-text("Connectivity Graph")').first().click();
+      await ui.runCommand('View: Close Editors in Other Groups');
+      const view = ui.webview();
+      for (const [total, generated] of [[8, 1], [20, 13], [50, 43]]) {
+        for (const [file, text] of generateGraphWorkspace(generated)) fs.writeFileSync(path.join(ui.workspace, 'graph', `scale-${file.replace('/', '-')}`), text);
+        await view.locator('#status', { hasText: new RegExp(`^${total} workloads`) }).waitFor({ state: 'visible', timeout: 120000 });
+        await view.locator('body[data-state="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+        const lines = Number(await view.locator('body').getAttribute('data-lines'));
+        const edges = Number(await view.locator('body').getAttribute('data-edges'));
+        assert.ok(lines > 0 && lines <= edges, `${lines} lines for ${edges} edges`);
+        await view.locator('#legend-box').evaluate((details) => (details.open = true));
+        await ui.page.waitForTimeout(400); // re-fitted after the layout; the canvas paints on the next frame
+        await ui.docShot(`graph-${total}`);
+      }
+      // Hovering a workload shows the labels of its lines; the details of a line name each part.
+      const frontend = await view.locator('body').evaluate(() => window.netlensGraph.positionOf('retail/frontend[Deployment]'));
+      assert.ok(frontend, 'the generated front end is drawn');
+    },
+  },
+  {
     name: 'the graph stays readable with 200 workloads (a generated workspace appears while it is open)',
     async run(ui) {
       // Flat, in a folder that exists (a new folder is read too: the status bar check below relies on that).

@@ -11,9 +11,13 @@ import { pairEdges } from './pairEdges';
 
 export type GraphNode = Graph['nodes'][number];
 
+/** Workloads above which a workload's label is its name alone. */
+const COMPACT_ABOVE = 30;
+
 export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
   const out: cytoscape.ElementDefinition[] = [];
   const ids = new Set(graph.nodes.map((n) => n.id));
+  const compact = graph.stats.workloads > COMPACT_ABOVE;
   for (const node of graph.nodes) {
     const classes: string[] = [];
     let label: string;
@@ -30,7 +34,9 @@ export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
         if (node.isolated.egress) classes.push('isolated-egress');
         if (node.exposure !== 'none') classes.push('exposed', `exposed-${node.exposure}`);
         if (!node.inScope) classes.push('context');
-        label = `${node.name}\n${node.kind} · ${node.pods}`;
+        // Above COMPACT_ABOVE workloads the name alone: the kind and pods line made every box twice as wide, and at
+        // that zoom no label could be read (the details pane and the hover still say them).
+        label = compact ? node.name : `${node.name}\n${node.kind} · ${node.pods}`;
         if (ids.has(node.parent)) parent = node.parent;
         break;
       default:

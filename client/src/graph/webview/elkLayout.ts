@@ -6,9 +6,10 @@
  *
  * The picture reads from left to right, the way traffic flows: where traffic comes from (Internet, VNet, node
  * network) in the first layer, then load balancers, controllers and Gateways, the workloads by namespace, and the
- * destinations outside the cluster (addresses, hosts, DNS) in the last layer. Edges that cross a namespace's border
- * are laid out with the whole hierarchy (INCLUDE_CHILDREN), so a way in enters the namespace box from the left
- * instead of cutting through it. ELK is deterministic: the same graph gives the same picture.
+ * destinations outside the cluster (addresses, hosts, DNS) in the last layer. A namespace is laid out inside its box
+ * first (layers wrapped into rows when long), then the boxes and the entries at the top level, with the edges that
+ * cross a border lifted to the boxes, so a way in reaches a namespace from the left instead of cutting through
+ * another. ELK is deterministic: the same graph gives the same picture.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
@@ -38,78 +39,124 @@ export interface LayoutResult {
   height: number;
 }
 
-const ROOT_OPTIONS: LayoutOptions = {
+const COMMON: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-  'elk.spacing.nodeNode': '28',
-  'elk.spacing.componentComponent': '40',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.randomSeed': '1',
 };
 
-/** Above this many boxes, fewer crossing-minimisation sweeps (ELK's thoroughness 3 instead of 7): about half the time. */
-const LARGE = 120;
-
-/** Room inside a namespace box: its name is drawn above the children. */
-const PARENT_OPTIONS: LayoutOptions = {
-  'elk.padding': '[top=34,left=18,bottom=18,right=18]',
-  'elk.spacing.nodeNode': '24',
+/** The top level: entries and namespace boxes in layers, left to right. */
+const ROOT_OPTIONS: LayoutOptions = {
+  ...COMMON,
+  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+  'elk.spacing.nodeNode': '30',
+  'elk.spacing.componentComponent': '40',
 };
+
+/** Inside a namespace: layers too. Room at the top for the namespace's name. */
+const BOX_OPTIONS: LayoutOptions = {
+  ...COMMON,
+  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+  'elk.spacing.nodeNode': '24',
+  'elk.spacing.componentComponent': '30',
+  'elk.padding': '[top=34,left=18,bottom=18,right=18]',
+};
+
+/**
+ * Long layerings wrapped into rows, aiming at a drawing a little wider than high: a chain of 25 services in a
+ * namespace, or 8 namespaces each calling the next, would otherwise be one row as wide as all of them. Not for a
+ * few members, whose one row reads best.
+ */
+const WRAPPED: LayoutOptions = {
+  'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+  'elk.layered.wrapping.additionalEdgeSpacing': '10',
+  'elk.aspectRatio': '1.5',
+};
+/** Wrap a namespace above this many members, the top level above this many namespace boxes. */
+const WRAP_MEMBERS = 8;
+const WRAP_BOXES = 5;
+
+/** Above this many boxes in one layout, fewer crossing-minimisation sweeps (ELK's thoroughness 3 instead of 7). */
+const LARGE = 120;
 
 let engine: InstanceType<typeof ELK> | undefined;
 
-/** Lays the boxes out. Edges whose ends are not both boxes are ignored; an edge to or from a parent is kept. */
+/**
+ * Lays the boxes out, each parent's children first (inside the parent's box, with the links between them), then the
+ * level above with each parent as one box and the links lifted to the boxes at that level. Links whose ends are not
+ * both boxes are ignored. ELK's own INCLUDE_CHILDREN mode does this in one pass but cannot wrap long layers.
+ */
 export async function layeredLayout(boxes: readonly LayoutBox[], links: readonly LayoutLink[]): Promise<LayoutResult> {
   engine ??= new ELK();
-  const nodes = new Map<string, ElkNode>();
-  for (const box of boxes) {
-    const layoutOptions: LayoutOptions = {};
-    if (box.column === 'first') layoutOptions['elk.layered.layering.layerConstraint'] = 'FIRST';
-    if (box.column === 'last') layoutOptions['elk.layered.layering.layerConstraint'] = 'LAST';
-    nodes.set(box.id, { id: box.id, width: Math.max(1, box.width), height: Math.max(1, box.height), layoutOptions });
-  }
-  const parents = new Set<string>();
-  const layoutOptions = boxes.length > LARGE ? { ...ROOT_OPTIONS, 'elk.layered.thoroughness': '3' } : ROOT_OPTIONS;
-  const root: ElkNode = { id: '__root__', layoutOptions, children: [], edges: [] };
-  for (const box of boxes) {
-    const node = nodes.get(box.id)!;
-    const parent = box.parent !== undefined && box.parent !== box.id ? nodes.get(box.parent) : undefined;
-    if (parent) {
-      (parent.children ??= []).push(node);
-      parents.add(parent.id);
-    } else {
-      root.children!.push(node);
-    }
-  }
-  for (const id of parents) {
-    const parent = nodes.get(id)!;
-    parent.layoutOptions = { ...parent.layoutOptions, ...PARENT_OPTIONS };
-    // A parent's size is what its children need: ELK computes it.
-    delete parent.width;
-    delete parent.height;
-  }
-  const seen = new Set<string>();
-  for (const link of links) {
-    if (!nodes.has(link.source) || !nodes.has(link.target) || link.source === link.target || seen.has(link.id)) continue;
-    seen.add(link.id);
-    const edge: ElkExtendedEdge = { id: link.id, sources: [link.source], targets: [link.target] };
-    root.edges!.push(edge);
-  }
-  const laid = await engine.layout(root);
-  const positions = new Map<string, { x: number; y: number }>();
-  const walk = (node: ElkNode, offsetX: number, offsetY: number): void => {
-    for (const child of node.children ?? []) {
-      const x = offsetX + (child.x ?? 0);
-      const y = offsetY + (child.y ?? 0);
-      if (child.children?.length) walk(child, x, y);
-      else positions.set(child.id, { x: x + (child.width ?? 0) / 2, y: y + (child.height ?? 0) / 2 });
-    }
+  const elk = engine;
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const parentOf = (id: string): string | undefined => {
+    const parent = byId.get(id)?.parent;
+    return parent !== undefined && parent !== id && byId.has(parent) ? parent : undefined;
   };
-  walk(laid, 0, 0);
-  return { positions, width: laid.width ?? 0, height: laid.height ?? 0 };
+  const childrenOf = new Map<string | undefined, LayoutBox[]>();
+  for (const box of boxes) {
+    const parent = parentOf(box.id);
+    const list = childrenOf.get(parent);
+    if (list) list.push(box);
+    else childrenOf.set(parent, [box]);
+  }
+  /** The child of `container` (undefined: the root) that holds `id`, or undefined when `id` is not inside it. */
+  const childWithin = (container: string | undefined, id: string): string | undefined => {
+    let at: string | undefined = id;
+    for (let depth = 0; at !== undefined && depth < 64; depth++) {
+      const parent = parentOf(at);
+      if (parent === container) return at;
+      at = parent;
+    }
+    return undefined;
+  };
+  const usable = links.filter((l) => byId.has(l.source) && byId.has(l.target) && l.source !== l.target);
+
+  /** Relative positions (top-left) of every descendant, and the container's size. */
+  const layoutIn = async (container: string | undefined): Promise<{ width: number; height: number; placed: Map<string, { x: number; y: number; width: number; height: number }> }> => {
+    const members = childrenOf.get(container) ?? [];
+    const inner = new Map<string, Awaited<ReturnType<typeof layoutIn>>>();
+    for (const member of members) if (childrenOf.has(member.id)) inner.set(member.id, await layoutIn(member.id));
+    const children: ElkNode[] = members.map((member) => {
+      const size = inner.get(member.id);
+      const layoutOptions: LayoutOptions = {};
+      if (member.column === 'first') layoutOptions['elk.layered.layering.layerConstraint'] = 'FIRST';
+      if (member.column === 'last') layoutOptions['elk.layered.layering.layerConstraint'] = 'LAST';
+      return { id: member.id, width: Math.max(1, size?.width ?? member.width), height: Math.max(1, size?.height ?? member.height), layoutOptions };
+    });
+    const edges: ElkExtendedEdge[] = [];
+    const seen = new Set<string>();
+    for (const link of usable) {
+      const source = childWithin(container, link.source);
+      const target = childWithin(container, link.target);
+      if (source === undefined || target === undefined || source === target) continue;
+      const key = `${source}\u0000${target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ id: `e${edges.length}`, sources: [source], targets: [target] });
+    }
+    let layoutOptions = container === undefined ? ROOT_OPTIONS : BOX_OPTIONS;
+    if (container === undefined ? inner.size > WRAP_BOXES : members.length > WRAP_MEMBERS) layoutOptions = { ...layoutOptions, ...WRAPPED };
+    if (members.length > LARGE) layoutOptions = { ...layoutOptions, 'elk.layered.thoroughness': '3' };
+    const graph: ElkNode = { id: container ?? '__root__', layoutOptions, children, edges };
+    const laid: ElkNode = await elk.layout(graph);
+    const placed = new Map<string, { x: number; y: number; width: number; height: number }>();
+    for (const child of laid.children ?? []) {
+      const x = child.x ?? 0;
+      const y = child.y ?? 0;
+      placed.set(child.id, { x, y, width: child.width ?? 0, height: child.height ?? 0 });
+      for (const [id, at] of inner.get(child.id)?.placed ?? []) placed.set(id, { ...at, x: x + at.x, y: y + at.y });
+    }
+    return { width: laid.width ?? 0, height: laid.height ?? 0, placed };
+  };
+
+  const root = await layoutIn(undefined);
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const [id, at] of root.placed) if (!childrenOf.has(id)) positions.set(id, { x: at.x + at.width / 2, y: at.y + at.height / 2 });
+  return { positions, width: root.width, height: root.height };
 }

@@ -87,7 +87,11 @@ filterSelect.addEventListener('change', () => {
 });
 $('fit').addEventListener('click', () => fitVisible());
 $('relayout').addEventListener('click', () => {
-  void layoutGraph(cy).then(() => applyFilter(true));
+  styleForLayout();
+  void layoutGraph(cy).then(() => {
+    applyFilter(true);
+    restyle(false);
+  });
 });
 $('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
 // The panel changes size when it is split, moved or the window resized: the graph fills it again.
@@ -149,6 +153,16 @@ function restyle(themeChanged: boolean): void {
   });
 }
 
+/**
+ * Labels grow as the graph is zoomed out (labelSizes), so the layout measures each node with its label at the largest
+ * size it can take: a zoom that follows the fit then never makes two labels overlap. Applied now, not on the next frame.
+ */
+function styleForLayout(): void {
+  const sizes = labelSizes(0);
+  appliedSizes = JSON.stringify(sizes);
+  cy.style(stylesheet(palette, sizes));
+}
+
 // For end-to-end checks (test/e2e/ui/): where an element is drawn, in the webview's page coordinates, so that a
 // check can click it like a person would.
 (window as unknown as { netlensGraph: unknown }).netlensGraph = {
@@ -174,7 +188,7 @@ function showGraph(next: Graph, namespace: string | undefined, seq: number): voi
       cy.add(toElements(next));
     });
     currentShape = shape;
-    restyle(false);
+    styleForLayout();
     // ELK answers asynchronously: a newer graph may arrive meanwhile, and then this one is not finished.
     void layoutGraph(cy, () => drawn.seq === seq).then((layoutMs) => {
       if (drawn.seq === seq) finishGraph(next, layoutMs, true);

@@ -86,7 +86,7 @@ export function stylesheet(p: Palette, sizes = labelSizes(1)): cytoscape.Stylesh
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
-        'min-zoomed-font-size': 8,
+        'min-zoomed-font-size': 7,
         width: 30,
         height: 30,
         'border-width': 2,
