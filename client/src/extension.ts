@@ -10,6 +10,7 @@ import { registerCommands } from './commands/index';
 import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
 import type { NetlensInitializationOptions } from '../../server/src/protocol/requests';
 import { GraphPanels } from './graph/graphPanel';
+import { registerExcludeFolder } from './duplicates/excludeAction';
 import { registerRuleDocs } from './ruleDocs';
 import { createStatusBar } from './status/statusBar';
 
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
   const graph = new GraphPanels(context.extensionUri, () => client, output);
   const explanation = registerCommands(context, () => client, graph, output);
   registerRuleDocs(context, documentSelector);
+  registerExcludeFolder(context, documentSelector);
   context.subscriptions.push(
     status,
     graph,

@@ -434,8 +434,11 @@ export class Analysis {
         const checkReads = new Set<string>();
         this.index.recordReads(checkReads);
         let failed = false;
+        // An identical copy of an object defined in an earlier file reports nothing: its findings are the first
+        // definition's (duplicate-definition says where the copies are). Asked while reads are recorded, so the check
+        // runs again when the copy stops being one.
         try {
-          rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
+          if (this.index.copyOf(resource) === undefined) rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
         } catch (error) {
           failed = true;
           if (!this.failedRules.has(rule.id)) {

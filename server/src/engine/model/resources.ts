@@ -44,6 +44,11 @@ export interface ResourceBase {
    * annotation, env and ConfigMap values). The YAML 1.2 facts above keep them as strings, so they are listed here.
    */
   yaml11Booleans?: Yaml11Boolean[];
+  /**
+   * The object's data (model/dataFingerprint.ts): two definitions of one object with the same fingerprint are
+   * identical copies, counted once (WorkspaceIndex.copyOf). Absent for objects too large to compare.
+   */
+  dataFingerprint?: string;
 }
 
 /** An unquoted `yes`/`no`/`on`/`off`/`y`/`n`/`true`/`false` (YAML 1.1 casings) in a string-only field. */

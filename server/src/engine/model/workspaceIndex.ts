@@ -6,6 +6,12 @@
  * files). The index is a multimap: every definition is kept, a name resolves when any definition exists, and a
  * selector matches a workload when any definition of it matches. So variants never produce "missing" findings
  * for one another.
+ *
+ * Identical copies (the same object with the same data, model/dataFingerprint.ts, in another file: a `release/`
+ * folder generated from `kubernetes-manifests/`) are counted once: lookups, lists and workloads hold the first
+ * definition (by file) of each set of identical ones, never the copies, so a one-replica Deployment is "1 pod" and
+ * a hover lists it once. Copies stay in their files (`resourcesOf`, `all`); `copyOf` and `copiesOf` relate them.
+ * Definitions that differ stay separate.
  */
 import { ownRecord } from '../syntax/access';
 import { NAMESPACE_NAME_LABEL } from './extract/config';
@@ -64,8 +70,10 @@ export type IndexedKind = keyof KindTypes;
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, AnyResource[]>();
-  /** kind -> `namespace/name` -> definitions (several when variants define the same object). */
+  /** kind -> `namespace/name` -> definitions (several when variants define the same object), copies included. */
   private readonly byKindKey = new Map<string, Map<string, AnyResource[]>>();
+  /** The same without identical copies: what lookups and lists answer. */
+  private readonly visibleByKindKey = new Map<string, Map<string, AnyResource[]>>();
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
   /** Per namespace, its workloads by pod label `key=value` (see `workloadsSelectedBy`), dropped when one changes. */
   private readonly workloadsByPodLabel = new Map<string, Map<string, Workload[]>>();
@@ -182,7 +190,27 @@ export class WorkspaceIndex {
 
   lookupAny(kind: string, namespace: string, name: string): AnyResource[] {
     this.read(`${kind}|${namespace}`);
-    return this.byKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
+    return this.visibleByKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
+  }
+
+  /** The definition `resource` is an identical copy of (in an earlier file), or undefined when it is not a copy. */
+  copyOf(resource: AnyResource): AnyResource | undefined {
+    this.read(`${resource.kind}|${resource.namespace}`);
+    const key = `${resource.namespace}/${resource.name}`;
+    const visible = this.visibleByKindKey.get(resource.kind)?.get(key) ?? [];
+    if (visible.includes(resource) || resource.dataFingerprint === undefined) return undefined;
+    return visible.find((r) => r.dataFingerprint === resource.dataFingerprint);
+  }
+
+  /** The identical copies of `resource` in later files (none when it is itself a copy). */
+  copiesOf(resource: AnyResource): AnyResource[] {
+    this.read(`${resource.kind}|${resource.namespace}`);
+    const key = `${resource.namespace}/${resource.name}`;
+    const all = this.byKindKey.get(resource.kind)?.get(key) ?? [];
+    if (all.length < 2 || resource.dataFingerprint === undefined) return [];
+    const visible = this.visibleByKindKey.get(resource.kind)?.get(key) ?? [];
+    if (!visible.includes(resource)) return [];
+    return all.filter((r) => r !== resource && !visible.includes(r) && r.dataFingerprint === resource.dataFingerprint);
   }
 
   /** Every object of any kind (CRDs included) in one namespace. */
@@ -222,7 +250,7 @@ export class WorkspaceIndex {
     let sorted = this.sortedByKind.get(kind);
     if (!sorted) {
       sorted = [];
-      for (const definitions of this.byKindKey.get(kind)?.values() ?? []) sorted.push(...definitions);
+      for (const definitions of this.visibleByKindKey.get(kind)?.values() ?? []) sorted.push(...definitions);
       sorted.sort(compareResources);
       this.sortedByKind.set(kind, sorted);
     }
@@ -517,15 +545,6 @@ export class WorkspaceIndex {
     this.countAnyNamespaceUse(resource, 1);
     this.countNamespaceLabels(resource, 1);
     this.kindChanged(resource.kind);
-    // The sorted list is kept rather than dropped: an edit replaces a few objects, re-sorting costs n log n.
-    const sorted = this.sortedByKind.get(resource.kind);
-    if (sorted) sorted.splice(sortedInsertionPoint(sorted, resource), 0, resource);
-    const inNamespace = this.sortedByKindNamespace.get(resource.kind);
-    if (inNamespace) {
-      const list = inNamespace.get(resource.namespace);
-      if (list) list.splice(sortedInsertionPoint(list, resource), 0, resource);
-      else inNamespace.set(resource.namespace, [resource]);
-    }
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -534,13 +553,7 @@ export class WorkspaceIndex {
     // files were read.
     if (list) list.splice(sortedInsertionPoint(list, resource), 0, resource);
     else byKey.set(key, [resource]);
-    if (isWorkload(resource)) {
-      const workloads = this.workloadsByNamespace.get(resource.namespace);
-      if (workloads) workloads.push(resource);
-      else this.workloadsByNamespace.set(resource.namespace, [resource]);
-      this.unsortedNamespaces.add(resource.namespace);
-      this.workloadsByPodLabel.delete(resource.namespace);
-    }
+    this.updateVisible(resource.kind, key);
   }
 
   private remove(resource: AnyResource): void {
@@ -550,13 +563,6 @@ export class WorkspaceIndex {
     this.countAnyNamespaceUse(resource, -1);
     this.countNamespaceLabels(resource, -1);
     this.kindChanged(resource.kind);
-    const sorted = this.sortedByKind.get(resource.kind);
-    if (sorted) removeItem(sorted, resource);
-    const inNamespace = this.sortedByKindNamespace.get(resource.kind)?.get(resource.namespace);
-    if (inNamespace) {
-      removeItem(inNamespace, resource);
-      if (inNamespace.length === 0) this.sortedByKindNamespace.get(resource.kind)!.delete(resource.namespace);
-    }
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);
@@ -564,6 +570,51 @@ export class WorkspaceIndex {
       const remaining = list.filter((r) => r !== resource);
       if (remaining.length) byKey!.set(key, remaining);
       else byKey!.delete(key);
+    }
+    this.updateVisible(resource.kind, key);
+  }
+
+  /**
+   * The visible definitions of one object after a definition came or went: a copy becomes visible when the definition
+   * it copied goes, and a visible definition becomes a copy when an identical one arrives in an earlier file. The
+   * sorted lists and the workloads follow (kept rather than rebuilt: an edit replaces a few objects).
+   */
+  private updateVisible(kind: string, key: string): void {
+    const next = visibleDefinitions(this.byKindKey.get(kind)?.get(key) ?? []);
+    let visible = this.visibleByKindKey.get(kind);
+    if (!visible) this.visibleByKindKey.set(kind, (visible = new Map()));
+    const before = visible.get(key) ?? [];
+    if (next.length) visible.set(key, next);
+    else visible.delete(key);
+    for (const resource of before) if (!next.includes(resource)) this.hide(resource);
+    for (const resource of next) if (!before.includes(resource)) this.show(resource);
+  }
+
+  private show(resource: AnyResource): void {
+    const sorted = this.sortedByKind.get(resource.kind);
+    if (sorted) sorted.splice(sortedInsertionPoint(sorted, resource), 0, resource);
+    const inNamespace = this.sortedByKindNamespace.get(resource.kind);
+    if (inNamespace) {
+      const list = inNamespace.get(resource.namespace);
+      if (list) list.splice(sortedInsertionPoint(list, resource), 0, resource);
+      else inNamespace.set(resource.namespace, [resource]);
+    }
+    if (isWorkload(resource)) {
+      const workloads = this.workloadsByNamespace.get(resource.namespace);
+      if (workloads) workloads.push(resource);
+      else this.workloadsByNamespace.set(resource.namespace, [resource]);
+      this.unsortedNamespaces.add(resource.namespace);
+      this.workloadsByPodLabel.delete(resource.namespace);
+    }
+  }
+
+  private hide(resource: AnyResource): void {
+    const sorted = this.sortedByKind.get(resource.kind);
+    if (sorted) removeItem(sorted, resource);
+    const inNamespace = this.sortedByKindNamespace.get(resource.kind)?.get(resource.namespace);
+    if (inNamespace) {
+      removeItem(inNamespace, resource);
+      if (inNamespace.length === 0) this.sortedByKindNamespace.get(resource.kind)!.delete(resource.namespace);
     }
     if (isWorkload(resource)) {
       this.workloadsByPodLabel.delete(resource.namespace);
@@ -575,6 +626,21 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/**
+ * Definitions of one object (sorted by file) without identical copies: a definition is a copy when an earlier one in
+ * another file has the same data. Definitions in one file are never merged (that is a different mistake).
+ */
+function visibleDefinitions(definitions: readonly AnyResource[]): AnyResource[] {
+  if (definitions.length < 2) return [...definitions];
+  const out: AnyResource[] = [];
+  for (const resource of definitions) {
+    const print = resource.dataFingerprint;
+    if (print !== undefined && out.some((kept) => kept.dataFingerprint === print && kept.file !== resource.file)) continue;
+    out.push(resource);
+  }
+  return out;
 }
 
 function compareResources(a: AnyResource, b: AnyResource): number {

@@ -33,6 +33,7 @@ import { gatewayTlsSecretMissing } from './gatewayTlsSecretMissing';
 import { referenceServiceMissing } from './referenceServiceMissing';
 import { referencePortMissing } from './referencePortMissing';
 import { yaml11BooleanString } from './yaml11BooleanString';
+import { duplicateDefinition } from './duplicateDefinition';
 import { netpolSelectsNothing } from './netpolSelectsNothing';
 import { netpolPeerSelectsNothing } from './netpolPeerSelectsNothing';
 import { netpolPolicytypesIgnoresRules } from './netpolPolicytypesIgnoresRules';
@@ -95,6 +96,7 @@ export const RULES: readonly Rule[] = [
   referenceServiceMissing,
   referencePortMissing,
   yaml11BooleanString,
+  duplicateDefinition,
   netpolSelectsNothing,
   netpolPeerSelectsNothing,
   netpolPolicytypesIgnoresRules,

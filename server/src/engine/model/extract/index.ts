@@ -16,6 +16,7 @@ import { isIstioNetworking, istioGatewayOf, virtualServiceOf } from './istio';
 import { applicationLoadBalancerOf, attachedPolicyOf, externalDnsOf, nginxIngressControllerOf, policyKind } from './attachedPolicies';
 import { ALB_GROUP, APP_ROUTING_GROUP, groupOf } from '../../kb/policyKinds';
 import { serviceOf } from './service';
+import { dataFingerprint } from '../dataFingerprint';
 import { workloadOf } from './workload';
 
 export type { ExtractContext } from './metadata';
@@ -44,7 +45,7 @@ function collect(root: YNode | null, ctx: ExtractContext, out: AnyResource[]): v
     seen.add(node);
     const written = stringOf(child(node, 'kind'));
     if (itemKind && !written) {
-      out.push(resourceOf(node, itemKind, listApiVersion!, ctx, out.length));
+      out.push(withFingerprint(resourceOf(node, itemKind, listApiVersion!, ctx, out.length), node));
       continue;
     }
     const kind = written;
@@ -56,8 +57,15 @@ function collect(root: YNode | null, ctx: ExtractContext, out: AnyResource[]): v
       for (let i = items.length - 1; i >= 0; i--) stack.push(listItemKind ? { node: items[i]!, itemKind: listItemKind, listApiVersion: apiVersion } : { node: items[i]! });
       continue;
     }
-    out.push(resourceOf(node, kind, apiVersion, ctx, out.length));
+    out.push(withFingerprint(resourceOf(node, kind, apiVersion, ctx, out.length), node));
   }
+}
+
+/** The object's data fingerprint (identical copies in other files are counted once: model/dataFingerprint.ts). */
+function withFingerprint(resource: AnyResource, root: YNode): AnyResource {
+  const fingerprint = dataFingerprint(root);
+  if (fingerprint !== undefined) resource.dataFingerprint = fingerprint;
+  return resource;
 }
 
 function resourceOf(root: YNode, kind: string, apiVersion: string, ctx: ExtractContext, index: number): AnyResource {
