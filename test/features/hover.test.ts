@@ -3,15 +3,15 @@ import { SHOP } from './fixtures';
 import { assertHover, assertNoHoverText, cursorIn, hoverAt } from './support';
 import assert from 'node:assert/strict';
 
-test('Service name: type explained, ports resolved to pods with replicas and file:line, routes listed', () => {
+test('Service name: ports resolved to pods with replicas and file:line, routes listed, then the type explained', () => {
   const md = assertHover(
     cursorIn(SHOP, 'web.yaml', 'name: web\n  namespace: shop\nspec:\n  selector', 7),
     '**Service `shop/web`** · ClusterIP',
-    'virtual IP reachable only inside the cluster',
     '**Ports**',
     'port 80/TCP (`http`) → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
     '**Routed to by**',
     'Ingress `shop/web` ' + 'host shop\\.example\\.com \\/ → port 80' + ' (ingress\\.yaml:',
+    'virtual IP reachable only inside the cluster',
   );
   assertNoHoverText(md, 'externalTrafficPolicy');
 });
@@ -20,6 +20,9 @@ test('LoadBalancer Service: L4, public Azure LB, NSG, externalTrafficPolicy Loca
   assertHover(
     cursorIn(SHOP, 'lb.yaml', 'LoadBalancer', 3),
     '**Service `shop/web-lb`** · LoadBalancer',
+    'port 443/TCP → targetPort 8443 → 8443 on 3 pods of Deployment `shop/web`',
+    '**From outside**',
+    'Internet → public Azure LB `shop/web-lb`:443 → :8443',
     '(L4): forwards TCP/UDP connections by port and knows nothing of hosts, paths or HTTP',
     '**public** frontend IP',
     'NSG rules',
@@ -27,15 +30,12 @@ test('LoadBalancer Service: L4, public Azure LB, NSG, externalTrafficPolicy Loca
     '**externalTrafficPolicy: Local**',
     'client source IP is kept',
     "health-check node port",
-    'port 443/TCP → targetPort 8443 → 8443 on 3 pods of Deployment `shop/web`',
-    '**From outside**',
-    'Internet → public Azure LB `shop/web-lb`:443 → :8443',
   );
 });
 
 test('Internal LoadBalancer says VNet, not Internet', () => {
   const fixture = SHOP.replace('  name: web-lb\n  namespace: shop\n', '  name: web-lb\n  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/azure-load-balancer-internal: "true"\n');
-  const md = assertHover(cursorIn(fixture, 'lb.yaml', 'LoadBalancer', 3), '**internal** Azure load balancer', 'VNet → internal Azure LB `shop/web-lb`:443 → :8443');
+  const md = assertHover(cursorIn(fixture, 'lb.yaml', 'LoadBalancer', 3), 'VNet → internal Azure LB `shop/web-lb`:443 → :8443', '**internal** Azure load balancer');
   assertNoHoverText(md, 'Internet →');
 });
 
@@ -43,23 +43,23 @@ test('Service port targetPort: field doc then the landing of that port', () => {
   assertHover(cursorIn(SHOP, 'api.yaml', 'targetPort: http', 13), '**This port**', '→ 9000 on 2 pods of Deployment `shop/api` (api\\.yaml:4)');
 });
 
-test('Ingress name: L7, AKS app routing NGINX retirement, route table to pods, TLS source', () => {
+test('Ingress name: route table to pods, TLS source, AKS app routing NGINX retirement, then L7', () => {
   assertHover(
     cursorIn(SHOP, 'ingress.yaml', 'name: web', 7),
     '**Ingress `shop/web`** · class `webapprouting.kubernetes.azure.com`',
-    '**L7**',
-    'X-Forwarded-For',
+    '**Routes**',
+    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    '**TLS**',
+    '`shop.example.com`: Secret `shop-tls`: not in the workspace',
     "application routing add-on's managed NGINX",
     '`app-routing-system`',
     'kubernetes.azure.com/tls-cert-keyvault-uri',
     'March 2026',
     'Azure support for the managed NGINX ended after November 2026',
     '`approuting-istio`',
-    '**Routes**',
-    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    '**L7**',
+    'X-Forwarded-For',
     '_Prefix: whole path segments',
-    '**TLS**',
-    '`shop.example.com`: Secret `shop-tls`: not in the workspace',
   );
 });
 

@@ -57,7 +57,19 @@ export function onIdentity(path: readonly PathSegment[]): boolean {
   return (path.length === 1 && (path[0] === 'kind' || path[0] === 'metadata')) || (path.length === 2 && path[0] === 'metadata' && path[1] === 'name');
 }
 
+/** The parts that have text, as paragraphs; a paragraph that repeats one before it is said once. */
 export function sections(...parts: (string | undefined | false)[]): string | undefined {
-  const present = parts.filter((p): p is string => !!p && p.trim().length > 0);
+  const present: string[] = [];
+  const seen = new Set<string>();
+  for (const part of parts) {
+    if (!part || part.trim().length === 0) continue;
+    const paragraphs = part.split(/\n{2,}/).filter((p) => {
+      const key = p.trim();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (paragraphs.length) present.push(paragraphs.join('\n\n'));
+  }
   return present.length ? present.join('\n\n') : undefined;
 }

@@ -58,13 +58,14 @@ function ingressSummary(host: FeatureHost, ingress: Ingress): string | undefined
   }
   const tls = ingress.tls.map((t) => `- ${tlsLine(host, ingress, t, controller)}`);
   const pathTypes = [...new Set(ingress.rules.flatMap((r) => r.paths.flatMap((p) => (p.pathType ? [p.pathType] : []))))];
+  // The resolved picture first (routes to pods, certificates, the controller), the general L7 explanation after it.
   return sections(
     `**Ingress ${code(`${ingress.namespace}/${ingress.name}`)}**${className}`,
-    L7,
-    controllerText(host, controller),
     routes.length ? `**Routes**\n${bounded(routes, 20).join('\n')}` : '**Routes**: none',
-    pathTypes.length ? pathTypes.map((t) => `_${pathTypeText(t)}_`).join('  \n') : undefined,
     tls.length ? `**TLS**\n${tls.join('\n')}` : 'No `tls` section: the controller serves these hosts over plain HTTP (and its default certificate, if any, on 443).',
+    controllerText(host, controller),
+    L7,
+    pathTypes.length ? pathTypes.map((t) => `_${pathTypeText(t)}_`).join('  \n') : undefined,
   );
 }
 

@@ -1,4 +1,4 @@
-/** Hovers on a Service: what its type means (L4, Azure load balancer, traffic policy), then where its ports land. */
+/** Hovers on a Service: where its ports land and who reaches it, then what its type means (L4, Azure load balancer, traffic policy). */
 import { exposureOfService, formatExposurePath } from '../../exposure/exposure';
 import type { Service } from '../../model/resources';
 import { bounded, code, escapeText, objectRef, where } from '../host';
@@ -44,13 +44,15 @@ function serviceSummary(context: HoverContext, service: Service): string | undef
           return `- ${formatExposurePath(p)}${verdict ? `: ${verdict}` : ''}`;
         })
     : [];
+  // The resolved picture first (where its ports land, who reaches it and from where), the general explanation of
+  // its type and traffic policy after it.
   return sections(
     `**Service ${code(`${service.namespace}/${service.name}`)}** · ${service.type}${headless}`,
-    typeExplanation(service),
-    trafficPolicyExplanation(service),
     ports.length ? `**Ports**\n${bounded(ports, 16).join('\n')}` : service.type === 'ExternalName' ? undefined : '**Ports**: none',
     outside.length ? `**From outside**\n${bounded(outside, 8).join('\n')}` : undefined,
     routes.length ? `**Routed to by**\n${bounded(routes, 10).join('\n')}` : undefined,
     references.length ? `**Named in configuration**\n${bounded(references, 8).join('\n')}` : undefined,
+    typeExplanation(service),
+    trafficPolicyExplanation(service),
   );
 }
