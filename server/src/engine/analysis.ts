@@ -432,13 +432,16 @@ export class Analysis {
         }
         const reports: Report[] = [];
         const checkReads = new Set<string>();
+        // 'local-only' keeps only checks that read nothing but their file: whether the object is a copy is asked
+        // unrecorded there (those findings are provisional and not kept).
+        const copyLocally = mode === 'local-only' ? this.index.copyOf(resource) !== undefined : undefined;
         this.index.recordReads(checkReads);
         let failed = false;
         // An identical copy of an object defined in an earlier file reports nothing: its findings are the first
         // definition's (duplicate-definition says where the copies are). Asked while reads are recorded, so the check
         // runs again when the copy stops being one.
         try {
-          if (this.index.copyOf(resource) === undefined) rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
+          if (!(copyLocally ?? this.index.copyOf(resource) !== undefined)) rule.check(resource, { index: this.index, profile: settings.profile ?? EMPTY_PROFILE, report: (r) => reports.push(r) });
         } catch (error) {
           failed = true;
           if (!this.failedRules.has(rule.id)) {

@@ -195,7 +195,7 @@ export class WorkspaceIndex {
 
   /** The definition `resource` is an identical copy of (in an earlier file), or undefined when it is not a copy. */
   copyOf(resource: AnyResource): AnyResource | undefined {
-    this.read(`${resource.kind}|${resource.namespace}`);
+    this.read(copyKeyOf(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const visible = this.visibleByKindKey.get(resource.kind)?.get(key) ?? [];
     if (visible.includes(resource) || resource.dataFingerprint === undefined) return undefined;
@@ -204,7 +204,7 @@ export class WorkspaceIndex {
 
   /** The identical copies of `resource` in later files (none when it is itself a copy). */
   copiesOf(resource: AnyResource): AnyResource[] {
-    this.read(`${resource.kind}|${resource.namespace}`);
+    this.read(copyKeyOf(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const all = this.byKindKey.get(resource.kind)?.get(key) ?? [];
     if (all.length < 2 || resource.dataFingerprint === undefined) return [];
@@ -673,8 +673,16 @@ export const NAMESPACE_OBJECTS_KIND = 'ns';
 /** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
 export const NAMESPACE_SET_KEY = 'namespaces|';
 
+/**
+ * The read key of one object's definitions (`copy|kind/namespace/name`): what `copyOf` and `copiesOf` answer depends
+ * on, so that a definition coming or going re-runs the checks of that object's other definitions only.
+ */
+export function copyKeyOf(resource: AnyResource): string {
+  return `copy|${resource.kind}/${resource.namespace}/${resource.name}`;
+}
+
 export function changeKeysOf(resource: AnyResource): string[] {
-  const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`];
+  const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`, copyKeyOf(resource)];
   if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
   for (const namespace of namespacesOf(resource)) keys.push(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
   return keys;
