@@ -17,11 +17,11 @@ export function formatConnlistCsv(connections: readonly PeerConnection[]): strin
 }
 
 /** Pipes would end a Markdown table cell, a line break the row. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeLine(text).replace(/\|/g, '\\|');
 }
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes inside. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
