@@ -61,11 +61,8 @@ function diffOfCase(dir: string, names = DEFAULT_DIFF_NAMES): string {
   return formatDiffText(connectivityDiff(oldModel, newModel), names);
 }
 
-/** AdminNetworkPolicy and BaselineAdminNetworkPolicy are not evaluated yet (issue 21): these cases wait for them. */
-const ADMIN_POLICY_CASES = /(^|_)b?anp_/;
-
 for (const name of cases) {
-  test(`np-guard diff: ${name}`, { todo: ADMIN_POLICY_CASES.test(name) ? 'AdminNetworkPolicy / BaselineAdminNetworkPolicy not evaluated yet' : false }, () => {
+  test(`np-guard diff: ${name}`, () => {
     const dir = path.join(ROOT, name);
     const caseJson = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as CaseJson;
     const argNames = caseJson.options?.argNames;
