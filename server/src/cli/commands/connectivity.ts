@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { INGRESS_CONTROLLER_NAME } from '../../engine/reach/selection';
 import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
-import type { ConnectivityOptions } from '../../engine/netpol/connectivity';
+import { isFocus, type ConnectivityOptions } from '../../engine/netpol/connectivity';
+import { exposureAnalysis } from '../../engine/reach/exposure';
+import { formatExposureText } from '../format/exposureText';
 import { parseFocusConn, restrictToConnection } from '../focusConn';
 import { closestName } from '../../engine/util/closestName';
 import { formatConnlistDot } from '../format/connlistDot';
@@ -37,6 +39,9 @@ Options:
   --focus-workload-peer name with --focus-workload: only pairs whose other side is this workload; repeatable
   --focus-direction ingress|egress
                              with --focus-workload: only its ingress (it is the destination) or egress (source)
+  --exposure                 then np-guard's exposure analysis: whom each workload is open to beyond the
+                             workloads in the input (entire-cluster, selectors no manifest holds), and which
+                             workloads no policy protects (txt only for now)
   --focus-conn proto-port    only pairs that admit this connection, e.g. tcp-8080 (txt then lists the pairs
                              under "Permitted connections on TCP 8080:"; other formats show that connection)
 ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml in the current directory
@@ -52,6 +57,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         'focus-workload-peer': { type: 'string', multiple: true },
         'focus-direction': { type: 'string' },
         'focus-conn': { type: 'string' },
+        exposure: { type: 'boolean', default: false },
         ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
@@ -99,8 +105,16 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
         io.out(formatConnlistDot(connections, workloads));
         break;
       }
-      default:
-        io.out(focusConn ? formatFocusConnText(connections, focusConn) : formatConnlistText(connections));
+      default: {
+        const list = focusConn ? formatFocusConnText(connections, focusConn) : formatConnlistText(connections);
+        if (!values.exposure) {
+          io.out(list);
+          break;
+        }
+        const exposures = exposureAnalysis(reach, (w) => focuses.length === 0 || focuses.some((f) => isFocus(w, f)));
+        const directions = { ingress: direction !== 'egress', egress: direction !== 'ingress' };
+        io.out(`${list}${list ? '\n' : ''}${formatExposureText(exposures, connections, directions, focusConn)}`);
+      }
     }
     return exitCode(workspace, EXIT_OK);
   },
