@@ -35,20 +35,23 @@ export function formatExposureText(exposures: readonly WorkloadExposure[], conne
   const restrict = (items: readonly ExposureItem[]) => (focusConn ? exposureOnConnection(items, focusConn.protocol, focusConn.port) : items);
   for (const e of exposures) {
     const id = e.workload.id;
-    for (const [direction, lines, data, word] of [
+    const sides = [
       ['egress', egress, e.egress, 'Egress'],
       ['ingress', ingress, e.ingress, 'Ingress'],
-    ] as const) {
+    ] as const;
+    for (const [direction, lines, data, word] of sides) {
       if (!directions[direction]) continue;
       const items = restrict(data.items);
       if (!data.protected) unprotected.push(`${id} is not protected on ${word}`);
       if (items.length === 0 && data.protected) continue;
       exposed.add(id);
       for (const item of items) lines.push({ workload: id, peer: item.peer, connections: item.connections });
-      for (const c of connections) {
-        if (direction === 'egress' && c.src.id === id && c.dst.type === 'external') lines.push({ workload: id, peer: c.dst.id, connections: c.allowed });
-        if (direction === 'ingress' && c.dst.id === id && c.src.type === 'external') lines.push({ workload: id, peer: c.src.id, connections: c.allowed });
-      }
+    }
+    // An exposed workload's connections with address ranges, in both directions (np-guard's ipMaps).
+    if (!exposed.has(id)) continue;
+    for (const c of connections) {
+      if (directions.egress && c.src.id === id && c.dst.type === 'external') egress.push({ workload: id, peer: c.dst.id, connections: c.allowed });
+      if (directions.ingress && c.dst.id === id && c.src.type === 'external') ingress.push({ workload: id, peer: c.src.id, connections: c.allowed });
     }
   }
   const width = Math.max(0, ...[...exposed].map((id) => id.length));

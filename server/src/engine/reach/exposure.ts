@@ -1,7 +1,8 @@
 /**
  * Exposure analysis (np-guard's `list --exposure`): for each workload and direction, whom the policies admit beyond
  * the workloads the manifests hold.
- *  - not protected (no policy isolates its pods for the direction): exposed to the entire cluster on every port;
+ *  - not protected (no NetworkPolicy isolates its pods for the direction and no admin policy with rules for it
+ *    selects them): exposed to the entire cluster on every port;
  *  - `entire-cluster`: what a pod of any namespace with any labels is admitted for certain (the pair evaluation with
  *    a pod whose namespace and labels are unknown: only rules that match every pod admit it);
  *  - one item per selector a rule names (`[namespace with {...}]/[pod with {...}]`, `ns/[all pods]`, ...): what a pod
@@ -10,9 +11,10 @@
  * The verdicts come from the pair evaluation (netpol/evaluate.ts, admin tiers included); this module only chooses
  * the peers to ask about and groups the answers.
  */
-import type { LabelSelector } from '../model/labelSelector';
+import { selectorMatches, type LabelSelector } from '../model/labelSelector';
 import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { CompiledPeer, Direction } from '../netpol/compiledPolicy';
+import { adminPoliciesSelecting } from '../netpol/admin/evaluate';
 import { evaluateDirection, rulePorts, type Endpoint } from '../netpol/evaluate';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { allConnections, connectionsContain, isEmptyConnections, noConnections, subtractConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
@@ -52,14 +54,14 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
   for (const pods of workload.classes) {
     const self: Endpoint = { type: 'pods', pods };
     const verdict = direction === 'Ingress' ? evaluateDirection(netpol, direction, ANY_POD, self, false) : evaluateDirection(netpol, direction, self, ANY_POD, false);
-    if (!verdict.isolated) continue;
+    if (!verdict.isolated && adminPoliciesSelecting(netpol, direction, self).length === 0) continue;
     isolated = true;
     entire = unionConnections(entire, verdict.allowed);
     for (const policy of verdict.policies) {
       for (const rule of policy.rules[direction]) {
         for (const peer of rule.peers ?? []) {
           const text = selectorPeerText(peer, policy.namespace);
-          if (text === undefined) continue;
+          if (text === undefined || standsForWorkload(model, peer, policy.namespace)) continue;
           const ports = rulePorts(netpol, rule, direction === 'Ingress' ? self : ANY_POD).allowed;
           bySelector.set(text, unionConnections(bySelector.get(text) ?? noConnections(), ports));
         }
@@ -87,6 +89,16 @@ export function exposureOnConnection(items: readonly ExposureItem[], protocol: P
 }
 
 /**
+ * As np-guard: a selector of pod labels (matchLabels only) that some workload of the input matches (namespace and pods) stands
+ * for that workload, which the connectivity list already shows; a selector of every pod of some namespaces does not.
+ */
+function standsForWorkload(model: ReachModel, peer: CompiledPeer, policyNamespace: string): boolean {
+  if (peer.kind !== 'pods' || !peer.podSelector || isEmptySelector(peer.podSelector) || peer.podSelector.matchExpressions.length > 0) return false;
+  const podSelector = peer.podSelector;
+  return model.netpol.classes.some((c) => (peer.namespaceSelector ? model.netpol.namespaceSelectorMatches(peer.namespaceSelector, c.namespace) : c.namespace === policyNamespace) && selectorMatches(podSelector, c.labels));
+}
+
+/**
  * np-guard's text for the pods a rule peer selects, or undefined for an ipBlock or an invalid peer. Without a
  * namespaceSelector: the policy's namespace; a selector of `kubernetes.io/metadata.name` alone: that name.
  */
@@ -110,13 +122,14 @@ function isEmptySelector(selector: LabelSelector): boolean {
 
 /**
  * A selector as np-guard writes it: matchLabels as `k=v` sorted by key, then each requirement as Go prints the
- * struct (`{Key:app,Operator:NotIn,Values:[a b],}`), sorted, all joined by commas.
+ * struct (`{Key:app,Operator:NotIn,Values:[a b],}`, values sorted as the parsed selector holds them), sorted, all
+ * joined by commas.
  */
 export function selectorText(selector: LabelSelector): string {
   const labels = Object.keys(selector.matchLabels)
     .sort()
     .map((k) => `${k}=${selector.matchLabels[k]}`)
     .join(',');
-  const requirements = selector.matchExpressions.map((r) => `{Key:${r.key},Operator:${r.operator},Values:[${r.values.join(' ')}],}`).sort();
+  const requirements = selector.matchExpressions.map((r) => `{Key:${r.key},Operator:${r.operator},Values:[${[...r.values].sort().join(' ')}],}`).sort();
   return [...(labels ? [labels] : []), ...requirements].join(',');
 }

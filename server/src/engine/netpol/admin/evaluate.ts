@@ -41,9 +41,10 @@ interface Reading {
 export function withAdminPolicies(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, np: DirectionVerdict, trail: boolean): DirectionVerdict {
   const subject = direction === 'Ingress' ? dst : src;
   if (subject.type !== 'pods' || !model.semantics.enforced) return np;
-  const admins = model.adminPolicies.filter((p) => p.rules[direction].length > 0 && subjectMatch(model, p, subject) !== 'no');
-  const baselines = model.baselinePolicies.filter((p) => p.rules[direction].length > 0 && subjectMatch(model, p, subject) !== 'no');
-  if (admins.length === 0 && baselines.length === 0) return np;
+  const selecting = adminPoliciesSelecting(model, direction, subject);
+  if (selecting.length === 0) return np;
+  const admins = selecting.filter((p) => p.tier === 'admin');
+  const baselines = selecting.filter((p) => p.tier === 'baseline');
   const other = direction === 'Ingress' ? src : dst;
   const certain = evaluateTiers(model, direction, subject, other, dst, admins, baselines, np, 'no', np.allowed);
   if (!certain.sawMaybe && np.possible === np.allowed) return { ...np, isolated: np.isolated || certain.decisions.length > 0, allowed: certain.allowed, possible: certain.allowed, admin: trail ? certain.decisions : [] };
@@ -56,6 +57,11 @@ export function withAdminPolicies(model: NetpolModel, direction: Direction, src:
   const notes = [...np.notes];
   if (!isEmptyConnections(subtractConnections(possible, allowed)) && eager.decisions.length !== certain.decisions.length) notes.push('an admin network policy rule may or may not match these pods (their labels, namespace or addresses are only partly known)');
   return { ...np, isolated: np.isolated || certain.decisions.length > 0, allowed, possible: unionConnections(possible, allowed), notes, admin: decisions };
+}
+
+/** The ANPs and baselines with rules for the direction whose subject selects (or may select) the pods. */
+export function adminPoliciesSelecting(model: NetpolModel, direction: Direction, pods: Extract<Endpoint, { type: 'pods' }>): CompiledAdminPolicy[] {
+  return [...model.adminPolicies, ...model.baselinePolicies].filter((p) => p.rules[direction].length > 0 && subjectMatch(model, p, pods) !== 'no');
 }
 
 /** One reading: possible matches read as `maybeAs`, the NetworkPolicy tier admitting `npAllowed`. */
