@@ -50,7 +50,8 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
   const netpol = model.netpol;
   let isolated = false;
   let entire = noConnections();
-  const bySelector = new Map<string, ConnectionSet>();
+  // Keyed by the selector with its values sorted (the same set of pods), shown as first written.
+  const bySelector = new Map<string, { text: string; connections: ConnectionSet }>();
   for (const pods of workload.classes) {
     const self: Endpoint = { type: 'pods', pods };
     const verdict = direction === 'Ingress' ? evaluateDirection(netpol, direction, ANY_POD, self, false) : evaluateDirection(netpol, direction, self, ANY_POD, false);
@@ -63,7 +64,9 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
           const text = selectorPeerText(peer, policy.namespace);
           if (text === undefined || standsForWorkload(model, peer, policy.namespace)) continue;
           const ports = rulePorts(netpol, rule, direction === 'Ingress' ? self : ANY_POD).allowed;
-          bySelector.set(text, unionConnections(bySelector.get(text) ?? noConnections(), ports));
+          const key = selectorPeerText(peer, policy.namespace, true)!;
+          const known = bySelector.get(key);
+          bySelector.set(key, { text: known?.text ?? firstWritten(model, key) ?? text, connections: unionConnections(known?.connections ?? noConnections(), ports) });
         }
       }
     }
@@ -71,11 +74,26 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
   if (!isolated) return { protected: false, items: [{ peer: ENTIRE_CLUSTER, connections: allConnections() }] };
   const items: ExposureItem[] = [];
   if (!isEmptyConnections(entire)) items.push({ peer: ENTIRE_CLUSTER, connections: entire });
-  for (const [peer, connections] of bySelector) {
+  for (const { text: peer, connections } of bySelector.values()) {
     if (isEmptyConnections(subtractConnections(connections, entire))) continue;
     items.push({ peer, connections: unionConnections(connections, entire) });
   }
   return { protected: true, items };
+}
+
+/**
+ * The text of the first policy peer (in policy order, across the workspace) with the same selector up to the order
+ * of values: np-guard keeps one representative per selector and names it as first written.
+ */
+function firstWritten(model: ReachModel, key: string): string | undefined {
+  for (const policy of model.netpol.policies) {
+    for (const direction of ['Ingress', 'Egress'] as const) {
+      for (const rule of policy.rules[direction]) {
+        for (const peer of rule.peers ?? []) if (selectorPeerText(peer, policy.namespace, true) === key) return selectorPeerText(peer, policy.namespace);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Every workload's exposure (both directions), in workload order; `only` restricts the workloads. */
@@ -102,18 +120,18 @@ function standsForWorkload(model: ReachModel, peer: CompiledPeer, policyNamespac
  * np-guard's text for the pods a rule peer selects, or undefined for an ipBlock or an invalid peer. Without a
  * namespaceSelector: the policy's namespace; a selector of `kubernetes.io/metadata.name` alone: that name.
  */
-export function selectorPeerText(peer: CompiledPeer, policyNamespace: string): string | undefined {
+export function selectorPeerText(peer: CompiledPeer, policyNamespace: string, sortValues = false): string | undefined {
   if (peer.kind !== 'pods') return undefined;
-  const namespace = peer.namespaceSelector ? namespaceText(peer.namespaceSelector) : policyNamespace;
-  const pods = !peer.podSelector || isEmptySelector(peer.podSelector) ? '[all pods]' : `[pod with {${selectorText(peer.podSelector)}}]`;
+  const namespace = peer.namespaceSelector ? namespaceText(peer.namespaceSelector, sortValues) : policyNamespace;
+  const pods = !peer.podSelector || isEmptySelector(peer.podSelector) ? '[all pods]' : `[pod with {${selectorText(peer.podSelector, sortValues)}}]`;
   return `${namespace}/${pods}`;
 }
 
-function namespaceText(selector: LabelSelector): string {
+function namespaceText(selector: LabelSelector, sortValues: boolean): string {
   const keys = Object.keys(selector.matchLabels);
   if (keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL && selector.matchExpressions.length === 0) return selector.matchLabels[NAMESPACE_NAME_LABEL]!;
   if (isEmptySelector(selector)) return '[all namespaces]';
-  return `[namespace with {${selectorText(selector)}}]`;
+  return `[namespace with {${selectorText(selector, sortValues)}}]`;
 }
 
 function isEmptySelector(selector: LabelSelector): boolean {
@@ -122,14 +140,13 @@ function isEmptySelector(selector: LabelSelector): boolean {
 
 /**
  * A selector as np-guard writes it: matchLabels as `k=v` sorted by key, then each requirement as Go prints the
- * struct (`{Key:app,Operator:NotIn,Values:[a b],}`, values sorted as the parsed selector holds them), sorted, all
- * joined by commas.
+ * struct (`{Key:app,Operator:NotIn,Values:[a b],}`, values as written), sorted, all joined by commas.
  */
-export function selectorText(selector: LabelSelector): string {
+export function selectorText(selector: LabelSelector, sortValues = false): string {
   const labels = Object.keys(selector.matchLabels)
     .sort()
     .map((k) => `${k}=${selector.matchLabels[k]}`)
     .join(',');
-  const requirements = selector.matchExpressions.map((r) => `{Key:${r.key},Operator:${r.operator},Values:[${[...r.values].sort().join(' ')}],}`).sort();
+  const requirements = selector.matchExpressions.map((r) => `{Key:${r.key},Operator:${r.operator},Values:[${(sortValues ? [...r.values].sort() : r.values).join(' ')}],}`).sort();
   return [...(labels ? [labels] : []), ...requirements].join(',');
 }
