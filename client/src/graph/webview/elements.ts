@@ -28,6 +28,7 @@ export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
         if (node.isolated.ingress) classes.push('isolated-ingress');
         if (node.isolated.egress) classes.push('isolated-egress');
         if (node.exposure !== 'none') classes.push('exposed', `exposed-${node.exposure}`);
+        if (node.clusterExposure !== 'none') classes.push(`cluster-exposed-${node.clusterExposure}`);
         if (!node.inScope) classes.push('context');
         label = `${node.name}\n${node.kind} · ${node.pods}`;
         if (ids.has(node.parent)) parent = node.parent;
