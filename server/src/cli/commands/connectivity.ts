@@ -4,12 +4,13 @@ import { INGRESS_CONTROLLER_NAME } from '../../engine/reach/selection';
 import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
 import { isFocus, type ConnectivityOptions } from '../../engine/netpol/connectivity';
 import { exposureAnalysis } from '../../engine/reach/exposure';
+import { exposureHeader, exposureRows } from '../format/exposureRows';
 import { formatExposureText } from '../format/exposureText';
 import { parseFocusConn, restrictToConnection } from '../focusConn';
 import { closestName } from '../../engine/util/closestName';
 import { formatConnlistDot } from '../format/connlistDot';
 import { formatConnlistJson } from '../format/connlistJson';
-import { formatConnlistCsv, formatConnlistMarkdown } from '../format/connlistTable';
+import { formatConnlistCsv, formatConnlistMarkdown, formatExposureCsv, formatExposureMarkdown } from '../format/connlistTable';
 import { formatConnlistText, formatFocusConnText } from '../format/connlistText';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
@@ -41,7 +42,7 @@ Options:
                              with --focus-workload: only its ingress (it is the destination) or egress (source)
   --exposure                 then np-guard's exposure analysis: whom each workload is open to beyond the
                              workloads in the input (entire-cluster, selectors no manifest holds), and which
-                             workloads no policy protects (txt only for now)
+                             workloads no policy protects, in every format
   --focus-conn proto-port    only pairs that admit this connection, e.g. tcp-8080 (txt then lists the pairs
                              under "Permitted connections on TCP 8080:"; other formats show that connection)
 ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml in the current directory
@@ -90,30 +91,27 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
     const focusConn = values['focus-conn'] === undefined ? undefined : parseFocusConn(values['focus-conn']);
     const options: ConnectivityOptions = { focusWorkloads: focuses, focusWorkloadPeers: focusPeers, ...(direction ? { focusDirection: direction } : {}) };
     const connections = restrictToConnection(connectivityList(reach, options), focusConn);
+    const exposures = values.exposure ? exposureAnalysis(reach, (w) => focuses.length === 0 || focuses.some((f) => isFocus(w, f))) : undefined;
+    const directions = { ingress: direction !== 'egress', egress: direction !== 'ingress' };
+    const rows = exposures ? exposureRows(exposures, connections, directions, focusConn) : undefined;
     switch (format) {
       case 'json':
-        io.out(formatConnlistJson(connections));
+        io.out(formatConnlistJson(connections, rows));
         break;
       case 'md':
-        io.out(formatConnlistMarkdown(connections));
+        io.out(formatConnlistMarkdown(connections) + (rows ? formatExposureMarkdown(rows, exposureHeader(focusConn)) : ''));
         break;
       case 'csv':
-        io.out(formatConnlistCsv(connections));
+        io.out(formatConnlistCsv(connections) + (rows ? formatExposureCsv(rows, exposureHeader(focusConn)) : ''));
         break;
       case 'dot': {
         const workloads = focuses.length === 0 && !focusConn ? model.peers : model.peers.filter((p) => connections.some((c) => c.src.id === p.id || c.dst.id === p.id) || focuses.some((f) => p.name === f || `${p.namespace}/${p.name}` === f));
-        io.out(formatConnlistDot(connections, workloads));
+        io.out(formatConnlistDot(connections, workloads, rows));
         break;
       }
       default: {
         const list = focusConn ? formatFocusConnText(connections, focusConn) : formatConnlistText(connections);
-        if (!values.exposure) {
-          io.out(list);
-          break;
-        }
-        const exposures = exposureAnalysis(reach, (w) => focuses.length === 0 || focuses.some((f) => isFocus(w, f)));
-        const directions = { ingress: direction !== 'egress', egress: direction !== 'ingress' };
-        io.out(`${list}${list ? '\n' : ''}${formatExposureText(exposures, connections, directions, focusConn)}`);
+        io.out(exposures ? `${list}${list ? '\n' : ''}${formatExposureText(exposures, connections, directions, focusConn)}` : list);
       }
     }
     return exitCode(workspace, EXIT_OK);
