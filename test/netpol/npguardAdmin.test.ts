@@ -18,10 +18,11 @@ import { formatConnlistText, formatFocusConnText } from '../../server/src/cli/fo
 import type { ConnectivityOptions } from '../../server/src/engine/netpol/connectivity';
 import type { ClusterProfile } from '../../server/src/engine/profile/types';
 import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
-import { sharedData } from '../support/shared';
+import { caseFolders, sharedData } from '../support/shared';
 import { loadFolder } from './helpers';
 
-const { dir: ROOT, skip } = sharedData('conformance', 'npguard-anp-banp');
+const shared = sharedData('conformance', 'npguard-anp-banp');
+const { dir: ROOT, skip } = shared;
 
 export interface NpguardOptions {
   focusWorkloads?: string[];
@@ -31,13 +32,7 @@ export interface NpguardOptions {
   exposureAnalysis?: boolean;
 }
 
-const cases = skip
-  ? []
-  : fs
-      .readdirSync(ROOT, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
+const cases = caseFolders(shared);
 
 test('all 43 np-guard AdminNetworkPolicy cases are present', { skip }, () => {
   assert.equal(cases.length, 43);

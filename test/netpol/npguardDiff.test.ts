@@ -13,10 +13,11 @@ import * as path from 'node:path';
 import { formatDiffText, DEFAULT_DIFF_NAMES } from '../../server/src/cli/format/connectivityDiff';
 import { connectivityDiff } from '../../server/src/engine/reach/connectivityDiff';
 import { reachModelOf } from '../../server/src/engine/reach/index';
-import { sharedData } from '../support/shared';
+import { caseFolders, sharedData } from '../support/shared';
 import { loadFolder } from './helpers';
 
-const { dir: ROOT, skip } = sharedData('conformance', 'npguard-diff');
+const shared = sharedData('conformance', 'npguard-diff');
+const { dir: ROOT, skip } = shared;
 
 interface CaseJson {
   options?: { argNames?: [string, string] };
@@ -43,13 +44,7 @@ const DISAGREEMENTS: Record<string, { reason: string; lines: [string, string | n
   },
 };
 
-const cases = skip
-  ? []
-  : fs
-      .readdirSync(ROOT, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
+const cases = caseFolders(shared);
 
 test('all 24 np-guard diff cases are present', { skip }, () => {
   assert.equal(cases.length, 24);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runNetlens } from '../support/cli';
-import { sharedData } from '../support/shared';
+import { caseFolders, sharedData } from '../support/shared';
 
 const exposure = sharedData('conformance', 'npguard-exposure');
 const admin = sharedData('conformance', 'npguard-anp-banp');
@@ -51,15 +51,6 @@ const ADMIN_EXPOSURE_TODO = new Set([
   'exposure_test_with_anp_9__exposure',
 ]);
 
-function casesOf(root: string, skip: string | false, filter: (name: string) => boolean): string[] {
-  if (skip) return [];
-  return fs
-    .readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && filter(e.name))
-    .map((e) => e.name)
-    .sort();
-}
-
 function argsOf(dir: string): string[] {
   const options = (JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as { options?: Options }).options ?? {};
   const focuses = options.focusWorkloads ?? [options.focus_workload ?? options.focusWorkload].filter((f): f is string => f !== undefined);
@@ -74,8 +65,8 @@ function argsOf(dir: string): string[] {
   ];
 }
 
-const exposureCases = casesOf(exposure.dir, exposure.skip, () => true);
-const adminCases = casesOf(admin.dir, admin.skip, (n) => n.endsWith('__exposure'));
+const exposureCases = caseFolders(exposure);
+const adminCases = caseFolders(admin, (n) => n.endsWith('__exposure'));
 
 test('all 33 np-guard exposure cases and 12 admin exposure cases are present', { skip: exposure.skip || admin.skip }, () => {
   assert.equal(exposureCases.length, 33);
