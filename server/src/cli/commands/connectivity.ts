@@ -1,8 +1,8 @@
 /** `netlens connectivity [paths...] [--format txt|json|md|csv|dot] [--focus-workload ns/name]` */
 import { parseArgs } from 'node:util';
 import { INGRESS_CONTROLLER_NAME } from '../../engine/reach/selection';
-import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
-import { isFocus, type ConnectivityOptions } from '../../engine/netpol/connectivity';
+import { connectivityList, focusExists, isFocus, reachModelOf } from '../../engine/reach/index';
+import type { ConnectivityOptions } from '../../engine/netpol/connectivity';
 import { exposureAnalysis } from '../../engine/reach/exposure';
 import { exposureHeader, exposureRows } from '../format/exposureRows';
 import { formatExposureText } from '../format/exposureText';

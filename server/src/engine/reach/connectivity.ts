@@ -15,6 +15,8 @@ import { workloadPeer } from './peers';
 import { reachBetween } from './query';
 
 export type { ConnectivityOptions, PeerConnection };
+/** Whether a peer is the workload a focus option names (np-guard's matching: name or ns/name). */
+export { isFocus } from '../netpol/connectivity';
 
 export function connectivityList(model: ReachModel, options: ConnectivityOptions = {}): PeerConnection[] {
   const out = workloadConnectivity(model.netpol, options);

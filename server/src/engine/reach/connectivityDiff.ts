@@ -9,7 +9,7 @@
  * when only the old one does. A workload that exists in only one version is "new or removed" (np-guard's
  * `workloads-diff-info`); address ranges and the ingress controller never are.
  */
-import { canonicalRanges, cutAddressSpace, type AddressRange } from '../netpol/addressSet';
+import { canonicalRanges, cutAddressSpace, type AddressRange } from '../address/addressRange';
 import { externalPeer, type Peer, type PeerConnection } from '../netpol/connectivity';
 import { equalConnections, formatConnections, noConnections, type ConnectionSet } from '../netpol/portSet';
 import { connectivityList } from './connectivity';

@@ -11,7 +11,7 @@
  */
 import type { LabelSelector } from '../../model/labelSelector';
 import type { AdminNetworkPolicy, AdminPolicyAction, AdminPolicyPeer, AdminPolicyPort, AdminPolicyRule } from '../../model/resources';
-import { canonicalRanges, parseCidrExact, type AddressRange } from '../addressSet';
+import { canonicalRanges, parseCidrExact, type AddressRange } from '../../address/addressRange';
 import type { Direction } from '../compiledPolicy';
 
 export type CompiledAdminPeer =

@@ -11,7 +11,7 @@
  */
 import type { Protocol } from '../../model/resources';
 import { selectorMatches } from '../../model/labelSelector';
-import { rangeWithin } from '../addressSet';
+import { rangeWithin } from '../../address/addressRange';
 import type { Direction } from '../compiledPolicy';
 import type { DirectionVerdict, Endpoint } from '../evaluate';
 import type { NetpolModel } from '../model';
