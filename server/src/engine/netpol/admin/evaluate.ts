@@ -59,9 +59,15 @@ export function withAdminPolicies(model: NetpolModel, direction: Direction, src:
   return { ...np, isolated: np.isolated || certain.decisions.length > 0, allowed, possible: unionConnections(possible, allowed), notes, admin: decisions };
 }
 
+const NONE: readonly CompiledAdminPolicy[] = Object.freeze([]);
+
 /** The ANPs and baselines with rules for the direction whose subject selects (or may select) the pods. */
-export function adminPoliciesSelecting(model: NetpolModel, direction: Direction, pods: Extract<Endpoint, { type: 'pods' }>): CompiledAdminPolicy[] {
-  return [...model.adminPolicies, ...model.baselinePolicies].filter((p) => p.rules[direction].length > 0 && subjectMatch(model, p, pods) !== 'no');
+export function adminPoliciesSelecting(model: NetpolModel, direction: Direction, pods: Extract<Endpoint, { type: 'pods' }>): readonly CompiledAdminPolicy[] {
+  const admins = model.adminPolicies;
+  const baselines = model.baselinePolicies;
+  // The common case (no admin policy in the workspace) costs two reads and no allocation.
+  if (admins.length === 0 && baselines.length === 0) return NONE;
+  return [...admins, ...baselines].filter((p) => p.rules[direction].length > 0 && subjectMatch(model, p, pods) !== 'no');
 }
 
 /** One reading: possible matches read as `maybeAs`, the NetworkPolicy tier admitting `npAllowed`. */
