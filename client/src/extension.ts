@@ -7,7 +7,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import { executeCommandMiddleware, resolveCodeActionMiddleware } from './commands/middleware';
 import type { ExplanationView } from './commands/explanationView';
 import { registerCommands } from './commands/index';
-import { SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../../server/src/protocol/commands';
+import { SHOW_CONNECTIVITY_CHANGES_COMMAND, SHOW_LOCATIONS_COMMAND, type ShowConnectivityChangesArgs, type ShowLocationsArgs } from '../../server/src/protocol/commands';
 import type { NetlensInitializationOptions } from '../../server/src/protocol/requests';
 import { GraphPanels } from './graph/graphPanel';
 import { registerExcludeFolder } from './duplicates/excludeAction';
@@ -72,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Netlen
     vscode.commands.registerCommand('netlens.showOutput', () => output.show(true)),
     // Code lenses carry plain JSON (so that any LSP client can use them); VS Code shows them in the peek view.
     vscode.commands.registerCommand(SHOW_LOCATIONS_COMMAND, (args: ShowLocationsArgs) => showLocations(args)),
+    // The unsaved-edit lens of a policy: the pairs whose connections the edit changes, in a list.
+    vscode.commands.registerCommand(SHOW_CONNECTIVITY_CHANGES_COMMAND, (args: ShowConnectivityChangesArgs) => showConnectivityChanges(args)),
   );
   await client.start();
   void vscode.commands.executeCommand('setContext', 'netlens.active', true);
@@ -82,6 +84,11 @@ async function showLocations(args: ShowLocationsArgs): Promise<void> {
   const toPosition = (p: ShowLocationsArgs['position']) => new vscode.Position(p.line, p.character);
   const locations = args.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end))));
   await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.uri), toPosition(args.position), locations);
+}
+
+async function showConnectivityChanges(args: ShowConnectivityChangesArgs): Promise<void> {
+  const items = args.changes.length ? args.changes.map((label) => ({ label })) : [{ label: 'No pair changes its connections' }];
+  await vscode.window.showQuickPick(items, { title: args.title, placeHolder: 'Connections the unsaved edit changes (saved → edited)' });
 }
 
 export async function deactivate(): Promise<void> {

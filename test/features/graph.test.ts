@@ -306,3 +306,47 @@ test('2,000 workloads are computable; over the bounds, what is left out is count
   assert.match(bounded.notes.join('\n'), /Showing 100 of 2000 workloads/);
   assert.match(bounded.notes.join('\n'), /edges are not shown \(at most 50\)/);
 });
+
+test('workload nodes carry their exposure inside the cluster beyond the workspace (issue 21)', () => {
+  const fixture = `# file: app.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: open, namespace: shop}
+spec:
+  selector: {matchLabels: {app: open}}
+  template: {metadata: {labels: {app: open}}, spec: {containers: [{name: c, image: x}]}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ops-only, namespace: shop}
+spec:
+  selector: {matchLabels: {app: ops-only}}
+  template: {metadata: {labels: {app: ops-only}}, spec: {containers: [{name: c, image: x}]}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: closed, namespace: shop}
+spec:
+  selector: {matchLabels: {app: closed}}
+  template: {metadata: {labels: {app: closed}}, spec: {containers: [{name: c, image: x}]}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: ops-only, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: ops-only}}
+  ingress: [{from: [{namespaceSelector: {matchLabels: {team: ops}}}]}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: closed, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: closed}}
+  ingress: [{from: [{podSelector: {matchLabels: {app: open}}}]}]
+`;
+  const nodes = graphOf(fixture).nodes;
+  const exposure = (name: string) => nodes.find((n) => n.type === 'workload' && n.name === name)?.type === 'workload' ? (nodes.find((n) => n.type === 'workload' && n.name === name) as { clusterExposure: string }).clusterExposure : undefined;
+  assert.equal(exposure('open'), 'entire-cluster');
+  assert.equal(exposure('ops-only'), 'selectors');
+  assert.equal(exposure('closed'), 'none');
+});

@@ -255,3 +255,33 @@ test('Annotation keys: the kb doc with value hint and default; an unknown key un
   assertHover(cursorIn(annotated('service.beta.kubernetes.io/azure-load-balancer-internl'), 'lb.yaml', 'azure-load', 3), 'Not a known annotation under `service.beta.kubernetes.io/azure-`', 'Did you mean `service.beta.kubernetes.io/azure-load-balancer-internal`?');
   assert.equal(hoverAt(cursorIn(annotated('example.com/whatever'), 'lb.yaml', 'whatever', 3)), undefined);
 });
+
+test('Workload name: exposure beyond the workspace (issue 21), the pods a rule admits that no workload holds', () => {
+  const fixture = `# file: app.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  ingress:
+  - from: [{namespaceSelector: {matchLabels: {team: ops}}}]
+    ports: [{port: 8080}]
+  - from: [{namespaceSelector: {}}]
+    ports: [{port: 9090}]
+`;
+  assertHover(
+    cursorIn(fixture, 'app.yaml', 'name: api', 7),
+    '**Exposure beyond the workspace**',
+    '- any pod of the cluster: TCP 9090',
+    '- pods of `[namespace with {team=ops}]/[all pods]`: TCP 8080,9090',
+  );
+});

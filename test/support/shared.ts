@@ -23,3 +23,13 @@ export function sharedData(...segments: string[]): SharedData {
   if (fs.existsSync(dir)) return { dir, skip: false };
   return { dir, skip: `${path.relative(REPO_ROOT, dir)} is not beside the repository` };
 }
+
+/** The case folders of a conformance collection (every sub-folder, sorted); none when the collection is absent. */
+export function caseFolders(data: SharedData, filter: (name: string) => boolean = () => true): string[] {
+  if (data.skip) return [];
+  return fs
+    .readdirSync(data.dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && filter(e.name))
+    .map((e) => e.name)
+    .sort();
+}

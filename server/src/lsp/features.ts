@@ -34,6 +34,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analysis';
 import { codeLenses } from '../engine/features/codeLens';
+import { unsavedEditLenses } from '../engine/features/unsavedEdits';
 import { completion, type CompletionKind } from '../engine/features/completion';
 import { DocumentTrees } from '../engine/features/cursor';
 import { definition } from '../engine/features/definition';
@@ -43,7 +44,8 @@ import { referenceSteps } from '../engine/features/references';
 import { documentSymbols, workspaceSymbolSteps, type DocumentSymbolEntry } from '../engine/features/symbols';
 import { LineIndex } from '../engine/syntax/lineIndex';
 import { cancellable } from './cancellable';
-import { SERVER_COMMANDS, SHOW_LOCATIONS_COMMAND, type ShowLocationsArgs } from '../protocol/commands';
+import { SERVER_COMMANDS, SHOW_CONNECTIVITY_CHANGES_COMMAND, SHOW_LOCATIONS_COMMAND, type ShowConnectivityChangesArgs, type ShowLocationsArgs } from '../protocol/commands';
+import { readManifest } from '../io/scanFiles';
 import { clientResolvesCodeActions, CODE_ACTION_KINDS, CodeActionProvider } from './codeActions';
 import { toOffset, toRange } from './convert';
 import { registerGraphRequests } from './graphRequests';
@@ -95,6 +97,14 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     const text = host.documents.get(uri)?.getText() ?? host.textOf(file);
     if (text === undefined) return undefined;
     return { file, text, lines: new LineIndex(text) };
+  }
+
+  /** The file's text on disk while the editor holds other, unsaved text for it (what an unsaved-edit lens compares with). */
+  function savedTextOf(file: string): string | undefined {
+    const editor = host.documents.get(host.uriOf(file))?.getText();
+    if (editor === undefined) return undefined;
+    const read = readManifest(file);
+    return 'text' in read && read.text !== editor ? read.text : undefined;
   }
 
   const location = (target: TargetLocation): Location => ({ uri: host.uriOf(target.file), range: toRange(analysis.lineIndex(target.file), target.span) });
@@ -182,11 +192,19 @@ export function registerFeatureHandlers(host: FeatureHost): void {
     guarded('codeLens', [] as CodeLens[], (params) => {
       const doc = open(params.textDocument.uri);
       if (!doc) return [];
-      return codeLenses(engine, doc.file).map((lens): CodeLens => {
+      const lenses = codeLenses(engine, doc.file).map((lens): CodeLens => {
         const range = toRange(doc.lines, lens.span);
         const args: ShowLocationsArgs = { uri: params.textDocument.uri, position: range.start, locations: lens.locations.map(location) };
         return { range, command: { title: lens.title, command: SHOW_LOCATIONS_COMMAND, arguments: [args] } };
       });
+      // While the editor holds unsaved changes of a policy file: what they do to connectivity against the saved file.
+      const saved = savedTextOf(doc.file);
+      if (saved === undefined) return lenses;
+      const edits = unsavedEditLenses(engine, doc.file, saved).map((lens): CodeLens => {
+        const args: ShowConnectivityChangesArgs = { title: lens.title, changes: lens.changes };
+        return { range: toRange(doc.lines, lens.span), command: { title: lens.title, command: SHOW_CONNECTIVITY_CHANGES_COMMAND, arguments: [args] } };
+      });
+      return [...edits, ...lenses];
     }),
   );
 

@@ -10,9 +10,9 @@
  * `netlens.admitIngressController`, which the server itself put in the code action.
  */
 import type { Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
-import { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_LOCATIONS_COMMAND } from '../engine/features/commandIds';
+import { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_CONNECTIVITY_CHANGES_COMMAND, SHOW_LOCATIONS_COMMAND } from '../engine/features/commandIds';
 
-export { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_LOCATIONS_COMMAND };
+export { ADMIT_INGRESS_CONTROLLER_COMMAND, SHOW_CONNECTIVITY_CHANGES_COMMAND, SHOW_LOCATIONS_COMMAND };
 
 export const GENERATE_DEFAULT_DENY_COMMAND = 'netlens.generateDefaultDeny';
 export const GENERATE_POLICIES_COMMAND = 'netlens.generatePolicies';
@@ -174,6 +174,12 @@ export interface ShowLocationsArgs {
   uri: string;
   position: Position;
   locations: Location[];
+}
+
+/** The argument of `netlens.showConnectivityChanges`: the lens's title and one line per changed pair. */
+export interface ShowConnectivityChangesArgs {
+  title: string;
+  changes: string[];
 }
 
 /**

@@ -33,6 +33,7 @@ export function toElements(graph: Graph): cytoscape.ElementDefinition[] {
         if (node.isolated.ingress) classes.push('isolated-ingress');
         if (node.isolated.egress) classes.push('isolated-egress');
         if (node.exposure !== 'none') classes.push('exposed', `exposed-${node.exposure}`);
+        if (node.clusterExposure !== 'none') classes.push(`cluster-exposed-${node.clusterExposure}`);
         if (!node.inScope) classes.push('context');
         // Above COMPACT_ABOVE workloads the name alone: the kind and pods line made every box twice as wide, and at
         // that zoom no label could be read (the details pane and the hover still say them).

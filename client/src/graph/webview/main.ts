@@ -295,6 +295,11 @@ function showNode(node: GraphNode): void {
         node.isolated.ingress ? 'Ingress: isolated, only admitted sources may connect' : 'Ingress: open, no NetworkPolicy isolates it',
         node.isolated.egress ? 'Egress: isolated, only admitted destinations' : 'Egress: open',
         node.exposure === 'none' ? 'Not exposed outside the cluster' : `Exposed: ${node.exposure}`,
+        node.clusterExposure === 'entire-cluster'
+          ? 'Any pod of the cluster may connect (also pods the workspace does not hold)'
+          : node.clusterExposure === 'selectors'
+            ? 'Pods of namespaces or labels a rule names may connect, beyond the workspace (hover the workload for which)'
+            : 'Only workloads of the workspace may connect',
         node.ports.length ? `Ports: ${node.ports.map((p) => `${p.protocol} ${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ')}` : 'No declared container ports',
       ]));
       break;

@@ -96,6 +96,9 @@ export function stylesheet(p: Palette, sizes = labelSizes(1)): cytoscape.Stylesh
     { selector: 'node.workload', style: { shape: 'ellipse', 'background-color': p.open, 'border-color': p.open, 'border-opacity': 1 } },
     { selector: 'node.workload.isolated-ingress', style: { shape: 'round-rectangle', 'background-color': p.isolated, 'border-color': p.isolated } },
     { selector: 'node.workload.isolated-egress', style: { 'border-style': 'double', 'border-width': 6, 'border-color': p.foreground } },
+    // Reachable by any pod of the cluster, or by pods of namespaces a selector names (issue 21): a dotted ring.
+    { selector: 'node.workload.cluster-exposed-entire-cluster', style: { 'underlay-color': p.exposure, 'underlay-padding': 4, 'underlay-opacity': 0.35, 'underlay-shape': 'ellipse' } },
+    { selector: 'node.workload.cluster-exposed-selectors', style: { 'underlay-color': p.exposure, 'underlay-padding': 4, 'underlay-opacity': 0.15, 'underlay-shape': 'ellipse' } },
     { selector: 'node.workload.context', style: { 'background-opacity': 0.45, 'font-style': 'italic' } },
     { selector: 'node.workload.exposed', style: { 'outline-width': 3, 'outline-color': p.exposure, 'outline-offset': 2, 'outline-opacity': 0.9 } },
     {

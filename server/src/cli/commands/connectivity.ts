@@ -1,12 +1,17 @@
 /** `netlens connectivity [paths...] [--format txt|json|md|csv|dot] [--focus-workload ns/name]` */
 import { parseArgs } from 'node:util';
 import { INGRESS_CONTROLLER_NAME } from '../../engine/reach/selection';
-import { connectivityList, focusExists, reachModelOf } from '../../engine/reach/index';
+import { connectivityList, focusExists, isFocus, reachModelOf } from '../../engine/reach/index';
+import type { ConnectivityOptions } from '../../engine/netpol/connectivity';
+import { exposureAnalysis } from '../../engine/reach/exposure';
+import { exposureHeader, exposureRows } from '../format/exposureRows';
+import { formatExposureText } from '../format/exposureText';
+import { parseFocusConn, restrictToConnection } from '../focusConn';
 import { closestName } from '../../engine/util/closestName';
 import { formatConnlistDot } from '../format/connlistDot';
 import { formatConnlistJson } from '../format/connlistJson';
-import { formatConnlistCsv, formatConnlistMarkdown } from '../format/connlistTable';
-import { formatConnlistText } from '../format/connlistText';
+import { formatConnlistCsv, formatConnlistMarkdown, formatExposureCsv, formatExposureMarkdown } from '../format/connlistTable';
+import { formatConnlistText, formatFocusConnText } from '../format/connlistText';
 import { escapeLine } from '../format/terminal';
 import { exitCode, loadWorkspace, nothingRead, reportReadProblems } from '../loadWorkspace';
 import { loadProfileOption } from '../profileOption';
@@ -31,7 +36,15 @@ cluster profile does not state, have no line: netlens explain says why.
 Options:
   --format txt|json|md|csv|dot
                              output format (default txt: np-guard netpol-analyzer's \`list\` format)
-  --focus-workload name      only pairs with this workload on one side (name or ns/name)
+  --focus-workload name      only pairs with this workload on one side (name or ns/name); repeatable
+  --focus-workload-peer name with --focus-workload: only pairs whose other side is this workload; repeatable
+  --focus-direction ingress|egress
+                             with --focus-workload: only its ingress (it is the destination) or egress (source)
+  --exposure                 then np-guard's exposure analysis: whom each workload is open to beyond the
+                             workloads in the input (entire-cluster, selectors no manifest holds), and which
+                             workloads no policy protects, in every format
+  --focus-conn proto-port    only pairs that admit this connection, e.g. tcp-8080 (txt then lists the pairs
+                             under "Permitted connections on TCP 8080:"; other formats show that connection)
 ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .netlens.yaml in the current directory
                              or the first path's folder); see docs/profile.md
 `,
@@ -41,7 +54,11 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'txt' },
-        'focus-workload': { type: 'string' },
+        'focus-workload': { type: 'string', multiple: true },
+        'focus-workload-peer': { type: 'string', multiple: true },
+        'focus-direction': { type: 'string' },
+        'focus-conn': { type: 'string' },
+        exposure: { type: 'boolean', default: false },
         ...WORKSPACE_OPTIONS,
         profile: { type: 'string' },
       },
@@ -58,30 +75,44 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (default: .ne
 
     const reach = reachModelOf(workspace.analysis.index, profile ?? {});
     const model = reach.netpol;
-    const focus = values['focus-workload'];
-    if (focus !== undefined && !focusExists(reach, focus)) {
-      const names = [...model.peers.flatMap((p) => [p.name, `${p.namespace}/${p.name}`]), ...(focusExists(reach, INGRESS_CONTROLLER_NAME) ? [INGRESS_CONTROLLER_NAME] : [])];
-      const suggestion = closestName(focus, names);
-      throw new UsageError(`--focus-workload: no workload \`${escapeLine(focus)}\` in the input${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : ''}`);
+    const focuses = values['focus-workload'] ?? [];
+    const focusPeers = values['focus-workload-peer'] ?? [];
+    for (const [option, names] of [['--focus-workload', focuses], ['--focus-workload-peer', focusPeers]] as const) {
+      for (const focus of names) {
+        if (focusExists(reach, focus)) continue;
+        const candidates = [...model.peers.flatMap((p) => [p.name, `${p.namespace}/${p.name}`]), ...(focusExists(reach, INGRESS_CONTROLLER_NAME) ? [INGRESS_CONTROLLER_NAME] : [])];
+        const suggestion = closestName(focus, candidates);
+        throw new UsageError(`${option}: no workload \`${escapeLine(focus)}\` in the input${suggestion ? ` (did you mean \`${escapeLine(suggestion)}\`?)` : ''}`);
+      }
     }
-    const connections = connectivityList(reach, focus === undefined ? {} : { focusWorkload: focus });
+    const direction = values['focus-direction'];
+    if (direction !== undefined && direction !== 'ingress' && direction !== 'egress') throw new UsageError(`unknown --focus-direction \`${escapeLine(direction)}\`: use ingress or egress`);
+    if ((focusPeers.length > 0 || direction !== undefined) && focuses.length === 0) throw new UsageError('--focus-workload-peer and --focus-direction need --focus-workload');
+    const focusConn = values['focus-conn'] === undefined ? undefined : parseFocusConn(values['focus-conn']);
+    const options: ConnectivityOptions = { focusWorkloads: focuses, focusWorkloadPeers: focusPeers, ...(direction ? { focusDirection: direction } : {}) };
+    const connections = restrictToConnection(connectivityList(reach, options), focusConn);
+    const exposures = values.exposure ? exposureAnalysis(reach, (w) => focuses.length === 0 || focuses.some((f) => isFocus(w, f))) : undefined;
+    const directions = { ingress: direction !== 'egress', egress: direction !== 'ingress' };
+    const rows = exposures ? exposureRows(exposures, connections, directions, focusConn) : undefined;
     switch (format) {
       case 'json':
-        io.out(formatConnlistJson(connections));
+        io.out(formatConnlistJson(connections, rows));
         break;
       case 'md':
-        io.out(formatConnlistMarkdown(connections));
+        io.out(formatConnlistMarkdown(connections) + (rows ? formatExposureMarkdown(rows, exposureHeader(focusConn)) : ''));
         break;
       case 'csv':
-        io.out(formatConnlistCsv(connections));
+        io.out(formatConnlistCsv(connections) + (rows ? formatExposureCsv(rows, exposureHeader(focusConn)) : ''));
         break;
       case 'dot': {
-        const workloads = focus === undefined ? model.peers : model.peers.filter((p) => connections.some((c) => c.src.id === p.id || c.dst.id === p.id) || p.name === focus || `${p.namespace}/${p.name}` === focus);
-        io.out(formatConnlistDot(connections, workloads));
+        const workloads = focuses.length === 0 && !focusConn ? model.peers : model.peers.filter((p) => connections.some((c) => c.src.id === p.id || c.dst.id === p.id) || focuses.some((f) => p.name === f || `${p.namespace}/${p.name}` === f));
+        io.out(formatConnlistDot(connections, workloads, rows));
         break;
       }
-      default:
-        io.out(formatConnlistText(connections));
+      default: {
+        const list = focusConn ? formatFocusConnText(connections, focusConn) : formatConnlistText(connections);
+        io.out(exposures ? `${list}${list ? '\n' : ''}${formatExposureText(exposures, connections, directions, focusConn)}` : list);
+      }
     }
     return exitCode(workspace, EXIT_OK);
   },

@@ -2,6 +2,7 @@
 import type { Command } from '../usage';
 import { checkCommand } from './check';
 import { connectivityCommand } from './connectivity';
+import { diffCommand } from './diff';
 import { egressCommand } from './egress';
 import { explainCommand } from './explain';
 import { fixCommand } from './fix';
@@ -10,4 +11,4 @@ import { migrateIngressCommand } from './migrateIngress';
 import { profileCommand } from './profile';
 import { rulesCommand } from './rules';
 
-export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, explainCommand, egressCommand, profileCommand, rulesCommand, fixCommand, generatePoliciesCommand, migrateIngressCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, connectivityCommand, diffCommand, explainCommand, egressCommand, profileCommand, rulesCommand, fixCommand, generatePoliciesCommand, migrateIngressCommand];

@@ -6,9 +6,14 @@
 import type { Peer, PeerConnection } from '../../engine/netpol/connectivity';
 import type { WorkloadPeer } from '../../engine/netpol/podClasses';
 import { formatConnections } from '../../engine/netpol/portSet';
+import type { ExposureRows } from './exposureRows';
 import { escapeLine } from './terminal';
 
-export function formatConnlistDot(connections: readonly PeerConnection[], workloads: readonly WorkloadPeer[]): string {
+/**
+ * With `--exposure`: each exposure peer that is not an address range (`entire-cluster`, a selector) is a dashed
+ * ellipse, with a dashed edge from it (ingress) or to it (egress) labelled with the connections.
+ */
+export function formatConnlistDot(connections: readonly PeerConnection[], workloads: readonly WorkloadPeer[], exposure?: ExposureRows): string {
   const lines = ['digraph {'];
   const byNamespace = new Map<string, WorkloadPeer[]>();
   for (const peer of workloads) {
@@ -31,6 +36,13 @@ export function formatConnlistDot(connections: readonly PeerConnection[], worklo
   }
   for (const c of connections) {
     lines.push(`\t${quote(c.src.id)} -> ${quote(c.dst.id)} [label=${quote(formatConnections(c.allowed))} color="gold2" fontcolor="darkgreen"]`);
+  }
+  if (exposure) {
+    const isRange = (peer: string) => peer.endsWith('[External]');
+    const potential = new Set([...exposure.egress, ...exposure.ingress].map((r) => r.peer).filter((p) => !isRange(p)));
+    for (const peer of [...potential].sort()) lines.push(`\t${quote(peer)} [label=${quote(peer)} color="purple" fontcolor="purple" style=dashed]`);
+    for (const r of exposure.egress) if (!isRange(r.peer)) lines.push(`\t${quote(r.workload)} -> ${quote(r.peer)} [label=${quote(r.conn)} color="purple" fontcolor="purple" style=dashed]`);
+    for (const r of exposure.ingress) if (!isRange(r.peer)) lines.push(`\t${quote(r.peer)} -> ${quote(r.workload)} [label=${quote(r.conn)} color="purple" fontcolor="purple" style=dashed]`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';

@@ -13,10 +13,12 @@
  * `src`, `dst` and `conn` are the txt format's strings; connections are in the txt format's order.
  */
 import { formatAddress } from '../../engine/address/ipAddress';
+import type { ExposureRows } from './exposureRows';
 import type { Peer, PeerConnection } from '../../engine/netpol/connectivity';
 import { formatConnections, isAllConnections, PROTOCOLS, type ConnectionSet } from '../../engine/netpol/portSet';
 
-export function formatConnlistJson(connections: readonly PeerConnection[]): string {
+/** With `--exposure`: `"exposure": {"egress": [{"src", "dst", "conn"}], "ingress": [...], "unprotected": [...]}`. */
+export function formatConnlistJson(connections: readonly PeerConnection[], exposure?: ExposureRows): string {
   const items = connections.map((c) => {
     const item: Record<string, unknown> = {
       src: c.src.id,
@@ -29,7 +31,15 @@ export function formatConnlistJson(connections: readonly PeerConnection[]): stri
     if (c.allowedForEveryPod) item['allowedForEveryPod'] = connectionsJson(c.allowedForEveryPod);
     return item;
   });
-  return `${JSON.stringify({ version: 1, connections: items }, null, 2)}\n`;
+  const out: Record<string, unknown> = { version: 1, connections: items };
+  if (exposure) {
+    out['exposure'] = {
+      egress: exposure.egress.map((r) => ({ src: r.workload, dst: r.peer, conn: r.conn })),
+      ingress: exposure.ingress.map((r) => ({ src: r.peer, dst: r.workload, conn: r.conn })),
+      unprotected: exposure.unprotected,
+    };
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 export function peerJson(peer: Peer): Record<string, string> {

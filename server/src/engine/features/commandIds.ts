@@ -9,3 +9,6 @@ export const SHOW_LOCATIONS_COMMAND = 'netlens.showLocations';
 
 /** The command a fix carries when the ingress controller's address is unknown (see docs/fixes.md). */
 export const ADMIT_INGRESS_CONTROLLER_COMMAND = 'netlens.admitIngressController';
+
+/** An unsaved-edit code lens's command: the client lists `{title, changes}` (what the edit does to connectivity). */
+export const SHOW_CONNECTIVITY_CHANGES_COMMAND = 'netlens.showConnectivityChanges';

@@ -18,11 +18,11 @@
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
 import { ciliumIsolating, isolatingPolicies } from '../reach/selection';
-import type { NetpolModel } from '../netpol/model';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
 import type { ClusterProfile } from '../profile/types';
-import { REACH_INPUT_KINDS, reachModelOf } from '../reach/model';
+import { directionExposure, ENTIRE_CLUSTER } from '../reach/exposure';
+import { REACH_INPUT_KINDS, reachModelOf, type ReachModel } from '../reach/model';
 import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
 import { dependencyEdgeSteps } from './graph/dependencyEdges';
 import { exposureGraphSteps } from './graph/exposureEdges';
@@ -160,7 +160,7 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
   const workloadNodes: WorkloadNode<EnginePlace>[] = [];
   for (const peer of candidates) {
     if (!keptIds.has(peer.id) && !used.has(peer.id)) continue;
-    workloadNodes.push(workloadNode(model, peer, exposure.levels.get(peer.id) ?? 'none', keptIds.has(peer.id)));
+    workloadNodes.push(workloadNode(reach, peer, exposure.levels.get(peer.id) ?? 'none', keptIds.has(peer.id)));
     if (workloadNodes.length % CHEAP_ITEMS_PER_STEP === 0) yield;
   }
   const policiesByNamespace = new Map<string, number>();
@@ -213,7 +213,8 @@ function* buildGraphSteps(index: WorkspaceIndex, query: GraphQuery, bounds: Grap
   }
 }
 
-function workloadNode(model: NetpolModel, peer: WorkloadPeer, exposure: WorkloadNode<EnginePlace>['exposure'], inScope: boolean): WorkloadNode<EnginePlace> {
+function workloadNode(reach: ReachModel, peer: WorkloadPeer, exposure: WorkloadNode<EnginePlace>['exposure'], inScope: boolean): WorkloadNode<EnginePlace> {
+  const model = reach.netpol;
   const first = peer.workloads[0]!;
   const node: WorkloadNode<EnginePlace> = {
     type: 'workload',
@@ -231,10 +232,18 @@ function workloadNode(model: NetpolModel, peer: WorkloadPeer, exposure: Workload
       egress: peer.classes.every((c) => isolatingPolicies(model, c, 'Egress').length > 0 || ciliumIsolating(model, c, 'Egress').length > 0),
     },
     exposure,
+    clusterExposure: clusterExposureOf(reach, peer),
     inScope,
   };
   if (first.replicas !== undefined) node.replicas = first.replicas;
   return node;
+}
+
+/** Whether any pod of the cluster, or pods of namespaces a selector names, may connect to it (reach/exposure.ts). */
+function clusterExposureOf(reach: ReachModel, peer: WorkloadPeer): WorkloadNode<EnginePlace>['clusterExposure'] {
+  const ingress = directionExposure(reach, peer, 'Ingress');
+  if (!ingress.protected || ingress.items.some((i) => i.peer === ENTIRE_CLUSTER)) return 'entire-cluster';
+  return ingress.items.length > 0 ? 'selectors' : 'none';
 }
 
 function portsOf(peer: WorkloadPeer): WorkloadNode<EnginePlace>['ports'] {

@@ -273,6 +273,60 @@ export interface NetworkPolicy extends ResourceBase {
   egressSpan?: Span;
 }
 
+/**
+ * AdminNetworkPolicy / BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1, cluster-scoped):
+ * https://network-policy-api.sigs.k8s.io/reference/spec/ (checked 2026-12-06). Read as written; what the API server
+ * would reject (no subject, two subject fields, an unknown action) is kept with `invalid` and admits, denies or passes
+ * nothing (netpol/admin/).
+ */
+export interface AdminPolicySubject {
+  /** `namespaces`: every pod of the namespaces it selects. */
+  namespaces?: LabelSelector;
+  /** `pods`: the pods of `podSelector` in the namespaces of `namespaceSelector`. */
+  pods?: { namespaceSelector: LabelSelector; podSelector: LabelSelector };
+  /** Why the API server would reject it (not exactly one field). */
+  invalid?: string;
+  span: Span;
+}
+
+export interface AdminPolicyPeer extends AdminPolicySubject {
+  /** `networks` (egress only): CIDRs as written. */
+  networks?: Located<string>[];
+  /** `nodes` (egress only): a node label selector. */
+  nodes?: LabelSelector;
+}
+
+export interface AdminPolicyPort {
+  /** `portNumber` / `portRange`: protocol (TCP when absent), first and last port. */
+  range?: { protocol: Protocol; from: number; to: number };
+  /** `namedPort`: a container port name of the destination pod. */
+  namedPort?: string;
+  /** Why the API server would reject it. */
+  invalid?: string;
+  span: Span;
+}
+
+export type AdminPolicyAction = 'Allow' | 'Deny' | 'Pass';
+
+export interface AdminPolicyRule {
+  name: string;
+  /** As written; an unknown value is `invalid`. */
+  action: string;
+  peers: AdminPolicyPeer[];
+  /** undefined: every port of every protocol. */
+  ports?: AdminPolicyPort[];
+  span: Span;
+}
+
+export interface AdminNetworkPolicy extends ResourceBase {
+  kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  /** ANP only: 0-1000, lower first. */
+  priority?: number;
+  subject: AdminPolicySubject;
+  ingress: AdminPolicyRule[];
+  egress: AdminPolicyRule[];
+}
+
 export interface Namespace extends ResourceBase {
   kind: 'Namespace';
 }
@@ -515,6 +569,7 @@ export type Resource =
   | IngressClass
   | NetworkPolicy
   | CiliumPolicy
+  | AdminNetworkPolicy
   | Namespace
   | ConfigMap
   | Secret
@@ -557,6 +612,8 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'ClusterIssuer',
   'ClusterExternalDNS',
   'CiliumClusterwideNetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
 ]);
 
 /** `ns/name` for namespaced objects, `name` for cluster-scoped ones. */

@@ -17,6 +17,7 @@ import { ownRecord } from '../syntax/access';
 import { NAMESPACE_NAME_LABEL } from './extract/config';
 import { selectorMatches, type LabelSelector, type Labels } from './labelSelector';
 import {
+  type AdminNetworkPolicy,
   isWorkload,
   type AnyResource,
   type ConfigMap,
@@ -46,6 +47,8 @@ interface KindTypes {
   NetworkPolicy: NetworkPolicy;
   CiliumNetworkPolicy: CiliumPolicy;
   CiliumClusterwideNetworkPolicy: CiliumPolicy;
+  AdminNetworkPolicy: AdminNetworkPolicy;
+  BaselineAdminNetworkPolicy: AdminNetworkPolicy;
   Namespace: Namespace;
   ConfigMap: ConfigMap;
   Secret: Secret;

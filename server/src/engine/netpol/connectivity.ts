@@ -54,6 +54,28 @@ export interface ConnectivityOptions {
    * `ingress-controller` for the ingress controller.
    */
   focusWorkload?: string;
+  /** More workloads in focus (np-guard's repeatable `--focus-workload`): pairs with any of them on one side. */
+  focusWorkloads?: readonly string[];
+  /** With a focus: only pairs whose other side is one of these workloads (`--focus-workload-peer`). */
+  focusWorkloadPeers?: readonly string[];
+  /** With a focus: only its egress (it is the source) or its ingress (it is the destination) (`--focus-direction`). */
+  focusDirection?: 'ingress' | 'egress';
+}
+
+/** The workloads in focus (`focusWorkload` and `focusWorkloads`), empty when none. */
+export function focusesOf(options: ConnectivityOptions): string[] {
+  return [...(options.focusWorkload !== undefined ? [options.focusWorkload] : []), ...(options.focusWorkloads ?? [])];
+}
+
+/** Whether the pair is listed under the focus options (np-guard's focus-workload, -peer and -direction). */
+export function pairInFocus(src: Peer, dst: Peer, options: ConnectivityOptions): boolean {
+  const focuses = focusesOf(options);
+  if (focuses.length === 0) return true;
+  const peers = options.focusWorkloadPeers;
+  const one = (focus: Peer, other: Peer) => focuses.some((f) => isFocus(focus, f)) && (!peers || peers.length === 0 || peers.some((p) => isFocus(other, p)));
+  if (options.focusDirection === 'egress') return one(src, dst);
+  if (options.focusDirection === 'ingress') return one(dst, src);
+  return one(src, dst) || one(dst, src);
 }
 
 export function externalPeer(range: AddressRange): ExternalPeer {
@@ -66,8 +88,6 @@ export const INGRESS_CONTROLLER_PEER: IngressControllerPeer = { type: 'ingress-c
 export function connectivity(source: NetpolSource, options: ConnectivityOptions = {}): PeerConnection[] {
   const model = modelOf(source);
   if (model.peers.length === 0) return [];
-  const focus = options.focusWorkload;
-  const inFocus = (peer: Peer) => focus === undefined || isFocus(peer, focus);
   const cache = new ClassPairCache(model);
   const out: PeerConnection[] = [];
   const sources: (WorkloadPeer | ExternalPeer)[] = [...model.sourceAtoms.map(externalPeer), ...model.peers];
@@ -76,7 +96,7 @@ export function connectivity(source: NetpolSource, options: ConnectivityOptions 
     for (const dst of destinations) {
       if (src.type === 'external' && dst.type === 'external') continue;
       if (src.id === dst.id) continue;
-      if (!inFocus(src) && !inFocus(dst)) continue;
+      if (!pairInFocus(src, dst, options)) continue;
       const connection = connectPeers(cache, src, dst);
       if (connection) out.push(connection);
     }

@@ -20,6 +20,7 @@
 import { selectorMatches } from '../model/labelSelector';
 import type { Protocol } from '../model/resources';
 import { rangeWithin, type AddressRange } from './addressSet';
+import { withAdminPolicies, type AdminDecision } from './admin/evaluate';
 import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, Direction } from './compiledPolicy';
 import type { NetpolModel } from './model';
 import { and3, selectorMatch, unknownNamespaceMatch, type PartlyKnownPods } from './partlyKnownPods';
@@ -78,6 +79,8 @@ export interface DirectionVerdict {
   readonly notes: readonly string[];
   /** Cilium's part, when Cilium rules select the pods (the engine is Cilium): netpol/cilium/evaluate.ts. */
   readonly cilium?: CiliumDirectionVerdict;
+  /** The AdminNetworkPolicy / BaselineAdminNetworkPolicy rules that decided connections here (admin/evaluate.ts). */
+  readonly admin?: readonly AdminDecision[];
 }
 
 export interface PairVerdict {
@@ -106,7 +109,13 @@ export function allowedBetween(model: NetpolModel, src: Endpoint, dst: Endpoint)
   return evaluatePair(model, src, dst, false).allowed;
 }
 
+/** One direction: the NetworkPolicy verdict inside the admin tiers (AdminNetworkPolicy first, baseline last). */
 export function evaluateDirection(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, trail: boolean): DirectionVerdict {
+  return withAdminPolicies(model, direction, src, dst, networkPolicyTier(model, direction, src, dst, trail), trail);
+}
+
+/** The NetworkPolicy tier: the Kubernetes NetworkPolicies, combined with Cilium's own policies under Cilium. */
+function networkPolicyTier(model: NetpolModel, direction: Direction, src: Endpoint, dst: Endpoint, trail: boolean): DirectionVerdict {
   const verdict = kubernetesDirection(model, direction, src, dst, trail);
   // Cilium's own policies (only under Cilium): one hook per direction, combined with the NetworkPolicies' verdict.
   const subject = direction === 'Ingress' ? dst : src;

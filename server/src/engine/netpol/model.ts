@@ -9,8 +9,10 @@
  * query needs. The model never changes what it computed; its caches only fill in.
  */
 import { selectorMatches, type LabelSelector, type Labels } from '../model/labelSelector';
-import type { Workload } from '../model/resources';
 import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
+import { ADMIN_POLICY_KINDS } from '../model/extract/adminNetworkPolicy';
+import type { AdminNetworkPolicy, Workload } from '../model/resources';
+import { compileAdminPolicy, orderAdminPolicies, type CompiledAdminPolicy } from './admin/compiled';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compileCiliumPolicy, type CompiledCiliumPolicy, type CompiledCiliumRule } from './cilium/compiled';
@@ -36,6 +38,10 @@ export class NetpolModel {
   private allPeers: readonly WorkloadPeer[] | undefined;
   /** Kept across models while no NetworkPolicy changes: a pod-label edit rebuilds the model, not these. */
   private readonly policySet: PolicySet;
+  /** The compiled admin policies, kept across models while none changes. */
+  private readonly adminSet: AdminSet;
+  /** The destination atoms when admin policies name networks (cut with the ipBlocks; per model). */
+  private destinationAtomsWithNetworks: readonly AddressRange[] | undefined;
   /** How the engine reads what the API leaves to it. */
   readonly semantics: EngineSemantics;
 
@@ -48,6 +54,19 @@ export class NetpolModel {
     this.semantics = options.semantics ?? API_SEMANTICS;
 
     this.policySet = index.derived('netpol:policy-set', ['NetworkPolicy'], () => policySetOf(index.ofKind('NetworkPolicy').map(compilePolicy)));
+    this.adminSet = index.derived('netpol:admin-policy-set', ADMIN_POLICY_KINDS, () => adminSetOf(index.ofKind('AdminNetworkPolicy'), index.ofKind('BaselineAdminNetworkPolicy')));
+  }
+
+  /** AdminNetworkPolicies in evaluation order (priority first). */
+  get adminPolicies(): readonly CompiledAdminPolicy[] {
+    this.index.noteRead('AdminNetworkPolicy|');
+    return this.adminSet.admin;
+  }
+
+  /** BaselineAdminNetworkPolicies (the API allows one, named `default`; each is read). */
+  get baselinePolicies(): readonly CompiledAdminPolicy[] {
+    this.index.noteRead('BaselineAdminNetworkPolicy|');
+    return this.adminSet.baseline;
   }
 
   /** Every pod class, by namespace then in workload order (class ids are unique in the model, not positions). */
@@ -84,7 +103,10 @@ export class NetpolModel {
   /** The same for egress rules: the external destinations. */
   get destinationAtoms(): readonly AddressRange[] {
     this.index.noteRead('NetworkPolicy|*');
-    return (this.policySet.egressDestinationAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress)));
+    this.index.noteRead('AdminNetworkPolicy|');
+    this.index.noteRead('BaselineAdminNetworkPolicy|');
+    if (this.adminSet.networks.every((n) => n.length === 0)) return (this.policySet.egressDestinationAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress)));
+    return (this.destinationAtomsWithNetworks ??= cutAddressSpace([...this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress), ...this.adminSet.networks]));
   }
 
   /** The class of a workload definition of this snapshot. */
@@ -193,6 +215,19 @@ interface PolicySet {
   readonly byNamespace: ReadonlyMap<string, readonly CompiledPolicy[]>;
   ingressSourceAtoms?: readonly AddressRange[];
   egressDestinationAtoms?: readonly AddressRange[];
+}
+
+/** The admin policies of one state of the workspace: ANPs ordered, baselines, and the networks their egress rules name. */
+interface AdminSet {
+  readonly admin: readonly CompiledAdminPolicy[];
+  readonly baseline: readonly CompiledAdminPolicy[];
+  readonly networks: readonly (readonly AddressRange[])[];
+}
+
+function adminSetOf(admin: readonly AdminNetworkPolicy[], baseline: readonly AdminNetworkPolicy[]): AdminSet {
+  const compiledAdmin = orderAdminPolicies(admin.map(compileAdminPolicy));
+  const compiledBaseline = baseline.map(compileAdminPolicy);
+  return { admin: compiledAdmin, baseline: compiledBaseline, networks: [...compiledAdmin, ...compiledBaseline].map((p) => p.egressNetworks) };
 }
 
 function policySetOf(all: readonly CompiledPolicy[]): PolicySet {

@@ -6,6 +6,7 @@
 import { describeSelector, selectorMatches } from '../model/labelSelector';
 import type { Protocol } from '../model/resources';
 import type { CompiledPeer, CompiledPolicy, Direction } from './compiledPolicy';
+import type { AdminDecision } from './admin/evaluate';
 import type { DirectionVerdict, RuleOutcome } from './evaluate';
 import type { NetpolModel } from './model';
 import type { PodClass } from './podClasses';
@@ -23,6 +24,7 @@ export function describeDirection(model: NetpolModel, verdict: DirectionVerdict,
   const subject = `${word} of ${side}`;
   const notes = verdict.notes.map((n) => `  note: ${n}`);
   if (!verdict.applies) return [`${subject}: not a pod, no NetworkPolicy applies`];
+  if (verdict.admin && verdict.admin.length > 0) return describeWithAdmin(verdict, subject, word, query);
   const cilium = verdict.cilium ? describeCilium(verdict.cilium, verdict.direction) : [];
   if (!verdict.isolated) {
     const why = verdict.notes.length ? verdict.notes.join('; ') : `no NetworkPolicy of namespace \`${pods?.namespace ?? ''}\` selects it for ${verdict.direction}`;
@@ -48,6 +50,37 @@ export function describeDirection(model: NetpolModel, verdict: DirectionVerdict,
   else if (wanted && !queryAllowed(verdict.allowed, query)) lines.push(`  ${wanted} may be admitted, depending on what is noted above`);
   else if (!wanted && isEmptyConnections(verdict.possible)) lines.push(`  no ${word} rule admits this connection`);
   return lines;
+}
+
+/**
+ * A direction some AdminNetworkPolicy or BaselineAdminNetworkPolicy rule decided: those rules in the order they
+ * decide (ANPs by priority, the baseline last), then the NetworkPolicies for what they pass or leave, then the result.
+ */
+function describeWithAdmin(verdict: DirectionVerdict, subject: string, word: string, query: ReachQuery): string[] {
+  const lines = [`${subject}: admin network policies decide first`];
+  for (const decision of verdict.admin ?? []) lines.push(`  ${describeAdminDecision(decision, word)}`);
+  if (verdict.policies.length > 0) {
+    lines.push(`  what they pass or leave is decided by the NetworkPolicies: isolated by ${policyList(verdict.policies)}`);
+    for (const policy of verdict.policies) for (const outcome of verdict.rules.filter((r) => r.policy === policy)) lines.push(...describeRule(outcome, verdict.direction).map((l) => `  ${l}`));
+  } else {
+    lines.push('  no NetworkPolicy isolates it: what the AdminNetworkPolicies pass or leave goes to the BaselineAdminNetworkPolicy, and is allowed when no rule of it denies it');
+  }
+  lines.push(...verdict.notes.map((n) => `  note: ${n}`));
+  const allowed = isEmptyConnections(verdict.allowed) ? 'nothing' : isAllConnections(verdict.allowed) ? 'every port' : formatConnections(verdict.allowed);
+  lines.push(`  result: ${word} allows ${allowed}`);
+  const wanted = describeQuery(query);
+  if (wanted && !queryAllowed(verdict.possible, query)) lines.push(`  ${wanted} is not allowed`);
+  else if (wanted && !queryAllowed(verdict.allowed, query)) lines.push(`  ${wanted} may be allowed, depending on what is noted above`);
+  return lines;
+}
+
+/** `AdminNetworkPolicy \`a\` (priority 40) egress rule 1 \`deny-dns\`: Deny on UDP 53` */
+export function describeAdminDecision(decision: AdminDecision, word: string): string {
+  const { policy, rule } = decision;
+  const kind = policy.tier === 'admin' ? `AdminNetworkPolicy \`${policy.policy.name}\` (priority ${policy.priority})` : `BaselineAdminNetworkPolicy \`${policy.policy.name}\``;
+  const name = rule.rule.name ? ` \`${rule.rule.name}\`` : '';
+  const ports = isAllConnections(decision.connections) ? 'every port' : formatConnections(decision.connections);
+  return `${kind} ${word} rule ${rule.index + 1}${name}: ${rule.action} on ${ports}${decision.possibly ? ' (if it matches: see the note)' : ''}`;
 }
 
 function policyList(policies: readonly CompiledPolicy[]): string {

@@ -7,7 +7,7 @@
  * Without a cluster profile an Ingress with no class is served by np-guard's own stand-in, so np-guard's lists come
  * out byte for byte; an Ingress whose class names a known controller is judged from where that controller runs.
  */
-import { INGRESS_CONTROLLER_ID, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_PEER, connectivity as workloadConnectivity, focusExists as workloadFocusExists, isFocus, type ConnectivityOptions, type PeerConnection } from '../netpol/connectivity';
+import { INGRESS_CONTROLLER_ID, INGRESS_CONTROLLER_NAME, INGRESS_CONTROLLER_PEER, connectivity as workloadConnectivity, focusExists as workloadFocusExists, pairInFocus, type ConnectivityOptions, type PeerConnection } from '../netpol/connectivity';
 import { compareStrings } from '../util/compare';
 import { equalConnections, intersectConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
 import type { ReachModel } from './model';
@@ -15,17 +15,17 @@ import { workloadPeer } from './peers';
 import { reachBetween } from './query';
 
 export type { ConnectivityOptions, PeerConnection };
+/** Whether a peer is the workload a focus option names (np-guard's matching: name or ns/name). */
+export { isFocus } from '../netpol/connectivity';
 
 export function connectivityList(model: ReachModel, options: ConnectivityOptions = {}): PeerConnection[] {
   const out = workloadConnectivity(model.netpol, options);
   if (model.netpol.peers.length === 0) return out;
-  const focus = options.focusWorkload;
-  const controllerInFocus = focus === undefined || focus === INGRESS_CONTROLLER_NAME || focus === INGRESS_CONTROLLER_ID;
   const paths = model.paths();
   if (paths.length === 0) return out;
   const source = { kind: 'ingress' as const, paths, merged: true };
   for (const dst of model.netpol.peers) {
-    if (!controllerInFocus && !isFocus(dst, focus!)) continue;
+    if (!pairInFocus(INGRESS_CONTROLLER_PEER, dst, options)) continue;
     if (!paths.some((path) => dst.classes.some((c) => model.routesOf(path).has(c.id)))) continue;
     let union = noConnections();
     let every: ConnectionSet | undefined;

@@ -12,7 +12,7 @@
 export { ReachModel, reachModelOf } from './model';
 export { peerId, peerName, workloadPeer, type ReachPeer } from './peers';
 export { reachBetween, verdictOf, partly, whoCanReach, reachableFrom, verdictBetween, connectionWords, peerOfWorkloadDefinition, type ReachAnswer, type ReachRow, type Leg, type Verdict, type ReachQuery } from './query';
-export { connectivityList, focusExists } from './connectivity';
+export { connectivityList, focusExists, isFocus } from './connectivity';
 export { resolvePeer, type Resolution } from './resolve';
 export { explainAnswer, explainReach, type ReachExplanation } from './explain';
 export { type IngressPath, type PathSource, placeIngress, placeGateway, controllerOfIngress, controllerOfGateway, GATEWAY_NAME_LABEL, type ControllerSource } from './placement';

@@ -9,6 +9,7 @@
  * records what its answer depends on (`WorkspaceIndex.noteRead`), so a rule asking about one namespace is re-run only
  * when that namespace changes.
  */
+import { ADMIN_POLICY_KINDS } from '../model/extract/adminNetworkPolicy';
 import type { Gateway, Ingress, Service, Workload } from '../model/resources';
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
@@ -27,6 +28,7 @@ export const REACH_INPUT_KINDS: readonly string[] = [
   'NetworkPolicy',
   'CiliumNetworkPolicy',
   'CiliumClusterwideNetworkPolicy',
+  ...ADMIN_POLICY_KINDS,
   'Namespace',
   'Service',
   'Ingress',

@@ -42,6 +42,12 @@ export interface WorkloadNode<Place> {
   place: Place;
   isolated: Isolation;
   exposure: ExposureLevel;
+  /**
+   * Inside the cluster, beyond the workloads of the workspace (np-guard's exposure analysis): any pod of the cluster
+   * may connect (`entire-cluster`: no policy isolates its ingress, or a rule admits every pod), or pods of namespaces
+   * and labels a rule names (`selectors`), or only what the workspace holds (`none`).
+   */
+  clusterExposure: 'entire-cluster' | 'selectors' | 'none';
   /** False for workloads of other namespaces shown because they connect to the namespace in scope. */
   inScope: boolean;
 }

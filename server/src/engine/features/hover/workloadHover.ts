@@ -8,6 +8,7 @@ import { exposureOf, formatExposurePath } from '../../exposure/exposure';
 import type { Workload } from '../../model/resources';
 import { isolatingPolicies } from '../../reach/selection';
 import { isEmptyConnections } from '../../netpol/portSet';
+import { directionExposure, ENTIRE_CLUSTER } from '../../reach/exposure';
 import type { ReachModel } from '../../reach/model';
 import { peerName, type ReachPeer } from '../../reach/peers';
 import { connectionWords, peerOfWorkloadDefinition, reachBetween, verdictOf, whoCanReach, type ReachRow } from '../../reach/query';
@@ -35,6 +36,7 @@ export function workloadHover(context: HoverContext, workload: Workload): string
     head,
     services.length ? `**Selected by** ${services.join(', ')}` : 'No Service selects its pods.',
     insideText(context.reach(), workload),
+    exposureText(context.reach(), workload),
     policies.length ? `**Policies selecting it:** ${policies.join(', ')}` : undefined,
     outside.length ? `**From outside**\n${bounded(outside, 8).join('\n')}` : '**From outside:** not exposed (no LoadBalancer or NodePort Service, Ingress or route reaches it).',
     workload.hostNetwork ? '`hostNetwork: true`: the pods use the node\'s network; whether NetworkPolicies apply depends on the network plugin.' : undefined,
@@ -66,6 +68,21 @@ function insideText(model: ReachModel, workload: Workload): string {
     waysText(waysIn),
     blocked,
   )!;
+}
+
+/**
+ * Exposure beyond the workspace (np-guard's exposure analysis, reach/exposure.ts): who the ingress policies admit that
+ * the workspace does not hold: any pod of the cluster, or pods of namespaces and labels that a rule names.
+ */
+function exposureText(model: ReachModel, workload: Workload): string | undefined {
+  const target = peerOfWorkloadDefinition(model, workload);
+  if (!target) return undefined;
+  const ingress = directionExposure(model, target.peer, 'Ingress');
+  if (!ingress.protected) return undefined;
+  const lines = ingress.items.map((item) =>
+    item.peer === ENTIRE_CLUSTER ? `- any pod of the cluster: ${connectionWords(item.connections)}` : `- pods of ${code(item.peer)}: ${connectionWords(item.connections)}`,
+  );
+  return lines.length ? `**Exposure beyond the workspace** (pods the policies admit whatever the workspace holds):\n${bounded(lines, 8).join('\n')}` : undefined;
 }
 
 function rowLine(row: ReachRow): string {

@@ -10,6 +10,7 @@ import { configMapOf, namespaceOf, secretOf } from './config';
 import { gatewayClassOf, gatewayOf, referenceGrantOf, routeOf } from './gateway';
 import { ingressClassOf, ingressOf } from './ingress';
 import { resourceBaseOf, type ExtractContext } from './metadata';
+import { ADMIN_POLICY_GROUP, adminNetworkPolicyOf } from './adminNetworkPolicy';
 import { networkPolicyOf } from './networkPolicy';
 import { ciliumPolicyOf, isCiliumPolicyKind } from './cilium';
 import { isIstioNetworking, istioGatewayOf, virtualServiceOf } from './istio';
@@ -81,6 +82,7 @@ function resourceOf(root: YNode, kind: string, apiVersion: string, ctx: ExtractC
     if (kind === 'VirtualService') return virtualServiceOf(root, base);
     return base;
   }
+  if (group === ADMIN_POLICY_GROUP && (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy')) return adminNetworkPolicyOf(root, { ...base, kind });
   if (group === ALB_GROUP && kind === 'ApplicationLoadBalancer') return applicationLoadBalancerOf(root, base);
   if (group === APP_ROUTING_GROUP) {
     if (kind === 'NginxIngressController') return nginxIngressControllerOf(root, base);

@@ -1,0 +1,152 @@
+/**
+ * Exposure analysis (np-guard's `list --exposure`): for each workload and direction, whom the policies admit beyond
+ * the workloads the manifests hold.
+ *  - not protected (no NetworkPolicy isolates its pods for the direction and no admin policy with rules for it
+ *    selects them): exposed to the entire cluster on every port;
+ *  - `entire-cluster`: what a pod of any namespace with any labels is admitted for certain (the pair evaluation with
+ *    a pod whose namespace and labels are unknown: only rules that match every pod admit it);
+ *  - one item per selector a rule names (`[namespace with {...}]/[pod with {...}]`, `ns/[all pods]`, ...): what a pod
+ *    that selector stands for is admitted, unless the entire cluster already is. As np-guard, an item stands for its
+ *    selector: it is given the rules that name that same selector and those that match every pod.
+ * The verdicts come from the pair evaluation (netpol/evaluate.ts, admin tiers included); this module only chooses
+ * the peers to ask about and groups the answers.
+ */
+import { selectorMatches, type LabelSelector } from '../model/labelSelector';
+import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
+import type { CompiledPeer, Direction } from '../netpol/compiledPolicy';
+import { adminPoliciesSelecting } from '../netpol/admin/evaluate';
+import { evaluateDirection, rulePorts, type Endpoint } from '../netpol/evaluate';
+import type { WorkloadPeer } from '../netpol/podClasses';
+import { allConnections, connectionsContain, isEmptyConnections, noConnections, subtractConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
+import { syntheticPodClass } from '../netpol/syntheticPods';
+import type { Protocol } from '../model/resources';
+import type { ReachModel } from './model';
+
+export const ENTIRE_CLUSTER = 'entire-cluster';
+
+export interface ExposureItem {
+  /** `entire-cluster`, or np-guard's `namespace/pods` text of the selector it stands for. */
+  readonly peer: string;
+  readonly connections: ConnectionSet;
+}
+
+export interface DirectionExposure {
+  /** Some policy isolates the workload's pods for this direction. */
+  readonly protected: boolean;
+  readonly items: readonly ExposureItem[];
+}
+
+export interface WorkloadExposure {
+  readonly workload: WorkloadPeer;
+  readonly ingress: DirectionExposure;
+  readonly egress: DirectionExposure;
+}
+
+/** A pod of some namespace with some labels: only what matches every pod matches it for certain. */
+const ANY_POD: Endpoint = { type: 'pods', pods: syntheticPodClass('', {}), partly: { namespaceUnknown: true, otherLabels: 'unknown' } };
+
+/** The exposure of one workload in one direction. */
+export function directionExposure(model: ReachModel, workload: WorkloadPeer, direction: Direction): DirectionExposure {
+  const netpol = model.netpol;
+  let isolated = false;
+  let entire = noConnections();
+  // Keyed by the selector with its values sorted (the same set of pods), shown as first written.
+  const bySelector = new Map<string, { text: string; connections: ConnectionSet }>();
+  for (const pods of workload.classes) {
+    const self: Endpoint = { type: 'pods', pods };
+    const verdict = direction === 'Ingress' ? evaluateDirection(netpol, direction, ANY_POD, self, false) : evaluateDirection(netpol, direction, self, ANY_POD, false);
+    if (!verdict.isolated && adminPoliciesSelecting(netpol, direction, self).length === 0) continue;
+    isolated = true;
+    entire = unionConnections(entire, verdict.allowed);
+    for (const policy of verdict.policies) {
+      for (const rule of policy.rules[direction]) {
+        for (const peer of rule.peers ?? []) {
+          const text = selectorPeerText(peer, policy.namespace);
+          if (text === undefined || standsForWorkload(model, peer, policy.namespace)) continue;
+          const ports = rulePorts(netpol, rule, direction === 'Ingress' ? self : ANY_POD).allowed;
+          const key = selectorPeerText(peer, policy.namespace, true)!;
+          const known = bySelector.get(key);
+          bySelector.set(key, { text: known?.text ?? firstWritten(model, key) ?? text, connections: unionConnections(known?.connections ?? noConnections(), ports) });
+        }
+      }
+    }
+  }
+  if (!isolated) return { protected: false, items: [{ peer: ENTIRE_CLUSTER, connections: allConnections() }] };
+  const items: ExposureItem[] = [];
+  if (!isEmptyConnections(entire)) items.push({ peer: ENTIRE_CLUSTER, connections: entire });
+  for (const { text: peer, connections } of bySelector.values()) {
+    if (isEmptyConnections(subtractConnections(connections, entire))) continue;
+    items.push({ peer, connections: unionConnections(connections, entire) });
+  }
+  return { protected: true, items };
+}
+
+/**
+ * The text of the first policy peer (in policy order, across the workspace) with the same selector up to the order
+ * of values: np-guard keeps one representative per selector and names it as first written.
+ */
+function firstWritten(model: ReachModel, key: string): string | undefined {
+  for (const policy of model.netpol.policies) {
+    for (const direction of ['Ingress', 'Egress'] as const) {
+      for (const rule of policy.rules[direction]) {
+        for (const peer of rule.peers ?? []) if (selectorPeerText(peer, policy.namespace, true) === key) return selectorPeerText(peer, policy.namespace);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every workload's exposure (both directions), in workload order; `only` restricts the workloads. */
+export function exposureAnalysis(model: ReachModel, only?: (workload: WorkloadPeer) => boolean): WorkloadExposure[] {
+  return model.netpol.peers.filter((w) => !only || only(w)).map((workload) => ({ workload, ingress: directionExposure(model, workload, 'Ingress'), egress: directionExposure(model, workload, 'Egress') }));
+}
+
+/** Items that admit the connection (np-guard's `--focus-conn` with `--exposure`). */
+export function exposureOnConnection(items: readonly ExposureItem[], protocol: Protocol, port: number): ExposureItem[] {
+  return items.filter((i) => connectionsContain(i.connections, protocol, port));
+}
+
+/**
+ * As np-guard: a selector of pod labels (matchLabels only) that some workload of the input matches (namespace and pods) stands
+ * for that workload, which the connectivity list already shows; a selector of every pod of some namespaces does not.
+ */
+function standsForWorkload(model: ReachModel, peer: CompiledPeer, policyNamespace: string): boolean {
+  if (peer.kind !== 'pods' || !peer.podSelector || isEmptySelector(peer.podSelector) || peer.podSelector.matchExpressions.length > 0) return false;
+  const podSelector = peer.podSelector;
+  return model.netpol.classes.some((c) => (peer.namespaceSelector ? model.netpol.namespaceSelectorMatches(peer.namespaceSelector, c.namespace) : c.namespace === policyNamespace) && selectorMatches(podSelector, c.labels));
+}
+
+/**
+ * np-guard's text for the pods a rule peer selects, or undefined for an ipBlock or an invalid peer. Without a
+ * namespaceSelector: the policy's namespace; a selector of `kubernetes.io/metadata.name` alone: that name.
+ */
+export function selectorPeerText(peer: CompiledPeer, policyNamespace: string, sortValues = false): string | undefined {
+  if (peer.kind !== 'pods') return undefined;
+  const namespace = peer.namespaceSelector ? namespaceText(peer.namespaceSelector, sortValues) : policyNamespace;
+  const pods = !peer.podSelector || isEmptySelector(peer.podSelector) ? '[all pods]' : `[pod with {${selectorText(peer.podSelector, sortValues)}}]`;
+  return `${namespace}/${pods}`;
+}
+
+function namespaceText(selector: LabelSelector, sortValues: boolean): string {
+  const keys = Object.keys(selector.matchLabels);
+  if (keys.length === 1 && keys[0] === NAMESPACE_NAME_LABEL && selector.matchExpressions.length === 0) return selector.matchLabels[NAMESPACE_NAME_LABEL]!;
+  if (isEmptySelector(selector)) return '[all namespaces]';
+  return `[namespace with {${selectorText(selector, sortValues)}}]`;
+}
+
+function isEmptySelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
+
+/**
+ * A selector as np-guard writes it: matchLabels as `k=v` sorted by key, then each requirement as Go prints the
+ * struct (`{Key:app,Operator:NotIn,Values:[a b],}`, values as written), sorted, all joined by commas.
+ */
+export function selectorText(selector: LabelSelector, sortValues = false): string {
+  const labels = Object.keys(selector.matchLabels)
+    .sort()
+    .map((k) => `${k}=${selector.matchLabels[k]}`)
+    .join(',');
+  const requirements = selector.matchExpressions.map((r) => `{Key:${r.key},Operator:${r.operator},Values:[${(sortValues ? [...r.values].sort() : r.values).join(' ')}],}`).sort();
+  return [...(labels ? [labels] : []), ...requirements].join(',');
+}
