@@ -430,6 +430,7 @@ function renderLegend(root: HTMLElement): void {
     [svg(shape('circle', { cx: '14', cy: '8', r: '7' }, 'open')), 'Open: no policy isolates its ingress'],
     [svg(shape('rect', { x: '7', y: '1', width: '14', height: '14', rx: '3' }, 'isolated egress')), 'Double border: also isolated for egress'],
     [svg(shape('circle', { cx: '14', cy: '8', r: '5' }, 'open exposed')), 'Ring: reachable from outside the cluster'],
+    [svg((el) => (shape('circle', { cx: '14', cy: '8', r: '8' }, 'halo')(el), shape('circle', { cx: '14', cy: '8', r: '5' }, 'isolated')(el))), 'Halo: any pod of the cluster (strong) or pods selected by a rule (faint) may connect'],
     [svg(shape('polygon', { points: '8,2 20,2 25,8 20,14 8,14 3,8' }, 'entry')), 'Internet, VNet, node network'],
     [svg(shape('polygon', { points: '14,1 25,15 3,15' }, 'entry')), 'Azure load balancer (L4)'],
     [svg(shape('polygon', { points: '3,2 19,2 25,8 19,14 3,14' }, 'entry')), 'Ingress controller (L7)'],
