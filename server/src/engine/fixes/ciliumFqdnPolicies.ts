@@ -23,7 +23,8 @@ import { parseYamlText } from '../syntax/parse';
 import { egressInventory, type EgressDestination, type WorkloadEgress } from '../egress/inventory';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import { dnsName, fileBeside, uniqueName, workloadSelector } from './policyObjects';
-import type { EdgeNote } from './trafficEdges';
+import { ClosedLoop, loopFailures } from './closedLoop';
+import { inferTraffic, type EdgeNote } from './trafficEdges';
 import type { FixContext, WorkspaceChange } from './types';
 import { detectStyle } from './yamlEdit';
 import { commented } from './yamlRender';
@@ -93,6 +94,10 @@ export function generateCiliumFqdnPolicies(ctx: FixContext): CiliumFqdnResult {
   if (kept.length === 0) return { documents: [], change: EMPTY, notes };
   const made = changeOfDocuments(ctx, kept);
   if ('error' in made) return { documents: [], change: EMPTY, notes: [...notes, { severity: 'error', message: made.error }] };
+  // The generators' closed loop as well (fixes/closedLoop.ts): no evidenced connection between workloads is denied
+  // and no new error finding appears with the policies added; otherwise nothing is handed over.
+  const failures = loopFailures(new ClosedLoop(ctx).verify(made.change, inferTraffic(ctx.index, { profile, textOf: ctx.textOf }).edges));
+  if (failures.length) return { documents: [], change: EMPTY, notes: [...notes, ...failures.map((failure) => ({ severity: 'error' as const, message: `refused: the generated policies would break the application: ${failure}` }))] };
   return { documents: kept, change: made.change, notes };
 }
 

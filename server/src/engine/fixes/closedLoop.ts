@@ -11,7 +11,7 @@ import { Analysis, DEFAULT_SETTINGS, type AnalysisSettings } from '../analysis';
 import type { Protocol, Workload } from '../model/resources';
 import { reachModelOf, verdictBetween, workloadPeer, type ReachModel, type Verdict } from '../reach/index';
 import type { Finding } from '../rules/rule';
-import type { TrafficEdge } from './trafficEdges';
+import { describeEndpoint, type TrafficEdge } from './trafficEdges';
 import { applyChange, type FixContext, type WorkspaceChange } from './types';
 
 export interface BrokenConnection {
@@ -130,4 +130,12 @@ function countBlocking(findings: readonly Finding[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const finding of blocking(findings)) out.set(findingKey(finding), (out.get(findingKey(finding)) ?? 0) + 1);
   return out;
+}
+
+/** Each failure of a loop result in words: a broken connection with its evidence, or a new error finding. */
+export function loopFailures(result: LoopResult): string[] {
+  return [
+    ...result.broken.map((b) => `${describeEndpoint(b.edge.from)} -> ${describeEndpoint(b.edge.to)} : ${b.edge.protocol} ${b.port} would be denied (evidence: ${b.edge.evidence[0]?.text ?? b.edge.origin})`),
+    ...result.newFindings.map((f) => `check would report a new error (${f.ruleId}): ${f.message}`),
+  ];
 }

@@ -25,7 +25,7 @@ import {
   type PolicyPort,
 } from './policyObjects';
 import { ALLOW_FROM_ANNOTATION, describeEndpoint, evidenceWhere, inferTraffic, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
-import { ClosedLoop, type LoopResult } from './closedLoop';
+import { ClosedLoop, loopFailures, type LoopResult } from './closedLoop';
 import { workloadsOfService } from '../model/serviceBackends';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import type { FixContext, WorkspaceChange } from './types';
@@ -156,10 +156,7 @@ export function generatePolicies(ctx: FixContext, options: GeneratePoliciesOptio
       documents = build();
       result = documents.length ? loop.verify(changeOrEmpty(ctx, documents), edges) : { broken: [], newFindings: [] };
     }
-    const failures = [
-      ...result.broken.map((b) => `${describeEndpoint(b.edge.from)} -> ${describeEndpoint(b.edge.to)} : ${b.edge.protocol} ${b.port} would be denied (evidence: ${b.edge.evidence[0]?.text ?? b.edge.origin})`),
-      ...result.newFindings.map((f) => `check would report a new error (${f.ruleId}): ${f.message}`),
-    ];
+    const failures = loopFailures(result);
     if (failures.length && !options.force) {
       refused = true;
       documents = [];
