@@ -439,3 +439,79 @@ spec:
   assert.equal(allowed('default/frontend', '20.1.1.1', PODS, services), 'No Connections');
   assert.equal(possible('default/frontend', '20.1.1.1', PODS, services), 'All Connections');
 });
+
+// The other direction of each selector, and each under a deny, from the same pages as above: "CIDR based"
+// (fromCIDR / fromCIDRSet with except), "Entities Based" (toEntities host), "Endpoints Based" (toEndpoints),
+// https://docs.cilium.io/en/latest/security/policy/deny/ (ingressDeny / egressDeny with the same selectors), and
+// https://docs.cilium.io/en/stable/network/kubernetes/policy/ "CiliumClusterwideNetworkPolicy" (nodeSelector: the
+// policy applies to nodes, so it selects no pod).
+test('each selector in the other direction and under a deny: fromCIDR/fromCIDRSet, toEndpoints, toEntities, nodeSelector', () => {
+  const fromCidrSet = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: from-cidr-set}
+spec:
+  endpointSelector: {matchLabels: {role: backend}}
+  ingress:
+  - fromCIDRSet:
+    - cidr: 20.0.0.0/8
+      except: [20.1.0.0/16]`;
+  assert.equal(allowed('20.2.3.4', 'default/backend', PODS, fromCidrSet), 'All Connections');
+  assert.equal(allowed('20.1.3.4', 'default/backend', PODS, fromCidrSet), 'No Connections');
+  assert.equal(allowed('30.0.0.1', 'default/backend', PODS, fromCidrSet), 'No Connections');
+  assert.equal(allowed('default/frontend', 'default/backend', PODS, fromCidrSet), 'No Connections', 'pods are not selected by CIDRs');
+  const denyFromCidr = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: deny-from-cidr}
+spec:
+  endpointSelector: {matchLabels: {role: backend}}
+  ingress:
+  - fromEntities: [all]
+  ingressDeny:
+  - fromCIDR: [20.2.0.0/16]`;
+  assert.equal(allowed('20.2.3.4', 'default/backend', PODS, denyFromCidr), 'No Connections');
+  assert.equal(allowed('20.3.3.4', 'default/backend', PODS, denyFromCidr), 'All Connections');
+
+  const toEndpoints = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: to-backend}
+spec:
+  endpointSelector: {matchLabels: {role: frontend}}
+  egress:
+  - toEndpoints: [{matchLabels: {role: backend}}]`;
+  assert.equal(allowed('default/frontend', 'default/backend', PODS, toEndpoints), 'All Connections');
+  assert.equal(allowed('default/frontend', 'default/other', PODS, toEndpoints), 'No Connections');
+  assert.equal(allowed('default/frontend', '8.8.8.8', PODS, toEndpoints), 'No Connections');
+  const denyToEndpoints = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: deny-to-backend}
+spec:
+  endpointSelector: {matchLabels: {role: frontend}}
+  egress:
+  - toEntities: [all]
+  egressDeny:
+  - toEndpoints: [{matchLabels: {role: backend}}]`;
+  assert.equal(allowed('default/frontend', 'default/backend', PODS, denyToEndpoints), 'No Connections');
+  assert.equal(allowed('default/frontend', 'default/other', PODS, denyToEndpoints), 'All Connections');
+
+  const denyWorld = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: deny-world}
+spec:
+  endpointSelector: {matchLabels: {role: frontend}}
+  egress:
+  - toEntities: [all]
+  egressDeny:
+  - toEntities: [world]`;
+  assert.equal(allowed('default/frontend', '8.8.8.8', PODS, denyWorld), 'No Connections');
+  assert.equal(allowed('default/frontend', 'default/backend', PODS, denyWorld), 'All Connections');
+
+  const onNodes = `apiVersion: cilium.io/v2
+kind: CiliumClusterwideNetworkPolicy
+metadata: {name: host-firewall}
+spec:
+  nodeSelector: {matchLabels: {type: ingress-worker}}
+  ingress:
+  - fromEntities: [cluster]`;
+  // Selects nodes, not pods: the backend is not isolated by it.
+  assert.equal(allowed('20.2.3.4', 'default/backend', PODS, onNodes), 'All Connections');
+});
