@@ -41,16 +41,6 @@ const MISSING: Record<string, { reason: string; lines: string[] }> = {
   },
 };
 
-/** Admin-policy exposure cases we do not match yet: representative peers of AdminNetworkPolicy rules are not produced. */
-const ADMIN_EXPOSURE_TODO = new Set([
-  'anp_demo_udp-52__exposure',
-  'exposure_test_with_anp_10_with_real_pod__exposure',
-  'exposure_test_with_anp_12__exposure',
-  'exposure_test_with_anp_14__exposure',
-  'exposure_test_with_anp_16__exposure',
-  'exposure_test_with_anp_9__exposure',
-]);
-
 function argsOf(dir: string): string[] {
   const options = (JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as { options?: Options }).options ?? {};
   const focuses = options.focusWorkloads ?? [options.focus_workload ?? options.focusWorkload].filter((f): f is string => f !== undefined);
@@ -74,8 +64,7 @@ test('all 33 np-guard exposure cases and 12 admin exposure cases are present', {
 });
 
 for (const [root, name] of [...exposureCases.map((n) => [exposure.dir, n] as const), ...adminCases.map((n) => [admin.dir, n] as const)]) {
-  const todo = ADMIN_EXPOSURE_TODO.has(name) ? 'representative peers of AdminNetworkPolicy rules are not produced yet' : false;
-  test(`np-guard exposure: ${name}`, { todo }, () => {
+  test(`np-guard exposure: ${name}`, () => {
     const dir = path.join(root, name);
     const run = runNetlens(argsOf(dir));
     assert.equal(run.status, 0, run.stderr);

@@ -46,7 +46,8 @@ export function exposureRows(exposures: readonly WorkloadExposure[], connections
     for (const [direction, rows, data, word] of sides) {
       if (!directions[direction]) continue;
       const items = restrict(data.items);
-      if (!data.protected) unprotected.push(`${id} is not protected on ${word}`);
+      // np-guard lists them only without --focus-conn: on one connection no workload is exposed on all of them.
+      if (!data.protected && !focusConn) unprotected.push(`${id} is not protected on ${word}`);
       if (items.length === 0 && data.protected) continue;
       exposed.add(id);
       for (const item of items) rows.push(row(id, item.peer, item.connections));

@@ -21,6 +21,7 @@ import { selectorMatches } from '../model/labelSelector';
 import type { Protocol } from '../model/resources';
 import { rangeWithin, type AddressRange } from './addressSet';
 import { withAdminPolicies, type AdminDecision } from './admin/evaluate';
+import type { CompiledAdminPeer } from './admin/compiled';
 import type { CompiledPeer, CompiledPolicy, CompiledPort, CompiledRule, Direction } from './compiledPolicy';
 import type { NetpolModel } from './model';
 import { and3, selectorMatch, unknownNamespaceMatch, type PartlyKnownPods } from './partlyKnownPods';
@@ -38,9 +39,18 @@ import { ciliumDirection, withCilium, type CiliumDirectionVerdict } from './cili
  *    `name`: the host name it is known by (Cilium's toFQDNs match it).
  */
 export type Endpoint =
-  | { readonly type: 'pods'; readonly pods: PodClass; readonly partly?: PartlyKnownPods }
+  | { readonly type: 'pods'; readonly pods: PodClass; readonly partly?: PartlyKnownPods; readonly representative?: Representative }
   | { readonly type: 'external'; readonly range: AddressRange }
   | { readonly type: 'address'; readonly role: 'outside' | 'node' | 'own-node'; readonly within?: readonly AddressRange[]; readonly name?: string };
+
+/**
+ * np-guard's representative peer (exposure analysis): pods that stand for a selector no workload matches, or for any
+ * pod of the cluster. An admin rule's peer matches them only when `stands` says they are that peer's pods or the
+ * peer matches every pod; no other peer matches them (np-guard's reading, not "maybe").
+ */
+export interface Representative {
+  readonly stands: (peer: CompiledAdminPeer) => boolean;
+}
 
 export interface PortProblem {
   /** Position in the rule's `ports` list (0-based). */

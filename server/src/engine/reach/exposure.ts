@@ -8,16 +8,20 @@
  *  - one item per selector a rule names (`[namespace with {...}]/[pod with {...}]`, `ns/[all pods]`, ...): what a pod
  *    that selector stands for is admitted, unless the entire cluster already is. As np-guard, an item stands for its
  *    selector: it is given the rules that name that same selector and those that match every pod.
+ *  - admin rules (np-guard's reading): their Deny or Pass toward a named selector does not take the pod out of
+ *    `entire-cluster`; each such selector gets an item of its own, the full evaluation for a representative pod of
+ *    it, shown when it differs from `entire-cluster` (`No Connections` for a Deny).
  * The verdicts come from the pair evaluation (netpol/evaluate.ts, admin tiers included); this module only chooses
  * the peers to ask about and groups the answers.
  */
 import { selectorMatches, type LabelSelector } from '../model/labelSelector';
 import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { CompiledPeer, Direction } from '../netpol/compiledPolicy';
-import { adminPoliciesSelecting } from '../netpol/admin/evaluate';
+import { adminPoliciesSelecting, peerMatch } from '../netpol/admin/evaluate';
+import type { CompiledAdminPeer } from '../netpol/admin/compiled';
 import { evaluateDirection, rulePorts, type Endpoint } from '../netpol/evaluate';
 import type { WorkloadPeer } from '../netpol/podClasses';
-import { allConnections, connectionsContain, isEmptyConnections, noConnections, subtractConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
+import { allConnections, connectionsContain, equalConnections, intersectConnections, isEmptyConnections, noConnections, subtractConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
 import { syntheticPodClass } from '../netpol/syntheticPods';
 import type { Protocol } from '../model/resources';
 import type { ReachModel } from './model';
@@ -42,8 +46,16 @@ export interface WorkloadExposure {
   readonly egress: DirectionExposure;
 }
 
-/** A pod of some namespace with some labels: only what matches every pod matches it for certain. */
-const ANY_POD: Endpoint = { type: 'pods', pods: syntheticPodClass('', {}), partly: { namespaceUnknown: true, otherLabels: 'unknown' } };
+/**
+ * A pod of some namespace with some labels: only what matches every pod matches it for certain. As np-guard's
+ * representative of the entire cluster, an admin rule whose peer does not match every pod does not match it (its
+ * Deny or Pass does not take the pod out of `entire-cluster`; a representative peer of its selector shows that).
+ */
+const ANY_POD = representativePod(() => false);
+
+function representativePod(stands: (peer: CompiledAdminPeer) => boolean): Extract<Endpoint, { type: 'pods' }> {
+  return { type: 'pods', pods: syntheticPodClass('', {}), partly: { namespaceUnknown: true, otherLabels: 'unknown' }, representative: { stands } };
+}
 
 /** The exposure of one workload in one direction. */
 export function directionExposure(model: ReachModel, workload: WorkloadPeer, direction: Direction): DirectionExposure {
@@ -52,6 +64,8 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
   let entire = noConnections();
   // Keyed by the selector with its values sorted (the same set of pods), shown as first written.
   const bySelector = new Map<string, { text: string; connections: ConnectionSet }>();
+  // Admin rules' selectors: what a pod of that selector is admitted (their Deny may leave it less than the cluster).
+  const byAdminSelector = new Map<string, { text: string; connections: ConnectionSet }>();
   for (const pods of workload.classes) {
     const self: Endpoint = { type: 'pods', pods };
     const verdict = direction === 'Ingress' ? evaluateDirection(netpol, direction, ANY_POD, self, false) : evaluateDirection(netpol, direction, self, ANY_POD, false);
@@ -70,6 +84,18 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
         }
       }
     }
+    for (const policy of adminPoliciesSelecting(netpol, direction, self)) {
+      for (const rule of policy.rules[direction]) {
+        for (const peer of rule.peers) {
+          if ((peer.kind !== 'namespaces' && peer.kind !== 'pods') || peerMatch(netpol, peer, ANY_POD) === 'yes' || adminPeerStandsForWorkload(model, peer)) continue;
+          const key = adminPeerText(peer, true);
+          const pods = representativePod((p) => (p.kind === 'namespaces' || p.kind === 'pods') && adminPeerText(p, true) === key);
+          const connections = (direction === 'Ingress' ? evaluateDirection(netpol, direction, pods, self, false) : evaluateDirection(netpol, direction, self, pods, false)).allowed;
+          const known = byAdminSelector.get(key);
+          byAdminSelector.set(key, { text: known?.text ?? adminPeerText(peer), connections: known ? intersectConnections(known.connections, connections) : connections });
+        }
+      }
+    }
   }
   if (!isolated) return { protected: false, items: [{ peer: ENTIRE_CLUSTER, connections: allConnections() }] };
   const items: ExposureItem[] = [];
@@ -77,6 +103,10 @@ export function directionExposure(model: ReachModel, workload: WorkloadPeer, dir
   for (const { text: peer, connections } of bySelector.values()) {
     if (isEmptyConnections(subtractConnections(connections, entire))) continue;
     items.push({ peer, connections: unionConnections(connections, entire) });
+  }
+  for (const [key, { text: peer, connections }] of byAdminSelector) {
+    if (bySelector.has(key) || equalConnections(connections, entire)) continue;
+    items.push({ peer, connections });
   }
   return { protected: true, items };
 }
@@ -101,9 +131,14 @@ export function exposureAnalysis(model: ReachModel, only?: (workload: WorkloadPe
   return model.netpol.peers.filter((w) => !only || only(w)).map((workload) => ({ workload, ingress: directionExposure(model, workload, 'Ingress'), egress: directionExposure(model, workload, 'Egress') }));
 }
 
-/** Items that admit the connection (np-guard's `--focus-conn` with `--exposure`). */
+/**
+ * Items that admit the connection (np-guard's `--focus-conn` with `--exposure`): as np-guard, which reads the exposure
+ * on that connection alone, a selector's item is shown only when it differs there from `entire-cluster`.
+ */
 export function exposureOnConnection(items: readonly ExposureItem[], protocol: Protocol, port: number): ExposureItem[] {
-  return items.filter((i) => connectionsContain(i.connections, protocol, port));
+  const admitted = items.filter((i) => connectionsContain(i.connections, protocol, port));
+  if (!admitted.some((i) => i.peer === ENTIRE_CLUSTER)) return admitted;
+  return admitted.filter((i) => i.peer === ENTIRE_CLUSTER);
 }
 
 /**
@@ -111,9 +146,20 @@ export function exposureOnConnection(items: readonly ExposureItem[], protocol: P
  * for that workload, which the connectivity list already shows; a selector of every pod of some namespaces does not.
  */
 function standsForWorkload(model: ReachModel, peer: CompiledPeer, policyNamespace: string): boolean {
-  if (peer.kind !== 'pods' || !peer.podSelector || isEmptySelector(peer.podSelector) || peer.podSelector.matchExpressions.length > 0) return false;
-  const podSelector = peer.podSelector;
-  return model.netpol.classes.some((c) => (peer.namespaceSelector ? model.netpol.namespaceSelectorMatches(peer.namespaceSelector, c.namespace) : c.namespace === policyNamespace) && selectorMatches(podSelector, c.labels));
+  if (peer.kind !== 'pods') return false;
+  const namespaceSelector = peer.namespaceSelector;
+  return labelsSelectWorkload(model, (namespace) => (namespaceSelector ? model.netpol.namespaceSelectorMatches(namespaceSelector, namespace) : namespace === policyNamespace), peer.podSelector);
+}
+
+/** As standsForWorkload, for an admin rule's `namespaces` or `pods` peer. */
+function adminPeerStandsForWorkload(model: ReachModel, peer: Extract<CompiledAdminPeer, { kind: 'namespaces' | 'pods' }>): boolean {
+  return peer.kind === 'pods' && labelsSelectWorkload(model, (namespace) => model.netpol.namespaceSelectorMatches(peer.namespaceSelector, namespace), peer.podSelector);
+}
+
+/** A non-empty pod selector of labels only that pods of some workload in a namespace `inNamespace` accepts match. */
+function labelsSelectWorkload(model: ReachModel, inNamespace: (namespace: string) => boolean, podSelector: LabelSelector | undefined): boolean {
+  if (!podSelector || isEmptySelector(podSelector) || podSelector.matchExpressions.length > 0) return false;
+  return model.netpol.classes.some((c) => inNamespace(c.namespace) && selectorMatches(podSelector, c.labels));
 }
 
 /**
@@ -122,9 +168,16 @@ function standsForWorkload(model: ReachModel, peer: CompiledPeer, policyNamespac
  */
 export function selectorPeerText(peer: CompiledPeer, policyNamespace: string, sortValues = false): string | undefined {
   if (peer.kind !== 'pods') return undefined;
-  const namespace = peer.namespaceSelector ? namespaceText(peer.namespaceSelector, sortValues) : policyNamespace;
-  const pods = !peer.podSelector || isEmptySelector(peer.podSelector) ? '[all pods]' : `[pod with {${selectorText(peer.podSelector, sortValues)}}]`;
-  return `${namespace}/${pods}`;
+  return peerText(peer.namespaceSelector ? namespaceText(peer.namespaceSelector, sortValues) : policyNamespace, peer.podSelector, sortValues);
+}
+
+/** The same text for an admin rule's `namespaces` or `pods` peer. */
+function adminPeerText(peer: Extract<CompiledAdminPeer, { kind: 'namespaces' | 'pods' }>, sortValues = false): string {
+  return peerText(namespaceText(peer.namespaceSelector, sortValues), peer.kind === 'pods' ? peer.podSelector : undefined, sortValues);
+}
+
+function peerText(namespace: string, podSelector: LabelSelector | undefined, sortValues: boolean): string {
+  return `${namespace}/${!podSelector || isEmptySelector(podSelector) ? '[all pods]' : `[pod with {${selectorText(podSelector, sortValues)}}]`}`;
 }
 
 function namespaceText(selector: LabelSelector, sortValues: boolean): string {

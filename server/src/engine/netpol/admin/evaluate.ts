@@ -144,11 +144,8 @@ export function peerMatch(model: NetpolModel, peer: CompiledAdminPeer, endpoint:
     case 'namespaces':
     case 'pods': {
       if (endpoint.type !== 'pods') return 'no';
-      const partly = endpoint.partly;
-      const namespace: Match = partly?.namespaceUnknown ? unknownNamespaceMatch(peer.namespaceSelector) : model.namespaceSelectorMatches(peer.namespaceSelector, endpoint.pods.namespace) ? 'yes' : 'no';
-      if (peer.kind === 'namespaces' || namespace === 'no') return namespace;
-      const pods: Match = partly ? selectorMatch(peer.podSelector, endpoint.pods.labels, partly) : selectorMatches(peer.podSelector, endpoint.pods.labels) ? 'yes' : 'no';
-      return and3(namespace, pods);
+      if (endpoint.representative) return endpoint.representative.stands(peer) || podsMatch(model, peer, endpoint) === 'yes' ? 'yes' : 'no';
+      return podsMatch(model, peer, endpoint);
     }
     case 'networks':
       switch (endpoint.type) {
@@ -167,6 +164,15 @@ export function peerMatch(model: NetpolModel, peer: CompiledAdminPeer, endpoint:
       if (endpoint.type === 'pods' && endpoint.pods.hostNetwork) return 'maybe';
       return 'no';
   }
+}
+
+/** A namespaces or pods peer against pods (three states when their facts are partly known). */
+function podsMatch(model: NetpolModel, peer: Extract<CompiledAdminPeer, { kind: 'namespaces' | 'pods' }>, endpoint: Extract<Endpoint, { type: 'pods' }>): Match {
+  const partly = endpoint.partly;
+  const namespace: Match = partly?.namespaceUnknown ? unknownNamespaceMatch(peer.namespaceSelector) : model.namespaceSelectorMatches(peer.namespaceSelector, endpoint.pods.namespace) ? 'yes' : 'no';
+  if (peer.kind === 'namespaces' || namespace === 'no') return namespace;
+  const pods: Match = partly ? selectorMatch(peer.podSelector, endpoint.pods.labels, partly) : selectorMatches(peer.podSelector, endpoint.pods.labels) ? 'yes' : 'no';
+  return and3(namespace, pods);
 }
 
 /** The connections a rule's ports name toward the destination (named ports resolve against its container ports). */
