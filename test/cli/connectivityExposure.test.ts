@@ -99,3 +99,38 @@ test('focus options: workload, peer, direction and connection', () => {
   assert.equal(runNetlens(['connectivity', dir, '--focus-direction', 'egress']).status, 2);
   assert.equal(runNetlens(['connectivity', dir, '--focus-workload', 'web', '--focus-workload-peer', 'nope']).status, 2);
 });
+
+const ADMIN = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api}}
+  template: {metadata: {labels: {app: api}}, spec: {containers: [{name: c, image: x}]}}
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: no-vault}
+spec:
+  priority: 5
+  subject: {pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, podSelector: {matchLabels: {app: api}}}}
+  egress:
+  - {name: deny-vault, action: Deny, to: [{namespaces: {matchLabels: {team: vault}}}], ports: [{portNumber: {protocol: TCP, port: 443}}]}
+  - {name: allow-all, action: Allow, to: [{namespaces: {}}]}
+`;
+
+test('--exposure with an AdminNetworkPolicy Deny toward a selector no workload matches: entire-cluster keeps it, the selector has its item', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netlens-exposure-anp-'));
+  fs.writeFileSync(path.join(dir, 'anp.yaml'), ADMIN);
+  const run = runNetlens(['connectivity', dir, '--exposure']);
+  assert.equal(run.status, 0, run.stderr);
+  const egress = run.stdout.split('Egress Exposure:\n')[1]!.split('\n\n')[0]!.split('\n');
+  assert.deepEqual(egress.slice(1), [
+    'shop/api[Deployment] \t=> \t[namespace with {team=vault}]/[all pods] : SCTP 1-65535,TCP 1-442,444-65535,UDP 1-65535',
+    'shop/api[Deployment] \t=> \tentire-cluster : All Connections',
+  ]);
+  // On one connection: the selector's item only where the entire cluster does not have it, and no unprotected section.
+  const on443 = runNetlens(['connectivity', dir, '--exposure', '--focus-conn', 'tcp-443']).stdout;
+  assert.ok(!on443.includes('team=vault') && on443.includes('entire-cluster') && !on443.includes('not protected'), on443);
+  const on80 = runNetlens(['connectivity', dir, '--exposure', '--focus-conn', 'tcp-80']).stdout;
+  assert.ok(!on80.includes('team=vault') && !on80.includes('not protected'), on80);
+});
