@@ -139,3 +139,9 @@ export function loopFailures(result: LoopResult): string[] {
     ...result.newFindings.map((f) => `check would report a new error (${f.ruleId}): ${f.message}`),
   ];
 }
+
+/** The first failure of a loop result in words, with how many more there are (one line for a note). */
+export function loopFailureSummary(result: LoopResult): string {
+  const failures = loopFailures(result);
+  return `${failures[0] ?? 'no failure'}${failures.length > 1 ? ` (and ${failures.length - 1} more)` : ''}`;
+}

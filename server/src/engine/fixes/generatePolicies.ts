@@ -25,7 +25,7 @@ import {
   type PolicyPort,
 } from './policyObjects';
 import { ALLOW_FROM_ANNOTATION, describeEndpoint, evidenceWhere, inferTraffic, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
-import { ClosedLoop, loopFailures, type LoopResult } from './closedLoop';
+import { ClosedLoop, loopFailureSummary, loopFailures } from './closedLoop';
 import { workloadsOfService } from '../model/serviceBackends';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import type { FixContext, WorkspaceChange } from './types';
@@ -151,7 +151,7 @@ export function generatePolicies(ctx: FixContext, options: GeneratePoliciesOptio
       const touched = new Set(result.broken.flatMap((b) => [b.edge.from, b.edge.to]).filter((p) => p.type !== 'addresses').map((p) => (p as { namespace: string }).namespace));
       if (result.newFindings.length) for (const namespace of namespaces) touched.add(namespace);
       for (const namespace of [...touched].filter((n) => namespaces.includes(n) && !withheld.has(n)).sort()) {
-        withhold(namespace, `with its default deny, ${loopFailure(result)}`);
+        withhold(namespace, `with its default deny, ${loopFailureSummary(result)}`);
       }
       documents = build();
       result = documents.length ? loop.verify(changeOrEmpty(ctx, documents), edges) : { broken: [], newFindings: [] };
@@ -172,13 +172,6 @@ export function generatePolicies(ctx: FixContext, options: GeneratePoliciesOptio
 function changeOrEmpty(ctx: FixContext, documents: GeneratedDocument[]): WorkspaceChange {
   const made = changeOfDocuments(ctx, documents);
   return 'error' in made ? { edits: [], newFiles: [] } : made.change;
-}
-
-function loopFailure(result: LoopResult): string {
-  const first = result.broken[0];
-  if (first) return `${describeEndpoint(first.edge.from)} -> ${describeEndpoint(first.edge.to)} : ${first.edge.protocol} ${first.port} would be denied${result.broken.length > 1 ? ` (and ${result.broken.length - 1} more)` : ''}`;
-  const finding = result.newFindings[0]!;
-  return `check would report a new error (${finding.ruleId}): ${finding.message}`;
 }
 
 /**
