@@ -84,7 +84,7 @@ const DNS_RULE_FLUSH = `  - to:
 test('netpol-egress-blocks-dns: the DNS rule joins the policy, in its own (flush) sequence style', () => {
   const ws = fixtureWorkspace(`# file: app.yaml\n${WEB}# file: policy.yaml\n${EGRESS_POLICY}`);
   const finding = findingOf(ws, 'netpol-egress-blocks-dns');
-  assert.deepEqual(finding.data, { policy: 'shop/web-egress', namespace: 'shop', podSelector: { matchLabels: { app: 'web' }, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied' });
+  assert.deepEqual(finding.data, { policy: 'shop/web-egress', namespace: 'shop', podSelector: { matchLabels: { app: 'web' }, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied', workloads: ['Deployment/web'] });
   const fixes = fixesOf(ws, finding);
   assert.deepEqual(fixes.map((f) => [f.title, !!f.isPreferred]), [
     ['Allow DNS (UDP and TCP 53 to kube-dns) in `web-egress`', true],

@@ -1,5 +1,5 @@
 /**
- * One answer everywhere: random workspaces and cluster profiles (engines none / Azure NPM / Calico / Cilium / not
+ * One answer everywhere: random workspaces (NetworkPolicies, Cilium policies, admin and baseline admin policies) and cluster profiles (engines none / Azure NPM / Calico / Cilium / not
  * stated; every controller kind; LocalDNS on and off), and for every pair of workloads, every ingress path and
  * every load balancer to the pods it sends to, and every workload's DNS, what each surface says must agree with
  * `netlens explain`'s verdict (the reachability model):
@@ -24,6 +24,7 @@ import { isWorkload } from '../../server/src/engine/model/resources';
 import { formatConnections, isEmptyConnections } from '../../server/src/engine/netpol/portSet';
 import type { ClusterProfile } from '../../server/src/engine/profile/types';
 import { connectivityList, peerId, peerOfWorkloadDefinition, reachBetween, reachModelOf, verdictOf, workloadPeer, type ReachModel, type Verdict } from '../../server/src/engine/reach/index';
+import { restrictedByPolicy } from '../../server/src/engine/reach/allowedPairs';
 import { exposureVerdict, wayOfExposure } from '../../server/src/engine/reach/ways';
 import { loadFixture } from '../support/fixture';
 import { Random } from '../support/random';
@@ -103,6 +104,62 @@ spec:
 `);
     }
   }
+  // Cilium policies (evaluated only when the profile's engine is Cilium) and admin policies (always), so the surfaces
+  // are compared under every tier the model combines.
+  for (const ns of NAMESPACES) {
+    if (random.next() >= 0.35) continue;
+    const selector = random.next() < 0.4 ? '{}' : `{matchLabels: {app: ${random.pick(APPS)}}}`;
+    const section = random.pick(['ingress', 'egress', 'ingressDeny', 'egressDeny']);
+    const inbound = section.startsWith('ingress');
+    const peer = random.pick([
+      `${inbound ? 'fromEndpoints' : 'toEndpoints'}: [{matchLabels: {app: ${random.pick(APPS)}}}]`,
+      `${inbound ? 'fromEndpoints' : 'toEndpoints'}: [{matchLabels: {k8s:io.kubernetes.pod.namespace: ${random.pick(NAMESPACES)}}}]`,
+      `${inbound ? 'fromEntities' : 'toEntities'}: [${random.pick(['world', 'cluster', 'all'])}]`,
+      `${inbound ? 'fromCIDR' : 'toCIDR'}: [${random.pick(['10.0.0.0/8', '0.0.0.0/0'])}]`,
+      ...(inbound ? [] : ['toEndpoints: [{matchLabels: {k8s:io.kubernetes.pod.namespace: kube-system, k8s-app: kube-dns}}]']),
+    ]);
+    const ports = random.next() < 0.5 ? `, toPorts: [{ports: [{port: "${random.pick(['8080', '9000', '53', '5432'])}", protocol: ${random.pick(['TCP', 'UDP', 'ANY'])}}]}]` : '';
+    files.push(`# file: ${ns}-cilium.yaml
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp, namespace: ${ns}}
+spec:
+  endpointSelector: ${selector}
+  ${section}: [{${peer}${ports}}]
+`);
+  }
+  if (random.next() < 0.3) {
+    const action = random.pick(['Allow', 'Deny', 'Pass']);
+    const inbound = random.next() < 0.5;
+    const peer = random.pick([`{namespaces: {matchLabels: {team: ${random.pick(['a', 'b'])}}}}`, `{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: ${random.pick(APPS)}}}}}`]);
+    const ports = random.next() < 0.5 ? `
+    ports: [{portNumber: {protocol: TCP, port: ${random.pick([8080, 9000, 5432])}}}]` : '';
+    files.push(`# file: anp.yaml
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: admin}
+spec:
+  priority: ${random.int(50)}
+  subject: {namespaces: {matchLabels: {team: ${random.pick(['a', 'b'])}}}}
+  ${inbound ? 'ingress' : 'egress'}:
+  - name: rule
+    action: ${action}
+    ${inbound ? 'from' : 'to'}: [${peer}]${ports}
+`);
+  }
+  if (random.next() < 0.2) {
+    files.push(`# file: banp.yaml
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {}}
+  ingress:
+  - name: deny
+    action: Deny
+    from: [{namespaces: {matchLabels: {team: ${random.pick(['a', 'b'])}}}}]
+`);
+  }
   // Ways in: Ingresses of every kind of class, a Gateway with a route.
   for (let i = 0; i < 2; i++) {
     const target = random.pick(workloads.length ? workloads : [{ ns: 'shop', app: 'web', port: 8080 }]);
@@ -163,6 +220,7 @@ for (let seed = 1; seed <= CASES; seed++) {
     const { analysis, files } = loadFixture(g.fixture, { profile: g.profile });
     const textOf = new Map(files.map((f) => [f.name, f.text]));
     const where = ctx(seed, g);
+    if (process.env['NETLENS_AGREEMENT_DUMP'] === String(seed)) console.log(g.fixture);
     const index = analysis.index;
     const model = reachModelOf(index, g.profile);
     const host = featureHost(analysis);
@@ -235,18 +293,23 @@ for (let seed = 1; seed <= CASES; seed++) {
       if (src.classes.some((c) => c.hostNetwork)) continue;
       const answer = reachBetween(model, workloadPeer(src), { kind: 'dns' }, false);
       const udp = verdictOf(answer, { protocol: 'UDP', port: 53 });
-      const isolated = src.classes.some((c) => model.netpol.policiesSelecting(c, 'Egress').length > 0) && model.semantics.enforced;
-      if (!isolated) {
-        assert.equal(udp, 'allowed', `${where}: DNS of ${src.id} without egress isolation`);
-        continue;
-      }
+      const npIsolating = src.classes.some((c) => model.netpol.policiesSelecting(c, 'Egress').length > 0);
+      const restricted = src.classes.some((c) => restrictedByPolicy(model.netpol, c, 'Egress')) && model.semantics.enforced;
+      // Without egress restriction DNS is allowed, unless an admin policy restricts the DNS pods' ingress (a baseline
+      // whose subject is every namespace, kube-system included, may deny it).
+      const adminPolicies = model.netpol.adminPolicies.length + model.netpol.baselinePolicies.length;
+      if (!restricted && adminPolicies === 0) assert.equal(udp, 'allowed', `${where}: DNS of ${src.id} without egress isolation`);
+      // The graph shows DNS for pods NetworkPolicies isolate, and wherever DNS is not allowed (Cilium, admin policies).
+      const edge = graph.edges.find((e) => e.kind === 'dependency' && e.source === src.id && e.target === 'dns');
+      assert.equal(edge?.kind === 'dependency' ? edge.status : undefined, npIsolating || udp !== 'allowed' ? udp : undefined, `${where}: graph DNS edge of ${src.id}`);
+      if (!restricted) continue;
       seen.dns++;
       if (udp === 'denied') seen.dnsDenied++;
       if (udp === 'unknown') seen.dnsUnknown++;
-      const blocked = findings.some((f) => f.ruleId === 'netpol-egress-blocks-dns' && f.data?.['verdict'] === 'denied' && f.data['namespace'] === src.namespace && f.message.includes(`${src.kind} \`${src.name}\``));
+      // netpol-egress-blocks-dns speaks of NetworkPolicy isolation (Cilium has cilium-egress-blocks-dns).
+      if (!npIsolating) continue;
+      const blocked = findings.some((f) => f.ruleId === 'netpol-egress-blocks-dns' && f.data?.['verdict'] === 'denied' && f.data['namespace'] === src.namespace && (f.data['workloads'] as string[]).includes(`${src.kind}/${src.name}`));
       assert.equal(blocked, udp === 'denied', `${where}: netpol-egress-blocks-dns for ${src.id} vs explain UDP 53 ${udp}`);
-      const edge = graph.edges.find((e) => e.kind === 'dependency' && e.source === src.id && e.target === 'dns');
-      assert.equal(edge?.kind === 'dependency' ? edge.status : undefined, udp, `${where}: graph DNS edge of ${src.id}`);
     }
 
     // Declared dependencies: the graph's dependency edges and netpol-blocks-declared-dependency.

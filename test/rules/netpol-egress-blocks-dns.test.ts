@@ -46,8 +46,35 @@ spec:
       ports: [{port: 3000}]
 `, { rules });
   const [finding] = analysis.findings('policies.yaml');
-  assert.deepEqual(finding!.data, { policy: 'shop/default-deny', namespace: 'shop', podSelector: { matchLabels: {}, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied' });
+  assert.deepEqual(finding!.data, { policy: 'shop/default-deny', namespace: 'shop', podSelector: { matchLabels: {}, matchExpressions: [] }, udp: false, tcp: false, verdict: 'denied', workloads: ['Deployment/api', 'Deployment/web'] });
   assert.deepEqual(finding!.related.map((r) => r.message), ['NetworkPolicy web-to-api also isolates these pods for egress without DNS']);
+});
+
+test('netpol-egress-blocks-dns: pods of one policy in different states are each described as they are', () => {
+  // api has UDP 53 to kube-system but not TCP 53; web has no DNS at all (and no egress rule: a lockdown, so a
+  // warning). The finding is about web; api is told apart
+  // (the random agreement test found the old message saying api had no UDP 53 either).
+  const analysis = checkFixture(`${SHOP}
+# file: policies.yaml
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny, namespace: shop}
+spec:
+  podSelector: {}
+#              ^^ warning[netpol-egress-blocks-dns]: NetworkPolicy \`default-deny\` isolates Deployment \`web\` (namespace \`shop\`) for egress, and no egress rule of theirs admits DNS to kube-dns (pods with k8s-app=kube-dns in \`kube-system\`) on UDP 53 or TCP 53: every name lookup times out, so connections by name (Services included) fail. Deployment \`api\` (namespace \`shop\`): UDP 53 is admitted but not TCP 53, so answers too large for UDP fail.
+  policyTypes: [Egress]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-dns, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  policyTypes: [Egress]
+  egress: [{to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}}], ports: [{port: 53, protocol: UDP}]}]
+`, { rules });
+  const [finding] = analysis.findings('policies.yaml');
+  assert.equal(finding!.data!['verdict'], 'denied');
+  assert.deepEqual(finding!.data!['workloads'], ['Deployment/web']);
 });
 
 test('netpol-egress-blocks-dns: a kube-dns podSelector without namespaceSelector means the policy namespace (error); UDP only is a warning', () => {

@@ -17,7 +17,6 @@
  */
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { podCountOf } from '../exposure/backends';
-import { ciliumIsolating, isolatingPolicies } from '../reach/selection';
 import type { WorkloadPeer } from '../netpol/podClasses';
 import { formatConnections, isAllConnections } from '../netpol/portSet';
 import type { ClusterProfile } from '../profile/types';
@@ -26,7 +25,7 @@ import { REACH_INPUT_KINDS, reachModelOf, type ReachModel } from '../reach/model
 import { collapsePairSteps, namespaceNodeId } from './graph/collapse';
 import { dependencyEdgeSteps } from './graph/dependencyEdges';
 import { exposureGraphSteps } from './graph/exposureEdges';
-import { EXTERNAL_NODE_ID, policyPairSteps } from '../reach/allowedPairs';
+import { EXTERNAL_NODE_ID, policyPairSteps, restrictedByPolicy } from '../reach/allowedPairs';
 import type { EnginePlace, GraphData, GraphEdge, GraphNode, NamespaceNode, PolicyEdge, WorkloadNode } from './graph/types';
 import { CHEAP_ITEMS_PER_STEP, runSteps, type Steps } from './steps';
 import { compareStrings as compare } from '../util/compare';
@@ -228,8 +227,8 @@ function workloadNode(reach: ReachModel, peer: WorkloadPeer, exposure: WorkloadN
     definitions: peer.workloads.length,
     place: { file: first.file, span: first.nameSpan },
     isolated: {
-      ingress: peer.classes.every((c) => isolatingPolicies(model, c, 'Ingress').length > 0 || ciliumIsolating(model, c, 'Ingress').length > 0),
-      egress: peer.classes.every((c) => isolatingPolicies(model, c, 'Egress').length > 0 || ciliumIsolating(model, c, 'Egress').length > 0),
+      ingress: peer.classes.every((c) => restrictedByPolicy(model, c, 'Ingress')),
+      egress: peer.classes.every((c) => restrictedByPolicy(model, c, 'Egress')),
     },
     exposure,
     clusterExposure: clusterExposureOf(reach, peer),

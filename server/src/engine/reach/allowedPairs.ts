@@ -5,9 +5,10 @@
  * everything by default: it is counted, not listed (the graph draws such workloads as open). For the other pairs the
  * isolating policies' rules say which peers can match at all: a rule without `from`/`to` matches every peer, a pod
  * peer matches the pod classes its selectors select (computed once per distinct peer, the policies being shared
- * by many pods; an ipBlock the engine may match against pod IPs, every class; a class Cilium rules select, every
- * class). Only those candidate pairs are evaluated, and each by the netpol engine itself (`ClassPairCache`), so the
- * sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs that allow nothing.
+ * by many pods; an ipBlock the engine may match against pod IPs, every class; a class Cilium rules or admin
+ * policies select, every class). Only those candidate pairs are evaluated, and each by the netpol engine itself
+ * (`ClassPairCache`), so the sets are exactly what `netlens connectivity` prints; candidates only avoid the n² pairs
+ * that allow nothing.
  *
  * Steppable (`features/steps.ts`): it yields after each pod class's sides and after each destination class, the units
  * whose cost grows with the workspace.
@@ -16,6 +17,7 @@ import type { Steps } from '../features/steps';
 import { selectorMatches, type LabelSelector } from '../model/labelSelector';
 import type { CompiledPeer, CompiledPolicy, Direction } from '../netpol/compiledPolicy';
 import { ClassPairCache } from '../netpol/connectivity';
+import { adminPoliciesSelecting } from '../netpol/admin/evaluate';
 import { isolatingPolicies, type Endpoint } from '../netpol/evaluate';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
@@ -86,8 +88,9 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
     return result;
   };
   const sideOf = (cls: PodClass, direction: Direction): Side | undefined => {
-    // Cilium rules (under Cilium) may isolate, admit or deny anyone: every pair of such a class is evaluated.
-    if (model.ciliumRulesSelecting(cls, direction).length > 0) return { candidates: 'all', external: true };
+    // Cilium rules (under Cilium) and admin policies (ANP Allow/Deny/Pass, the baseline) may admit or deny anyone:
+    // every pair of such a class is evaluated.
+    if (restrictedBeyondNetworkPolicies(model, cls, direction)) return { candidates: 'all', external: true };
     const policies = isolatingPolicies(model, cls, direction);
     if (policies.length === 0) return undefined;
     let candidates: Candidates = new Set<PodClass>();
@@ -194,6 +197,19 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
   }
 
   return { pairs: [...byPeerPair.values()], openPairs: countOpenPairs(peers, inScope, ingress, egress) };
+}
+
+/**
+ * Whether anything may restrict the pods' connections in the direction: a NetworkPolicy that isolates them, a Cilium
+ * rule (under Cilium) or an admin policy (where policies are enforced) that selects them. Where nothing does, every
+ * connection of that direction is allowed by default: the graph draws such pods as open and does not list their pairs.
+ */
+export function restrictedByPolicy(model: NetpolModel, cls: PodClass, direction: Direction): boolean {
+  return isolatingPolicies(model, cls, direction).length > 0 || restrictedBeyondNetworkPolicies(model, cls, direction);
+}
+
+function restrictedBeyondNetworkPolicies(model: NetpolModel, cls: PodClass, direction: Direction): boolean {
+  return model.ciliumRulesSelecting(cls, direction).length > 0 || (model.semantics.enforced && adminPoliciesSelecting(model, direction, { type: 'pods', pods: cls }).length > 0);
 }
 
 function pods(cls: PodClass): Endpoint {

@@ -131,37 +131,65 @@ function checkWithoutWorkloads(ctx: RuleContext, reach: ReachModel, policy: Comp
   report(ctx, reach, policy, [{ pods, ...paths, policies: policies.length ? policies : [policy] }], 'warning', true);
 }
 
+type DnsState = 'denied' | 'unknown' | 'denied-tcp';
+const STATE_ORDER: readonly DnsState[] = ['denied', 'unknown', 'denied-tcp'];
+
+/** How a set of pods fares: no UDP 53 (every lookup fails), not settled, or UDP without TCP 53 (large answers fail). */
+function stateOf(entry: BlockedPods): DnsState {
+  return entry.udp === 'denied' ? 'denied' : entry.udp === 'unknown' || entry.tcp === 'unknown' ? 'unknown' : 'denied-tcp';
+}
+
+/**
+ * One finding per policy: the sentence is about the pods in the worst state (its data.verdict); pods of the same
+ * policy in a milder state get a sentence of their own, so that no pod is said to lack what it has.
+ */
 function report(ctx: RuleContext, reach: ReachModel, policy: CompiledPolicy, blocked: readonly BlockedPods[], severity: Severity, synthetic: boolean): void {
-  const who = synthetic
-    ? `the pods it selects in namespace \`${policy.namespace}\` (the workspace has no workload there)`
-    : `${describeWorkloads(workloadsOfClasses(blocked.map((b) => b.pods)))} (namespace \`${policy.namespace}\`)`;
-  const udp = worst(blocked.map((b) => b.udp));
-  const tcp = worst(blocked.map((b) => b.tcp));
+  const groups = STATE_ORDER.map((state) => ({ state, entries: blocked.filter((b) => stateOf(b) === state) })).filter((g) => g.entries.length > 0);
+  const lead = groups[0]!;
+  const who = (entries: readonly BlockedPods[]) =>
+    synthetic
+      ? `the pods it selects in namespace \`${policy.namespace}\` (the workspace has no workload there)`
+      : `${describeWorkloads(workloadsOfClasses(entries.map((b) => b.pods)))} (namespace \`${policy.namespace}\`)`;
+  const tcp = worst(lead.entries.map((b) => b.tcp));
   const dns = reach.dns();
   const target = dns.kind === 'local-dns' ? dns.name : `kube-dns (pods with ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} in \`${KUBE_DNS_NAMESPACE}\`)`;
+  const reasonsOf = (entries: readonly BlockedPods[]) => [...new Set(entries.flatMap((b) => b.reasons))].join('; ') || 'the cluster profile leaves it open';
   let what: string;
-  if (udp === 'denied') {
+  if (lead.state === 'denied') {
     what =
       `no egress rule of theirs admits DNS to ${target} on UDP 53${tcp === 'denied' ? ' or TCP 53' : ''}: every name lookup times out, ` +
       'so connections by name (Services included) fail';
-  } else if (udp === 'unknown' || tcp === 'unknown') {
-    const reasons = [...new Set(blocked.flatMap((b) => b.reasons))];
-    what = `whether their egress admits DNS to ${target} cannot be settled: ${reasons.join('; ') || 'the cluster profile leaves it open'}. Lookups may fail (state the network policy engine and pod CIDR in the cluster profile to be sure)`;
+  } else if (lead.state === 'unknown') {
+    what = `whether their egress admits DNS to ${target} cannot be settled: ${reasonsOf(lead.entries)}. Lookups may fail (state the network policy engine and pod CIDR in the cluster profile to be sure)`;
   } else {
     what = `their egress admits DNS to ${target} on UDP 53 but not TCP 53: answers too large for UDP are retried over TCP and fail`;
   }
+  const milder = groups.slice(1).map((g) =>
+    g.state === 'unknown'
+      ? ` For ${who(g.entries)} whether DNS is admitted cannot be settled: ${reasonsOf(g.entries)}.`
+      : ` ${who(g.entries)}: UDP 53 is admitted but not TCP 53, so answers too large for UDP fail.`,
+  );
   const fix =
     dns.kind === 'local-dns'
       ? `Allow UDP and TCP 53 to ipBlock ${LOCAL_DNS.podAddress}/32 (LocalDNS)`
       : `Allow UDP and TCP 53 to namespaceSelector kubernetes.io/metadata.name=${KUBE_DNS_NAMESPACE} with podSelector ${KUBE_DNS_LABEL_KEY}=${KUBE_DNS_LABEL_VALUE} (in the same peer)`;
   const others = [...new Set(blocked.flatMap((b) => b.policies))].filter((p) => p !== policy).sort(compareLocation);
+  const udp = worst(lead.entries.map((b) => b.udp));
   ctx.report({
     span: policy.policy.podSelector.span,
     severity,
-    message:
-      `NetworkPolicy \`${policy.name}\` isolates ${who} for egress, and ${what}. ${fix}`,
+    message: `NetworkPolicy \`${policy.name}\` isolates ${who(lead.entries)} for egress, and ${what}.${milder.join('')} ${fix}`,
     related: others.map((p) => ({ file: p.policy.file, span: p.policy.nameSpan, message: `NetworkPolicy ${p.name} also isolates these pods for egress without DNS` })),
-    data: { policy: qualified(policy), namespace: policy.namespace, podSelector: plainSelector(policy.policy.podSelector), udp: udp === 'allowed', tcp: tcp === 'allowed', verdict: udp === 'denied' ? 'denied' : udp === 'unknown' || tcp === 'unknown' ? 'unknown' : 'denied-tcp' },
+    data: {
+      policy: qualified(policy),
+      namespace: policy.namespace,
+      podSelector: plainSelector(policy.policy.podSelector),
+      udp: udp === 'allowed',
+      tcp: tcp === 'allowed',
+      verdict: lead.state,
+      // The workloads the verdict is about (kind/name, in the policy's namespace); the milder ones are in the message.
+      workloads: workloadsOfClasses(lead.entries.map((b) => b.pods)).map((w) => `${w.kind}/${w.name}`),
+    },
   });
 }
 

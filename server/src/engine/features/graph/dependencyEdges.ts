@@ -109,12 +109,15 @@ function externalEdges(model: ReachModel, src: WorkloadPeer, workload: Workload,
   }
 }
 
-/** Cluster DNS for pods isolated for egress (elsewhere it is trivially allowed and would only add edges). */
+/**
+ * Cluster DNS for pods isolated for egress by NetworkPolicies, and for any pods whose DNS the model does not allow
+ * (a Cilium or admin policy rule that denies it); elsewhere it is trivially allowed and would only add edges.
+ */
 function dnsEdge(model: ReachModel, src: WorkloadPeer, answerFor: (src: WorkloadPeer, dst: ReachPeer) => ReachAnswer, edges: Map<string, DependencyEdge<EnginePlace>>, nodes: Map<string, EntryNode<EnginePlace>>): void {
   const isolating = src.classes.flatMap((c) => model.netpol.policiesSelecting(c, 'Egress'));
   const first = isolating[0];
-  if (!first) return;
   const status = verdictOf(answerFor(src, { kind: 'dns' }), { protocol: 'UDP', port: DNS_PORT });
+  if (!first && status === 'allowed') return;
   const dns = model.dns();
   if (!nodes.has('dns')) nodes.set('dns', { type: 'dns', id: 'dns', label: 'DNS', detail: dns.name });
   const id = `dependency:${src.id}>dns`;
@@ -126,8 +129,8 @@ function dnsEdge(model: ReachModel, src: WorkloadPeer, answerFor: (src: Workload
     target: 'dns',
     status,
     label: `${status === 'denied' ? '✕ ' : status === 'unknown' ? '? ' : ''}DNS`,
-    detail: `${src.namespace}/${src.name} is isolated for egress (${[...new Set(isolating.map((p) => p.name))].join(', ')}); name lookups need UDP ${DNS_PORT} to ${dns.name}: ${verdictWords(status)}`,
-    place: { file: first.policy.file, span: first.policy.podSelector.span },
+    detail: `${first ? `${src.namespace}/${src.name} is isolated for egress (${[...new Set(isolating.map((p) => p.name))].join(', ')}); its name lookups` : `The name lookups of ${src.namespace}/${src.name}`} need UDP ${DNS_PORT} to ${dns.name}: ${verdictWords(status)}`,
+    place: first ? { file: first.policy.file, span: first.policy.podSelector.span } : { file: src.workloads[0]!.file, span: src.workloads[0]!.nameSpan },
     service: 'dns',
     servicePort: DNS_PORT,
     protocol: 'UDP',
@@ -136,7 +139,7 @@ function dnsEdge(model: ReachModel, src: WorkloadPeer, answerFor: (src: Workload
 }
 
 function verdictWords(status: Verdict): string {
-  return status === 'allowed' ? 'the NetworkPolicies admit it' : status === 'denied' ? 'DENIED: the NetworkPolicies admit no such connection, it will be dropped' : 'UNKNOWN: it depends on facts the manifests and the cluster profile do not state';
+  return status === 'allowed' ? 'the policies admit it' : status === 'denied' ? 'DENIED: the policies admit no such connection, it will be dropped' : 'UNKNOWN: it depends on facts the manifests and the cluster profile do not state';
 }
 
 function edgeOf(

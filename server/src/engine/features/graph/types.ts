@@ -14,11 +14,15 @@ export interface EnginePlace {
   span: { start: number; end: number };
 }
 
-/** What the policies say about a direction of a workload's pods. */
+/**
+ * What the policies say about a direction of a workload's pods (reach/allowedPairs.ts `restrictedByPolicy`): a
+ * NetworkPolicy isolates them, or a Cilium rule or an admin policy selects them. Otherwise every connection of the
+ * direction is allowed by default.
+ */
 export interface Isolation {
-  /** Some policy of the namespace selects the pods for Ingress (only admitted sources may connect). */
+  /** Some policy restricts who may connect to the pods. */
   ingress: boolean;
-  /** Some policy selects them for Egress (they may open only admitted connections). */
+  /** Some policy restricts what the pods may connect to. */
   egress: boolean;
 }
 
