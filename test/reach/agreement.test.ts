@@ -210,7 +210,7 @@ function ctx(seed: number, g: Generated): string {
 }
 
 /** What the cases covered, so that a generator that stops producing some kind of case fails the last test. */
-const seen = { pairs: 0, allowedPairs: 0, deniedPairs: 0, unknownPairs: 0, ways: 0, waysDenied: 0, waysUnknown: 0, waysAllowed: 0, dns: 0, dnsDenied: 0, dnsUnknown: 0, dependencies: 0, hoverRows: 0 };
+const seen = { pairs: 0, allowedPairs: 0, deniedPairs: 0, unknownPairs: 0, ways: 0, waysDenied: 0, waysUnknown: 0, waysAllowed: 0, dns: 0, dnsDenied: 0, dnsUnknown: 0, dependencies: 0, hoverRows: 0, dnsDeniedByAdminRule: 0 };
 
 const STATUS_WORDS: Record<Verdict, string> = { allowed: '', denied: ' (blocked)', unknown: ' (may be blocked)' };
 
@@ -302,6 +302,16 @@ for (let seed = 1; seed <= CASES; seed++) {
       // The graph shows DNS for pods NetworkPolicies isolate, and wherever DNS is not allowed (Cilium, admin policies).
       const edge = graph.edges.find((e) => e.kind === 'dependency' && e.source === src.id && e.target === 'dns');
       assert.equal(edge?.kind === 'dependency' ? edge.status : undefined, npIsolating || udp !== 'allowed' ? udp : undefined, `${where}: graph DNS edge of ${src.id}`);
+      // Some rule reports every denied DNS, naming the workload: the NetworkPolicy, Cilium or admin policy rule.
+      const named = (f: { ruleId: string; data?: Record<string, unknown>; message: string }) =>
+        (f.ruleId === 'admin-policy-blocks-dns' && (f.data?.['workloads'] as string[]).includes(`${src.namespace}/${src.name}`)) ||
+        (f.ruleId === 'netpol-egress-blocks-dns' && f.data?.['namespace'] === src.namespace && (f.data['workloads'] as string[]).includes(`${src.kind}/${src.name}`)) ||
+        (f.ruleId === 'cilium-egress-blocks-dns' && f.message.includes(`${src.kind} \`${src.name}\``) && f.data?.['policy'] !== undefined && String(f.data['policy']).startsWith(`${src.namespace}/`));
+      if (udp === 'denied' && model.semantics.enforced) assert.ok(findings.some(named), `${where}: denied DNS of ${src.id} reported by no rule`);
+      for (const f of findings.filter((x) => x.ruleId === 'admin-policy-blocks-dns' && (x.data?.['workloads'] as string[]).includes(`${src.namespace}/${src.name}`))) {
+        assert.equal(udp, 'denied', `${where}: ${f.message}`);
+        seen.dnsDeniedByAdminRule++;
+      }
       if (!restricted) continue;
       seen.dns++;
       if (udp === 'denied') seen.dnsDenied++;

@@ -5,6 +5,7 @@ import { ciliumPolicyUnavailable } from './ciliumPolicyUnavailable';
 import { ciliumFqdnWithoutDnsRule } from './ciliumFqdnWithoutDnsRule';
 import { ciliumAdvancedPolicyNotEnabled } from './ciliumAdvancedPolicyNotEnabled';
 import { ciliumEgressBlocksDns } from './ciliumEgressBlocksDns';
+import { adminPolicyBlocksDns } from './adminPolicyBlocksDns';
 import { serviceSelectsNothing } from './serviceSelectsNothing';
 import { serviceTargetPortMissing } from './serviceTargetPortMissing';
 import { servicePortProtocolMismatch } from './servicePortProtocolMismatch';
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   netpolNamedPortUnresolved,
   netpolInvalidField,
   netpolEgressBlocksDns,
+  adminPolicyBlocksDns,
   netpolBlocksIngressController,
   netpolBlocksDeclaredDependency,
   workloadNotIsolated,
