@@ -39,6 +39,22 @@ import {
   type ExternalDnsConfig,
 } from './resources';
 import { compareStrings as compare } from '../util/compare';
+import {
+  ALL_WORKLOADS,
+  changeKeysOf,
+  clusterObjects,
+  copyKey,
+  everyNamespaceKeysOf,
+  EVERYTHING,
+  fileKey,
+  NAMESPACE_SET,
+  namespaceObjects,
+  namespacesOf,
+  objectsAnywhere,
+  objectsIn,
+  workloadsIn,
+  type ReadKey,
+} from './readKeys';
 
 interface KindTypes {
   Service: Service;
@@ -101,15 +117,15 @@ export class WorkspaceIndex {
   /** Values of `memo` and `memoFor`, with the reads that computed them and the versions those reads had. */
   private readonly memoValues = new Map<string, MemoEntry>();
   private readonly memoByOwner = new WeakMap<object, Map<string, MemoEntry>>();
-  /** Per read key (`kind|ns`, `kind|*`, `workload|ns`, `file|path`, `namespaces|`): how often it changed. */
-  private readonly keyVersions = new Map<string, number>();
+  /** Per read key (readKeys.ts): how often what it names changed. */
+  private readonly keyVersions = new Map<ReadKey, number>();
   /** For the read key `*`. */
   private everythingVersion = 0;
   private size = 0;
   /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
-  private recording: Set<string> | undefined;
+  private recording: Set<ReadKey> | undefined;
   /** The key last added to `recording` (reset with it). */
-  private lastRead: string | undefined;
+  private lastRead: ReadKey | undefined;
   /**
    * When set, counts the whole-workspace lists handed out (`all`, `files`, `ofKind`, `workloads`, `namespaceNames`,
    * ...) and the objects in them: the scan-count test (test/engine/scanCount.test.ts) checks that the objects
@@ -123,16 +139,16 @@ export class WorkspaceIndex {
   private readonly namespacesByLabel = new Map<string, Map<string, number>>();
 
   /**
-   * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
-   * `kind|namespace`, `kind|*` (every namespace), `workload|namespace`, `file|path` and `*` (everything); the host
-   * compares them with the keys an edit changes (`changeKeysOf`) to re-run only the rules that read what changed.
+   * Records, into `into`, what the following reads depend on, until called again with undefined (the keys are
+   * readKeys.ts's); the host compares them with the keys an edit changes (`changeKeysOf`) to re-run only the rules
+   * that read what changed.
    */
-  recordReads(into: Set<string> | undefined): void {
+  recordReads(into: Set<ReadKey> | undefined): void {
     this.recording = into;
     this.lastRead = undefined;
   }
 
-  private read(key: string): void {
+  private read(key: ReadKey): void {
     // Rules read the same key many times in a row (every pod class of one namespace): skip the set for repeats.
     // Sound because the recording set only grows and every change of it goes through recordReads, which forgets.
     if (key === this.lastRead || !this.recording) return;
@@ -144,7 +160,7 @@ export class WorkspaceIndex {
    * Records a read made through a `shared` value's accessor (see `shared`): the key names what the answer depends
    * on, in the same form as the index's own reads.
    */
-  noteRead(key: string): void {
+  noteRead(key: ReadKey): void {
     this.read(key);
   }
 
@@ -153,18 +169,18 @@ export class WorkspaceIndex {
   }
 
   files(): IterableIterator<string> {
-    this.read('*');
+    this.read(EVERYTHING);
     this.scanned(this.byFile.size);
     return this.byFile.keys();
   }
 
   resourcesOf(file: string): readonly AnyResource[] {
-    this.read(`file|${file}`);
+    this.read(fileKey(file));
     return this.byFile.get(file) ?? [];
   }
 
   *all(): IterableIterator<AnyResource> {
-    this.read('*');
+    this.read(EVERYTHING);
     this.scanned(0);
     for (const resources of this.byFile.values()) {
       if (this.scanStats) this.scanStats.objects += resources.length;
@@ -192,13 +208,13 @@ export class WorkspaceIndex {
   }
 
   lookupAny(kind: string, namespace: string, name: string): AnyResource[] {
-    this.read(`${kind}|${namespace}`);
+    this.read(objectsIn(kind, namespace));
     return this.visibleByKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
   }
 
   /** The definition `resource` is an identical copy of (in an earlier file), or undefined when it is not a copy. */
   copyOf(resource: AnyResource): AnyResource | undefined {
-    this.read(copyKeyOf(resource));
+    this.read(copyKey(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const visible = this.visibleByKindKey.get(resource.kind)?.get(key) ?? [];
     if (visible.includes(resource) || resource.dataFingerprint === undefined) return undefined;
@@ -207,7 +223,7 @@ export class WorkspaceIndex {
 
   /** The identical copies of `resource` in later files (none when it is itself a copy). */
   copiesOf(resource: AnyResource): AnyResource[] {
-    this.read(copyKeyOf(resource));
+    this.read(copyKey(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const all = this.byKindKey.get(resource.kind)?.get(key) ?? [];
     if (all.length < 2 || resource.dataFingerprint === undefined) return [];
@@ -218,7 +234,7 @@ export class WorkspaceIndex {
 
   /** Every object of any kind (CRDs included) in one namespace. */
   anyOfKindIn(kind: string, namespace: string): readonly AnyResource[] {
-    this.read(`${kind}|${namespace}`);
+    this.read(objectsIn(kind, namespace));
     let byNamespace = this.sortedByKindNamespace.get(kind);
     if (!byNamespace) {
       byNamespace = new Map();
@@ -237,7 +253,7 @@ export class WorkspaceIndex {
    * file): results never depend on the order in which files were read.
    */
   ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
-    this.read(`${kind}|*`);
+    this.read(objectsAnywhere(kind));
     const sorted = this.sortedOfKind(kind) as KindTypes[K][];
     this.scanned(sorted.length);
     return sorted;
@@ -272,7 +288,7 @@ export class WorkspaceIndex {
    */
   derived<T>(key: string, kinds: readonly string[], compute: () => T): T {
     // A cached value hides the reads that built it: every reader depends on all objects of its kinds.
-    for (const kind of kinds) this.read(`${kind}|*`);
+    for (const kind of kinds) this.read(objectsAnywhere(kind));
     const cached = this.derivedValues.get(key);
     if (cached) return cached.value as T;
     const value = compute();
@@ -324,7 +340,7 @@ export class WorkspaceIndex {
       return cached.value as T;
     }
     const outer = this.recording;
-    const reads = new Set<string>();
+    const reads = new Set<ReadKey>();
     this.recordReads(reads);
     try {
       const value = compute();
@@ -338,11 +354,11 @@ export class WorkspaceIndex {
   }
 
   /** How many times what a read key names has changed (see `recordReads` for the keys). */
-  private versionOf(read: string): number {
-    return read === '*' ? this.everythingVersion : (this.keyVersions.get(read) ?? 0);
+  private versionOf(read: ReadKey): number {
+    return read === EVERYTHING ? this.everythingVersion : (this.keyVersions.get(read) ?? 0);
   }
 
-  private bumpVersion(key: string): void {
+  private bumpVersion(key: ReadKey): void {
     this.keyVersions.set(key, (this.keyVersions.get(key) ?? 0) + 1);
   }
 
@@ -350,9 +366,7 @@ export class WorkspaceIndex {
   private changedObject(resource: AnyResource): void {
     this.everythingVersion++;
     for (const key of changeKeysOf(resource)) this.bumpVersion(key);
-    this.bumpVersion(`${resource.kind}|*`);
-    if (isWorkload(resource)) this.bumpVersion('workload|*');
-    if (namespacesOf(resource).length) this.bumpVersion(`${NAMESPACE_OBJECTS_KIND}|*`);
+    for (const key of everyNamespaceKeysOf(resource)) this.bumpVersion(key);
   }
 
   /**
@@ -361,7 +375,7 @@ export class WorkspaceIndex {
    * changes nothing they read.
    */
   knownNamespaces(): readonly string[] {
-    this.read(NAMESPACE_SET_KEY);
+    this.read(NAMESPACE_SET);
     const names = this.knownNamespaceNames();
     this.scanned(names.length);
     return names;
@@ -391,7 +405,7 @@ export class WorkspaceIndex {
     else this.namespaceUse.delete(name);
     if (count === 0 || (delta === 1 && count === 1)) {
       this.knownNamespaceList = undefined;
-      this.bumpVersion(NAMESPACE_SET_KEY);
+      this.bumpVersion(NAMESPACE_SET);
     }
   }
 
@@ -407,14 +421,14 @@ export class WorkspaceIndex {
 
   /** Namespaces that have workloads, sorted. */
   workloadNamespaces(): string[] {
-    this.read('workload|*');
+    this.read(ALL_WORKLOADS);
     this.scanned(this.workloadsByNamespace.size);
     return [...this.workloadsByNamespace.keys()].sort();
   }
 
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
-    this.read(`workload|${namespace}`);
+    this.read(workloadsIn(namespace));
     const workloads = this.workloadsByNamespace.get(namespace);
     if (!workloads) return [];
     if (this.unsortedNamespaces.delete(namespace)) workloads.sort(compareResources);
@@ -423,7 +437,7 @@ export class WorkspaceIndex {
 
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
-    this.read('workload|*');
+    this.read(ALL_WORKLOADS);
     const stats = this.scanStats;
     for (const namespace of this.workloadNamespaces()) {
       const workloads = this.workloadsIn(namespace);
@@ -468,7 +482,7 @@ export class WorkspaceIndex {
   namespaceNames(): readonly string[] {
     // Depends on every object (any object can bring a namespace), but costs the number of namespaces: the list is
     // kept until a namespace appears or goes.
-    this.read('*');
+    this.read(EVERYTHING);
     this.namespaceNameList ??= [...this.anyNamespaceUse.keys()].sort();
     this.scanned(this.namespaceNameList.length);
     return this.namespaceNameList;
@@ -479,7 +493,7 @@ export class WorkspaceIndex {
    * only (`ns|namespace`, see `changeKeysOf`), not on the whole workspace.
    */
   hasNamespace(namespace: string): boolean {
-    this.read(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
+    this.read(namespaceObjects(namespace));
     return (this.anyNamespaceUse.get(namespace) ?? 0) > 0;
   }
 
@@ -505,7 +519,7 @@ export class WorkspaceIndex {
 
   /** Whether `knownNamespaces()` holds `namespace`, in O(1) (reads what `knownNamespaces` reads). */
   isKnownNamespace(namespace: string): boolean {
-    this.read(NAMESPACE_SET_KEY);
+    this.read(NAMESPACE_SET);
     return this.namespaceUse.has(namespace);
   }
 
@@ -514,7 +528,7 @@ export class WorkspaceIndex {
    * every namespace when a selector asks for a label. (The implied `kubernetes.io/metadata.name` is not indexed.)
    */
   namespacesLabelled(key: string, value: string): string[] {
-    this.read('Namespace|');
+    this.read(clusterObjects('Namespace'));
     return [...(this.namespacesByLabel.get(`${key}=${value}`)?.keys() ?? [])].sort();
   }
 
@@ -533,7 +547,7 @@ export class WorkspaceIndex {
 
   /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
   declaresNamespaces(): boolean {
-    this.read('Namespace|*');
+    this.read(objectsAnywhere('Namespace'));
     return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
   }
 
@@ -650,14 +664,9 @@ function compareResources(a: AnyResource, b: AnyResource): number {
   return compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind) || compare(a.file, b.file) || compare(a.id, b.id);
 }
 
-
-/**
- * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key
- * `kind|ns` is touched by `kind|ns`; `kind|*` by any namespace of that kind; `*` by anything.
- */
 interface MemoEntry {
   value: unknown;
-  reads: readonly string[];
+  reads: readonly ReadKey[];
   /** The version of each read when the value was computed. */
   versions: readonly number[];
 }
@@ -668,34 +677,6 @@ export interface ScanStats {
   scans: number;
   /** Objects (or names) in them. */
   objects: number;
-}
-
-/** The change-key kind of "any object in a namespace" (`ns|name`, see `hasNamespace`). */
-export const NAMESPACE_OBJECTS_KIND = 'ns';
-
-/** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
-export const NAMESPACE_SET_KEY = 'namespaces|';
-
-/**
- * The read key of one object's definitions (`copy|kind/namespace/name`): what `copyOf` and `copiesOf` answer depends
- * on, so that a definition coming or going re-runs the checks of that object's other definitions only.
- */
-export function copyKeyOf(resource: AnyResource): string {
-  return `copy|${resource.kind}/${resource.namespace}/${resource.name}`;
-}
-
-export function changeKeysOf(resource: AnyResource): string[] {
-  const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`, copyKeyOf(resource)];
-  if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
-  for (const namespace of namespacesOf(resource)) keys.push(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
-  return keys;
-}
-
-/** The namespaces an object brings into `namespaceNames()`: its own, and the name of a Namespace object. */
-function namespacesOf(resource: AnyResource): string[] {
-  const names = resource.namespace ? [resource.namespace] : [];
-  if (resource.kind === 'Namespace' && resource.name && resource.name !== resource.namespace) names.push(resource.name);
-  return names;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */
