@@ -12,6 +12,13 @@
  * definition (by file) of each set of identical ones, never the copies, so a one-replica Deployment is "1 pod" and
  * a hover lists it once. Copies stay in their files (`resourcesOf`, `all`); `copyOf` and `copiesOf` relate them.
  * Definitions that differ stay separate.
+ *
+ * This class holds the objects (by file, by kind and name, the visible definitions, sorted lists, workloads by
+ * namespace) and the label indexes selectors are answered from; the rest is in modules of their own, each named by
+ * what it guarantees: the read keys (readKeys.ts), what readers read and values valid while it is unchanged
+ * (readRecorder.ts: ReadRecorder, ReadVersionedMemo), values dropped when an object of their kinds changes or kept for
+ * the index's lifetime (derivedCaches.ts: ByKindCache, LifetimeCache), and the known and named namespaces
+ * (namespaceTracker.ts).
  */
 import { ownRecord } from '../syntax/access';
 import { NAMESPACE_NAME_LABEL } from './extract/config';
@@ -39,22 +46,10 @@ import {
   type ExternalDnsConfig,
 } from './resources';
 import { compareStrings as compare } from '../util/compare';
-import {
-  ALL_WORKLOADS,
-  changeKeysOf,
-  clusterObjects,
-  copyKey,
-  everyNamespaceKeysOf,
-  EVERYTHING,
-  fileKey,
-  NAMESPACE_SET,
-  namespaceObjects,
-  namespacesOf,
-  objectsAnywhere,
-  objectsIn,
-  workloadsIn,
-  type ReadKey,
-} from './readKeys';
+import { ALL_WORKLOADS, clusterObjects, copyKey, EVERYTHING, fileKey, NAMESPACE_SET, namespaceObjects, objectsAnywhere, objectsIn, workloadsIn, type ReadKey } from './readKeys';
+import { ReadRecorder, ReadVersionedMemo } from './readRecorder';
+import { ByKindCache, LifetimeCache } from './derivedCaches';
+import { NamespaceTracker } from './namespaceTracker';
 
 interface KindTypes {
   Service: Service;
@@ -102,39 +97,23 @@ export class WorkspaceIndex {
   private readonly sortedByKind = new Map<string, AnyResource[]>();
   /** The same lists split by namespace, built with them. */
   private readonly sortedByKindNamespace = new Map<string, Map<string, AnyResource[]>>();
-  /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
-  private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
-  /**
-   * Objects per namespace name, counting what makes a namespace "known" (see `knownNamespaces`): a Namespace object
-   * by its name; a workload, Service or NetworkPolicy by its namespace.
-   */
-  private readonly namespaceUse = new Map<string, number>();
-  private knownNamespaceList: string[] | undefined;
-  /** The known namespaces when a change was last reported, joined (see `takeNamespaceSetChange`). */
-  private reportedNamespaceSet = '';
-  /** Values of `retained`. */
-  private readonly retainedValues = new Map<string, unknown>();
-  /** Values of `memo` and `memoFor`, with the reads that computed them and the versions those reads had. */
-  private readonly memoValues = new Map<string, MemoEntry>();
-  private readonly memoByOwner = new WeakMap<object, Map<string, MemoEntry>>();
-  /** Per read key (readKeys.ts): how often what it names changed. */
-  private readonly keyVersions = new Map<ReadKey, number>();
-  /** For the read key `*`. */
-  private everythingVersion = 0;
+  /** Values of `derived` and `shared`: dropped when an object of one of their kinds is added or removed. */
+  private readonly byKind = new ByKindCache();
+  /** Values of `retained`: kept as long as the index. */
+  private readonly lifetime = new LifetimeCache();
+  /** What readers read, and a version per read key. */
+  private readonly reads = new ReadRecorder();
+  /** Values of `memo` and `memoFor`: valid while every key their computation read keeps its version. */
+  private readonly memos = new ReadVersionedMemo(this.reads);
+  /** Known and named namespaces (see `knownNamespaces`, `namespaceNames`). */
+  private readonly namespaces = new NamespaceTracker();
   private size = 0;
-  /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
-  private recording: Set<ReadKey> | undefined;
-  /** The key last added to `recording` (reset with it). */
-  private lastRead: ReadKey | undefined;
   /**
    * When set, counts the whole-workspace lists handed out (`all`, `files`, `ofKind`, `workloads`, `namespaceNames`,
    * ...) and the objects in them: the scan-count test (test/engine/scanCount.test.ts) checks that the objects
    * scanned per rule run and per edit do not grow with the workspace (a per-item scan makes a check quadratic).
    */
   scanStats: ScanStats | undefined;
-  /** Per namespace name: the objects in it, plus its Namespace objects (see `hasNamespace`). */
-  private readonly anyNamespaceUse = new Map<string, number>();
-  private namespaceNameList: string[] | undefined;
   /** `key=value` -> names of the Namespace objects declaring that label (see `namespacesLabelled`). */
   private readonly namespacesByLabel = new Map<string, Map<string, number>>();
 
@@ -144,16 +123,11 @@ export class WorkspaceIndex {
    * that read what changed.
    */
   recordReads(into: Set<ReadKey> | undefined): void {
-    this.recording = into;
-    this.lastRead = undefined;
+    this.reads.recordInto(into);
   }
 
   private read(key: ReadKey): void {
-    // Rules read the same key many times in a row (every pod class of one namespace): skip the set for repeats.
-    // Sound because the recording set only grows and every change of it goes through recordReads, which forgets.
-    if (key === this.lastRead || !this.recording) return;
-    this.lastRead = key;
-    this.recording.add(key);
+    this.reads.read(key);
   }
 
   /**
@@ -289,11 +263,7 @@ export class WorkspaceIndex {
   derived<T>(key: string, kinds: readonly string[], compute: () => T): T {
     // A cached value hides the reads that built it: every reader depends on all objects of its kinds.
     for (const kind of kinds) this.read(objectsAnywhere(kind));
-    const cached = this.derivedValues.get(key);
-    if (cached) return cached.value as T;
-    const value = compute();
-    this.derivedValues.set(key, { kinds: new Set(kinds), value });
-    return value;
+    return this.byKind.get(key, kinds, compute);
   }
 
   /**
@@ -303,17 +273,7 @@ export class WorkspaceIndex {
    * rule runs does not make that rule depend on everything. Only for values whose every accessor records its reads.
    */
   shared<T>(key: string, kinds: readonly string[], compute: () => T): T {
-    const cached = this.derivedValues.get(key);
-    if (cached) return cached.value as T;
-    const outer = this.recording;
-    this.recordReads(undefined);
-    try {
-      const value = compute();
-      this.derivedValues.set(key, { kinds: new Set(kinds), value });
-      return value;
-    } finally {
-      this.recordReads(outer);
-    }
+    return this.byKind.get(key, kinds, () => this.reads.unrecorded(compute));
   }
 
   /**
@@ -323,50 +283,12 @@ export class WorkspaceIndex {
    * carries exactly the dependencies a fresh computation would have.
    */
   memo<T>(key: string, compute: () => T): T {
-    return this.memoIn(this.memoValues, key, compute);
+    return this.memos.get(key, compute);
   }
 
   /** `memo` for a value about one object (a workload's references): kept as long as the object lives. */
   memoFor<T>(owner: object, key: string, compute: () => T): T {
-    let values = this.memoByOwner.get(owner);
-    if (!values) this.memoByOwner.set(owner, (values = new Map()));
-    return this.memoIn(values, key, compute);
-  }
-
-  private memoIn<T>(values: Map<string, MemoEntry>, key: string, compute: () => T): T {
-    const cached = values.get(key);
-    if (cached && cached.reads.every((read, i) => this.versionOf(read) === cached.versions[i])) {
-      if (this.recording) for (const read of cached.reads) this.recording.add(read);
-      return cached.value as T;
-    }
-    const outer = this.recording;
-    const reads = new Set<ReadKey>();
-    this.recordReads(reads);
-    try {
-      const value = compute();
-      const readList = [...reads];
-      values.set(key, { value, reads: readList, versions: readList.map((read) => this.versionOf(read)) });
-      return value;
-    } finally {
-      this.recordReads(outer);
-      if (outer) for (const read of reads) outer.add(read);
-    }
-  }
-
-  /** How many times what a read key names has changed (see `recordReads` for the keys). */
-  private versionOf(read: ReadKey): number {
-    return read === EVERYTHING ? this.everythingVersion : (this.keyVersions.get(read) ?? 0);
-  }
-
-  private bumpVersion(key: ReadKey): void {
-    this.keyVersions.set(key, (this.keyVersions.get(key) ?? 0) + 1);
-  }
-
-  /** An object was added or removed: every read key that covers it has changed. */
-  private changedObject(resource: AnyResource): void {
-    this.everythingVersion++;
-    for (const key of changeKeysOf(resource)) this.bumpVersion(key);
-    for (const key of everyNamespaceKeysOf(resource)) this.bumpVersion(key);
+    return this.memos.getFor(owner, key, compute);
   }
 
   /**
@@ -376,37 +298,14 @@ export class WorkspaceIndex {
    */
   knownNamespaces(): readonly string[] {
     this.read(NAMESPACE_SET);
-    const names = this.knownNamespaceNames();
+    const names = this.namespaces.known();
     this.scanned(names.length);
     return names;
   }
 
-  private knownNamespaceNames(): readonly string[] {
-    this.knownNamespaceList ??= [...this.namespaceUse.keys()].sort();
-    return this.knownNamespaceList;
-  }
-
   /** True once after the set of known namespaces changed (the host turns it into the `namespaces|` change key). */
   takeNamespaceSetChange(): boolean {
-    // Compared with the set last reported, not flagged on the way: re-reading a file that holds every object of a
-    // namespace takes the namespace out and puts it back, which changes nothing for readers. The list is cached until
-    // a namespace appears or goes, so this costs a join of the names.
-    const now = this.knownNamespaceNames().join('\n');
-    const changed = now !== this.reportedNamespaceSet;
-    this.reportedNamespaceSet = now;
-    return changed;
-  }
-
-  private countNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
-    const name = resource.kind === 'Namespace' ? resource.name : isWorkload(resource) || resource.kind === 'Service' || resource.kind === 'NetworkPolicy' ? resource.namespace : '';
-    if (!name) return;
-    const count = (this.namespaceUse.get(name) ?? 0) + delta;
-    if (count > 0) this.namespaceUse.set(name, count);
-    else this.namespaceUse.delete(name);
-    if (count === 0 || (delta === 1 && count === 1)) {
-      this.knownNamespaceList = undefined;
-      this.bumpVersion(NAMESPACE_SET);
-    }
+    return this.namespaces.takeKnownSetChange();
   }
 
   /**
@@ -414,9 +313,7 @@ export class WorkspaceIndex {
    * (netpol/namespaceGroups.ts). Records no reads: the caller reads what it checks.
    */
   retained<T>(key: string, create: () => T): T {
-    let value = this.retainedValues.get(key) as T | undefined;
-    if (value === undefined) this.retainedValues.set(key, (value = create()));
-    return value;
+    return this.lifetime.get(key, create);
   }
 
   /** Namespaces that have workloads, sorted. */
@@ -483,9 +380,9 @@ export class WorkspaceIndex {
     // Depends on every object (any object can bring a namespace), but costs the number of namespaces: the list is
     // kept until a namespace appears or goes.
     this.read(EVERYTHING);
-    this.namespaceNameList ??= [...this.anyNamespaceUse.keys()].sort();
-    this.scanned(this.namespaceNameList.length);
-    return this.namespaceNameList;
+    const names = this.namespaces.names();
+    this.scanned(names.length);
+    return names;
   }
 
   /**
@@ -494,16 +391,7 @@ export class WorkspaceIndex {
    */
   hasNamespace(namespace: string): boolean {
     this.read(namespaceObjects(namespace));
-    return (this.anyNamespaceUse.get(namespace) ?? 0) > 0;
-  }
-
-  private countAnyNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
-    for (const name of namespacesOf(resource)) {
-      const count = (this.anyNamespaceUse.get(name) ?? 0) + delta;
-      if (count > 0) this.anyNamespaceUse.set(name, count);
-      else this.anyNamespaceUse.delete(name);
-      if (count === 0 || (delta === 1 && count === 1)) this.namespaceNameList = undefined;
-    }
+    return this.namespaces.has(namespace);
   }
 
   /**
@@ -520,7 +408,7 @@ export class WorkspaceIndex {
   /** Whether `knownNamespaces()` holds `namespace`, in O(1) (reads what `knownNamespaces` reads). */
   isKnownNamespace(namespace: string): boolean {
     this.read(NAMESPACE_SET);
-    return this.namespaceUse.has(namespace);
+    return this.namespaces.isKnown(namespace);
   }
 
   /**
@@ -551,17 +439,12 @@ export class WorkspaceIndex {
     return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
   }
 
-  private kindChanged(kind: string): void {
-    for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
-  }
-
   private add(resource: AnyResource): void {
     this.size++;
-    this.changedObject(resource);
-    this.countNamespaceUse(resource, 1);
-    this.countAnyNamespaceUse(resource, 1);
+    this.reads.objectChanged(resource);
+    if (this.namespaces.count(resource, 1)) this.reads.bump(NAMESPACE_SET);
     this.countNamespaceLabels(resource, 1);
-    this.kindChanged(resource.kind);
+    this.byKind.kindChanged(resource.kind);
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -575,11 +458,10 @@ export class WorkspaceIndex {
 
   private remove(resource: AnyResource): void {
     this.size--;
-    this.changedObject(resource);
-    this.countNamespaceUse(resource, -1);
-    this.countAnyNamespaceUse(resource, -1);
+    this.reads.objectChanged(resource);
+    if (this.namespaces.count(resource, -1)) this.reads.bump(NAMESPACE_SET);
     this.countNamespaceLabels(resource, -1);
-    this.kindChanged(resource.kind);
+    this.byKind.kindChanged(resource.kind);
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);
@@ -662,13 +544,6 @@ function visibleDefinitions(definitions: readonly AnyResource[]): AnyResource[] 
 
 function compareResources(a: AnyResource, b: AnyResource): number {
   return compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind) || compare(a.file, b.file) || compare(a.id, b.id);
-}
-
-interface MemoEntry {
-  value: unknown;
-  reads: readonly ReadKey[];
-  /** The version of each read when the value was computed. */
-  versions: readonly number[];
 }
 
 /** Counted by the scan-count test (see `WorkspaceIndex.scanStats`). */
