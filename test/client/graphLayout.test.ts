@@ -11,9 +11,9 @@ import { layeredLayout, type LayoutBox } from '../../client/src/graph/webview/el
 import { columnOf } from '../../client/src/graph/webview/layoutColumns';
 import { pairEdges } from '../../client/src/graph/webview/pairEdges';
 import type { Graph } from '../../client/src/graph/protocol';
-import { Analysis } from '../../server/src/engine/analysis';
 import { connectivityGraph } from '../../server/src/engine/features/graph';
 import { REPO_ROOT } from '../support/lspClient';
+import { analysisOf } from '../support/workspace';
 
 const box = (id: string, extra: Partial<LayoutBox> = {}): LayoutBox => ({ id, width: 30, height: 40, ...extra });
 
@@ -67,8 +67,7 @@ test('node types pinned to a layer', () => {
 test('200 generated workloads: every node placed, in bounded time', async () => {
   const modulePath = path.join(REPO_ROOT, 'test', 'e2e', 'lib', 'generateWorkspace.mjs');
   const { generateGraphWorkspace } = (await import(pathToFileURL(modulePath).href)) as { generateGraphWorkspace: (n: number) => Map<string, string> };
-  const analysis = new Analysis();
-  for (const [file, text] of generateGraphWorkspace(200)) analysis.setFile(file, text);
+  const analysis = analysisOf(generateGraphWorkspace(200));
   analysis.refresh();
   const graph = connectivityGraph(analysis.index) as unknown as Graph;
   const parents = new Set(graph.nodes.filter((n) => n.type === 'workload').map((n) => (n.type === 'workload' ? n.parent : '')));

@@ -9,18 +9,20 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Analysis } from '../../server/src/engine/analysis';
 import { egressInventory } from '../../server/src/engine/egress/inventory';
 import { manifestFilesUnder } from '../support/corpus';
 import { sharedData } from '../support/shared';
+import { analysisOf } from '../support/workspace';
 
 const { dir: CORPORA, skip } = sharedData('corpora');
 
 function inventoryOf(corpus: string) {
   const files = manifestFilesUnder(path.join(CORPORA, corpus));
   assert.ok(files.length > 0, `no manifests under ${path.join(CORPORA, corpus)}`);
-  const analysis = new Analysis({ rules: [] });
-  for (const file of files) analysis.setFile(file, fs.readFileSync(file, 'utf8'));
+  const analysis = analysisOf(
+    files.map((file) => [file, fs.readFileSync(file, 'utf8')] as const),
+    { rules: [] },
+  );
   return { analysis, inventory: egressInventory(analysis.index) };
 }
 

@@ -10,6 +10,7 @@ import { formatConnections } from '../../server/src/engine/netpol/portSet';
 import { loadFixture } from '../support/fixture';
 import { REPO_ROOT } from '../support/lspClient';
 import { SHOP } from './fixtures';
+import { analysisOf } from '../support/workspace';
 
 function graphOf(fixture: string, namespace?: string): GraphData {
   return connectivityGraph(loadFixture(fixture).analysis.index, namespace === undefined ? {} : { namespace });
@@ -267,8 +268,7 @@ test('the graph is kept until its inputs change', () => {
 async function generated(count: number): Promise<Analysis> {
   const modulePath = path.join(REPO_ROOT, 'test', 'e2e', 'lib', 'generateWorkspace.mjs');
   const { generateGraphWorkspace } = (await import(pathToFileURL(modulePath).href)) as { generateGraphWorkspace: (n: number) => Map<string, string> };
-  const analysis = new Analysis();
-  for (const [file, text] of generateGraphWorkspace(count)) analysis.setFile(file, text);
+  const analysis = analysisOf(generateGraphWorkspace(count));
   analysis.refresh();
   return analysis;
 }

@@ -1,9 +1,9 @@
 /** The unsaved-edit lenses of policy files (issue 21): per changed policy, the connectivity diff against the saved text. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis } from '../../server/src/engine/analysis';
 import { DocumentTrees } from '../../server/src/engine/features/cursor';
 import { unsavedEditLenses } from '../../server/src/engine/features/unsavedEdits';
+import { analysisOf } from '../support/workspace';
 
 const APPS = `apiVersion: apps/v1
 kind: Deployment
@@ -31,9 +31,10 @@ spec:
 `;
 
 function lensesFor(saved: string, edited: string) {
-  const analysis = new Analysis();
-  analysis.setFile('/w/apps.yaml', APPS);
-  analysis.setFile('/w/policy.yaml', edited);
+  const analysis = analysisOf([
+    ['/w/apps.yaml', APPS],
+    ['/w/policy.yaml', edited],
+  ]);
   return unsavedEditLenses({ analysis, trees: new DocumentTrees() }, '/w/policy.yaml', saved);
 }
 

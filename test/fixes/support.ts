@@ -3,7 +3,7 @@
  * and the check that our own rules find nothing new in what a fix wrote.
  */
 import assert from 'node:assert/strict';
-import { Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
+import { DEFAULT_SETTINGS, type Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
 import { applyChange, quickFixes, type CodeFix, type FixContext, type WorkspaceChange } from '../../server/src/engine/fixes/index';
 import { RULES } from '../../server/src/engine/rules/catalogue';
 import { netpolBlocksDeclaredDependency } from '../../server/src/engine/rules/netpolBlocksDeclaredDependency';
@@ -12,6 +12,7 @@ import { netpolEgressBlocksDns } from '../../server/src/engine/rules/netpolEgres
 import { netpolPolicytypesIgnoresRules } from '../../server/src/engine/rules/netpolPolicytypesIgnoresRules';
 import type { Finding, Rule } from '../../server/src/engine/rules/rule';
 import { splitFixture } from '../support/fixture';
+import { analysisOf } from '../support/workspace';
 
 /** The catalogue plus the NetworkPolicy rules whose findings these fixes answer (whether or not registered yet). */
 export const ALL_RULES: readonly Rule[] = [...RULES, netpolEgressBlocksDns, netpolBlocksIngressController, netpolBlocksDeclaredDependency, netpolPolicytypesIgnoresRules].filter(
@@ -26,16 +27,9 @@ export interface Workspace {
 }
 
 export function workspaceOf(texts: ReadonlyMap<string, string>, settings: Partial<AnalysisSettings> = {}): Workspace {
-  const resolved: AnalysisSettings = { defaultNamespace: 'default', rules: {}, ...settings };
-  const analysis = new Analysis({
-    rules: ALL_RULES,
-    settingsFor: () => resolved,
-    onRuleError: (ruleId, error) => {
-      throw new Error(`rule ${ruleId} threw: ${(error as Error).stack}`);
-    },
-  });
+  const resolved: AnalysisSettings = { ...DEFAULT_SETTINGS, ...settings };
   const copy = new Map(texts);
-  for (const [file, text] of copy) analysis.setFile(file, text);
+  const analysis = analysisOf(copy, { settings: resolved, rules: ALL_RULES });
   const ctx: FixContext = { index: analysis.index, textOf: (file) => copy.get(file) };
   if (resolved.profile) ctx.profile = resolved.profile;
   return { analysis, texts: copy, ctx, settings: resolved };

@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatConnlistText } from '../../server/src/cli/format/connlistText';
-import { Analysis } from '../../server/src/engine/analysis';
 import { connectivityList, explainReach, reachModelOf, resolvePeer, type ReachPeer } from '../../server/src/engine/reach/index';
 import type { ReachModel } from '../../server/src/engine/reach/model';
 import { loadYaml } from './helpers';
+import { analysisOf } from '../support/workspace';
 
 const WORKLOADS = `apiVersion: v1
 kind: Namespace
@@ -128,9 +128,10 @@ test('explain names the deciding admin rule', () => {
 });
 
 test('the model follows edits of an admin policy (shared model dropped when an ANP changes)', () => {
-  const analysis = new Analysis();
-  analysis.setFile('/w/app.yaml', WORKLOADS);
-  analysis.setFile('/w/anp.yaml', anp('deny', 10, 'Deny'));
+  const analysis = analysisOf([
+    ['/w/app.yaml', WORKLOADS],
+    ['/w/anp.yaml', anp('deny', 10, 'Deny')],
+  ]);
   const before = connectivityList(reachModelOf(analysis.index)).some((c) => c.dst.id === 'b/api[Deployment]' && c.src.id === 'a/web[Deployment]');
   assert.equal(before, false);
   analysis.setFile('/w/anp.yaml', anp('deny', 10, 'Allow'));

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Analysis } from '../../server/src/engine/analysis';
 import type { ClusterProfile } from '../../server/src/engine/profile/types';
 import { RULES } from '../../server/src/engine/rules/catalogue';
+import { analysisOf } from '../support/workspace';
 
 const APP = `apiVersion: apps/v1
 kind: Deployment
@@ -70,9 +70,10 @@ spec:
 `;
 
 function findings(profile: ClusterProfile, ...texts: string[]) {
-  const analysis = new Analysis({ rules: RULES, settingsFor: () => ({ defaultNamespace: 'default', rules: {}, profile }) });
-  texts.forEach((t, i) => analysis.setFile(`/w/f${i}.yaml`, t));
-  return analysis.allFindings();
+  return analysisOf(
+    texts.map((t, i) => [`/w/f${i}.yaml`, t] as const),
+    { settings: { profile }, rules: RULES },
+  ).allFindings();
 }
 
 function ruleIds(profile: ClusterProfile, ...texts: string[]): string[] {

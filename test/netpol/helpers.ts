@@ -1,17 +1,16 @@
 /** Test helpers for the NetworkPolicy engine: load folders or inline YAML into an Analysis. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analysis } from '../../server/src/engine/analysis';
+import type { Analysis } from '../../server/src/engine/analysis';
 
 import { manifestFilesUnder, REPO_ROOT } from '../support/repo';
+import { analysisOf } from '../support/workspace';
 
 export { REPO_ROOT };
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 
 export function loadFiles(files: readonly string[]): Analysis {
-  const analysis = new Analysis();
-  for (const file of files) analysis.setFile(file, fs.readFileSync(file, 'utf8'));
-  return analysis;
+  return analysisOf(files.map((file) => [file, fs.readFileSync(file, 'utf8')] as const));
 }
 
 export function loadFolder(dir: string): Analysis {
@@ -20,7 +19,5 @@ export function loadFolder(dir: string): Analysis {
 
 /** Inline manifests: one string per file. */
 export function loadYaml(...texts: string[]): Analysis {
-  const analysis = new Analysis();
-  texts.forEach((text, i) => analysis.setFile(`/inline/file${i}.yaml`, text));
-  return analysis;
+  return analysisOf(texts.map((text, i) => [`/inline/file${i}.yaml`, text] as const));
 }

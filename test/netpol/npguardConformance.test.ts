@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatConnlistText } from '../../server/src/cli/format/connlistText';
 import { connectivityList, reachModelOf } from '../../server/src/engine/reach/index';
+import { subfolders } from '../support/repo';
 import { FIXTURES, loadFolder } from './helpers';
 
 const ROOT = path.join(FIXTURES, 'npguard');
@@ -20,11 +21,7 @@ interface CaseJson {
   options?: { focus_workload?: string; focusWorkload?: string };
 }
 
-const cases = fs
-  .readdirSync(ROOT, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort();
+const cases = subfolders(ROOT);
 
 test('all 24 np-guard cases are present', () => {
   assert.equal(cases.length, 24);

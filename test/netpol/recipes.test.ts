@@ -26,6 +26,7 @@ import { parse } from 'yaml';
 import type { Protocol } from '../../server/src/engine/model/resources';
 import { connectionsContain, formatConnections, isEmptyConnections } from '../../server/src/engine/netpol/portSet';
 import { reachBetween as reach, reachModelOf, resolvePeer, type ReachModel, type ReachPeer } from '../../server/src/engine/reach/index';
+import { subfolders } from '../support/repo';
 import { FIXTURES, loadFiles } from './helpers';
 
 const ROOT = path.join(FIXTURES, 'recipes');
@@ -47,11 +48,7 @@ interface ClaimsFile {
   claims_transcribed_from_prose: Claim[];
 }
 
-const recipes = fs
-  .readdirSync(ROOT, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort();
+const recipes = subfolders(ROOT);
 
 let claimCount = 0;
 

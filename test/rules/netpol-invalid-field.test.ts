@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Analysis } from '../../server/src/engine/analysis';
 import { featureHost } from '../../server/src/engine/features/host';
 import { hover } from '../../server/src/engine/features/hover';
 import type { NetworkPolicy } from '../../server/src/engine/model/resources';
 import { compilePolicy } from '../../server/src/engine/netpol/compiledPolicy';
 import { netpolInvalidField } from '../../server/src/engine/rules/netpolInvalidField';
 import { checkFixture } from '../support/fixture';
+import { analysisOf } from '../support/workspace';
 
 const rules = [netpolInvalidField];
 
@@ -188,8 +188,7 @@ spec:
   ingress:
     - ports: [{port: "80"}]
 `;
-  const analysis = new Analysis({ rules: [netpolInvalidField], settingsFor: () => ({ defaultNamespace: 'default', rules: {} }) });
-  analysis.setFile('policy.yaml', text);
+  const analysis = analysisOf([['policy.yaml', text]], { rules: [netpolInvalidField] });
   const policy = analysis.index.resourcesOf('policy.yaml')[0] as NetworkPolicy;
   const compiled = compilePolicy(policy);
   assert.deepEqual(compiled.isolates, { Ingress: false, Egress: false });

@@ -14,9 +14,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analysis, type AnalysisSettings } from '../../server/src/engine/analysis';
+import type { Analysis, AnalysisSettings } from '../../server/src/engine/analysis';
 import type { Finding, Rule } from '../../server/src/engine/rules/rule';
 import { REPO_ROOT } from './repo';
+import { analysisOf } from './workspace';
 
 export interface FixtureFile {
   name: string;
@@ -72,15 +73,10 @@ function expectationsOf(text: string): Expectation[] {
 /** `rules` replaces the catalogue (for rules not registered yet, or to run a subset). */
 export function loadFixture(fixture: string, settings?: Partial<AnalysisSettings>, rules?: readonly Rule[]): { analysis: Analysis; files: FixtureFile[] } {
   const files = splitFixture(fixture);
-  const resolved: AnalysisSettings = { defaultNamespace: 'default', rules: {}, ...settings };
-  const analysis = new Analysis({
-    ...(rules ? { rules } : {}),
-    settingsFor: () => resolved,
-    onRuleError: (ruleId, error) => {
-      throw new Error(`rule ${ruleId} threw: ${(error as Error).stack}`);
-    },
-  });
-  for (const file of files) analysis.setFile(file.name, file.text);
+  const analysis = analysisOf(
+    files.map((file) => [file.name, file.text] as const),
+    { ...(settings ? { settings } : {}), ...(rules ? { rules } : {}) },
+  );
   return { analysis, files };
 }
 

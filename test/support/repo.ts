@@ -1,4 +1,4 @@
-/** Where the repository is, and the one folder walker of the tests. */
+/** Where the repository is, and the one folder walker of the tests (files under a folder, and its subfolders). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings } from '../../server/src/engine/util/compare';
@@ -22,6 +22,16 @@ export function filesUnder(dir: string, accept: (name: string) => boolean = () =
   };
   if (fs.existsSync(dir)) walk(dir);
   return out;
+}
+
+/** The folders directly in `dir` (names, sorted as `filesUnder` sorts): the case folders of a collection. */
+export function subfolders(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(compareStrings);
 }
 
 /** Every manifest (`.yaml`, `.yml`, `.json`) under `dir`, as `filesUnder` lists them. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './repo';
+import { REPO_ROOT, subfolders } from './repo';
 
 /** NETLENS_SHARED points elsewhere (a missing folder shows what a bare clone sees without moving ../shared). */
 export const SHARED_ROOT = process.env['NETLENS_SHARED'] ? path.resolve(process.env['NETLENS_SHARED']) : path.resolve(REPO_ROOT, '..', 'shared');
@@ -27,9 +27,5 @@ export function sharedData(...segments: string[]): SharedData {
 /** The case folders of a conformance collection (every sub-folder, sorted); none when the collection is absent. */
 export function caseFolders(data: SharedData, filter: (name: string) => boolean = () => true): string[] {
   if (data.skip) return [];
-  return fs
-    .readdirSync(data.dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && filter(e.name))
-    .map((e) => e.name)
-    .sort();
+  return subfolders(data.dir).filter(filter);
 }

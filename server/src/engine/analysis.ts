@@ -12,8 +12,9 @@ import { changedResources, resourceFingerprint } from './model/fingerprint';
 import { extractResources } from './model/extract/index';
 import type { AnyResource } from './model/resources';
 import { ReadLists, type FileChecks } from './checkResults';
-import { changeKeysFrom, ReadersByKey, touches, type ChangeKeys } from './model/readersByKey';
-import { changeKeysOf, NAMESPACE_SET_KEY, WorkspaceIndex } from './model/workspaceIndex';
+import { ReadersByKey } from './model/readersByKey';
+import { changeKeysFrom, changeKeysOf, fileKey, NAMESPACE_SET, touches, type ChangeKeys, type ReadKey } from './model/readKeys';
+import { WorkspaceIndex } from './model/workspaceIndex';
 import { FILE_RULES, RULES } from './rules/catalogue';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rules/rule';
 import { lowerOf } from './rules/rule';
@@ -70,7 +71,7 @@ export class Analysis {
   private readonly dirtyFiles = new Set<string>();
   private allDirty = false;
   /** Change keys of the objects added, changed or removed since the last refresh. */
-  private readonly pendingChanges = new Set<string>();
+  private readonly pendingChanges = new Set<ReadKey>();
   /** Per file, the dependency keys its last findings were computed from. */
   private readonly fileReads = new ReadersByKey();
   /** Per file, each rule check's last reads and findings, in the order the checks run (see checkResults.ts). */
@@ -233,7 +234,7 @@ export class Analysis {
   *refreshSteps(): Generator<void, string[] | undefined, void> {
     const version = this.changes;
     const refreshes = this.completedRefreshes;
-    if (this.index.takeNamespaceSetChange()) this.pendingChanges.add(NAMESPACE_SET_KEY);
+    if (this.index.takeNamespaceSetChange()) this.pendingChanges.add(NAMESPACE_SET);
     // Nothing changed since the last refresh (every change marks a file dirty or a key pending): all findings are
     // current. findings(file) refreshes first, so without this each call would look at every file again.
     if (!this.allDirty && this.dirtyFiles.size === 0 && this.pendingChanges.size === 0) {
@@ -388,7 +389,7 @@ export class Analysis {
       const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
       const results = yield* this.runRules(file, state, settings, findings, { previous, changes });
       this.checkResults.set(file, results);
-      const reads = new Set<string>();
+      const reads = new Set<ReadKey>();
       for (const list of results.reads) for (const read of list) reads.add(read);
       this.fileReads.set(file, reads);
     }
@@ -410,7 +411,7 @@ export class Analysis {
     mode: 'local-only' | 'aside' | { previous: FileChecks | undefined; changes: ChangeKeys },
   ): Generator<void, FileChecks, void> {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
-    const ownKey = `file|${file}`;
+    const ownKey = fileKey(file);
     const results: FileChecks = { reads: [], findings: [] };
     let position = 0;
     for (const resource of state.resources) {
@@ -431,7 +432,7 @@ export class Analysis {
           continue;
         }
         const reports: Report[] = [];
-        const checkReads = new Set<string>();
+        const checkReads = new Set<ReadKey>();
         // 'local-only' keeps only checks that read nothing but their file: whether the object is a copy is asked
         // unrecorded there (those findings are provisional and not kept).
         const copyLocally = mode === 'local-only' ? this.index.copyOf(resource) !== undefined : undefined;

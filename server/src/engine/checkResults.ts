@@ -6,22 +6,23 @@
  *
  * Reads are kept as shared lists (`ReadLists`): many checks read the same keys, and a workspace holds hundreds of
  * thousands of checks (at 50,000 resources this bookkeeping holds about 17 MB). Whether a change touches a check's
- * reads is `touches` (model/readersByKey.ts), by the same rules as the files' inverted index.
+ * reads is `touches` (model/readKeys.ts), by the same rules as the files' inverted index (model/readersByKey.ts).
  */
+import type { ReadKey } from './model/readKeys';
 import type { Finding } from './rules/rule';
 
 /** A file's checks, in the order they run: the reads and findings of check i at position i (two arrays, not an
  * object per check, which would cost three times the memory). */
 export interface FileChecks {
-  readonly reads: (readonly string[])[];
+  readonly reads: (readonly ReadKey[])[];
   readonly findings: (readonly Finding[])[];
 }
 
 /** Equal read lists shared: one array per distinct list (in the order the keys were read). */
 export class ReadLists {
-  private readonly lists = new Map<string, readonly string[]>();
+  private readonly lists = new Map<string, readonly ReadKey[]>();
 
-  intern(reads: ReadonlySet<string>): readonly string[] {
+  intern(reads: ReadonlySet<ReadKey>): readonly ReadKey[] {
     if (reads.size === 0) return NO_READS;
     const list = [...reads];
     const key = list.join('\n');
@@ -32,4 +33,4 @@ export class ReadLists {
   }
 }
 
-const NO_READS: readonly string[] = [];
+const NO_READS: readonly ReadKey[] = [];

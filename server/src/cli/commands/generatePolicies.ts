@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeNote, type FixContext, type GeneratorResult, type PoliciesResult } from '../../engine/fixes/index';
+import { formatEdges, generateDefaultDeny, generatePolicies, type EdgeEndpoint, type EdgeNote, type FixContext, type GeneratorResult, type PoliciesResult } from '../../engine/fixes/index';
 import { renderComments } from '../../engine/fixes/yamlRender';
 import { readManifest } from '../../io/scanFiles';
 import { escapeLine } from '../format/terminal';
@@ -113,7 +113,7 @@ ${WORKSPACE_USAGE}  --profile file             the cluster profile (ingress cont
   },
 };
 
-function edgeEndpoint(endpoint: import('../../engine/fixes/index').EdgeEndpoint): Record<string, unknown> {
+function edgeEndpoint(endpoint: EdgeEndpoint): Record<string, unknown> {
   switch (endpoint.type) {
     case 'workload':
       return { type: 'workload', namespace: endpoint.namespace, name: endpoint.name, kind: endpoint.kind };

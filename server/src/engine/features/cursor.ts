@@ -125,11 +125,6 @@ function containsInclusive(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-/** `spec.ports[0].targetPort` for messages and tests. */
-export function formatPath(path: readonly PathSegment[]): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
-}
-
 export function scalarText(node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;
   const scalar = node as YScalar;

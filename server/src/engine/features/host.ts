@@ -68,7 +68,3 @@ export function bounded(lines: readonly string[], limit: number): string[] {
   if (lines.length <= limit) return [...lines];
   return [...lines.slice(0, limit), `- … and ${lines.length - limit} more`];
 }
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

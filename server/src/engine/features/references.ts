@@ -47,10 +47,6 @@ export function* referenceSteps(host: FeatureHost, file: string, text: string, o
   }
 }
 
-export function usagesOf(index: WorkspaceIndex, subject: AnyResource): Usage[] {
-  return runSteps(usageSteps(index, subject));
-}
-
 function* usageSteps(index: WorkspaceIndex, subject: AnyResource): Steps<Usage[]> {
   if (isWorkload(subject)) {
     const direct = [...servicesOfWorkload(index, subject), ...policiesSelectingWorkload(index, subject)];

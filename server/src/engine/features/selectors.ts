@@ -4,7 +4,7 @@
  * why nothing matches when nothing does.
  */
 import { describeSelector, equalitySelector, selectorMatches, selectsEverything, type LabelSelector, type Labels } from '../model/labelSelector';
-import { isWorkload, type AnyResource, type NetworkPolicyPeer, type Workload } from '../model/resources';
+import { type AnyResource, type NetworkPolicyPeer, type Workload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { PathSegment } from './cursor';
 import { bounded, code, objectAtPlace, type FeatureHost } from './host';
@@ -120,9 +120,4 @@ function missesOf(selector: LabelSelector, labels: Labels): string[] {
   }
   if (selector.invalid) misses.push(`the selector is invalid: ${escapeMessage(selector.invalid)}`);
   return misses.length ? misses : ['matches'];
-}
-
-/** Workloads in the workspace, for resources that are workloads. */
-export function asWorkload(resource: AnyResource | undefined): Workload | undefined {
-  return resource && isWorkload(resource) ? resource : undefined;
 }

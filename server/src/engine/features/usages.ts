@@ -79,12 +79,7 @@ function directionsOf(policy: NetworkPolicy): string {
   return types.map((t) => t.toLowerCase()).join(' and ') || 'no direction';
 }
 
-/** Policy peers (from/to entries) that match the workload's pods. */
-export function policyPeersMatching(model: NetpolModel, workload: Workload): Usage[] {
-  return runSteps(policyPeersMatchingSteps(model, workload));
-}
-
-/** `policyPeersMatching`, yielding after each policy. */
+/** Policy peers (from/to entries) that match the workload's pods, yielding after each policy. */
 export function* policyPeersMatchingSteps(model: NetpolModel, workload: Workload): Steps<Usage[]> {
   const cls = model.classOf(workload);
   if (!cls) return [];

@@ -8,10 +8,10 @@
  *
  * `ctx` is `{ index, textOf(file), profile? }`. See docs/fixes.md.
  */
-export { applyChange, applyEdits, type CodeFix, type FixCommand, type FixContext, type FixKind, type FixTarget, type NewFile, type TextEdit, type WorkspaceChange } from './types';
+export { applyChange, type CodeFix, type FixContext, type TextEdit, type WorkspaceChange } from './types';
 export { quickFixes, FIXABLE_RULES } from './quickFixes';
 export { ignoreFixes } from './ignoreFixes';
 export { ADMIT_INGRESS_CONTROLLER_COMMAND, admitIngressControllerChange, deniedDirections, type AdmitControllerArguments } from './netpolFixes';
-export { generateDefaultDeny, generatePolicies, formatEdges, type GeneratePoliciesOptions, type GeneratedDocument, type GeneratorResult, type PlacementOptions, type PoliciesResult } from './generatePolicies';
-export { inferTraffic, parseAllowFrom, describeEndpoint, evidenceWhere, ALLOW_FROM_ANNOTATION, type EdgeEndpoint, type EdgeEvidence, type EdgeNote, type TrafficEdge } from './trafficEdges';
-export { migrateIngress, migrateIngresses, ingressesOfClass, defaultGatewayClass, MIGRATED_FROM_ANNOTATION, type AnnotationOutcome, type MigrationOptions, type MigrationResult } from './migrateIngress';
+export { generateDefaultDeny, generatePolicies, formatEdges, type GeneratorResult, type PoliciesResult } from './generatePolicies';
+export { parseAllowFrom, describeEndpoint, evidenceWhere, type EdgeEndpoint, type EdgeNote, type TrafficEdge } from './trafficEdges';
+export { migrateIngress, migrateIngresses, ingressesOfClass, defaultGatewayClass, MIGRATED_FROM_ANNOTATION, type MigrationOptions, type MigrationResult } from './migrateIngress';

@@ -6,7 +6,6 @@ import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import { selectorMatches, type LabelSelector } from '../model/labelSelector';
 import type { Protocol, Workload } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import type { ResourceBase } from '../model/resources';
 import { safeFileName } from '../util/fileName';
 
 /** A label selector as written in YAML: `{matchLabels, matchExpressions}` with empty parts left out. */
@@ -40,10 +39,6 @@ export function plainSelector(selector: Pick<LabelSelector, 'matchLabels' | 'mat
     });
   }
   return out;
-}
-
-export function labelsSelector(labels: Readonly<Record<string, string>>): PlainSelector {
-  return Object.keys(labels).length ? { matchLabels: { ...labels } } : {};
 }
 
 export function namespaceSelectorOf(namespace: string): PlainSelector {
@@ -170,9 +165,4 @@ export function fileBeside(sibling: string, generatedName: string, exists: (file
   let file = `${dir}${name}`;
   for (let i = 2; exists(file); i++) file = `${dir}${stem}-${i}${ext}`;
   return file;
-}
-
-/** `ns/name` of an object. */
-export function refOf(resource: Pick<ResourceBase, 'namespace' | 'name'>): string {
-  return `${resource.namespace}/${resource.name}`;
 }

@@ -86,10 +86,6 @@ export interface FixTarget {
   data: Record<string, unknown>;
 }
 
-export function emptyChange(): WorkspaceChange {
-  return { edits: [], newFiles: [] };
-}
-
 /**
  * Applies edits to one text. Edits must not overlap; they are applied from the end so that earlier offsets stay
  * valid. Edits at the same offset keep their order.

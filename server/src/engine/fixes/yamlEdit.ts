@@ -304,7 +304,3 @@ export function mapAt(root: YMap, path: readonly string[]): YMap | undefined {
 export function seqAt(root: YMap, path: readonly string[]): YSeq | undefined {
   return asSeq(pathPair(root, path)?.pair.value);
 }
-
-export function scalarText(text: string, scalar: YScalar): string {
-  return text.slice(scalar.start, scalar.end);
-}

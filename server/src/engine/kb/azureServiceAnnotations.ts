@@ -170,9 +170,6 @@ export const AZURE_PORT_ANNOTATION_PARAMS: readonly ({ param: string; value: Ann
   { param: 'health-probe_request-path', value: { kind: 'requestPath' }, doc: 'Path probed for this port over http/https.', source: LB_DOC, checked: FIRST_RECORDED },
 ];
 
-/** Probe parameters: the annotations that shape a health probe (ignored where the Service gets no per-port probe). */
-export const PROBE_ANNOTATION_PARAMS: readonly string[] = ['health-probe_protocol', 'health-probe_interval', 'health-probe_num-of-probe', 'health-probe_request-path', 'health-probe_port'];
-
 /** The total probe time (interval x count) must stay below this many seconds (healthprobe.go). */
 export const MAX_TOTAL_PROBE_SECONDS = 120;
 /** Defaults when nothing is annotated (consts.go HealthProbeDefaultProbeInterval / NumOfProbe). */

@@ -48,13 +48,6 @@ export const GATEWAY_API_KINDS: readonly GatewayApiKindStatus[] = [
   },
 ];
 
-/** Frontend client certificate validation (GEP-91) moved to the Standard channel in v1.5. */
-export const CLIENT_CERTIFICATE_VALIDATION: Sourced & { doc: string } = {
-  doc: 'Gateways can validate client certificates (mutual TLS at the listener) with CA certificates referenced from the Gateway\'s TLS configuration; Standard (GA) since Gateway API v1.5.',
-  source: 'https://kubernetes.io/blog/2026/04/21/gateway-api-v1-5/',
-  checked: DECEMBER_2026_REVIEW,
-};
-
 const BY_KIND: ReadonlyMap<string, GatewayApiKindStatus> = new Map(GATEWAY_API_KINDS.map((k) => [k.kind, k]));
 
 export function gatewayApiKindStatus(kind: string): GatewayApiKindStatus | undefined {

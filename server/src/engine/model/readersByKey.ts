@@ -5,40 +5,17 @@
  *
  * A read key touches a change key when they are equal, when the read is `kind|*` and the change is of that kind, or
  * when the read is `*`; no change touches nothing. The same rules serve the index (`ReadersByKey.touchedBy`: which
- * files) and one list of reads (`touches`: which rule checks within a file, see checkResults.ts).
+ * files) and one list of reads (`touches` in readKeys.ts: which rule checks within a file, see checkResults.ts).
  */
-
-/** The change keys of a refresh, with the kinds they change (a read of `kind|*` is touched by any of them). */
-export interface ChangeKeys {
-  readonly keys: ReadonlySet<string>;
-  readonly kinds: ReadonlySet<string>;
-}
-
-export function changeKeysFrom(keys: ReadonlySet<string>): ChangeKeys {
-  const kinds = new Set<string>();
-  for (const key of keys) kinds.add(key.slice(0, key.indexOf('|')));
-  return { keys, kinds };
-}
-
-/** Whether a check that read `reads` may answer differently after `changes`. */
-export function touches(reads: readonly string[], changes: ChangeKeys): boolean {
-  // No change touches nothing, `*` included (as ReadersByKey.touchedBy has it).
-  if (changes.keys.size === 0) return false;
-  for (const read of reads) {
-    if (read === '*') return true;
-    const bar = read.indexOf('|');
-    if (read.length === bar + 2 && read.endsWith('*') ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
-  }
-  return false;
-}
+import { EVERYTHING, objectsAnywhere, type ChangeKeys, type ReadKey } from './readKeys';
 
 /** Per file, the keys its findings read; per key, the files that read it. */
 export class ReadersByKey {
-  private readonly readsOf = new Map<string, ReadonlySet<string>>();
-  private readonly readersOf = new Map<string, Set<string>>();
+  private readonly readsOf = new Map<string, ReadonlySet<ReadKey>>();
+  private readonly readersOf = new Map<ReadKey, Set<string>>();
 
   /** Replaces what `file`'s findings read. */
-  set(file: string, reads: ReadonlySet<string>): void {
+  set(file: string, reads: ReadonlySet<ReadKey>): void {
     this.delete(file);
     this.readsOf.set(file, reads);
     for (const key of reads) {
@@ -69,12 +46,12 @@ export class ReadersByKey {
   touchedBy(changes: ChangeKeys): Set<string> {
     const touched = new Set<string>();
     if (changes.keys.size === 0) return touched;
-    const add = (key: string) => {
+    const add = (key: ReadKey) => {
       for (const file of this.readersOf.get(key) ?? []) touched.add(file);
     };
-    add('*');
+    add(EVERYTHING);
     for (const key of changes.keys) add(key);
-    for (const kind of changes.kinds) add(`${kind}|*`);
+    for (const kind of changes.kinds) add(objectsAnywhere(kind));
     return touched;
   }
 }

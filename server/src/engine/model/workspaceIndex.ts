@@ -12,6 +12,13 @@
  * definition (by file) of each set of identical ones, never the copies, so a one-replica Deployment is "1 pod" and
  * a hover lists it once. Copies stay in their files (`resourcesOf`, `all`); `copyOf` and `copiesOf` relate them.
  * Definitions that differ stay separate.
+ *
+ * This class holds the objects (by file, by kind and name, the visible definitions, sorted lists, workloads by
+ * namespace) and the label indexes selectors are answered from; the rest is in modules of their own, each named by
+ * what it guarantees: the read keys (readKeys.ts), what readers read and values valid while it is unchanged
+ * (readRecorder.ts: ReadRecorder, ReadVersionedMemo), values dropped when an object of their kinds changes or kept for
+ * the index's lifetime (derivedCaches.ts: ByKindCache, LifetimeCache), and the known and named namespaces
+ * (namespaceTracker.ts).
  */
 import { ownRecord } from '../syntax/access';
 import { NAMESPACE_NAME_LABEL } from './extract/config';
@@ -39,6 +46,10 @@ import {
   type ExternalDnsConfig,
 } from './resources';
 import { compareStrings as compare } from '../util/compare';
+import { ALL_WORKLOADS, clusterObjects, copyKey, EVERYTHING, fileKey, NAMESPACE_SET, namespaceObjects, objectsAnywhere, objectsIn, workloadsIn, type ReadKey } from './readKeys';
+import { ReadRecorder, ReadVersionedMemo } from './readRecorder';
+import { ByKindCache, LifetimeCache } from './derivedCaches';
+import { NamespaceTracker } from './namespaceTracker';
 
 interface KindTypes {
   Service: Service;
@@ -86,65 +97,44 @@ export class WorkspaceIndex {
   private readonly sortedByKind = new Map<string, AnyResource[]>();
   /** The same lists split by namespace, built with them. */
   private readonly sortedByKindNamespace = new Map<string, Map<string, AnyResource[]>>();
-  /** Values derived from objects of some kinds (see `derived`), dropped when an object of those kinds changes. */
-  private readonly derivedValues = new Map<string, { kinds: ReadonlySet<string>; value: unknown }>();
-  /**
-   * Objects per namespace name, counting what makes a namespace "known" (see `knownNamespaces`): a Namespace object
-   * by its name; a workload, Service or NetworkPolicy by its namespace.
-   */
-  private readonly namespaceUse = new Map<string, number>();
-  private knownNamespaceList: string[] | undefined;
-  /** The known namespaces when a change was last reported, joined (see `takeNamespaceSetChange`). */
-  private reportedNamespaceSet = '';
-  /** Values of `retained`. */
-  private readonly retainedValues = new Map<string, unknown>();
-  /** Values of `memo` and `memoFor`, with the reads that computed them and the versions those reads had. */
-  private readonly memoValues = new Map<string, MemoEntry>();
-  private readonly memoByOwner = new WeakMap<object, Map<string, MemoEntry>>();
-  /** Per read key (`kind|ns`, `kind|*`, `workload|ns`, `file|path`, `namespaces|`): how often it changed. */
-  private readonly keyVersions = new Map<string, number>();
-  /** For the read key `*`. */
-  private everythingVersion = 0;
+  /** Values of `derived` and `shared`: dropped when an object of one of their kinds is added or removed. */
+  private readonly byKind = new ByKindCache();
+  /** Values of `retained`: kept as long as the index. */
+  private readonly lifetime = new LifetimeCache();
+  /** What readers read, and a version per read key. */
+  private readonly reads = new ReadRecorder();
+  /** Values of `memo` and `memoFor`: valid while every key their computation read keeps its version. */
+  private readonly memos = new ReadVersionedMemo(this.reads);
+  /** Known and named namespaces (see `knownNamespaces`, `namespaceNames`). */
+  private readonly namespaces = new NamespaceTracker();
   private size = 0;
-  /** While a reader (a rule run) is recorded: the dependency keys of everything it reads (see `recordReads`). */
-  private recording: Set<string> | undefined;
-  /** The key last added to `recording` (reset with it). */
-  private lastRead: string | undefined;
   /**
    * When set, counts the whole-workspace lists handed out (`all`, `files`, `ofKind`, `workloads`, `namespaceNames`,
    * ...) and the objects in them: the scan-count test (test/engine/scanCount.test.ts) checks that the objects
    * scanned per rule run and per edit do not grow with the workspace (a per-item scan makes a check quadratic).
    */
   scanStats: ScanStats | undefined;
-  /** Per namespace name: the objects in it, plus its Namespace objects (see `hasNamespace`). */
-  private readonly anyNamespaceUse = new Map<string, number>();
-  private namespaceNameList: string[] | undefined;
   /** `key=value` -> names of the Namespace objects declaring that label (see `namespacesLabelled`). */
   private readonly namespacesByLabel = new Map<string, Map<string, number>>();
 
   /**
-   * Records, into `into`, what the following reads depend on, until called again with undefined. Keys are
-   * `kind|namespace`, `kind|*` (every namespace), `workload|namespace`, `file|path` and `*` (everything); the host
-   * compares them with the keys an edit changes (`changeKeysOf`) to re-run only the rules that read what changed.
+   * Records, into `into`, what the following reads depend on, until called again with undefined (the keys are
+   * readKeys.ts's); the host compares them with the keys an edit changes (`changeKeysOf`) to re-run only the rules
+   * that read what changed.
    */
-  recordReads(into: Set<string> | undefined): void {
-    this.recording = into;
-    this.lastRead = undefined;
+  recordReads(into: Set<ReadKey> | undefined): void {
+    this.reads.recordInto(into);
   }
 
-  private read(key: string): void {
-    // Rules read the same key many times in a row (every pod class of one namespace): skip the set for repeats.
-    // Sound because the recording set only grows and every change of it goes through recordReads, which forgets.
-    if (key === this.lastRead || !this.recording) return;
-    this.lastRead = key;
-    this.recording.add(key);
+  private read(key: ReadKey): void {
+    this.reads.read(key);
   }
 
   /**
    * Records a read made through a `shared` value's accessor (see `shared`): the key names what the answer depends
    * on, in the same form as the index's own reads.
    */
-  noteRead(key: string): void {
+  noteRead(key: ReadKey): void {
     this.read(key);
   }
 
@@ -153,18 +143,18 @@ export class WorkspaceIndex {
   }
 
   files(): IterableIterator<string> {
-    this.read('*');
+    this.read(EVERYTHING);
     this.scanned(this.byFile.size);
     return this.byFile.keys();
   }
 
   resourcesOf(file: string): readonly AnyResource[] {
-    this.read(`file|${file}`);
+    this.read(fileKey(file));
     return this.byFile.get(file) ?? [];
   }
 
   *all(): IterableIterator<AnyResource> {
-    this.read('*');
+    this.read(EVERYTHING);
     this.scanned(0);
     for (const resources of this.byFile.values()) {
       if (this.scanStats) this.scanStats.objects += resources.length;
@@ -192,13 +182,13 @@ export class WorkspaceIndex {
   }
 
   lookupAny(kind: string, namespace: string, name: string): AnyResource[] {
-    this.read(`${kind}|${namespace}`);
+    this.read(objectsIn(kind, namespace));
     return this.visibleByKindKey.get(kind)?.get(`${namespace}/${name}`) ?? [];
   }
 
   /** The definition `resource` is an identical copy of (in an earlier file), or undefined when it is not a copy. */
   copyOf(resource: AnyResource): AnyResource | undefined {
-    this.read(copyKeyOf(resource));
+    this.read(copyKey(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const visible = this.visibleByKindKey.get(resource.kind)?.get(key) ?? [];
     if (visible.includes(resource) || resource.dataFingerprint === undefined) return undefined;
@@ -207,7 +197,7 @@ export class WorkspaceIndex {
 
   /** The identical copies of `resource` in later files (none when it is itself a copy). */
   copiesOf(resource: AnyResource): AnyResource[] {
-    this.read(copyKeyOf(resource));
+    this.read(copyKey(resource));
     const key = `${resource.namespace}/${resource.name}`;
     const all = this.byKindKey.get(resource.kind)?.get(key) ?? [];
     if (all.length < 2 || resource.dataFingerprint === undefined) return [];
@@ -218,7 +208,7 @@ export class WorkspaceIndex {
 
   /** Every object of any kind (CRDs included) in one namespace. */
   anyOfKindIn(kind: string, namespace: string): readonly AnyResource[] {
-    this.read(`${kind}|${namespace}`);
+    this.read(objectsIn(kind, namespace));
     let byNamespace = this.sortedByKindNamespace.get(kind);
     if (!byNamespace) {
       byNamespace = new Map();
@@ -237,7 +227,7 @@ export class WorkspaceIndex {
    * file): results never depend on the order in which files were read.
    */
   ofKind<K extends IndexedKind>(kind: K): readonly KindTypes[K][] {
-    this.read(`${kind}|*`);
+    this.read(objectsAnywhere(kind));
     const sorted = this.sortedOfKind(kind) as KindTypes[K][];
     this.scanned(sorted.length);
     return sorted;
@@ -272,12 +262,8 @@ export class WorkspaceIndex {
    */
   derived<T>(key: string, kinds: readonly string[], compute: () => T): T {
     // A cached value hides the reads that built it: every reader depends on all objects of its kinds.
-    for (const kind of kinds) this.read(`${kind}|*`);
-    const cached = this.derivedValues.get(key);
-    if (cached) return cached.value as T;
-    const value = compute();
-    this.derivedValues.set(key, { kinds: new Set(kinds), value });
-    return value;
+    for (const kind of kinds) this.read(objectsAnywhere(kind));
+    return this.byKind.get(key, kinds, compute);
   }
 
   /**
@@ -287,17 +273,7 @@ export class WorkspaceIndex {
    * rule runs does not make that rule depend on everything. Only for values whose every accessor records its reads.
    */
   shared<T>(key: string, kinds: readonly string[], compute: () => T): T {
-    const cached = this.derivedValues.get(key);
-    if (cached) return cached.value as T;
-    const outer = this.recording;
-    this.recordReads(undefined);
-    try {
-      const value = compute();
-      this.derivedValues.set(key, { kinds: new Set(kinds), value });
-      return value;
-    } finally {
-      this.recordReads(outer);
-    }
+    return this.byKind.get(key, kinds, () => this.reads.unrecorded(compute));
   }
 
   /**
@@ -307,52 +283,12 @@ export class WorkspaceIndex {
    * carries exactly the dependencies a fresh computation would have.
    */
   memo<T>(key: string, compute: () => T): T {
-    return this.memoIn(this.memoValues, key, compute);
+    return this.memos.get(key, compute);
   }
 
   /** `memo` for a value about one object (a workload's references): kept as long as the object lives. */
   memoFor<T>(owner: object, key: string, compute: () => T): T {
-    let values = this.memoByOwner.get(owner);
-    if (!values) this.memoByOwner.set(owner, (values = new Map()));
-    return this.memoIn(values, key, compute);
-  }
-
-  private memoIn<T>(values: Map<string, MemoEntry>, key: string, compute: () => T): T {
-    const cached = values.get(key);
-    if (cached && cached.reads.every((read, i) => this.versionOf(read) === cached.versions[i])) {
-      if (this.recording) for (const read of cached.reads) this.recording.add(read);
-      return cached.value as T;
-    }
-    const outer = this.recording;
-    const reads = new Set<string>();
-    this.recordReads(reads);
-    try {
-      const value = compute();
-      const readList = [...reads];
-      values.set(key, { value, reads: readList, versions: readList.map((read) => this.versionOf(read)) });
-      return value;
-    } finally {
-      this.recordReads(outer);
-      if (outer) for (const read of reads) outer.add(read);
-    }
-  }
-
-  /** How many times what a read key names has changed (see `recordReads` for the keys). */
-  private versionOf(read: string): number {
-    return read === '*' ? this.everythingVersion : (this.keyVersions.get(read) ?? 0);
-  }
-
-  private bumpVersion(key: string): void {
-    this.keyVersions.set(key, (this.keyVersions.get(key) ?? 0) + 1);
-  }
-
-  /** An object was added or removed: every read key that covers it has changed. */
-  private changedObject(resource: AnyResource): void {
-    this.everythingVersion++;
-    for (const key of changeKeysOf(resource)) this.bumpVersion(key);
-    this.bumpVersion(`${resource.kind}|*`);
-    if (isWorkload(resource)) this.bumpVersion('workload|*');
-    if (namespacesOf(resource).length) this.bumpVersion(`${NAMESPACE_OBJECTS_KIND}|*`);
+    return this.memos.getFor(owner, key, compute);
   }
 
   /**
@@ -361,38 +297,15 @@ export class WorkspaceIndex {
    * changes nothing they read.
    */
   knownNamespaces(): readonly string[] {
-    this.read(NAMESPACE_SET_KEY);
-    const names = this.knownNamespaceNames();
+    this.read(NAMESPACE_SET);
+    const names = this.namespaces.known();
     this.scanned(names.length);
     return names;
   }
 
-  private knownNamespaceNames(): readonly string[] {
-    this.knownNamespaceList ??= [...this.namespaceUse.keys()].sort();
-    return this.knownNamespaceList;
-  }
-
   /** True once after the set of known namespaces changed (the host turns it into the `namespaces|` change key). */
   takeNamespaceSetChange(): boolean {
-    // Compared with the set last reported, not flagged on the way: re-reading a file that holds every object of a
-    // namespace takes the namespace out and puts it back, which changes nothing for readers. The list is cached until
-    // a namespace appears or goes, so this costs a join of the names.
-    const now = this.knownNamespaceNames().join('\n');
-    const changed = now !== this.reportedNamespaceSet;
-    this.reportedNamespaceSet = now;
-    return changed;
-  }
-
-  private countNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
-    const name = resource.kind === 'Namespace' ? resource.name : isWorkload(resource) || resource.kind === 'Service' || resource.kind === 'NetworkPolicy' ? resource.namespace : '';
-    if (!name) return;
-    const count = (this.namespaceUse.get(name) ?? 0) + delta;
-    if (count > 0) this.namespaceUse.set(name, count);
-    else this.namespaceUse.delete(name);
-    if (count === 0 || (delta === 1 && count === 1)) {
-      this.knownNamespaceList = undefined;
-      this.bumpVersion(NAMESPACE_SET_KEY);
-    }
+    return this.namespaces.takeKnownSetChange();
   }
 
   /**
@@ -400,21 +313,19 @@ export class WorkspaceIndex {
    * (netpol/namespaceGroups.ts). Records no reads: the caller reads what it checks.
    */
   retained<T>(key: string, create: () => T): T {
-    let value = this.retainedValues.get(key) as T | undefined;
-    if (value === undefined) this.retainedValues.set(key, (value = create()));
-    return value;
+    return this.lifetime.get(key, create);
   }
 
   /** Namespaces that have workloads, sorted. */
   workloadNamespaces(): string[] {
-    this.read('workload|*');
+    this.read(ALL_WORKLOADS);
     this.scanned(this.workloadsByNamespace.size);
     return [...this.workloadsByNamespace.keys()].sort();
   }
 
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
-    this.read(`workload|${namespace}`);
+    this.read(workloadsIn(namespace));
     const workloads = this.workloadsByNamespace.get(namespace);
     if (!workloads) return [];
     if (this.unsortedNamespaces.delete(namespace)) workloads.sort(compareResources);
@@ -423,7 +334,7 @@ export class WorkspaceIndex {
 
   /** Every workload, by namespace then name. */
   *workloads(): IterableIterator<Workload> {
-    this.read('workload|*');
+    this.read(ALL_WORKLOADS);
     const stats = this.scanStats;
     for (const namespace of this.workloadNamespaces()) {
       const workloads = this.workloadsIn(namespace);
@@ -468,10 +379,10 @@ export class WorkspaceIndex {
   namespaceNames(): readonly string[] {
     // Depends on every object (any object can bring a namespace), but costs the number of namespaces: the list is
     // kept until a namespace appears or goes.
-    this.read('*');
-    this.namespaceNameList ??= [...this.anyNamespaceUse.keys()].sort();
-    this.scanned(this.namespaceNameList.length);
-    return this.namespaceNameList;
+    this.read(EVERYTHING);
+    const names = this.namespaces.names();
+    this.scanned(names.length);
+    return names;
   }
 
   /**
@@ -479,17 +390,8 @@ export class WorkspaceIndex {
    * only (`ns|namespace`, see `changeKeysOf`), not on the whole workspace.
    */
   hasNamespace(namespace: string): boolean {
-    this.read(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
-    return (this.anyNamespaceUse.get(namespace) ?? 0) > 0;
-  }
-
-  private countAnyNamespaceUse(resource: AnyResource, delta: 1 | -1): void {
-    for (const name of namespacesOf(resource)) {
-      const count = (this.anyNamespaceUse.get(name) ?? 0) + delta;
-      if (count > 0) this.anyNamespaceUse.set(name, count);
-      else this.anyNamespaceUse.delete(name);
-      if (count === 0 || (delta === 1 && count === 1)) this.namespaceNameList = undefined;
-    }
+    this.read(namespaceObjects(namespace));
+    return this.namespaces.has(namespace);
   }
 
   /**
@@ -505,8 +407,8 @@ export class WorkspaceIndex {
 
   /** Whether `knownNamespaces()` holds `namespace`, in O(1) (reads what `knownNamespaces` reads). */
   isKnownNamespace(namespace: string): boolean {
-    this.read(NAMESPACE_SET_KEY);
-    return this.namespaceUse.has(namespace);
+    this.read(NAMESPACE_SET);
+    return this.namespaces.isKnown(namespace);
   }
 
   /**
@@ -514,7 +416,7 @@ export class WorkspaceIndex {
    * every namespace when a selector asks for a label. (The implied `kubernetes.io/metadata.name` is not indexed.)
    */
   namespacesLabelled(key: string, value: string): string[] {
-    this.read('Namespace|');
+    this.read(clusterObjects('Namespace'));
     return [...(this.namespacesByLabel.get(`${key}=${value}`)?.keys() ?? [])].sort();
   }
 
@@ -533,21 +435,16 @@ export class WorkspaceIndex {
 
   /** True when the workspace declares Namespace objects (so "no namespace matches" can be said with confidence). */
   declaresNamespaces(): boolean {
-    this.read('Namespace|*');
+    this.read(objectsAnywhere('Namespace'));
     return (this.byKindKey.get('Namespace')?.size ?? 0) > 0;
-  }
-
-  private kindChanged(kind: string): void {
-    for (const [key, entry] of this.derivedValues) if (entry.kinds.has(kind)) this.derivedValues.delete(key);
   }
 
   private add(resource: AnyResource): void {
     this.size++;
-    this.changedObject(resource);
-    this.countNamespaceUse(resource, 1);
-    this.countAnyNamespaceUse(resource, 1);
+    this.reads.objectChanged(resource);
+    if (this.namespaces.count(resource, 1)) this.reads.bump(NAMESPACE_SET);
     this.countNamespaceLabels(resource, 1);
-    this.kindChanged(resource.kind);
+    this.byKind.kindChanged(resource.kind);
     let byKey = this.byKindKey.get(resource.kind);
     if (!byKey) this.byKindKey.set(resource.kind, (byKey = new Map()));
     const key = `${resource.namespace}/${resource.name}`;
@@ -561,11 +458,10 @@ export class WorkspaceIndex {
 
   private remove(resource: AnyResource): void {
     this.size--;
-    this.changedObject(resource);
-    this.countNamespaceUse(resource, -1);
-    this.countAnyNamespaceUse(resource, -1);
+    this.reads.objectChanged(resource);
+    if (this.namespaces.count(resource, -1)) this.reads.bump(NAMESPACE_SET);
     this.countNamespaceLabels(resource, -1);
-    this.kindChanged(resource.kind);
+    this.byKind.kindChanged(resource.kind);
     const byKey = this.byKindKey.get(resource.kind);
     const key = `${resource.namespace}/${resource.name}`;
     const list = byKey?.get(key);
@@ -650,52 +546,12 @@ function compareResources(a: AnyResource, b: AnyResource): number {
   return compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.kind, b.kind) || compare(a.file, b.file) || compare(a.id, b.id);
 }
 
-
-/**
- * The dependency keys an added or removed object changes (see `WorkspaceIndex.recordReads`). A reader's key
- * `kind|ns` is touched by `kind|ns`; `kind|*` by any namespace of that kind; `*` by anything.
- */
-interface MemoEntry {
-  value: unknown;
-  reads: readonly string[];
-  /** The version of each read when the value was computed. */
-  versions: readonly number[];
-}
-
 /** Counted by the scan-count test (see `WorkspaceIndex.scanStats`). */
 export interface ScanStats {
   /** Whole-workspace lists handed out. */
   scans: number;
   /** Objects (or names) in them. */
   objects: number;
-}
-
-/** The change-key kind of "any object in a namespace" (`ns|name`, see `hasNamespace`). */
-export const NAMESPACE_OBJECTS_KIND = 'ns';
-
-/** The change key of the set of known namespaces (`WorkspaceIndex.knownNamespaces`). */
-export const NAMESPACE_SET_KEY = 'namespaces|';
-
-/**
- * The read key of one object's definitions (`copy|kind/namespace/name`): what `copyOf` and `copiesOf` answer depends
- * on, so that a definition coming or going re-runs the checks of that object's other definitions only.
- */
-export function copyKeyOf(resource: AnyResource): string {
-  return `copy|${resource.kind}/${resource.namespace}/${resource.name}`;
-}
-
-export function changeKeysOf(resource: AnyResource): string[] {
-  const keys = [`${resource.kind}|${resource.namespace}`, `file|${resource.file}`, copyKeyOf(resource)];
-  if (isWorkload(resource)) keys.push(`workload|${resource.namespace}`);
-  for (const namespace of namespacesOf(resource)) keys.push(`${NAMESPACE_OBJECTS_KIND}|${namespace}`);
-  return keys;
-}
-
-/** The namespaces an object brings into `namespaceNames()`: its own, and the name of a Namespace object. */
-function namespacesOf(resource: AnyResource): string[] {
-  const names = resource.namespace ? [resource.namespace] : [];
-  if (resource.kind === 'Namespace' && resource.name && resource.name !== resource.namespace) names.push(resource.name);
-  return names;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */

@@ -3,10 +3,9 @@
  * address/ipAddress.ts and range sets are computed in address/addressRange.ts; this file only re-exports them so
  * that netpol's imports stay short. New code imports from address/ directly.
  */
-export { formatAddress, maxAddress, parseAddress, type IpFamily } from '../address/ipAddress';
+export { parseAddress } from '../address/ipAddress';
 export {
   canonicalRanges,
-  compareRanges,
   cutAddressSpace,
   formatRange,
   isWholeFamily,

@@ -14,6 +14,7 @@ import { ADMIN_POLICY_KINDS } from '../model/extract/adminNetworkPolicy';
 import type { AdminNetworkPolicy, Workload } from '../model/resources';
 import { compileAdminPolicy, orderAdminPolicies, type CompiledAdminPolicy } from './admin/compiled';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { ALL_WORKLOADS, clusterObjects, objectsAnywhere, objectsIn, workloadsIn } from '../model/readKeys';
 import { cutAddressSpace, type AddressRange } from './addressSet';
 import { compileCiliumPolicy, type CompiledCiliumPolicy, type CompiledCiliumRule } from './cilium/compiled';
 import { ruleSelects } from './cilium/evaluate';
@@ -59,59 +60,59 @@ export class NetpolModel {
 
   /** AdminNetworkPolicies in evaluation order (priority first). */
   get adminPolicies(): readonly CompiledAdminPolicy[] {
-    this.index.noteRead('AdminNetworkPolicy|');
+    this.index.noteRead(clusterObjects('AdminNetworkPolicy'));
     return this.adminSet.admin;
   }
 
   /** BaselineAdminNetworkPolicies (the API allows one, named `default`; each is read). */
   get baselinePolicies(): readonly CompiledAdminPolicy[] {
-    this.index.noteRead('BaselineAdminNetworkPolicy|');
+    this.index.noteRead(clusterObjects('BaselineAdminNetworkPolicy'));
     return this.adminSet.baseline;
   }
 
   /** Every pod class, by namespace then in workload order (class ids are unique in the model, not positions). */
   get classes(): readonly PodClass[] {
-    this.index.noteRead('workload|*');
+    this.index.noteRead(ALL_WORKLOADS);
     this.allClasses ??= [...this.groups.values()].flatMap((group) => group.classes);
     return this.allClasses;
   }
 
   /** The pod classes of one namespace, in model order. */
   classesIn(namespace: string): readonly PodClass[] {
-    this.index.noteRead(`workload|${namespace}`);
+    this.index.noteRead(workloadsIn(namespace));
     return this.groups.get(namespace)?.classes ?? [];
   }
 
   /** Workload peers sorted by id (`ns/name[Kind]`). */
   get peers(): readonly WorkloadPeer[] {
-    this.index.noteRead('workload|*');
+    this.index.noteRead(ALL_WORKLOADS);
     this.allPeers ??= [...this.groups.values()].flatMap((group) => group.peers).sort((a, b) => compareStrings(a.id, b.id));
     return this.allPeers;
   }
 
   get policies(): readonly CompiledPolicy[] {
-    this.index.noteRead('NetworkPolicy|*');
+    this.index.noteRead(objectsAnywhere('NetworkPolicy'));
     return this.policySet.all;
   }
 
   /** The address space cut at every ipBlock of every ingress rule: the external sources a connectivity list shows. */
   get sourceAtoms(): readonly AddressRange[] {
-    this.index.noteRead('NetworkPolicy|*');
+    this.index.noteRead(objectsAnywhere('NetworkPolicy'));
     return (this.policySet.ingressSourceAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Ingress)));
   }
 
   /** The same for egress rules: the external destinations. */
   get destinationAtoms(): readonly AddressRange[] {
-    this.index.noteRead('NetworkPolicy|*');
-    this.index.noteRead('AdminNetworkPolicy|');
-    this.index.noteRead('BaselineAdminNetworkPolicy|');
+    this.index.noteRead(objectsAnywhere('NetworkPolicy'));
+    this.index.noteRead(clusterObjects('AdminNetworkPolicy'));
+    this.index.noteRead(clusterObjects('BaselineAdminNetworkPolicy'));
     if (this.adminSet.networks.every((n) => n.length === 0)) return (this.policySet.egressDestinationAtoms ??= cutAddressSpace(this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress)));
     return (this.destinationAtomsWithNetworks ??= cutAddressSpace([...this.policySet.all.flatMap((p) => p.writtenIpBlocks.Egress), ...this.adminSet.networks]));
   }
 
   /** The class of a workload definition of this snapshot. */
   classOf(workload: Workload): PodClass | undefined {
-    this.index.noteRead(`workload|${workload.namespace}`);
+    this.index.noteRead(workloadsIn(workload.namespace));
     return this.groups.get(workload.namespace)?.classOfWorkload.get(workload);
   }
 
@@ -120,26 +121,26 @@ export class NetpolModel {
     const slash = id.indexOf('/');
     if (slash < 0) return undefined;
     const namespace = id.slice(0, slash);
-    this.index.noteRead(`workload|${namespace}`);
+    this.index.noteRead(workloadsIn(namespace));
     return this.groups.get(namespace)?.peerById.get(id);
   }
 
   /** The peer a workload definition is listed under. */
   peerOfWorkload(workload: Workload): WorkloadPeer | undefined {
-    this.index.noteRead(`workload|${workload.namespace}`);
+    this.index.noteRead(workloadsIn(workload.namespace));
     return this.groups.get(workload.namespace)?.peerOfWorkload.get(workload);
   }
 
   /** Declared labels plus the implied `kubernetes.io/metadata.name`, for namespaces declared or not. */
   namespaceLabels(namespace: string): Labels {
-    this.index.noteRead('Namespace|');
+    this.index.noteRead(clusterObjects('Namespace'));
     let labels = this.namespaceLabelCache.get(namespace);
     if (!labels) this.namespaceLabelCache.set(namespace, (labels = this.index.namespaceLabels(namespace)));
     return labels;
   }
 
   namespaceSelectorMatches(selector: LabelSelector, namespace: string): boolean {
-    this.index.noteRead('Namespace|');
+    this.index.noteRead(clusterObjects('Namespace'));
     // Not cached per selector and namespace: matching a few labels costs about what a lookup does, and such a cache
     // held every (selector, namespace) pair ever asked (530 MB of the 845 MB heap of the 50k bench workspace).
     return selectorMatches(selector, this.namespaceLabels(namespace));
@@ -160,7 +161,7 @@ export class NetpolModel {
   }
 
   policiesIn(namespace: string): readonly CompiledPolicy[] {
-    this.index.noteRead(`NetworkPolicy|${namespace}`);
+    this.index.noteRead(objectsIn('NetworkPolicy', namespace));
     return this.policySet.byNamespace.get(namespace) ?? [];
   }
 
@@ -169,8 +170,8 @@ export class NetpolModel {
    * compiled, whatever the engine (rules and hovers read them; evaluation only under Cilium).
    */
   get ciliumPolicies(): readonly CompiledCiliumPolicy[] {
-    this.index.noteRead('CiliumNetworkPolicy|*');
-    this.index.noteRead('CiliumClusterwideNetworkPolicy|*');
+    this.index.noteRead(objectsAnywhere('CiliumNetworkPolicy'));
+    this.index.noteRead(objectsAnywhere('CiliumClusterwideNetworkPolicy'));
     return this.ciliumSet().all;
   }
 
@@ -180,9 +181,9 @@ export class NetpolModel {
    */
   ciliumRulesSelecting(cls: PodClass, direction: Direction): readonly CompiledCiliumRule[] {
     if (this.semantics.engine !== 'cilium') return [];
-    this.index.noteRead(`CiliumNetworkPolicy|${cls.namespace}`);
-    this.index.noteRead('CiliumClusterwideNetworkPolicy|*');
-    this.index.noteRead('Namespace|');
+    this.index.noteRead(objectsIn('CiliumNetworkPolicy', cls.namespace));
+    this.index.noteRead(objectsAnywhere('CiliumClusterwideNetworkPolicy'));
+    this.index.noteRead(clusterObjects('Namespace'));
     const cache = this.ciliumSelecting[direction];
     const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
     if (cached) return cached;
@@ -199,7 +200,7 @@ export class NetpolModel {
 
   /** Policies of the class's namespace that select it and isolate it for the direction. */
   policiesSelecting(cls: PodClass, direction: Direction): readonly CompiledPolicy[] {
-    this.index.noteRead(`NetworkPolicy|${cls.namespace}`);
+    this.index.noteRead(objectsIn('NetworkPolicy', cls.namespace));
     const cache = this.selecting[direction];
     const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
     if (cached) return cached;

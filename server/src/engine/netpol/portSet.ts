@@ -79,13 +79,6 @@ export function connectionsContain(set: ConnectionSet, protocol: Protocol, port:
   return set[protocol].some((r) => r.from <= port && port <= r.to);
 }
 
-/** Number of ports in the set, all protocols together (for "how open is this" summaries). */
-export function portCount(set: ConnectionSet): number {
-  let count = 0;
-  for (const p of PROTOCOLS) for (const r of set[p]) count += r.to - r.from + 1;
-  return count;
-}
-
 /**
  * np-guard's text for a set: `All Connections`, `No Connections`, or `PROTO ports` items joined by commas without
  * spaces, protocols in SCTP < TCP < UDP order, ranges as `a-b`: `SCTP 7070,TCP 8080-8081,UDP 9090`.

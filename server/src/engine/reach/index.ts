@@ -10,10 +10,8 @@
  *   resolvePeer(model, 'lb:shop/web') / explainReach(...)    // what explain prints
  */
 export { ReachModel, reachModelOf } from './model';
-export { peerId, peerName, workloadPeer, type ReachPeer } from './peers';
-export { reachBetween, verdictOf, partly, whoCanReach, reachableFrom, verdictBetween, connectionWords, peerOfWorkloadDefinition, type ReachAnswer, type ReachRow, type Leg, type Verdict, type ReachQuery } from './query';
+export { peerId, workloadPeer, type ReachPeer } from './peers';
+export { reachBetween, verdictOf, whoCanReach, reachableFrom, verdictBetween, peerOfWorkloadDefinition, type ReachAnswer, type Verdict } from './query';
 export { connectivityList, focusExists, isFocus } from './connectivity';
-export { resolvePeer, type Resolution } from './resolve';
-export { explainAnswer, explainReach, type ReachExplanation } from './explain';
-export { type IngressPath, type PathSource, placeIngress, placeGateway, controllerOfIngress, controllerOfGateway, GATEWAY_NAME_LABEL, type ControllerSource } from './placement';
-export { type ClusterDns, DNS_PORT, KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from './clusterDns';
+export { resolvePeer } from './resolve';
+export { explainAnswer, explainReach } from './explain';

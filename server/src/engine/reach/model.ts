@@ -13,6 +13,7 @@ import { ADMIN_POLICY_KINDS } from '../model/extract/adminNetworkPolicy';
 import type { Gateway, Ingress, Service, Workload } from '../model/resources';
 import { WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import { ALL_WORKLOADS, objectsAnywhere, workloadsIn, type ReadKey } from '../model/readKeys';
 import { netpolModelOf } from '../netpol/cachedModel';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass } from '../netpol/podClasses';
@@ -46,9 +47,9 @@ export const REACH_INPUT_KINDS: readonly string[] = [
 
 /** Kinds placement reads (which controller serves which Ingress or Gateway, and where it runs), and their read keys. */
 const PLACEMENT_KINDS: readonly string[] = ['Ingress', 'IngressClass', 'Gateway', 'GatewayClass', 'NginxIngressController'];
-const PLACEMENT_READS: readonly string[] = PLACEMENT_KINDS.map((kind) => `${kind}|*`);
+const PLACEMENT_READS: readonly ReadKey[] = PLACEMENT_KINDS.map(objectsAnywhere);
 /** And of what routes read (coarse: the whole workspace's routes, Services and workloads). */
-const ROUTING_READS: readonly string[] = [...PLACEMENT_READS, 'HTTPRoute|*', 'GRPCRoute|*', 'TLSRoute|*', 'TCPRoute|*', 'UDPRoute|*', 'ReferenceGrant|*', 'Service|*', 'workload|*'];
+const ROUTING_READS: readonly ReadKey[] = [...PLACEMENT_READS, ...['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant', 'Service'].map(objectsAnywhere), ALL_WORKLOADS];
 
 export class ReachModel {
   readonly netpol: NetpolModel;
@@ -111,7 +112,7 @@ export class ReachModel {
 
   /** What a Service's own load balancer or NodePort sends to, per pod class id. */
   routesOfService(service: Service): ReadonlyMap<number, RoutesToClass> {
-    this.index.noteRead(`workload|${service.namespace}`);
+    this.index.noteRead(workloadsIn(service.namespace));
     let routes = this.serviceRoutes.get(service);
     if (!routes) this.serviceRoutes.set(service, (routes = routesOfService(this.index, service, (w) => this.netpol.classOf(w))));
     return routes;
@@ -120,7 +121,7 @@ export class ReachModel {
   /** Where pods send DNS queries: the kube-dns pods, or the node-local DNS when the profile says LocalDNS is on. */
   dns(): ClusterDns {
     // The placement is kept; its read is recorded for every reader (kube-dns pods the workspace may declare).
-    if (this.profile.localDns !== true) this.index.noteRead(`workload|${KUBE_DNS_NAMESPACE}`);
+    if (this.profile.localDns !== true) this.index.noteRead(workloadsIn(KUBE_DNS_NAMESPACE));
     return (this.dnsPlacement ??= clusterDnsOf(this.netpol, this.profile));
   }
 

@@ -33,7 +33,7 @@ import { externalPeer } from '../netpol/connectivity';
 import { evaluatePair, type Endpoint, type PairVerdict } from '../netpol/evaluate';
 import type { PodClass, WorkloadPeer } from '../netpol/podClasses';
 import { syntheticPodClass } from '../netpol/syntheticPods';
-import { describeQuery, queryAllowed, type ReachQuery } from '../netpol/policyTrail';
+import { queryAllowed, type ReachQuery } from '../netpol/policyTrail';
 import { connectionsOf, formatConnections, intersectConnections, isAllConnections, isEmptyConnections, noConnections, unionConnections, type ConnectionSet } from '../netpol/portSet';
 import { DNS_PORT } from './clusterDns';
 import type { ReachModel } from './model';
@@ -121,10 +121,6 @@ export function verdictOf(answer: Pick<ReachAnswer, 'allowed' | 'possible'>, que
 /** True when some connections are admitted for certain but not every one (pods that differ, legs that differ). */
 export function partly(answer: ReachAnswer, query: ReachQuery = {}): boolean {
   return queryAllowed(answer.allowed, query) && !queryAllowed(answer.allowedForEvery, query);
-}
-
-export function queryText(query: ReachQuery): string | undefined {
-  return describeQuery(query);
 }
 
 /** Peers that are no pods and carry no policy: a connection between two of them is not NetworkPolicy's business. */

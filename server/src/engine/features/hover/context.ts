@@ -47,11 +47,6 @@ export function pathInObject(cursor: CursorContext, resource: AnyResource): Path
   return start <= 0 ? [...cursor.path] : cursor.path.slice(start);
 }
 
-/** True when the path starts with the given segments (`'*'` matches any one segment). */
-export function pathStartsWith(path: readonly PathSegment[], ...prefix: (PathSegment | '*')[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => segment === '*' || segment === path[i]);
-}
-
 /** On the object's identity: `kind`, `metadata`, `metadata.name`. */
 export function onIdentity(path: readonly PathSegment[]): boolean {
   return (path.length === 1 && (path[0] === 'kind' || path[0] === 'metadata')) || (path.length === 2 && path[0] === 'metadata' && path[1] === 'name');

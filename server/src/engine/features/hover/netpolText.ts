@@ -2,7 +2,7 @@
 import { podCountOf } from '../../exposure/backends';
 import { describeSelector, selectsEverything } from '../../model/labelSelector';
 import type { NetworkPolicyPort, Workload } from '../../model/resources';
-import type { CompiledPeer, CompiledPolicy, CompiledRule, Direction } from '../../netpol/compiledPolicy';
+import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../../netpol/compiledPolicy';
 import { peerMatches } from '../../reach/selection';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
@@ -84,8 +84,4 @@ export function podsText(workloads: readonly Workload[]): string {
 export function namespacesOfPeer(index: WorkspaceIndex, policy: CompiledPolicy, peer: CompiledPeer): string[] {
   if (peer.kind !== 'pods') return [];
   return peer.namespaceSelector ? namespacesOfSelector(index, peer.namespaceSelector) : [policy.namespace];
-}
-
-export function directionName(direction: Direction): string {
-  return direction === 'Ingress' ? 'Ingress' : 'Egress';
 }

@@ -11,6 +11,7 @@ import { compilePolicy, type CompiledPolicy, type CompiledRule } from '../../net
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { closestName } from '../../util/closestName';
+import { ISTIO_ADDON_NAMESPACE, ISTIO_ADDON_SYSTEM_NAMESPACE } from '../../kb/istioAddon';
 
 /**
  * The NetworkPolicy model for questions of selection (which pods a policy or a peer selects), which do not depend on
@@ -39,8 +40,8 @@ export const MANAGED_NAMESPACES: ReadonlySet<string> = new Set([
   'kube-public',
   'kube-node-lease',
   'app-routing-system',
-  'aks-istio-system',
-  'aks-istio-ingress',
+  ISTIO_ADDON_SYSTEM_NAMESPACE,
+  ISTIO_ADDON_NAMESPACE,
   'aks-istio-egress',
   'gatekeeper-system',
   'calico-system',
