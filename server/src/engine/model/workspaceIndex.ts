@@ -51,7 +51,8 @@ import { ReadRecorder, ReadVersionedMemo } from './readRecorder';
 import { ByKindCache, LifetimeCache } from './derivedCaches';
 import { NamespaceTracker } from './namespaceTracker';
 
-interface KindTypes {
+/** The facts type of each kind the index answers for (the extractor builds these for that kind: model/extract). */
+export interface KindTypes {
   Service: Service;
   Ingress: Ingress;
   IngressClass: IngressClass;

@@ -6,8 +6,8 @@ import {
   azureServiceAnnotation,
   type AnnotationValueKind,
 } from '../kb/azureServiceAnnotations';
-import type { AnyResource, Service } from '../model/resources';
-import type { Rule, RuleContext, Severity } from './rule';
+import type { Service } from '../model/resources';
+import { defineRule, type Severity } from './rule';
 import { combinationProblems } from './shared/azureAnnotationCombinations';
 import { parseCidrExact } from '../address/addressRange';
 import { parseAddress } from '../address/ipAddress';
@@ -27,14 +27,14 @@ const TRUTHY = new Set(['yes', 'y', 'on', '1', 'enabled', 'enable', 'internal', 
  * rest are warnings. The same checks apply to an NginxIngressController's `spec.loadBalancerAnnotations`, which the
  * application routing add-on copies onto its controller's Service.
  */
-export const azureAnnotationInvalid: Rule = {
+export const azureAnnotationInvalid = defineRule({
   id: 'azure-annotation-invalid',
   defaultSeverity: 'error',
   title: 'An Azure load balancer annotation has a value cloud-provider-azure cannot use',
   sources: [HEALTH_PROBE_SOURCE, ACCESS_CONTROL_SOURCE, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', 'https://cloud-provider-azure.sigs.k8s.io/topics/pls-integration/'],
   doc: { appliesTo: 'Service, NginxIngressController (`spec.loadBalancerAnnotations`)' },
   appliesTo: ['Service', 'NginxIngressController'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const view = loadBalancerAnnotationsOf(resource);
     if (!view) return;
     const service = view.service;
@@ -69,7 +69,7 @@ export const azureAnnotationInvalid: Rule = {
       ctx.report({ span: problem.span, severity: problem.severity, message: problem.message, data: { key: problem.key, source: problem.source } });
     }
   },
-};
+});
 
 interface Problem {
   severity: Severity;

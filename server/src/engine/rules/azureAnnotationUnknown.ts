@@ -7,9 +7,8 @@ import {
   SHARED_RULE_REMOVAL,
   azureServiceAnnotation,
 } from '../kb/azureServiceAnnotations';
-import type { AnyResource } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { loadBalancerAnnotationsOf } from './shared/loadBalancerAnnotations';
 
 /** Prefixes people write by mistake for `service.beta.kubernetes.io/azure-`. */
@@ -22,14 +21,14 @@ const MISTAKEN_PREFIXES = ['service.kubernetes.io/azure-', 'service.beta.kuberne
  * load balancer is not configured as intended. Checked on Services and on an NginxIngressController's
  * `spec.loadBalancerAnnotations`.
  */
-export const azureAnnotationUnknown: Rule = {
+export const azureAnnotationUnknown = defineRule({
   id: 'azure-annotation-unknown',
   defaultSeverity: 'warning',
   title: 'An Azure load balancer annotation key that cloud-provider-azure does not read',
   sources: [SHARED_RULE_REMOVAL, 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/', BASIC_LB_RETIREMENT_SOURCE],
   doc: { appliesTo: 'Service, NginxIngressController (`spec.loadBalancerAnnotations`)' },
   appliesTo: ['Service', 'NginxIngressController'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const view = loadBalancerAnnotationsOf(resource);
     if (!view) return;
     for (const key of Object.keys(view.annotations)) {
@@ -80,7 +79,7 @@ export const azureAnnotationUnknown: Rule = {
       }
     }
   },
-};
+});
 
 /** Did-you-mean on the part after the prefix, so that the long shared prefix does not dilute the distance. */
 function suggest(key: string): string | undefined {

@@ -1,5 +1,4 @@
-import type { AnyResource } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { CILIUM_KINDS, compiledCiliumOf } from './shared/ciliumScope';
 
 /**
@@ -12,14 +11,14 @@ import { CILIUM_KINDS, compiledCiliumOf } from './shared/ciliumScope';
  * Silent when the profile does not say (`cluster.advancedNetworkPolicies` unset) or the engine is not Cilium
  * (cilium-policy-unavailable covers that).
  */
-export const ciliumAdvancedPolicyNotEnabled: Rule = {
+export const ciliumAdvancedPolicyNotEnabled = defineRule({
   id: 'cilium-advanced-policy-not-enabled',
   defaultSeverity: 'warning',
   title: 'toFQDNs or an L7 rule while the cluster profile says Advanced Container Networking Services does not enable it',
   sources: ['https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts', 'https://learn.microsoft.com/azure/aks/container-network-security-l7-policy-concepts'],
   doc: { needs: '`cluster.advancedNetworkPolicies` and `networkPolicyEngine: cilium` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const setting = ctx.profile.advancedNetworkPolicies;
     if (setting === undefined || setting === 'L7' || ctx.profile.networkPolicyEngine !== 'cilium') return;
     const policy = compiledCiliumOf(resource);
@@ -46,4 +45,4 @@ export const ciliumAdvancedPolicyNotEnabled: Rule = {
       }
     }
   },
-};
+});

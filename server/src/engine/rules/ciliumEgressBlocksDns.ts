@@ -1,6 +1,5 @@
-import type { AnyResource } from '../model/resources';
 import { reachModelOf } from '../reach/model';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { CILIUM_KINDS, classesSelectedBy, compiledCiliumOf, qualifiedCilium } from './shared/ciliumScope';
 import { describeWorkloads, workloadsOfClasses } from './shared/netpolScope';
 import { dnsVerdicts } from './shared/dnsVerdicts';
@@ -10,14 +9,14 @@ import { dnsVerdicts } from './shared/dnsVerdicts';
  * reads their NetworkPolicies and Cilium policies together) says their egress admits no DNS to cluster DNS on UDP 53:
  * every name lookup times out. Only under the Cilium engine; reported on the rule's endpointSelector.
  */
-export const ciliumEgressBlocksDns: Rule = {
+export const ciliumEgressBlocksDns = defineRule({
   id: 'cilium-egress-blocks-dns',
   defaultSeverity: 'error',
   title: 'A Cilium policy isolates pods for egress and their egress admits no DNS to cluster DNS',
   sources: ['https://docs.cilium.io/en/stable/security/policy/intro/', 'https://docs.cilium.io/en/stable/security/policy/language/#dns-based'],
   doc: { needs: '`networkPolicyEngine: cilium` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine !== 'cilium') return;
     const reach = reachModelOf(ctx.index, ctx.profile);
     const policy = compiledCiliumOf(resource);
@@ -35,4 +34,4 @@ export const ciliumEgressBlocksDns: Rule = {
       });
     }
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { AnyResource } from '../model/resources';
 import { reachModelOf } from '../reach/model';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { CILIUM_KINDS, classesSelectedBy, compiledCiliumOf, isDnsVisibilityItem, qualifiedCilium } from './shared/ciliumScope';
 
 /**
@@ -14,13 +13,13 @@ import { CILIUM_KINDS, classesSelectedBy, compiledCiliumOf, isDnsVisibilityItem,
  * The DNS rule may be in the same rule, or, under the Cilium engine, in any Cilium rule selecting every pod of the
  * workspace this one selects.
  */
-export const ciliumFqdnWithoutDnsRule: Rule = {
+export const ciliumFqdnWithoutDnsRule = defineRule({
   id: 'cilium-fqdn-without-dns-rule',
   defaultSeverity: 'error',
   title: 'toFQDNs without a DNS rule (rules: dns on port 53): the names never resolve to allowed addresses',
   sources: ['https://docs.cilium.io/en/stable/security/policy/language/#dns-based', 'https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts'],
   appliesTo: CILIUM_KINDS,
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const policy = compiledCiliumOf(resource);
     if (!policy) return;
     for (const rule of policy.rules) {
@@ -43,4 +42,4 @@ export const ciliumFqdnWithoutDnsRule: Rule = {
       });
     }
   },
-};
+});

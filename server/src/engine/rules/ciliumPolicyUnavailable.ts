@@ -1,7 +1,6 @@
 import { isCiliumPolicyKind } from '../model/extract/cilium';
-import type { AnyResource, CiliumPolicy } from '../model/resources';
 import { engineName } from '../reach/selection';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { CILIUM_KINDS } from './shared/ciliumScope';
 
 /**
@@ -11,18 +10,18 @@ import { CILIUM_KINDS } from './shared/ciliumScope';
  * (no CRD) or stores them for nobody. Kube Netlens evaluates them only under `networkPolicyEngine: cilium`; with no
  * engine stated the finding is an info saying they are not evaluated.
  */
-export const ciliumPolicyUnavailable: Rule = {
+export const ciliumPolicyUnavailable = defineRule({
   id: 'cilium-policy-unavailable',
   defaultSeverity: 'warning',
   title: 'A Cilium policy in a cluster whose profile says the engine is not Cilium: it is not enforced (or not evaluated)',
   sources: ['https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium', 'https://docs.cilium.io/en/stable/security/policy/'],
   doc: { severityNote: 'info when the profile does not state the engine', needs: '`cluster.networkPolicyEngine` in the cluster profile' },
   appliesTo: CILIUM_KINDS,
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const engine = ctx.profile.networkPolicyEngine;
     if (engine === 'cilium') return;
     if (!isCiliumPolicyKind(resource.apiVersion, resource.kind)) return;
-    const policy = resource as CiliumPolicy;
+    const policy = resource;
     const origin = ctx.profile.origins?.networkPolicyEngine ? `, from ${ctx.profile.origins.networkPolicyEngine}` : '';
     if (engine === undefined) {
       ctx.report({
@@ -39,4 +38,4 @@ export const ciliumPolicyUnavailable: Rule = {
       data: { engine },
     });
   },
-};
+});

@@ -1,5 +1,5 @@
-import { WORKLOAD_KINDS, type AnyResource } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { WORKLOAD_KINDS } from '../model/resources';
+import { defineRule } from './rule';
 
 /**
  * duplicate-definition: the same object (kind, namespace, name) with the same data in another file, e.g. a
@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './rule';
  * fix in VS Code that adds the copies' folder to `netlens.exclude`. Copies whose data differ are variants, not
  * reported here: each is analysed on its own.
  */
-export const duplicateDefinition: Rule = {
+export const duplicateDefinition = defineRule({
   id: 'duplicate-definition',
   defaultSeverity: 'info',
   title: 'The same object with the same data is defined in another file too (counted once)',
@@ -17,7 +17,7 @@ export const duplicateDefinition: Rule = {
     'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', 'Namespace', 'ConfigMap', 'Secret',
     'GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant',
   ],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const copies = ctx.index.copiesOf(resource);
     if (copies.length === 0) return;
     const files = [...new Set(copies.map((c) => c.file))];
@@ -30,7 +30,7 @@ export const duplicateDefinition: Rule = {
       data: { kind: resource.kind, namespace: resource.namespace, name: resource.name, copies: files },
     });
   },
-};
+});
 
 /**
  * A copy's file as seen from the definition's: the path below the folder both are in (`release/app.yaml` for

@@ -1,6 +1,5 @@
 import { GATEWAY_API_KINDS, gatewayApiKindStatus } from '../kb/gatewayApiReleases';
-import type { AnyResource } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 const GROUP = 'gateway.networking.k8s.io';
 const EXPERIMENTAL_GROUP = 'gateway.networking.x-k8s.io';
@@ -11,13 +10,13 @@ const EXPERIMENTAL_GROUP = 'gateway.networking.x-k8s.io';
  * `v1alpha3`, BackendTLSPolicy before `v1`, and `XListenerSet` (`gateway.networking.x-k8s.io`), which became
  * ListenerSet `v1` in v1.5 (infos).
  */
-export const gatewayApiVersionOutdated: Rule = {
+export const gatewayApiVersionOutdated = defineRule({
   id: 'gateway-api-version-outdated',
   defaultSeverity: 'warning',
   title: 'A Gateway API kind is written in an experimental version although it is GA now',
   sources: [...new Set(GATEWAY_API_KINDS.map((k) => k.source))],
   appliesTo: ['TLSRoute', 'BackendTLSPolicy', 'XListenerSet'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const [group, version] = resource.apiVersion.includes('/') ? resource.apiVersion.split('/') : ['', resource.apiVersion];
     if (resource.kind === 'XListenerSet' && group === EXPERIMENTAL_GROUP) {
       const status = gatewayApiKindStatus('ListenerSet')!;
@@ -43,4 +42,4 @@ export const gatewayApiVersionOutdated: Rule = {
       data: { apiVersion: `${GROUP}/${status.standardVersion}` },
     });
   },
-};
+});

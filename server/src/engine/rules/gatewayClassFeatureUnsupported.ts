@@ -1,7 +1,7 @@
 import { APP_ROUTING_GATEWAY_API, ISTIO_ADDON_GATEWAY_API, knownGatewayClass } from '../kb/gatewayClasses';
 import { istioRevisionVersion } from '../kb/istioAddon';
-import type { AnyResource, Gateway, Route } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { Route } from '../model/resources';
+import { defineRule, type RuleContext } from './rule';
 import { gatewaysNamed, isGatewayApi, isGatewayParent } from './shared/gatewayApi';
 
 const APP_ROUTING_CLASS = 'approuting-istio';
@@ -17,16 +17,16 @@ const ISTIO_GATEWAY_API_MIN: [number, number] = [1, 26];
  *    cannot be enabled together);
  *  - `istio` with the Istio add-on: Gateway API needs revision `asm-1-26` or later.
  */
-export const gatewayClassFeatureUnsupported: Rule = {
+export const gatewayClassFeatureUnsupported = defineRule({
   id: 'gateway-class-feature-unsupported',
   defaultSeverity: 'warning',
   title: 'A Gateway asks its AKS GatewayClass for something it does not support, or the class is not available',
   sources: [APP_ROUTING_GATEWAY_API, ISTIO_ADDON_GATEWAY_API],
   appliesTo: ['Gateway', 'TLSRoute'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (!isGatewayApi(resource)) return;
-    if (resource.kind === 'TLSRoute') return checkRoute(resource as Route, ctx);
-    const gateway = resource as Gateway;
+    if (resource.kind !== 'Gateway') return checkRoute(resource, ctx); // a TLSRoute
+    const gateway = resource;
     const className = gateway.gatewayClassName;
     const span = gateway.gatewayClassNameSpan ?? gateway.nameSpan;
     const profile = ctx.profile;
@@ -67,7 +67,7 @@ export const gatewayClassFeatureUnsupported: Rule = {
       });
     }
   },
-};
+});
 
 function checkRoute(route: Route, ctx: RuleContext): void {
   const why = knownGatewayClass(APP_ROUTING_CLASS)?.unsupportedProtocols?.['TLS'];

@@ -1,7 +1,6 @@
 import { KNOWN_GATEWAY_CLASSES, knownGatewayClass } from '../kb/gatewayClasses';
-import type { AnyResource, Gateway } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { isGatewayApi } from './shared/gatewayApi';
 import { sortedNames } from './shared/order';
 
@@ -10,13 +9,12 @@ import { sortedNames } from './shared/order';
  * clusters commonly provide (`approuting-istio`, `istio`, `azure-alb-external`, ...). No controller programs the
  * Gateway. A warning when a close name exists (a likely typo); an info otherwise, since the cluster may have it.
  */
-export const gatewayClassUnknown: Rule = {
+export const gatewayClassUnknown = defineRule({
   id: 'gateway-class-unknown',
   defaultSeverity: 'warning',
   title: 'A Gateway names a GatewayClass that is neither declared nor known',
   appliesTo: ['Gateway'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const gateway = resource as Gateway;
+  check(gateway, ctx): void {
     if (!isGatewayApi(gateway)) return;
     const className = gateway.gatewayClassName;
     const declared = sortedNames(ctx.index.ofKind('GatewayClass').filter(isGatewayApi));
@@ -41,4 +39,4 @@ export const gatewayClassUnknown: Rule = {
       data: { gatewayClass: className, ...(suggestion ? { suggestion } : {}) },
     });
   },
-};
+});

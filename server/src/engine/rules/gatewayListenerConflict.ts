@@ -1,5 +1,5 @@
-import type { AnyResource, Gateway, GatewayListener } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { GatewayListener } from '../model/resources';
+import { defineRule } from './rule';
 import { isGatewayApi } from './shared/gatewayApi';
 
 const TLS_PROTOCOLS: ReadonlySet<string> = new Set(['HTTPS', 'TLS']);
@@ -9,13 +9,12 @@ const TLS_PROTOCOLS: ReadonlySet<string> = new Set(['HTTPS', 'TLS']);
  * rejects the Gateway, listeners are keyed by name), the same port + protocol + hostname (both are marked
  * Conflicted and neither serves), or plain HTTP and TLS on one port (a protocol conflict).
  */
-export const gatewayListenerConflict: Rule = {
+export const gatewayListenerConflict = defineRule({
   id: 'gateway-listener-conflict',
   defaultSeverity: 'error',
   title: 'Two listeners of a Gateway conflict (same name, or same port, protocol and hostname)',
   appliesTo: ['Gateway'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const gateway = resource as Gateway;
+  check(gateway, ctx): void {
     if (!isGatewayApi(gateway)) return;
     gateway.listeners.forEach((listener, i) => {
       const earlier = gateway.listeners.slice(0, i);
@@ -53,7 +52,7 @@ export const gatewayListenerConflict: Rule = {
       }
     });
   },
-};
+});
 
 function hostnameOf(listener: GatewayListener): string {
   return (listener.hostname ?? '').toLowerCase();

@@ -1,5 +1,4 @@
-import type { AnyResource, Gateway } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { KEY_VAULT_CERT_OPTION, certificateProvidedByAnnotation, hasCertManagerCertificate } from './shared/certificates';
 import { GATEWAY_GROUP, isCoreKind, isGatewayApi, workspaceCoversNamespace } from './shared/gatewayApi';
 import { sortedNames } from './shared/order';
@@ -11,13 +10,12 @@ import { sortedNames } from './shared/order';
  * and never when the AKS Key Vault option (`tls.options` `kubernetes.azure.com/tls-cert-keyvault-uri`),
  * cert-manager annotations or a cert-manager Certificate provide it.
  */
-export const gatewayTlsSecretMissing: Rule = {
+export const gatewayTlsSecretMissing = defineRule({
   id: 'gateway-tls-secret-missing',
   defaultSeverity: 'warning',
   title: 'A Gateway listener certificateRef names a missing or unreachable Secret',
   appliesTo: ['Gateway'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const gateway = resource as Gateway;
+  check(gateway, ctx): void {
     if (!isGatewayApi(gateway) || certificateProvidedByAnnotation(gateway.annotations)) return;
     for (const listener of gateway.listeners) {
       if (listener.tlsMode === 'Passthrough' || listener.tlsOptions?.[KEY_VAULT_CERT_OPTION] !== undefined) continue;
@@ -53,4 +51,4 @@ export const gatewayTlsSecretMissing: Rule = {
       }
     }
   },
-};
+});

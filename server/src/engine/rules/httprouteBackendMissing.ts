@@ -1,6 +1,5 @@
-import type { AnyResource, Route } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ROUTE_KINDS, isCoreKind, isGatewayApi, routeBackendRefs, workspaceCoversNamespace } from './shared/gatewayApi';
 import { byLocation, sortedNames } from './shared/order';
 
@@ -10,13 +9,12 @@ import { byLocation, sortedNames } from './shared/order';
  * the rule id stays `httproute-*`. A backend in another namespace that the workspace does not hold is left alone,
  * and a missing Service in a namespace where the workspace has no Service at all is only an info.
  */
-export const httprouteBackendMissing: Rule = {
+export const httprouteBackendMissing = defineRule({
   id: 'httproute-backend-missing',
   defaultSeverity: 'error',
   title: 'A route backendRef names a missing Service or Service port, or no port',
   appliesTo: [...ROUTE_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const route = resource as Route;
+  check(route, ctx): void {
     if (!isGatewayApi(route)) return;
     for (const { ref, namespace } of routeBackendRefs(route)) {
       if (!isCoreKind(ref, 'Service') || !ref.name) continue;
@@ -54,4 +52,4 @@ export const httprouteBackendMissing: Rule = {
       });
     }
   },
-};
+});

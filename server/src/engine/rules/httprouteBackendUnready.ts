@@ -1,5 +1,4 @@
-import type { AnyResource, Route } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ROUTE_KINDS, isCoreKind, isGatewayApi, routeBackendRefs } from './shared/gatewayApi';
 import { serviceReadiness } from './shared/readiness';
 import { byLocation } from './shared/order';
@@ -8,13 +7,12 @@ import { byLocation } from './shared/order';
  * httproute-backend-unready: a route's backend Service exists but selects no pods, so the gateway has no endpoint
  * for it (503). Applies to every route kind.
  */
-export const httprouteBackendUnready: Rule = {
+export const httprouteBackendUnready = defineRule({
   id: 'httproute-backend-unready',
   defaultSeverity: 'warning',
   title: 'A route backend Service exists but selects no pods',
   appliesTo: [...ROUTE_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const route = resource as Route;
+  check(route, ctx): void {
     if (!isGatewayApi(route)) return;
     for (const { ref, namespace } of routeBackendRefs(route)) {
       if (!isCoreKind(ref, 'Service') || !ref.name) continue;
@@ -30,4 +28,4 @@ export const httprouteBackendUnready: Rule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,14 @@
-import type { AnyResource, Gateway, GatewayListener, Route } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { Gateway, GatewayListener, Route } from '../model/resources';
+import { defineRule } from './rule';
 import { gatewaysNamed, isGatewayApi, isGatewayParent } from './shared/gatewayApi';
 import { gatewayHostnamesIntersect } from './shared/hostnames';
 import { byLocation } from './shared/order';
 
+/** The route kinds this rule reads. */
+const KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute'] as const;
+
 /** Listener protocols each route kind attaches to. */
-const PROTOCOLS: Readonly<Record<string, readonly string[]>> = {
+const PROTOCOLS: Readonly<Partial<Record<Route['kind'], readonly string[]>>> = {
   HTTPRoute: ['HTTP', 'HTTPS'],
   GRPCRoute: ['HTTP', 'HTTPS'],
   TLSRoute: ['TLS'],
@@ -18,13 +21,12 @@ const PROTOCOLS: Readonly<Record<string, readonly string[]>> = {
  * hostnames match by suffix (`*.example.com` matches `a.example.com` and `a.b.example.com`, not `example.com`).
  * Applies to HTTPRoute, GRPCRoute and TLSRoute.
  */
-export const httprouteHostnameNotAccepted: Rule = {
+export const httprouteHostnameNotAccepted = defineRule({
   id: 'httproute-hostname-not-accepted',
   defaultSeverity: 'warning',
   title: 'No listener of the parent Gateway accepts any of the route\'s hostnames',
-  appliesTo: Object.keys(PROTOCOLS),
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const route = resource as Route;
+  appliesTo: KINDS,
+  check(route, ctx): void {
     if (!isGatewayApi(route) || route.hostnames.length === 0) return;
     const protocols = PROTOCOLS[route.kind] ?? [];
     for (const ref of route.parentRefs) {
@@ -45,7 +47,7 @@ export const httprouteHostnameNotAccepted: Rule = {
       });
     }
   },
-};
+});
 
 function describe(listeners: readonly GatewayListener[]): string {
   return listeners.map((l) => `${l.name}: ${l.hostname}`).join(', ');

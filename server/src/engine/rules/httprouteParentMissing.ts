@@ -1,6 +1,6 @@
-import type { AnyResource, Gateway, Route } from '../model/resources';
+import type { Gateway } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ROUTE_KINDS, gatewayApiGateways, gatewaysNamed, isCoreKind, isGatewayApi, isGatewayParent, workspaceCoversNamespace } from './shared/gatewayApi';
 import { byLocation, sortedNames } from './shared/order';
 
@@ -11,13 +11,12 @@ import { byLocation, sortedNames } from './shared/order';
  * a missing one is an error only when the workspace has Gateways in that namespace, an info when it has Gateways
  * elsewhere only, and silent when it has none at all.
  */
-export const httprouteParentMissing: Rule = {
+export const httprouteParentMissing = defineRule({
   id: 'httproute-parent-missing',
   defaultSeverity: 'error',
   title: 'A route\'s parentRef names a Gateway or listener that does not exist',
   appliesTo: [...ROUTE_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const route = resource as Route;
+  check(route, ctx): void {
     if (!isGatewayApi(route)) return;
     for (const ref of route.parentRefs) {
       const namespace = ref.namespace ?? route.namespace;
@@ -67,4 +66,4 @@ export const httprouteParentMissing: Rule = {
       }
     }
   },
-};
+});

@@ -1,19 +1,18 @@
 import { findServicePort } from '../model/serviceBackends';
 import { closestName } from '../util/closestName';
-import type { AnyResource, Ingress, IngressBackend } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { IngressBackend } from '../model/resources';
+import { defineRule } from './rule';
 
 /**
  * ingress-backend-missing: an Ingress backend names a Service that does not exist in the Ingress's namespace, or a
  * port that Service does not have. The controller answers 503 for that path.
  */
-export const ingressBackendMissing: Rule = {
+export const ingressBackendMissing = defineRule({
   id: 'ingress-backend-missing',
   defaultSeverity: 'error',
   title: 'An Ingress backend names a missing Service or Service port',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const backends: { backend: IngressBackend; where: string }[] = [];
     if (ingress.defaultBackend) backends.push({ backend: ingress.defaultBackend, where: 'defaultBackend' });
     for (const rule of ingress.rules) {
@@ -46,4 +45,4 @@ export const ingressBackendMissing: Rule = {
       });
     }
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressServiceBackends } from './shared/ingressBackends';
 import { serviceReadiness } from './shared/readiness';
 import { byLocation } from './shared/order';
@@ -9,13 +8,12 @@ import { byLocation } from './shared/order';
  * and the controller answers 503 for that path. Less sure (info) when the workspace has no workload at all in the
  * namespace.
  */
-export const ingressBackendUnready: Rule = {
+export const ingressBackendUnready = defineRule({
   id: 'ingress-backend-unready',
   defaultSeverity: 'warning',
   title: 'An Ingress backend Service exists but selects no pods',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     for (const { ref, where } of ingressServiceBackends(ingress)) {
       const services = byLocation(ctx.index.lookup('Service', ingress.namespace, ref.service));
       const readiness = serviceReadiness(ctx.index, services);
@@ -29,4 +27,4 @@ export const ingressBackendUnready: Rule = {
       });
     }
   },
-};
+});

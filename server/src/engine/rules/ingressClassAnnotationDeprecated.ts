@@ -1,6 +1,5 @@
 import { unservedIngressClass } from '../kb/ingressClasses';
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { INGRESS_CLASS_ANNOTATION } from './shared/ingressClass';
 
 /**
@@ -9,13 +8,12 @@ import { INGRESS_CLASS_ANNOTATION } from './shared/ingressClass';
  * reported for classes whose own controller reads only the annotation (GKE's `gce`, `gce-internal`): moving them to
  * ingressClassName would make that controller ignore the Ingress.
  */
-export const ingressClassAnnotationDeprecated: Rule = {
+export const ingressClassAnnotationDeprecated = defineRule({
   id: 'ingress-class-annotation-deprecated',
   defaultSeverity: 'info',
   title: 'An Ingress uses the deprecated kubernetes.io/ingress.class annotation',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const value = ingress.annotations[INGRESS_CLASS_ANNOTATION];
     if (value === undefined) return;
     const span = ingress.annotationSpans[INGRESS_CLASS_ANNOTATION] ?? ingress.nameSpan;
@@ -29,4 +27,4 @@ export const ingressClassAnnotationDeprecated: Rule = {
       data: { ingressClass: value, both },
     });
   },
-};
+});

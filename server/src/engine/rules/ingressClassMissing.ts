@@ -1,5 +1,4 @@
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressClassOf } from './shared/ingressClass';
 
 /**
@@ -7,13 +6,12 @@ import { ingressClassOf } from './shared/ingressClass';
  * and the workspace declares no default IngressClass. Controllers only serve Ingresses of their class (unless the
  * cluster marks one class as default), so this Ingress is likely ignored.
  */
-export const ingressClassMissing: Rule = {
+export const ingressClassMissing = defineRule({
   id: 'ingress-class-missing',
   defaultSeverity: 'warning',
   title: 'An Ingress names no ingress class and no default IngressClass is declared',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     if (ingressClassOf(ctx.index, ingress).source !== 'none') return;
     ctx.report({
       span: ingress.nameSpan,
@@ -23,4 +21,4 @@ export const ingressClassMissing: Rule = {
       data: { ingress: ingress.name },
     });
   },
-};
+});

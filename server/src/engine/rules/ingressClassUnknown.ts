@@ -1,7 +1,6 @@
 import { KNOWN_INGRESS_CLASSES, UNSERVED_INGRESS_CLASSES, knownIngressClass, unservedIngressClass } from '../kb/ingressClasses';
-import type { AnyResource, Ingress } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressClassOf } from './shared/ingressClass';
 import { sortedNames } from './shared/order';
 
@@ -12,14 +11,13 @@ import { sortedNames } from './shared/order';
  * it, so it is only an info. A class that nothing on AKS serves (the retired HTTP application routing add-on, GKE's
  * `gce` classes) is a warning that says why.
  */
-export const ingressClassUnknown: Rule = {
+export const ingressClassUnknown = defineRule({
   id: 'ingress-class-unknown',
   defaultSeverity: 'warning',
   title: 'An Ingress names an ingress class that is neither declared nor known',
   sources: [...new Set(UNSERVED_INGRESS_CLASSES.map((c) => c.source))],
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const resolved = ingressClassOf(ctx.index, ingress);
     const unserved = resolved.name !== undefined && resolved.source !== 'default' && resolved.definitions.length === 0 ? unservedIngressClass(resolved.name) : undefined;
     if (unserved) {
@@ -61,4 +59,4 @@ export const ingressClassUnknown: Rule = {
       data: { ingressClass: resolved.name, ...(suggestion ? { suggestion } : {}) },
     });
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { AnyResource, Ingress, IngressPath, IngressRule } from '../model/resources';
+import type { Ingress, IngressPath, IngressRule } from '../model/resources';
 import { qualifiedName } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressClassOf, nginxFamilyOf } from './shared/ingressClass';
 import { byLocation } from './shared/order';
 
@@ -11,13 +11,12 @@ import { byLocation } from './shared/order';
  * and path ... is already defined in ingress ..."); without the webhook the oldest one silently wins. Definitions
  * of the same namespace/name in several files are variants of one object, not duplicates.
  */
-export const ingressDuplicateHostPath: Rule = {
+export const ingressDuplicateHostPath = defineRule({
   id: 'ingress-duplicate-host-path',
   defaultSeverity: 'error',
   title: 'Two Ingresses of the same class route the same host and path',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const resolved = ingressClassOf(ctx.index, ingress);
     if (!resolved.name) return;
     const self = qualifiedName(ingress);
@@ -51,7 +50,7 @@ export const ingressDuplicateHostPath: Rule = {
       }
     }
   },
-};
+});
 
 /**
  * Ingresses by route key, so that each check is not a scan of every Ingress (quadratic on large workspaces). Kept

@@ -1,6 +1,5 @@
 import { APP_ROUTING_NGINX_SUPPORT_SOURCE } from '../kb/ingressClasses';
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressClassOf, nginxFamilyOf } from './shared/ingressClass';
 
 const INGRESS_NGINX_RETIREMENT = 'https://www.kubernetes.dev/blog/2025/11/12/ingress-nginx-retirement/';
@@ -12,14 +11,13 @@ const INGRESS_NGINX_RETIREMENT = 'https://www.kubernetes.dev/blog/2025/11/12/ing
  * the add-on's Gateway API mode (GatewayClass `approuting-istio`, generally available). A warning: both are out of
  * support as of December 2026.
  */
-export const ingressNginxRetirement: Rule = {
+export const ingressNginxRetirement = defineRule({
   id: 'ingress-nginx-retirement',
   defaultSeverity: 'warning',
   title: 'An Ingress is served by a retired NGINX ingress controller that no longer gets security fixes',
   sources: [INGRESS_NGINX_RETIREMENT, APP_ROUTING_NGINX_SUPPORT_SOURCE],
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const resolved = ingressClassOf(ctx.index, ingress);
     const family = nginxFamilyOf(resolved);
     if (!family) return;
@@ -31,4 +29,4 @@ export const ingressNginxRetirement: Rule = {
           'Move to Gateway API (on AKS: the application routing add-on\'s GatewayClass `approuting-istio`, or Application Gateway for Containers), or to a maintained Ingress controller.';
     ctx.report({ span: resolved.span, message, data: { ingressClass: resolved.name, family } });
   },
-};
+});

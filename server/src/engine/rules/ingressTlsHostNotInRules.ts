@@ -1,5 +1,4 @@
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressHostsOverlap } from './shared/hostnames';
 
 /**
@@ -8,13 +7,12 @@ import { ingressHostsOverlap } from './shared/hostnames';
  * host is served with the controller's default certificate). Rules without a host serve every name, so they cover
  * all TLS hosts.
  */
-export const ingressTlsHostNotInRules: Rule = {
+export const ingressTlsHostNotInRules = defineRule({
   id: 'ingress-tls-host-not-in-rules',
   defaultSeverity: 'warning',
   title: 'An Ingress TLS host is not routed by any of its rules',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     if (ingress.rules.some((r) => !r.host)) return;
     const ruleHosts = ingress.rules.map((r) => r.host!);
     for (const tls of ingress.tls) {
@@ -30,4 +28,4 @@ export const ingressTlsHostNotInRules: Rule = {
       }
     }
   },
-};
+});

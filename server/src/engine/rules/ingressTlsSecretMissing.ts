@@ -1,5 +1,4 @@
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { certificateProvidedByAnnotation, hasCertManagerCertificate } from './shared/certificates';
 import { sortedNames } from './shared/order';
 
@@ -9,13 +8,12 @@ import { sortedNames } from './shared/order';
  * never when the AKS Key Vault annotation or cert-manager annotations will create it, or a cert-manager
  * Certificate lives in the namespace.
  */
-export const ingressTlsSecretMissing: Rule = {
+export const ingressTlsSecretMissing = defineRule({
   id: 'ingress-tls-secret-missing',
   defaultSeverity: 'warning',
   title: 'An Ingress TLS Secret does not exist in its namespace',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     if (certificateProvidedByAnnotation(ingress.annotations)) return;
     const secrets = ctx.index.ofKindIn('Secret', ingress.namespace);
     if (secrets.length === 0) return;
@@ -32,4 +30,4 @@ export const ingressTlsSecretMissing: Rule = {
       });
     }
   },
-};
+});

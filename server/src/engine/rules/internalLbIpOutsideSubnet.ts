@@ -1,9 +1,8 @@
 import { parseAddress } from '../address/ipAddress';
-import type { AnyResource, Service } from '../model/resources';
 import { originSuffix } from '../profile/mergeProfiles';
 import { nodeRanges, podRanges, serviceRanges } from '../profile/ranges';
 import type { Span } from '../syntax/tree';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { isInternalLoadBalancer } from '../exposure/exposure';
 
 const IPV4_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-ipv4';
@@ -15,14 +14,13 @@ const IPV6_ANNOTATION = 'service.beta.kubernetes.io/azure-load-balancer-ipv6';
  * VNet range of the profile cannot be allocated: the Service stays `<pending>`. Silent when the profile states no
  * `cluster.vnetCidrs`.
  */
-export const internalLbIpOutsideSubnet: Rule = {
+export const internalLbIpOutsideSubnet = defineRule({
   id: 'internal-lb-ip-outside-subnet',
   defaultSeverity: 'error',
   title: "An internal LoadBalancer requests an IP outside the cluster's VNet ranges",
   doc: { needs: '`cluster.vnetCidrs` in the cluster profile' },
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     if (service.type !== 'LoadBalancer' || service.loadBalancerClass || !isInternalLoadBalancer(service)) return;
     const vnets = nodeRanges(ctx.profile);
     if (vnets.length === 0) return;
@@ -53,4 +51,4 @@ export const internalLbIpOutsideSubnet: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import { ipBlockMatchesPods, semanticsOf } from '../reach/selection';
 import { podRanges, serviceRanges } from '../profile/ranges';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/ipBlocks';
 
 /**
@@ -19,14 +18,13 @@ import { coversEverything, ipBlockPeers, overlapping, peerWord } from './shared/
  * an engine matches the block against pod IPs is the engine semantics the reachability model uses
  * (netpol/semantics.ts `ipBlockMatchesPods`), so explain and connectivity agree with this finding.
  */
-export const ipblockCoversPods: Rule = {
+export const ipblockCoversPods = defineRule({
   id: 'ipblock-covers-pods',
   defaultSeverity: 'warning',
   title: 'An ipBlock overlaps the pod or service CIDR (or, under the flat model, the VNet pods take IPs from)',
   doc: { needs: '`cluster.podCidr`, `cluster.serviceCidr` or (flat) `cluster.vnetCidrs`' },
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     const engine = ctx.profile.networkPolicyEngine;
     if (engine === 'none') return;
     const semantics = semanticsOf(ctx.profile);
@@ -60,4 +58,4 @@ export const ipblockCoversPods: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,7 @@
 import { ISTIO_ADDON_GATEWAYS, ISTIO_ADDON_NAMESPACE } from '../kb/istioAddon';
 import { equalitySelector, selectorMatches } from '../model/labelSelector';
-import type { AnyResource, Gateway } from '../model/resources';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 const ISTIO_GATEWAY_REFERENCE = 'https://istio.io/latest/docs/reference/config/networking/gateway/';
 /** Upstream Istio's default ingress gateway label, which the AKS add-on's gateways do not carry. */
@@ -16,15 +15,14 @@ const UPSTREAM_DEFAULT_LABEL = 'ingressgateway';
  * the workspace while the profile says the add-on is on (or the value is close to an add-on gateway's). Without a
  * profile and without a close name it stays silent: the gateway may be deployed from elsewhere.
  */
-export const istioGatewaySelectorUnmatched: Rule = {
+export const istioGatewaySelectorUnmatched = defineRule({
   id: 'istio-gateway-selector-unmatched',
   defaultSeverity: 'warning',
   title: 'An Istio Gateway selects no ingress gateway pods',
   sources: [ISTIO_ADDON_GATEWAYS[0]!.source, ISTIO_GATEWAY_REFERENCE],
   doc: { appliesTo: 'Gateway (`networking.istio.io`)' },
   appliesTo: ['Gateway'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const gateway = resource as Gateway;
+  check(gateway, ctx): void {
     const istio = gateway.istio;
     if (!istio || Object.keys(istio.selector).length === 0) return;
     const span = istio.selectorSpan ?? gateway.nameSpan;
@@ -61,4 +59,4 @@ export const istioGatewaySelectorUnmatched: Rule = {
       data: suggestion ? { suggestion } : {},
     });
   },
-};
+});

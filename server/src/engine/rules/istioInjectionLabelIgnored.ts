@@ -1,7 +1,7 @@
 import { ISTIO_ADDON_FACTS, ISTIO_REVISION_PATTERN } from '../kb/istioAddon';
-import { isWorkload, WORKLOAD_KINDS, type AnyResource } from '../model/resources';
+import { isWorkload, WORKLOAD_KINDS } from '../model/resources';
 import type { Span } from '../syntax/tree';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 const REVISION_LABEL = 'istio.io/rev';
 const INJECTION_LABEL = 'istio-injection';
@@ -15,14 +15,14 @@ const INJECTION_FACT = ISTIO_ADDON_FACTS.find((f) => f.id === 'default-injection
  * revisions (on Namespaces and pod templates). Without a profile, only an `asm` revision written in another form than
  * `asm-X-Y` is reported.
  */
-export const istioInjectionLabelIgnored: Rule = {
+export const istioInjectionLabelIgnored = defineRule({
   id: 'istio-injection-label-ignored',
   defaultSeverity: 'warning',
   title: 'A sidecar injection label the AKS Istio add-on does not act on',
   sources: [INJECTION_FACT.source],
   doc: { appliesTo: 'Namespace, workloads (pod template labels)' },
   appliesTo: ['Namespace', ...WORKLOAD_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const revisions = ctx.profile.istioRevisions ?? [];
     const origin = ctx.profile.origins?.istioRevisions;
     const installed = `installed revisions: ${revisions.join(', ')}${origin ? `, from ${origin}` : ''}`;
@@ -68,4 +68,4 @@ export const istioInjectionLabelIgnored: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { INGRESS_KEYVAULT_SOURCE, KEYVAULT_SERVICE_ACCOUNT_KEY, KEYVAULT_TLS, KEYVAULT_URI_KEY, parseKeyVaultUri } from '../kb/keyVaultTls';
-import type { AnyResource, Gateway, Ingress, NginxIngressController } from '../model/resources';
+import type { Gateway, Ingress, NginxIngressController } from '../model/resources';
 import type { Span } from '../syntax/tree';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import { isGatewayApi } from './shared/gatewayApi';
 import { ingressClassOf } from './shared/ingressClass';
 
@@ -16,18 +16,18 @@ import { ingressClassOf } from './shared/ingressClass';
  *  - everywhere: the value must be a Key Vault certificate URI, preferably without a version (a pinned version is not
  *    rotated).
  */
-export const keyvaultTlsMisconfigured: Rule = {
+export const keyvaultTlsMisconfigured = defineRule({
   id: 'keyvault-tls-misconfigured',
   defaultSeverity: 'warning',
   title: 'A Key Vault TLS certificate for the application routing add-on is set up so the add-on cannot use it',
   sources: [KEYVAULT_TLS.source, INGRESS_KEYVAULT_SOURCE, 'https://learn.microsoft.com/azure/aks/app-routing-nginx-configuration'],
   appliesTo: ['Ingress', 'Gateway', 'NginxIngressController'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    if (resource.kind === 'Ingress') checkIngress(resource as Ingress, ctx);
-    else if (resource.kind === 'Gateway') checkGateway(resource as Gateway, ctx);
-    else if (resource.kind === 'NginxIngressController') checkController(resource as NginxIngressController, ctx);
+  check(resource, ctx): void {
+    if (resource.kind === 'Ingress') checkIngress(resource, ctx);
+    else if (resource.kind === 'Gateway') checkGateway(resource, ctx);
+    else if (resource.kind === 'NginxIngressController') checkController(resource, ctx);
   },
-};
+});
 
 function checkIngress(ingress: Ingress, ctx: RuleContext): void {
   const uri = ingress.annotations[KEYVAULT_URI_KEY];

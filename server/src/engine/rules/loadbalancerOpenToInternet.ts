@@ -1,6 +1,5 @@
-import type { AnyResource, Service } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { isPublicLoadBalancer, sourceRestrictions } from './shared/loadBalancer';
 import { byLocation } from './shared/order';
 import { exposesSensitivePort } from './shared/sensitiveExposure';
@@ -15,13 +14,12 @@ import { serviceEntryVerdict, verdictsByEngine } from '../reach/ways';
  * reachability model (reach/) says the pods' NetworkPolicies drop what the load balancer sends on every port; when
  * it cannot tell, the message says so.
  */
-export const loadbalancerOpenToInternet: Rule = {
+export const loadbalancerOpenToInternet = defineRule({
   id: 'loadbalancer-open-to-internet',
   defaultSeverity: 'info',
   title: 'A public LoadBalancer Service admits every client address',
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     if (!isPublicLoadBalancer(service) || sourceRestrictions(service).length > 0) return;
     if (exposesSensitivePort(service, byLocation(workloadsOfService(ctx.index, service)))) return;
     const model = reachModelOf(ctx.index, ctx.profile);
@@ -46,4 +44,4 @@ export const loadbalancerOpenToInternet: Rule = {
       data: { service: service.name, verdict: unsettled ? 'unknown' : 'allowed' },
     });
   },
-};
+});

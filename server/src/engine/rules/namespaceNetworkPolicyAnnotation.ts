@@ -1,6 +1,5 @@
-import type { AnyResource } from '../model/resources';
 import { reachModelOf } from '../reach/model';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 export const LEGACY_ISOLATION_ANNOTATION = 'net.beta.kubernetes.io/network-policy';
 
@@ -12,12 +11,12 @@ export const LEGACY_ISOLATION_ANNOTATION = 'net.beta.kubernetes.io/network-polic
  * annotation, so the namespace is not isolated by it. An info when a policy of the namespace already selects every
  * pod for ingress (the annotation is only dead weight), a warning otherwise.
  */
-export const namespaceNetworkPolicyAnnotation: Rule = {
+export const namespaceNetworkPolicyAnnotation = defineRule({
   id: 'namespace-network-policy-annotation',
   defaultSeverity: 'warning',
   title: 'A Namespace relies on the pre-1.7 isolation annotation, which every current Kubernetes ignores',
   appliesTo: ['Namespace'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const value = resource.annotations[LEGACY_ISOLATION_ANNOTATION];
     if (value === undefined) return;
     const span = resource.annotationSpans[LEGACY_ISOLATION_ANNOTATION] ?? resource.nameSpan;
@@ -33,4 +32,4 @@ export const namespaceNetworkPolicyAnnotation: Rule = {
       data: { namespace: resource.name, value, defaultDeny: defaultDeny?.name ?? null },
     });
   },
-};
+});

@@ -1,11 +1,11 @@
 import { servicesSelecting } from '../exposure/exposure';
 import { resolveTargetPort } from '../model/serviceBackends';
-import { isWorkload, WORKLOAD_KINDS, type AnyResource, type Protocol } from '../model/resources';
+import { isWorkload, WORKLOAD_KINDS, type Protocol } from '../model/resources';
 import { sourcesAdmittedOn } from '../reach/admission';
 import { reachModelOf } from '../reach/model';
 import type { ReachPeer } from '../reach/peers';
 import { peerOfWorkloadDefinition, reachBetween, verdictOf } from '../reach/query';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { joinAnd, qualified, workspaceHoldsWorkloadsOf } from './shared/netpolScope';
 
 /**
@@ -24,12 +24,12 @@ import { joinAnd, qualified, workspaceHoldsWorkloadsOf } from './shared/netpolSc
  * isolating policy and why it admits nothing.
  * Silent when no engine enforces policies and for hostNetwork pods.
  */
-export const netpolAdmitsNoSource: Rule = {
+export const netpolAdmitsNoSource = defineRule({
   id: 'netpol-admits-no-source',
   defaultSeverity: 'warning',
   title: 'A workload a Service exposes admits no source at all on that port',
   appliesTo: [...WORKLOAD_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (!isWorkload(resource) || ctx.profile.networkPolicyEngine === 'none' || resource.hostNetwork) return;
     const model = reachModelOf(ctx.index, ctx.profile);
     const pods = model.classOf(resource);
@@ -73,4 +73,4 @@ export const netpolAdmitsNoSource: Rule = {
       data: { workload: qualified(resource), ports: exposed.map((p) => ({ port: p.port, protocol: p.protocol })), services, policies: policies.map((p) => p.name) },
     });
   },
-};
+});

@@ -2,14 +2,14 @@ import { targetsOfServicePort } from '../exposure/backends';
 import { readersOfConfigMap } from '../egress/inventory';
 import { referencesOf, type ServiceReference } from '../model/references';
 import { workloadsOfService } from '../model/serviceBackends';
-import { isWorkload, WORKLOAD_KINDS, type AnyResource, type ConfigMap, type Protocol, type Service, type Workload } from '../model/resources';
+import { isWorkload, WORKLOAD_KINDS, type ConfigMap, type Protocol, type Service, type Workload } from '../model/resources';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
 import type { PodClass } from '../netpol/podClasses';
 import { queryAllowed } from '../reach/selection';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer } from '../reach/peers';
 import { reachBetween, verdictOf } from '../reach/query';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import { byLocation } from './shared/order';
 import { policyNames, qualified } from './shared/netpolScope';
 import { ciliumPoliciesOf } from './shared/ciliumScope';
@@ -41,15 +41,15 @@ interface Denial {
  * (service-target-port-missing), a workload referring to its own pods, and when the profile says no engine runs.
  * Reported on the reference: the env value (checking the workload), or the ConfigMap key, naming each reader.
  */
-export const netpolBlocksDeclaredDependency: Rule = {
+export const netpolBlocksDeclaredDependency = defineRule({
   id: 'netpol-blocks-declared-dependency',
   defaultSeverity: 'warning',
   title: 'NetworkPolicies deny a workload the Service it declares it talks to',
   appliesTo: [...WORKLOAD_KINDS, 'ConfigMap'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
     if (resource.kind === 'ConfigMap') {
-      checkConfigMap(ctx, resource as ConfigMap);
+      checkConfigMap(ctx, resource);
       return;
     }
     if (!isWorkload(resource)) return;
@@ -61,7 +61,7 @@ export const netpolBlocksDeclaredDependency: Rule = {
       if (denial) report(ctx, reference, resource, denial, reference.via === 'arg' ? `command-line item \`${reference.arg ?? ''}\`` : `env \`${reference.envName}\``);
     }
   },
-};
+});
 
 function checkConfigMap(ctx: RuleContext, configMap: ConfigMap): void {
   const references = referencesOf(ctx.index, configMap);

@@ -1,13 +1,13 @@
 import { egressOfConfigMap, egressOfWorkload, readersOfConfigMap, type EgressDestination, type EgressEvidence } from '../egress/inventory';
 import { selectorMatches } from '../model/labelSelector';
-import { isWorkload, type AnyResource, type ConfigMap, type Workload, WORKLOAD_KINDS } from '../model/resources';
+import { isWorkload, type ConfigMap, type Workload, WORKLOAD_KINDS } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { parseAddress } from '../address/ipAddress';
 import { compilePolicy } from '../netpol/compiledPolicy';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer, type ReachPeer } from '../reach/peers';
 import { reachBetween, verdictOf } from '../reach/query';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 /**
  * netpol-blocks-declared-egress: a workload declares an external destination (egress inventory: a URL or host:port
@@ -19,15 +19,15 @@ import type { Rule, RuleContext } from './rule';
  * Reported where the destination is written: on the env value (checking the workload) or on the ConfigMap key
  * (checking the ConfigMap, naming the workloads that read it).
  */
-export const netpolBlocksDeclaredEgress: Rule = {
+export const netpolBlocksDeclaredEgress = defineRule({
   id: 'netpol-blocks-declared-egress',
   defaultSeverity: 'warning',
   title: 'An egress NetworkPolicy blocks an external destination the workload declares',
   appliesTo: [...WORKLOAD_KINDS, 'ConfigMap'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
     if (resource.kind === 'ConfigMap') {
-      checkConfigMap(resource as ConfigMap, ctx);
+      checkConfigMap(resource, ctx);
       return;
     }
     if (!isWorkload(resource) || !egressIsolated(ctx.index, resource, ctx.profile.networkPolicyEngine === 'cilium')) return;
@@ -42,7 +42,7 @@ export const netpolBlocksDeclaredEgress: Rule = {
       for (const e of evidence) report(ctx, e, destination, `${resource.kind} \`${resource.name}\``, blocked);
     }
   },
-};
+});
 
 function checkConfigMap(configMap: ConfigMap, ctx: RuleContext): void {
   const readers = readersOfConfigMap(ctx.index, configMap).filter((w) => egressIsolated(ctx.index, w, ctx.profile.networkPolicyEngine === 'cilium'));

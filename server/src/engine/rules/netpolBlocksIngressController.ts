@@ -1,12 +1,12 @@
 import { referenceAllowed, resolveServiceBackend } from '../exposure/backends';
-import type { AnyResource, Gateway, Ingress, Protocol, Route, Workload } from '../model/resources';
+import type { Gateway, Protocol, Workload } from '../model/resources';
 import type { PodClass } from '../netpol/podClasses';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer, type ReachPeer } from '../reach/peers';
 import type { IngressPath, PathSource } from '../reach/placement';
 import { reachBetween, verdictOf, type Verdict } from '../reach/query';
 import type { Span } from '../syntax/tree';
-import type { Rule, RuleContext, Severity } from './rule';
+import { defineRule, type RuleContext, type Severity } from './rule';
 import { gatewaysNamed, isCoreKind, isGatewayApi, isGatewayParent, ROUTE_KINDS, routeBackendRefs } from './shared/gatewayApi';
 import { ingressServiceBackends } from './shared/ingressBackends';
 import { joinAnd, policyNames, qualified } from './shared/netpolScope';
@@ -33,16 +33,16 @@ interface Backend {
  * the user can settle it: an Azure proxy whose subnet the profile does not state (info), or a controller whose
  * namespace is the user's choice and that would be denied in its usual one (a warning that says so).
  */
-export const netpolBlocksIngressController: Rule = {
+export const netpolBlocksIngressController = defineRule({
   id: 'netpol-blocks-ingress-controller',
   defaultSeverity: 'error',
   title: 'NetworkPolicies block the ingress controller from the pods an Ingress or route sends traffic to',
   appliesTo: ['Ingress', ...ROUTE_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
     const model = reachModelOf(ctx.index, ctx.profile);
     if (resource.kind === 'Ingress') {
-      const ingress = resource as Ingress;
+      const ingress = resource;
       const path = model.pathServing(ingress);
       const backends: Backend[] = ingressServiceBackends(ingress).map(({ ref, where }) => ({
         span: ref.serviceSpan,
@@ -55,7 +55,7 @@ export const netpolBlocksIngressController: Rule = {
       checkBackends(ctx, model, path, backends);
       return;
     }
-    const route = resource as Route;
+    const route = resource;
     if (!isGatewayApi(route)) return;
     const backends: Backend[] = routeBackendRefs(route)
       // A cross-namespace backend without a ReferenceGrant carries no traffic (route-cross-namespace-without-referencegrant).
@@ -77,7 +77,7 @@ export const netpolBlocksIngressController: Rule = {
       checkBackends(ctx, model, model.pathServing(gateway), backends);
     }
   },
-};
+});
 
 function checkBackends(ctx: RuleContext, model: ReachModel, path: IngressPath, backends: readonly Backend[]): void {
   // A controller Netlens does not know at all: nothing to say (ingress-class-unknown speaks about the class).

@@ -1,6 +1,5 @@
 import { egressOfWorkload } from '../egress/inventory';
 import { referencesOf } from '../model/references';
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { CompiledPolicy } from '../netpol/compiledPolicy';
 import type { NetpolModel } from '../netpol/model';
@@ -11,7 +10,7 @@ import { LOCAL_DNS } from '../kb/localDns';
 import { KUBE_DNS_LABEL_KEY, KUBE_DNS_LABEL_VALUE, KUBE_DNS_NAMESPACE } from '../reach/clusterDns';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import type { Verdict } from '../reach/query';
-import type { Rule, RuleContext, Severity } from './rule';
+import { defineRule, type RuleContext, type Severity } from './rule';
 import { dnsVerdicts } from './shared/dnsVerdicts';
 import { compiledPolicyOf, describeWorkloads, plainSelector, podClassesIn, qualified, workloadsOfClasses } from './shared/netpolScope';
 import { compareStrings as cmp } from '../util/compare';
@@ -47,16 +46,16 @@ interface BlockedPods {
  *    workloads, judged on a pod with its labels).
  * Silent when the profile says no engine enforces policies, and for hostNetwork pods.
  */
-export const netpolEgressBlocksDns: Rule = {
+export const netpolEgressBlocksDns = defineRule({
   id: 'netpol-egress-blocks-dns',
   defaultSeverity: 'error',
   title: 'Pods isolated for egress cannot reach cluster DNS (kube-dns) on UDP and TCP 53',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
     const reach = reachModelOf(ctx.index, ctx.profile);
     const model = reach.netpol;
-    const policy = compiledPolicyOf(model, resource as NetworkPolicy);
+    const policy = compiledPolicyOf(model, resource);
     if (!policy.isolates.Egress) return;
     if (podClassesIn(ctx.index, policy.namespace).length > 0) {
       const blocked = blockedInNamespace(ctx.index, reach, ctx.profile, policy.namespace).get(policy);
@@ -65,7 +64,7 @@ export const netpolEgressBlocksDns: Rule = {
     }
     checkWithoutWorkloads(ctx, reach, policy);
   },
-};
+});
 
 /** Blocked pods of a namespace, grouped under the policy each is reported on (computed once per namespace and model). */
 function blockedInNamespace(index: WorkspaceIndex, reach: ReachModel, profile: ClusterProfile, namespace: string): Map<CompiledPolicy, BlockedPods[]> {

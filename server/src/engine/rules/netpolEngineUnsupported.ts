@@ -1,9 +1,9 @@
 import { selectorMatches, selectsEverything, type LabelSelector } from '../model/labelSelector';
-import type { AnyResource, NetworkPolicy, NetworkPolicyRule } from '../model/resources';
+import type { NetworkPolicy, NetworkPolicyRule } from '../model/resources';
 import { nodeRanges, podRanges } from '../profile/ranges';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
-import type { Report, Rule, RuleContext } from './rule';
+import { defineRule, type Report, type RuleContext } from './rule';
 import { canonicalRanges, parseCidr, rangeOverlaps, rangeWithin, subtractRanges } from '../address/addressRange';
 import { coversEverything, ipBlockPeers, peerWord } from './shared/ipBlocks';
 
@@ -29,18 +29,17 @@ const NPM_IPBLOCK_SECTIONS = 4;
  *  - Azure NPM: no IPv6; on Windows nodes no named ports, SCTP, negative selectors or `except`; many ipBlock sections
  *    make a race on edits likelier; endPort not enforced (maintainers, not in the AKS docs).
  */
-export const netpolEngineUnsupported: Rule = {
+export const netpolEngineUnsupported = defineRule({
   id: 'netpol-engine-unsupported',
   defaultSeverity: 'warning',
   title: "The policy uses a feature the cluster's network policy engine handles differently or not at all on AKS",
   doc: { needs: '`cluster.networkPolicyEngine` in the cluster profile' },
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'cilium') checkCilium(policy, ctx);
     else if (ctx.profile.networkPolicyEngine === 'azure-npm') checkAzureNpm(policy, ctx);
   },
-};
+});
 
 function report(ctx: RuleContext, span: Span, message: string, feature: string, source: string, severity?: Report['severity']): void {
   const out: Report = { span, message, data: { engine: ctx.profile.networkPolicyEngine, feature, source } };

@@ -1,6 +1,5 @@
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import { compilePolicy } from '../netpol/compiledPolicy';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 /**
  * netpol-invalid-field: a field of a NetworkPolicy the API server rejects (k8s.io/kubernetes
@@ -10,13 +9,12 @@ import type { Rule, RuleContext } from './rule';
  * its cidr, an invalid selector, an unknown policyType. The whole object is rejected, so the policy is in effect
  * nowhere (netpol/compiledPolicy.ts `rejected`; docs/netpol.md): each problem is one finding, in the API server's words.
  */
-export const netpolInvalidField: Rule = {
+export const netpolInvalidField = defineRule({
   id: 'netpol-invalid-field',
   defaultSeverity: 'error',
   title: 'The API server rejects this NetworkPolicy: a field has a value it does not accept',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     const problems = compilePolicy(policy).rejected ?? [];
     for (const problem of problems) {
       ctx.report({
@@ -26,4 +24,4 @@ export const netpolInvalidField: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,8 @@
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { CompiledPolicy, CompiledPort, CompiledRule } from '../netpol/compiledPolicy';
 import { peerMatches, rulePorts, type PortProblem } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass } from '../netpol/podClasses';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import {
   compiledPolicyOf,
   describeWorkloads,
@@ -29,14 +28,14 @@ type NamedPort = Extract<CompiledPort, { kind: 'named' }>;
  *    without `to`, or selecting namespaces by label, may reach pods outside the workspace: silent.
  * Silent when the policy or the peers select no pod at all (netpol-selects-nothing / netpol-peer-selects-nothing).
  */
-export const netpolNamedPortUnresolved: Rule = {
+export const netpolNamedPortUnresolved = defineRule({
   id: 'netpol-named-port-unresolved',
   defaultSeverity: 'warning',
   title: 'A named port in a NetworkPolicy rule matches no container port of the pods it is about',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const model = rulesNetpolModel(ctx.index);
-    const policy = compiledPolicyOf(model, resource as NetworkPolicy);
+    const policy = compiledPolicyOf(model, resource);
     for (const rule of [...policy.rules.Ingress, ...policy.rules.Egress]) {
       const named = (rule.ports ?? []).filter((p): p is NamedPort => p.kind === 'named');
       if (named.length === 0) continue;
@@ -62,7 +61,7 @@ export const netpolNamedPortUnresolved: Rule = {
       }
     }
   },
-};
+});
 
 /** The pod classes a rule's named ports resolve against; undefined when they may include pods outside the workspace. */
 function destinationsOf(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule): readonly PodClass[] | undefined {

@@ -1,20 +1,19 @@
-import type { AnyResource, NetworkPolicy } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 /**
  * netpol-not-enforced: the cluster profile says no network policy engine runs (`cluster.networkPolicyEngine: none`,
  * or an imported cluster with networkPolicy none), so every NetworkPolicy of the workspace is stored by the API
  * server and enforced by nobody. Reported once per policy, on its name.
  */
-export const netpolNotEnforced: Rule = {
+export const netpolNotEnforced = defineRule({
   id: 'netpol-not-enforced',
   defaultSeverity: 'warning',
   title: 'The cluster profile says no network policy engine runs: this NetworkPolicy does nothing',
   doc: { needs: '`cluster.networkPolicyEngine: none` in the cluster profile' },
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine !== 'none') return;
-    const policy = resource as NetworkPolicy;
+    const policy = resource;
     ctx.report({
       span: policy.nameSpan,
       message:
@@ -24,4 +23,4 @@ export const netpolNotEnforced: Rule = {
       data: { engine: 'none' },
     });
   },
-};
+});

@@ -1,5 +1,4 @@
 import { describeSelector, selectorMatches, selectsEverything, type LabelSelector } from '../model/labelSelector';
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { clusterDnsOf } from '../reach/clusterDns';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compiledPolicy';
@@ -8,7 +7,7 @@ import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
 import { GATEWAY_NAME_LABEL } from '../kb/ingressPlacement';
 import { closestWorkloadHint } from '../model/closestWorkload';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import { byLocation } from './shared/order';
 import {
   closestKnownNamespace,
@@ -41,14 +40,14 @@ type PodsPeer = Extract<CompiledPeer, { kind: 'pods' }>;
  *    no pod there matches. Namespaces selected by other labels may include ones outside the workspace: silent.
  * Only rules of the directions the policy isolates are read (ignored rules are netpol-policytypes-ignores-rules').
  */
-export const netpolPeerSelectsNothing: Rule = {
+export const netpolPeerSelectsNothing = defineRule({
   id: 'netpol-peer-selects-nothing',
   defaultSeverity: 'warning',
   title: 'A NetworkPolicy rule peer selects no pod or namespace',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     const model = rulesNetpolModel(ctx.index);
-    const policy = compiledPolicyOf(model, resource as NetworkPolicy);
+    const policy = compiledPolicyOf(model, resource);
     for (const rule of [...policy.rules.Ingress, ...policy.rules.Egress]) {
       for (const peer of rule.peers ?? []) {
         if (peer.kind !== 'pods') continue;
@@ -57,7 +56,7 @@ export const netpolPeerSelectsNothing: Rule = {
       }
     }
   },
-};
+});
 
 function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule, peer: PodsPeer): void {
   const selector = peer.podSelector;

@@ -1,6 +1,5 @@
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import type { Direction } from '../netpol/compiledPolicy';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { compiledPolicyOf, qualified, rulesNetpolModel } from './shared/netpolScope';
 
 /**
@@ -10,13 +9,12 @@ import { compiledPolicyOf, qualified, rulesNetpolModel } from './shared/netpolSc
  * directions are ignored (netpol/compiledPolicy.ts `ignoredRules`); an empty `policyTypes: []` is defaulted by the
  * API like a missing one, so it never ignores anything.
  */
-export const netpolPolicytypesIgnoresRules: Rule = {
+export const netpolPolicytypesIgnoresRules = defineRule({
   id: 'netpol-policytypes-ignores-rules',
   defaultSeverity: 'warning',
   title: 'NetworkPolicy rules of a direction that policyTypes leaves out do nothing',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     const compiled = compiledPolicyOf(rulesNetpolModel(ctx.index), policy);
     for (const direction of compiled.ignoredRules) {
       const rules = (direction === 'Egress' ? policy.egress : policy.ingress) ?? [];
@@ -34,4 +32,4 @@ export const netpolPolicytypesIgnoresRules: Rule = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import { describeSelector, selectsEverything } from '../model/labelSelector';
-import type { AnyResource, NetworkPolicy, Workload } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { Workload } from '../model/resources';
+import { defineRule } from './rule';
 import { compiledPolicyOf, describeWorkloads, joinAnd, qualified, rulesNetpolModel } from './shared/netpolScope';
 
 /** Words in policy names that say nothing about which pods are meant. */
@@ -17,13 +17,12 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set(['allow', 'deny', 'default', 
  * pod and is never reported; the empty form usually means labels that were never filled in (the policy then isolates
  * every pod and admits only what it names, often nothing for the pods it was not written for).
  */
-export const netpolSelectorLeftEmpty: Rule = {
+export const netpolSelectorLeftEmpty = defineRule({
   id: 'netpol-selector-left-empty',
   defaultSeverity: 'info',
   title: 'A NetworkPolicy podSelector left empty selects every pod where the policy names a specific target',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     const selector = policy.podSelector;
     if (!selector.leftEmpty || !selectsEverything(selector)) return;
     const workloads = ctx.index.workloadsIn(policy.namespace);
@@ -52,7 +51,7 @@ export const netpolSelectorLeftEmpty: Rule = {
       data: { policy: qualified(policy), evidence },
     });
   },
-};
+});
 
 /**
  * Workloads whose name, or a label value of their pods, is what the policy's name says: its words and runs of them

@@ -1,7 +1,6 @@
 import { describeSelector, selectsEverything } from '../model/labelSelector';
-import type { AnyResource, NetworkPolicy } from '../model/resources';
 import { closestWorkloadHint } from '../model/closestWorkload';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { MANAGED_NAMESPACES, qualified } from './shared/netpolScope';
 
 /**
@@ -14,13 +13,12 @@ import { MANAGED_NAMESPACES, qualified } from './shared/netpolScope';
  * Silent for `podSelector: {}` (it selects every pod, present and future), for namespaces that AKS and its add-ons
  * manage (kube-system, app-routing-system, ...), and for invalid selectors (the API server rejects those).
  */
-export const netpolSelectsNothing: Rule = {
+export const netpolSelectsNothing = defineRule({
   id: 'netpol-selects-nothing',
   defaultSeverity: 'warning',
   title: 'A NetworkPolicy podSelector matches no workload in its namespace',
   appliesTo: ['NetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const policy = resource as NetworkPolicy;
+  check(policy, ctx): void {
     const selector = policy.podSelector;
     if (selector.invalid || selectsEverything(selector) || MANAGED_NAMESPACES.has(policy.namespace)) return;
     if (ctx.index.workloadsSelectedBy(policy.namespace, selector).length > 0) return;
@@ -45,4 +43,4 @@ export const netpolSelectsNothing: Rule = {
       data,
     });
   },
-};
+});

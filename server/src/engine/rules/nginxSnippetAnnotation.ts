@@ -1,5 +1,4 @@
-import type { AnyResource, Ingress } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { ingressClassOf, nginxFamilyOf } from './shared/ingressClass';
 
 const SNIPPET_ANNOTATIONS = ['configuration-snippet', 'server-snippet', 'auth-snippet', 'stream-snippet'].map((s) => `nginx.ingress.kubernetes.io/${s}`);
@@ -13,13 +12,12 @@ const APP_ROUTING_BLOCKLIST = ['load_module', 'lua_package', '_by_lua', 'locatio
  * risk level must allow them); the AKS application routing NGINX allows them but refuses values containing its
  * blocklisted words.
  */
-export const nginxSnippetAnnotation: Rule = {
+export const nginxSnippetAnnotation = defineRule({
   id: 'nginx-snippet-annotation',
   defaultSeverity: 'warning',
   title: 'An Ingress uses an NGINX snippet annotation (raw configuration injection)',
   appliesTo: ['Ingress'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const ingress = resource as Ingress;
+  check(ingress, ctx): void {
     const present = SNIPPET_ANNOTATIONS.filter((key) => ingress.annotations[key] !== undefined);
     if (present.length === 0) return;
     const family = nginxFamilyOf(ingressClassOf(ctx.index, ingress));
@@ -44,4 +42,4 @@ export const nginxSnippetAnnotation: Rule = {
       });
     }
   },
-};
+});

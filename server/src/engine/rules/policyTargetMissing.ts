@@ -2,7 +2,7 @@ import { CUSTOM_KINDS, POLICY_KINDS, policyKind, type PolicyKindFacts } from '..
 import type { AnyResource, ApplicationLoadBalancer, AttachedPolicy, ExternalDnsConfig, Gateway, PolicyTargetRef, Service } from '../model/resources';
 import type { Span } from '../syntax/tree';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import { workspaceCoversNamespace } from './shared/gatewayApi';
 import { sortedNames } from './shared/order';
 
@@ -28,7 +28,7 @@ const kindSource = (kind: string) => CUSTOM_KINDS.find((c) => c.kind === kind)!.
  *    workspace declares ServiceAccounts in that namespace), and up to seven Azure DNS zone IDs of one kind.
  * Missing targets are only reported where the workspace covers the target's namespace.
  */
-export const policyTargetMissing: Rule = {
+export const policyTargetMissing = defineRule({
   id: 'policy-target-missing',
   defaultSeverity: 'warning',
   title: 'A policy or AKS add-on object names a target that is missing or of the wrong kind',
@@ -38,17 +38,17 @@ export const policyTargetMissing: Rule = {
       'Application Gateway for Containers policies (FrontendTLSPolicy, HealthCheckPolicy, RoutePolicy, BackendTLSPolicy, WebApplicationFirewallPolicy), Gateway API BackendTLSPolicy and ListenerSet, ApplicationLoadBalancer, ClusterExternalDNS, ExternalDNS, Ingress, Gateway',
   },
   appliesTo: [...new Set(POLICY_KINDS.map((p) => p.kind)), 'ApplicationLoadBalancer', 'ClusterExternalDNS', 'ExternalDNS', 'Ingress', 'Gateway'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    if ('targetRefs' in resource && 'group' in resource) {
-      const facts = policyKind((resource as AttachedPolicy).group, resource.kind);
-      if (facts) for (const ref of (resource as AttachedPolicy).targetRefs) checkTarget(resource as AttachedPolicy, facts, ref, ctx);
+  check(resource, ctx): void {
+    if (isAttachedPolicy(resource)) {
+      const facts = policyKind(resource.group, resource.kind);
+      if (facts) for (const ref of resource.targetRefs) checkTarget(resource, facts, ref, ctx);
       return;
     }
-    if (resource.kind === 'ApplicationLoadBalancer' && 'associations' in resource) return checkAssociations(resource as ApplicationLoadBalancer, ctx);
-    if ((resource.kind === 'ClusterExternalDNS' || resource.kind === 'ExternalDNS') && 'dnsZoneResourceIds' in resource) return checkExternalDns(resource as ExternalDnsConfig, ctx);
+    if (resource.kind === 'ApplicationLoadBalancer' && 'associations' in resource) return checkAssociations(resource, ctx);
+    if ((resource.kind === 'ClusterExternalDNS' || resource.kind === 'ExternalDNS') && 'dnsZoneResourceIds' in resource) return checkExternalDns(resource, ctx);
     if (resource.kind === 'Ingress' || resource.kind === 'Gateway') checkAlbAnnotations(resource, ctx);
   },
-};
+});
 
 function checkTarget(policy: AttachedPolicy, facts: PolicyKindFacts, ref: PolicyTargetRef, ctx: RuleContext): void {
   const what = `${policy.kind} \`${policy.name}\``;
@@ -185,4 +185,9 @@ function checkExternalDns(config: ExternalDnsConfig, ctx: RuleContext): void {
     });
     return;
   }
+}
+
+/** The extractor gives an attached policy (model/extract/attachedPolicies.ts) its group and targetRefs. */
+function isAttachedPolicy(resource: AnyResource): resource is AnyResource & AttachedPolicy {
+  return 'targetRefs' in resource && 'group' in resource;
 }

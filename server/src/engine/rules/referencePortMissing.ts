@@ -1,6 +1,6 @@
-import { WORKLOAD_KINDS, type AnyResource, type ConfigMap, type Workload } from '../model/resources';
+import { WORKLOAD_KINDS } from '../model/resources';
 import { referencesOf } from '../model/references';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { byLocation } from './shared/order';
 
 /**
@@ -9,13 +9,13 @@ import { byLocation } from './shared/order';
  * 80). The connection is refused or times out. Headless and ExternalName Services are skipped: their clients
  * connect to the pods' or the external host's ports directly.
  */
-export const referencePortMissing: Rule = {
+export const referencePortMissing = defineRule({
   id: 'reference-port-missing',
   defaultSeverity: 'warning',
   title: 'A Service port named in an env or ConfigMap value does not exist',
   appliesTo: [...WORKLOAD_KINDS, 'ConfigMap'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const owner = resource as Workload | ConfigMap;
+  check(resource, ctx): void {
+    const owner = resource;
     for (const ref of referencesOf(ctx.index, owner)) {
       if (ref.port === undefined) continue;
       const services = byLocation(ctx.index.lookup('Service', ref.namespace, ref.serviceName));
@@ -34,4 +34,4 @@ export const referencePortMissing: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import { WORKLOAD_KINDS, type AnyResource, type ConfigMap, type Workload } from '../model/resources';
+import { WORKLOAD_KINDS } from '../model/resources';
 import { referencesOf, type ServiceReference } from '../model/references';
 import { closestName } from '../util/closestName';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { sortedNames } from './shared/order';
 
 /**
@@ -10,13 +10,13 @@ import { sortedNames } from './shared/order';
  * `*_URL`, ...). Connections fail with a DNS error. Only said for namespaces where the workspace has Services (so
  * that a namespace managed elsewhere is not flagged); see model/references.ts for what counts as a reference.
  */
-export const referenceServiceMissing: Rule = {
+export const referenceServiceMissing = defineRule({
   id: 'reference-service-missing',
   defaultSeverity: 'warning',
   title: 'A Service named in an env or ConfigMap value does not exist',
   appliesTo: [...WORKLOAD_KINDS, 'ConfigMap'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const owner = resource as Workload | ConfigMap;
+  check(resource, ctx): void {
+    const owner = resource;
     for (const ref of referencesOf(ctx.index, owner)) {
       if (ctx.index.lookup('Service', ref.namespace, ref.serviceName).length > 0) continue;
       const inNamespace = sortedNames(ctx.index.ofKindIn('Service', ref.namespace));
@@ -32,7 +32,7 @@ export const referenceServiceMissing: Rule = {
       });
     }
   },
-};
+});
 
 function where(ref: ServiceReference): string {
   return ref.via === 'env' ? `env \`${ref.envName}\`${ref.container ? ` of container \`${ref.container}\`` : ''}` : `ConfigMap key \`${ref.key}\``;

@@ -1,5 +1,5 @@
-import type { AnyResource, ReferenceGrant, Route } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { ReferenceGrant, Route } from '../model/resources';
+import { defineRule } from './rule';
 import { GATEWAY_GROUP, ROUTE_KINDS, isGatewayApi, routeBackendRefs, workspaceCoversNamespace } from './shared/gatewayApi';
 
 /**
@@ -8,13 +8,12 @@ import { GATEWAY_GROUP, ROUTE_KINDS, isGatewayApi, routeBackendRefs, workspaceCo
  * Without it the reference is refused (ResolvedRefs=False, RefNotPermitted). Error when the workspace holds the
  * target namespace (the grant would be there); info when it does not.
  */
-export const routeCrossNamespaceWithoutReferencegrant: Rule = {
+export const routeCrossNamespaceWithoutReferencegrant = defineRule({
   id: 'route-cross-namespace-without-referencegrant',
   defaultSeverity: 'error',
   title: 'A route backendRef into another namespace has no ReferenceGrant allowing it',
   appliesTo: [...ROUTE_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const route = resource as Route;
+  check(route, ctx): void {
     if (!isGatewayApi(route)) return;
     for (const { ref, namespace } of routeBackendRefs(route)) {
       if (namespace === route.namespace || !ref.name) continue;
@@ -34,7 +33,7 @@ export const routeCrossNamespaceWithoutReferencegrant: Rule = {
       });
     }
   },
-};
+});
 
 function allows(grant: ReferenceGrant, route: Route, group: string, kind: string, name: string): boolean {
   const from = grant.from.some((f) => f.group === GATEWAY_GROUP && f.kind === route.kind && f.namespace === route.namespace);

@@ -1,8 +1,10 @@
 /** The rule framework: what a rule is, what it reports, and the context it reads. */
 import type { WorkspaceIndex } from '../model/workspaceIndex';
-import type { AnyResource } from '../model/resources';
+import type { AnyResource, OtherResource, Workload, WorkloadKind } from '../model/resources';
+import type { KindTypes } from '../model/workspaceIndex';
 import type { Span } from '../syntax/tree';
 import type { ClusterProfile } from '../profile/types';
+import type { FindingDataFor } from './findingData';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -25,20 +27,21 @@ export interface Finding {
 }
 
 /** What a rule hands to `report`: the file and severity come from the resource and the settings. */
-export interface Report {
+export interface Report<Data = Record<string, unknown>> {
   span: Span;
   message: string;
   related?: RelatedLocation[];
-  data?: Record<string, unknown>;
+  /** Its shape per rule id: rules/findingData.ts. */
+  data?: Data;
   /** A rule may lower (never raise) its own severity for a finding it is less sure of. */
   severity?: Severity;
 }
 
-export interface RuleContext {
+export interface RuleContext<Data = Record<string, unknown>> {
   readonly index: WorkspaceIndex;
   /** The cluster profile of the file's workspace folder ({} when none is configured). */
   readonly profile: ClusterProfile;
-  report(report: Report): void;
+  report(report: Report<Data>): void;
 }
 
 export interface RuleMeta {
@@ -70,6 +73,29 @@ export interface Rule extends RuleMeta {
   appliesTo: readonly string[];
   /** Reports only on `resource` (spans in its file); reads the whole index. */
   check(resource: AnyResource, ctx: RuleContext): void;
+}
+
+/**
+ * The facts an object of kind `K` is read as: the modelled kinds' own types (the extractor builds that type for that
+ * kind, as the index's typed lookups rely on), any workload kind a Workload, any other kind the plain object.
+ */
+export type ResourceOfKind<K extends string> = string extends K ? AnyResource : K extends keyof KindTypes ? KindTypes[K] : K extends WorkloadKind ? Workload : OtherResource;
+
+/** A rule as written: its kinds, the typed object it checks, and its finding data (rules/findingData.ts) by its id. */
+export interface RuleDefinition<Id extends string, K extends string> extends RuleMeta {
+  id: Id;
+  /** Kinds whose objects this rule checks. */
+  appliesTo: readonly K[];
+  /** Reports only on `resource` (spans in its file); reads the whole index. */
+  check(resource: ResourceOfKind<K>, ctx: RuleContext<FindingDataFor<Id>>): void;
+}
+
+/**
+ * A rule from its definition. The host calls `check` only with objects of the kinds in `appliesTo` (analysis.ts
+ * dispatches by kind), so the object is of the declared type: the one place that is relied on.
+ */
+export function defineRule<const Id extends string, const K extends string>(definition: RuleDefinition<Id, K>): Rule {
+  return definition as unknown as Rule;
 }
 
 /** Where each rule's documentation lives; diagnostics link to it. */

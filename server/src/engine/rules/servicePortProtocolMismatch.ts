@@ -1,6 +1,5 @@
-import type { AnyResource, Service } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { byLocation } from './shared/order';
 
 /**
@@ -9,13 +8,12 @@ import { byLocation } from './shared/order';
  * traffic reaches a port the container says it does not serve with that protocol. Named targetPorts are matched by
  * name and protocol already, and their misses are service-target-port-missing's.
  */
-export const servicePortProtocolMismatch: Rule = {
+export const servicePortProtocolMismatch = defineRule({
   id: 'service-port-protocol-mismatch',
   defaultSeverity: 'warning',
   title: 'A Service port forwards a protocol the targeted container port does not declare',
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     const workloads = byLocation(workloadsOfService(ctx.index, service));
     if (workloads.length === 0) return;
     for (const port of service.ports) {
@@ -39,4 +37,4 @@ export const servicePortProtocolMismatch: Rule = {
       });
     }
   },
-};
+});

@@ -1,19 +1,17 @@
 import { describeSelector, equalitySelector } from '../model/labelSelector';
 import { closestWorkloadHint } from '../model/closestWorkload';
-import type { AnyResource, Service } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 /**
  * service-selects-nothing: a Service whose selector matches no pod template in its namespace has no endpoints;
  * every connection to it is refused. A Service without selector is left alone: its Endpoints are managed by hand.
  */
-export const serviceSelectsNothing: Rule = {
+export const serviceSelectsNothing = defineRule({
   id: 'service-selects-nothing',
   defaultSeverity: 'warning',
   title: 'A Service selector matches no workload in its namespace',
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     if (!service.selector || service.type === 'ExternalName') return;
     const selector = equalitySelector(service.selector, service.selectorSpan ?? service.nameSpan);
     if (ctx.index.workloadsSelectedBy(service.namespace, selector).length > 0) return;
@@ -28,4 +26,4 @@ export const serviceSelectsNothing: Rule = {
       data: { selector: service.selector },
     });
   },
-};
+});

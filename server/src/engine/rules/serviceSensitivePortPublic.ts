@@ -1,6 +1,5 @@
-import type { AnyResource, Service } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { isPublicLoadBalancer, sourceRestrictions } from './shared/loadBalancer';
 import { byLocation } from './shared/order';
 import { sensitiveTarget } from './shared/sensitiveExposure';
@@ -15,13 +14,12 @@ import { serviceEntryVerdict, verdictsByEngine } from '../reach/ways';
  * message says what the reachability model (reach/) says of the pods' NetworkPolicies: that they admit it, drop it
  * (then they are all that stands between the port and the Internet), or that it cannot tell.
  */
-export const serviceSensitivePortPublic: Rule = {
+export const serviceSensitivePortPublic = defineRule({
   id: 'service-sensitive-port-public',
   defaultSeverity: 'warning',
   title: 'A public LoadBalancer or NodePort exposes a database, admin or control-plane port',
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     const publicLb = isPublicLoadBalancer(service);
     if (!publicLb && service.type !== 'NodePort') return;
     const workloads = byLocation(workloadsOfService(ctx.index, service));
@@ -67,4 +65,4 @@ export const serviceSensitivePortPublic: Rule = {
       }
     }
   },
-};
+});

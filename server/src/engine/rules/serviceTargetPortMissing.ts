@@ -1,6 +1,5 @@
 import { describeContainerPorts, resolveTargetPort, workloadsOfService } from '../model/serviceBackends';
-import type { AnyResource, Service } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 
 /**
  * service-target-port-missing: a named targetPort that no container of the selected pods declares (with the
@@ -8,14 +7,13 @@ import type { Rule, RuleContext } from './rule';
  * container declares still reaches the pod (declaring ports is optional), so it is only worth an info, and only when
  * the containers declare other ports (a likely typo); pods that declare no ports at all are not flagged.
  */
-export const serviceTargetPortMissing: Rule = {
+export const serviceTargetPortMissing = defineRule({
   id: 'service-target-port-missing',
   defaultSeverity: 'error',
   title: 'A Service targetPort is not declared by the selected containers',
   doc: { severityNote: 'info for numeric ports' },
   appliesTo: ['Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const service = resource as Service;
+  check(service, ctx): void {
     const workloads = workloadsOfService(ctx.index, service);
     if (workloads.length === 0) return; // service-selects-nothing says it.
     for (const port of service.ports) {
@@ -48,4 +46,4 @@ export const serviceTargetPortMissing: Rule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { AnyResource, Ingress, Service, Workload } from '../model/resources';
+import type { Ingress, Service, Workload } from '../model/resources';
 import { qualifiedName } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
-import type { Rule, RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 import { ingressClassOf, nginxFamilyOf, type ResolvedIngressClass } from './shared/ingressClass';
 import { byLocation } from './shared/order';
 
@@ -21,16 +21,16 @@ const WHY =
  *  - a controller Service with externalTrafficPolicy Local whose pods run with `--enable-ssl-passthrough`.
  * Silent when the controller Service is not in the workspace and the Ingress does not make the combination explicit.
  */
-export const sourceIpWithTlsPassthrough: Rule = {
+export const sourceIpWithTlsPassthrough = defineRule({
   id: 'source-ip-with-tls-passthrough',
   defaultSeverity: 'warning',
   title: 'Client source IP preservation is combined with TLS passthrough',
   appliesTo: ['Ingress', 'Service'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    if (resource.kind === 'Service') checkService(resource as Service, ctx);
-    else checkIngress(resource as Ingress, ctx);
+  check(resource, ctx): void {
+    if (resource.kind === 'Service') checkService(resource, ctx);
+    else checkIngress(resource, ctx);
   },
-};
+});
 
 function checkIngress(ingress: Ingress, ctx: RuleContext): void {
   if ((ingress.annotations[PASSTHROUGH_ANNOTATION] ?? '').trim().toLowerCase() !== 'true') return;

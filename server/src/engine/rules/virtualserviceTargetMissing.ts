@@ -1,7 +1,7 @@
 import { destinationServiceOf, istioGatewayRef } from '../model/istioRefs';
 import { findServicePort } from '../model/serviceBackends';
-import type { AnyResource, Gateway, Service, VirtualService } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import type { Gateway } from '../model/resources';
+import { defineRule } from './rule';
 import { workspaceCoversNamespace } from './shared/gatewayApi';
 import { sortedNames } from './shared/order';
 
@@ -16,15 +16,14 @@ const PORT_SELECTOR_REQUIRED = 'https://istio.io/latest/docs/reference/config/an
  * declares Services in the namespace in question; other dotted hosts than `<service>.<namespace>.svc.cluster.local`
  * are left alone (ServiceEntries and external names).
  */
-export const virtualserviceTargetMissing: Rule = {
+export const virtualserviceTargetMissing = defineRule({
   id: 'virtualservice-target-missing',
   defaultSeverity: 'warning',
   title: 'An Istio VirtualService names a missing Gateway, Service or Service port',
   sources: [VIRTUAL_SERVICE_REFERENCE, PORT_SELECTOR_REQUIRED],
   doc: { appliesTo: 'VirtualService (`networking.istio.io`)' },
   appliesTo: ['VirtualService'],
-  check(resource: AnyResource, ctx: RuleContext): void {
-    const vs = resource as VirtualService;
+  check(vs, ctx): void {
     for (const ref of vs.gateways) {
       const target = istioGatewayRef(ref.value, vs.namespace);
       if (!target) continue;
@@ -46,7 +45,7 @@ export const virtualserviceTargetMissing: Rule = {
     for (const destination of vs.destinations) {
       const target = destinationServiceOf(destination.host, vs.namespace);
       if (!target || !workspaceCoversNamespace(ctx.index, target.namespace)) continue;
-      const services = ctx.index.lookup('Service', target.namespace, target.name) as Service[];
+      const services = ctx.index.lookup('Service', target.namespace, target.name);
       if (services.length === 0) {
         const declared = ctx.index.ofKindIn('Service', target.namespace);
         if (declared.length === 0) continue;
@@ -79,4 +78,4 @@ export const virtualserviceTargetMissing: Rule = {
       }
     }
   },
-};
+});

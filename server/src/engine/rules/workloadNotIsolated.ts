@@ -1,6 +1,6 @@
-import { isWorkload, WORKLOAD_KINDS, type AnyResource } from '../model/resources';
+import { isWorkload, WORKLOAD_KINDS } from '../model/resources';
 import type { Direction } from '../netpol/compiledPolicy';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { policyNames, qualified, rulesNetpolModel } from './shared/netpolScope';
 import { reachModelOf } from '../reach/model';
 import { ciliumIsolating } from '../reach/selection';
@@ -13,12 +13,12 @@ import { ciliumPolicyName } from '../netpol/cilium/compiled';
  * isolation (a policy isolates for the directions in its effective policyTypes; kube-linter's non-isolated-pod
  * counts any selecting policy, whatever its types).
  */
-export const workloadNotIsolated: Rule = {
+export const workloadNotIsolated = defineRule({
   id: 'workload-not-isolated',
   defaultSeverity: 'off',
   title: 'No NetworkPolicy isolates the workload for ingress and/or egress',
   appliesTo: [...WORKLOAD_KINDS],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (!isWorkload(resource)) return;
     // Under Cilium its own policies isolate too (netpol/cilium/): the model read with the profile's engine says so.
     const cilium = ctx.profile.networkPolicyEngine === 'cilium';
@@ -45,4 +45,4 @@ export const workloadNotIsolated: Rule = {
       data: { workload: qualified(resource), namespace: resource.namespace, directions: open },
     });
   },
-};
+});

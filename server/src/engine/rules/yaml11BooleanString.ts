@@ -1,5 +1,5 @@
-import { WORKLOAD_KINDS, type AnyResource } from '../model/resources';
-import type { Rule, RuleContext } from './rule';
+import { WORKLOAD_KINDS } from '../model/resources';
+import { defineRule } from './rule';
 
 /**
  * yaml11-boolean-string: an unquoted `yes`/`no`/`on`/`off`/`y`/`n` (or `true`/`false`) where Kubernetes expects a
@@ -7,7 +7,7 @@ import type { Rule, RuleContext } from './rule';
  * turns these words into booleans, and then reject the object ("cannot unmarshal bool into ... of type string").
  * Only the exact YAML 1.1 casings count (`yes`, `Yes`, `YES`; `yEs` stays a string).
  */
-export const yaml11BooleanString: Rule = {
+export const yaml11BooleanString = defineRule({
   id: 'yaml11-boolean-string',
   defaultSeverity: 'error',
   title: 'An unquoted yes/no/on/off/true/false where Kubernetes expects a string',
@@ -18,7 +18,7 @@ export const yaml11BooleanString: Rule = {
     'GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant',
     'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding',
   ],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     for (const found of resource.yaml11Booleans ?? []) {
       const isBool = /^(true|false)$/i.test(found.source);
       ctx.report({
@@ -30,4 +30,4 @@ export const yaml11BooleanString: Rule = {
       });
     }
   },
-};
+});

@@ -5,7 +5,7 @@ import type { DirectionVerdict } from '../../netpol/evaluate';
 import { ciliumPolicyName, compileCiliumPolicy, type CompiledCiliumItem, type CompiledCiliumPolicy } from '../../netpol/cilium/compiled';
 import { ciliumClassesSelectedBy } from '../../reach/selection';
 
-export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
+export const CILIUM_KINDS = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'] as const;
 
 /** The compiled policy of a cilium.io/v2 object the extractor read (another version of the kind: undefined). */
 export function compiledCiliumOf(resource: AnyResource): CompiledCiliumPolicy | undefined {
