@@ -30,12 +30,12 @@ import {
   defaultGatewayClass,
   describeEndpoint,
   evidenceWhere,
-  FIXABLE_RULES,
   generateDefaultDeny,
   generatePolicies,
   ignoreFixes,
   ingressesOfClass,
   migrateIngresses,
+  MIGRATION_FIXED_RULES,
   quickFixes,
   type CodeFix,
   type EdgeNote,
@@ -108,7 +108,7 @@ export class CodeActionProvider {
         const data = { ...((diagnostic.data as Record<string, unknown> | undefined) ?? {}) };
         delete data.ruleId;
         const target = { ruleId, file, span: toSpan(lines, diagnostic.range), data };
-        for (const fix of FIXABLE_RULES.includes(ruleId) ? quickFixes(ctx, target) : []) {
+        for (const fix of quickFixes(ctx, target)) {
           if (!this.outsideWorkspace(fix.change, file)) actions.push(this.toCodeAction(fix, params.textDocument.uri, [diagnostic]));
         }
         // The two ways to silence a finding (every finding has them) come after every repair.
@@ -117,8 +117,9 @@ export class CodeActionProvider {
     }
     const cursor = toSpan(lines, params.range);
     const ingress = this.host.analysis.index.resourcesOf(file).find((r) => r.kind === 'Ingress' && r.span.start <= cursor.start && cursor.end <= r.span.end) as Ingress | undefined;
-    // The retirement notice's fix is the migration itself: offered as its quick-fix (then not again as a refactor).
-    const retirement = params.context.diagnostics.find((d) => d.source === 'netlens' && d.code === 'ingress-nginx-retirement');
+    // The retirement notice's fix is the migration itself (fixes/registry.ts): offered as its quick-fix (then not
+    // again as a refactor).
+    const retirement = params.context.diagnostics.find((d) => d.source === 'netlens' && typeof d.code === 'string' && MIGRATION_FIXED_RULES.includes(d.code));
     const migrateAs = ingress && retirement && wants(CodeActionKind.QuickFix) ? CodeActionKind.QuickFix : ingress && wants(CodeActionKind.RefactorRewrite) ? CodeActionKind.RefactorRewrite : undefined;
     if (ingress && migrateAs) {
       const action = this.host.resolvesCodeActions() ? this.lazyMigration(ingress, params.textDocument.uri) : this.migration(ingress, file);

@@ -116,12 +116,12 @@ export function scalarAt(text: string, span: Span): string {
   return raw;
 }
 
-export function stringData(data: Record<string, unknown>, key: string): string | undefined {
+export function stringData<D extends object>(data: D, key: keyof D & string): string | undefined {
   const value = data[key];
   return typeof value === 'string' ? value : undefined;
 }
 
-export function numberOrStringData(data: Record<string, unknown>, key: string): number | string | undefined {
+export function numberOrStringData<D extends object>(data: D, key: keyof D & string): number | string | undefined {
   const value = data[key];
   return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }

@@ -9,7 +9,8 @@
  * `ctx` is `{ index, textOf(file), profile? }`. See docs/fixes.md.
  */
 export { applyChange, type CodeFix, type FixContext, type TextEdit, type WorkspaceChange } from './types';
-export { quickFixes, FIXABLE_RULES } from './quickFixes';
+export { quickFixes } from './quickFixes';
+export { FIXABLE_RULES, MIGRATION_FIXED_RULES } from './registry';
 export { ignoreFixes } from './ignoreFixes';
 export { ADMIT_INGRESS_CONTROLLER_COMMAND, admitIngressControllerChange, deniedDirections, type AdmitControllerArguments } from './netpolFixes';
 export { generateDefaultDeny, generatePolicies, formatEdges, type GeneratorResult, type PoliciesResult } from './generatePolicies';

@@ -1,7 +1,8 @@
 /**
  * Did-you-mean fixes for names and ports: Ingress and route backends, route parents, Service references in env and
  * ConfigMap values, ingress and gateway classes, named targetPorts; and setting a missing ingress class. Each fix
- * replaces exactly the misspelled text (or inserts one key) and keeps the value's quoting.
+ * replaces exactly the misspelled text (or inserts one key) and keeps the value's quoting. Each function is the fix of
+ * one rule (fixes/registry.ts), given the current text of the finding's file.
  */
 import { KNOWN_GATEWAY_CLASSES } from '../kb/gatewayClasses';
 import { KNOWN_INGRESS_CLASSES } from '../kb/ingressClasses';
@@ -12,37 +13,11 @@ import { asMap, asScalar, pairOf, stringOf } from '../syntax/access';
 import { parseYamlText } from '../syntax/parse';
 import type { Span, YMap } from '../syntax/tree';
 import { editFix, fileEdit, hasPort, numberOrStringData, rankCandidates, resourceAt, scalarAt, stringData } from './fixSupport';
+import type { FindingDataOf } from '../rules/findingData';
 import type { CodeFix, FixContext, FixTarget } from './types';
 import { addPair, detectStyle, mapAt, nodeAtSpan, objectNodeIn, replaceScalar, replaceWithinScalar, scalarContaining } from './yamlEdit';
 
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
-
-export function nameFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
-  const text = ctx.textOf(target.file);
-  if (text === undefined) return [];
-  switch (target.ruleId) {
-    case 'ingress-backend-missing':
-      return ingressBackendFixes(ctx, target, text);
-    case 'httproute-backend-missing':
-      return routeBackendFixes(ctx, target, text);
-    case 'httproute-parent-missing':
-      return routeParentFixes(ctx, target, text);
-    case 'reference-service-missing':
-      return referenceServiceFixes(ctx, target, text);
-    case 'reference-port-missing':
-      return referencePortFixes(ctx, target, text);
-    case 'ingress-class-unknown':
-      return ingressClassUnknownFixes(ctx, target, text);
-    case 'gateway-class-unknown':
-      return gatewayClassFixes(ctx, target, text);
-    case 'service-target-port-missing':
-      return targetPortFixes(ctx, target, text);
-    case 'ingress-class-missing':
-      return ingressClassMissingFixes(ctx, target, text);
-    default:
-      return [];
-  }
-}
 
 /**
  * One fix per candidate, replacing the scalar at `span`; the obvious one is preferred (and safe when alone). `fits`:
@@ -83,7 +58,7 @@ function portFixes(target: FixTarget, text: string, span: Span, wrong: number | 
     });
 }
 
-function ingressBackendFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function ingressBackendFixes(ctx: FixContext, target: FixTarget<FindingDataOf['ingress-backend-missing']>, text: string): CodeFix[] {
   const ingress = resourceAt(ctx.index, target.file, target.span, ['Ingress']) as Ingress | undefined;
   const service = stringData(target.data, 'service');
   if (!ingress || !service) return [];
@@ -100,7 +75,7 @@ function ingressBackendFixes(ctx: FixContext, target: FixTarget, text: string): 
   return portFixes(target, text, target.span, port, found, 'port');
 }
 
-function routeBackendFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function routeBackendFixes(ctx: FixContext, target: FixTarget<FindingDataOf['httproute-backend-missing']>, text: string): CodeFix[] {
   const route = resourceAt(ctx.index, target.file, target.span, ROUTE_KINDS) as Route | undefined;
   const service = stringData(target.data, 'service');
   if (!route || !service) return [];
@@ -131,7 +106,7 @@ function routeBackendFixes(ctx: FixContext, target: FixTarget, text: string): Co
   );
 }
 
-function routeParentFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function routeParentFixes(ctx: FixContext, target: FixTarget<FindingDataOf['httproute-parent-missing']>, text: string): CodeFix[] {
   const route = resourceAt(ctx.index, target.file, target.span, ROUTE_KINDS) as Route | undefined;
   const parent = stringData(target.data, 'parent');
   if (!route || !parent) return [];
@@ -165,7 +140,7 @@ function routeParentFixes(ctx: FixContext, target: FixTarget, text: string): Cod
   return replaceFixes(target, text, scalar, parent, names, stringData(target.data, 'suggestion'), (n) => `Attach to ${services ? 'Service' : 'Gateway'} \`${n}\``);
 }
 
-function referenceServiceFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function referenceServiceFixes(ctx: FixContext, target: FixTarget<FindingDataOf['reference-service-missing']>, text: string): CodeFix[] {
   const service = stringData(target.data, 'service');
   const namespace = stringData(target.data, 'namespace');
   const host = stringData(target.data, 'host');
@@ -191,7 +166,7 @@ function referenceServiceFixes(ctx: FixContext, target: FixTarget, text: string)
   });
 }
 
-function referencePortFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function referencePortFixes(ctx: FixContext, target: FixTarget<FindingDataOf['reference-port-missing']>, text: string): CodeFix[] {
   const serviceName = stringData(target.data, 'service');
   const port = target.data.port;
   if (!serviceName || typeof port !== 'number') return [];
@@ -224,7 +199,7 @@ function servicesWithPort(services: readonly Service[], port: number | string | 
   return (name) => services.some((s) => s.name === name && hasPort(s, port));
 }
 
-function ingressClassUnknownFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function ingressClassUnknownFixes(ctx: FixContext, target: FixTarget<FindingDataOf['ingress-class-unknown']>, text: string): CodeFix[] {
   const wrong = stringData(target.data, 'ingressClass');
   if (!wrong || scalarAt(text, target.span) !== wrong) return [];
   const suggestion = stringData(target.data, 'suggestion');
@@ -234,7 +209,7 @@ function ingressClassUnknownFixes(ctx: FixContext, target: FixTarget, text: stri
   return replaceFixes(target, text, target.span, wrong, names, suggestion, (n) => `Change ingress class to \`${n}\``);
 }
 
-function gatewayClassFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function gatewayClassFixes(ctx: FixContext, target: FixTarget<FindingDataOf['gateway-class-unknown']>, text: string): CodeFix[] {
   const declared = ctx.index.ofKind('GatewayClass').filter((c) => c.apiVersion.startsWith('gateway.networking.k8s.io/')).map((c) => c.name);
   const known = KNOWN_GATEWAY_CLASSES.filter((c) => c.name !== 'istio-waypoint').map((c) => c.name);
   const wrong = stringData(target.data, 'gatewayClass');
@@ -254,7 +229,7 @@ function gatewayClassFixes(ctx: FixContext, target: FixTarget, text: string): Co
   );
 }
 
-function targetPortFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function targetPortFixes(ctx: FixContext, target: FixTarget<FindingDataOf['service-target-port-missing']>, text: string): CodeFix[] {
   const wrong = target.data.targetPort;
   const servicePort = target.data.servicePort;
   if (typeof wrong !== 'string' || scalarAt(text, target.span) !== wrong) return [];
@@ -271,7 +246,7 @@ function targetPortFixes(ctx: FixContext, target: FixTarget, text: string): Code
   });
 }
 
-function ingressClassMissingFixes(ctx: FixContext, target: FixTarget, text: string): CodeFix[] {
+export function ingressClassMissingFixes(ctx: FixContext, target: FixTarget<FindingDataOf['ingress-class-missing']>, text: string): CodeFix[] {
   const ingress = resourceAt(ctx.index, target.file, target.span, ['Ingress']) as Ingress | undefined;
   if (!ingress) return [];
   const found = objectNodeIn(text, ingress.span);

@@ -6,7 +6,8 @@
  *    Azure-hosted one) on the backend's target ports only; when neither is known, a command asks for the CIDR;
  *  - netpol-blocks-declared-dependency: an ingress policy for the target and/or an egress policy for the client,
  *    on that one port, per the direction(s) that deny it.
- * New policies are appended as documents to the file of the finding (or of the policy they complement).
+ * New policies are appended as documents to the file of the finding (or of the policy they complement). Each
+ * function is the fix of one rule (fixes/registry.ts).
  */
 import type { LabelSelector } from '../model/labelSelector';
 import type { Gateway, NetworkPolicy, Protocol, Route, Workload } from '../model/resources';
@@ -30,27 +31,13 @@ import {
   type PlainSelector,
   type PolicyPort,
 } from './policyObjects';
+import type { FindingDataOf } from '../rules/findingData';
 import type { CodeFix, FixContext, FixTarget, TextEdit } from './types';
 import { addPair, appendDocuments, appendItem, detectStyle, objectNodeIn, pathPair, removePair, replacePairValue, seqAt, type Edit } from './yamlEdit';
 
 import { ADMIT_INGRESS_CONTROLLER_COMMAND } from '../features/commandIds';
 
 export { ADMIT_INGRESS_CONTROLLER_COMMAND };
-
-export function netpolFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
-  switch (target.ruleId) {
-    case 'netpol-policytypes-ignores-rules':
-      return policyTypesFixes(ctx, target);
-    case 'netpol-egress-blocks-dns':
-      return dnsFixes(ctx, target);
-    case 'netpol-blocks-ingress-controller':
-      return ingressControllerFixes(ctx, target);
-    case 'netpol-blocks-declared-dependency':
-      return declaredDependencyFixes(ctx, target);
-    default:
-      return [];
-  }
-}
 
 function policyAt(ctx: FixContext, target: FixTarget): NetworkPolicy | undefined {
   const ref = stringData(target.data, 'policy');
@@ -61,7 +48,7 @@ function policyAt(ctx: FixContext, target: FixTarget): NetworkPolicy | undefined
   return ctx.index.lookup('NetworkPolicy', namespace, name)[0];
 }
 
-function policyTypesFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
+export function policyTypesFixes(ctx: FixContext, target: FixTarget<FindingDataOf['netpol-policytypes-ignores-rules']>): CodeFix[] {
   const direction = stringData(target.data, 'direction');
   const policy = policyAt(ctx, target);
   if (!policy || (direction !== 'Ingress' && direction !== 'Egress')) return [];
@@ -83,7 +70,7 @@ function policyTypesFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
   return fixes;
 }
 
-function dnsFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
+export function dnsFixes(ctx: FixContext, target: FixTarget<FindingDataOf['netpol-egress-blocks-dns']>): CodeFix[] {
   const policy = policyAt(ctx, target);
   const namespace = stringData(target.data, 'namespace') ?? policy?.namespace;
   const fixes: CodeFix[] = [];
@@ -223,7 +210,7 @@ function gatewayProxySelector(ctx: FixContext, args: AdmitControllerArguments, c
     : { matchExpressions: [{ key: GATEWAY_NAME_LABEL, operator: 'In', values: [...names].sort() }] };
 }
 
-function ingressControllerFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
+export function ingressControllerFixes(ctx: FixContext, target: FixTarget<FindingDataOf['netpol-blocks-ingress-controller']>): CodeFix[] {
   const args: AdmitControllerArguments = { data: target.data, file: target.file, span: target.span };
   const result = admitControllerEdits(ctx, args);
   if ('edits' in result) return [editFix(target.ruleId, result.title, result.edits, { preferred: true })];
@@ -268,7 +255,7 @@ export function deniedDirections(deniedBy: unknown): Direction[] {
   return found.size ? [...found].sort() : ['Egress', 'Ingress'];
 }
 
-function declaredDependencyFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
+export function declaredDependencyFixes(ctx: FixContext, target: FixTarget<FindingDataOf['netpol-blocks-declared-dependency']>): CodeFix[] {
   const data = target.data;
   const client = workloadOf(ctx.index, stringData(data, 'client'), undefined, stringData(data, 'clientKind'));
   const server = workloadOf(ctx.index, stringData(data, 'target'), undefined);

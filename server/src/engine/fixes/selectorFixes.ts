@@ -9,11 +9,11 @@ import { equalitySelector } from '../model/labelSelector';
 import type { Service } from '../model/resources';
 import { asScalar, stringMapOf } from '../syntax/access';
 import { editFix, fileEdit, resourceAt } from './fixSupport';
+import type { FindingDataOf } from '../rules/findingData';
 import { applyEdits, type CodeFix, type FixContext, type FixTarget } from './types';
 import { mapAt, objectNodeIn, removePair, replaceScalar, type Edit } from './yamlEdit';
 
-export function selectorFixes(ctx: FixContext, target: FixTarget): CodeFix[] {
-  if (target.ruleId !== 'service-selects-nothing') return [];
+export function selectorFixes(ctx: FixContext, target: FixTarget<FindingDataOf['service-selects-nothing']>): CodeFix[] {
   const service = resourceAt(ctx.index, target.file, target.span, ['Service']) as Service | undefined;
   const text = ctx.textOf(target.file);
   if (!service?.selector || text === undefined) return [];

@@ -7,6 +7,7 @@
  */
 import type { AnalysisSettings } from '../analysis';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
+import type { ReceivedData } from '../rules/findingData';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
 import type { EditIntent } from './yamlGuard';
@@ -78,12 +79,15 @@ export interface FixContext {
   settingsFor?: (file: string) => AnalysisSettings;
 }
 
-/** The finding being fixed, as the diagnostic carries it: rule id, data, and where it is. */
-export interface FixTarget {
+/**
+ * The finding being fixed, as the diagnostic carries it: rule id, data, and where it is. A fix of one rule reads its
+ * data as that rule declares it (rules/findingData.ts): only its keys, each value checked.
+ */
+export interface FixTarget<Data = Record<string, unknown>> {
   ruleId: string;
   file: string;
   span: Span;
-  data: Record<string, unknown>;
+  data: ReceivedData<Data>;
 }
 
 /**

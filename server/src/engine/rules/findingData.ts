@@ -62,3 +62,12 @@ export type TypedRuleId = keyof FindingDataOf;
 
 /** The data a rule of this id reports. */
 export type FindingDataFor<Id extends string> = Id extends TypedRuleId ? FindingDataOf[Id] : Record<string, unknown>;
+
+/** Every key any variant of a data shape has. */
+type KeysOf<D> = D extends unknown ? keyof D : never;
+
+/**
+ * The data as a fix receives it back from a client: only the declared keys, each value to be checked (a client
+ * may hand back anything).
+ */
+export type ReceivedData<D> = { readonly [K in KeysOf<D>]?: unknown };
