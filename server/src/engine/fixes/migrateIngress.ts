@@ -28,6 +28,7 @@ import type { PlacementOptions } from './generatePolicies';
 import { changeOfDocuments, renderChecked, type GeneratedDocument } from './generatedOutput';
 import type { FixContext, WorkspaceChange } from './types';
 import { detectStyle } from './yamlEdit';
+import type { BackendRef, GatewayObject, GrpcMatch, GrpcRouteRule, HttpRouteRule, Listener, ListenerTls, PathMatch, RequestRedirect, RouteFilter, RouteObject, UrlRewrite } from './gatewayApiObjects';
 import { compareStrings } from '../util/compare';
 
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
@@ -234,27 +235,13 @@ function canariesOf(index: WorkspaceIndex, main: Ingress): Ingress[] {
   return index.ofKindIn('Ingress', main.namespace).filter((i) => isCanary(i) && [...hostPaths(i)].some((k) => keys.has(k)));
 }
 
-interface PathMatch {
-  path?: { type: string; value: string };
-  headers?: { name: string; value: string }[];
-}
-
-interface BackendRef {
-  name: string;
-  port?: number;
-  weight?: number;
-}
-
-interface RouteRule {
-  matches?: PathMatch[];
-  filters?: Record<string, unknown>[];
-  backendRefs?: BackendRef[];
-}
+/** A filter of the Ingress before it is written for a rule: a URL rewrite is planned per path. */
+type PlannedFilter = RouteFilter | RewritePlan;
 
 interface HostGroup {
   /** undefined for rules without a host (every hostname). */
   hosts: string[];
-  rules: RouteRule[];
+  rules: HttpRouteRule[];
   redirect: boolean;
 }
 
@@ -289,11 +276,11 @@ class AnnotationReader {
 class GatewayBuilder {
   readonly routeNames: string[] = [];
   readonly warnings: string[] = [];
-  private readonly listeners: Record<string, unknown>[] = [{ name: 'http', protocol: 'HTTP', port: 80 }];
+  private readonly listeners: Listener[] = [{ name: 'http', protocol: 'HTTP', port: 80 }];
   /** Listener name by TLS hostname ('' = a listener for every hostname). */
   private readonly httpsListeners = new Map<string, string>();
   private readonly gatewayAnnotations: Record<string, string> = {};
-  private readonly routes: Record<string, unknown>[] = [];
+  private readonly routes: RouteObject[] = [];
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -313,11 +300,10 @@ class GatewayBuilder {
     this.allWarnings.push(message);
   }
 
-  objects(): Record<string, unknown>[] {
+  objects(): (GatewayObject | RouteObject)[] {
     if (this.reuseGateway) return [...this.routes];
-    const metadata: Record<string, unknown> = { name: this.gatewayName, namespace: this.namespace };
-    metadata.annotations = { ...this.gatewayAnnotations, [MIGRATED_FROM_ANNOTATION]: this.sources.join(',') };
-    const gateway = { apiVersion: GATEWAY_API_VERSION, kind: 'Gateway', metadata, spec: { gatewayClassName: this.gatewayClass, listeners: this.listeners } };
+    const metadata = { name: this.gatewayName, namespace: this.namespace, annotations: { ...this.gatewayAnnotations, [MIGRATED_FROM_ANNOTATION]: this.sources.join(',') } };
+    const gateway: GatewayObject = { apiVersion: GATEWAY_API_VERSION, kind: 'Gateway', metadata, spec: { gatewayClassName: this.gatewayClass, listeners: this.listeners } };
     return [gateway, ...this.routes];
   }
 
@@ -348,7 +334,7 @@ class GatewayBuilder {
       for (const name of ['rewrite-target', 'upstream-vhost']) if (reader.nginx(name) !== undefined) notTranslated.set(`${NGINX}${name}`, 'not applicable: every request of this Ingress is redirected');
     }
     const headerFilter = this.headerFilter(reader);
-    const filters: Record<string, unknown>[] = redirect ? [redirect] : [...(rewrite ? [rewrite as unknown as Record<string, unknown>] : []), ...(headerFilter ? [headerFilter] : [])];
+    const filters: PlannedFilter[] = redirect ? [redirect] : [...(rewrite ? [rewrite] : []), ...(headerFilter ? [headerFilter] : [])];
 
     const useRegex = reader.nginx('use-regex');
     if (useRegex !== undefined && useRegex.toLowerCase() !== 'true') reader.translated('use-regex', 'nothing to translate (regular expressions off)');
@@ -428,14 +414,14 @@ class GatewayBuilder {
       const hosts = tls.hosts.length ? tls.hosts.map((h) => h.value) : [''];
       for (const host of hosts) {
         if (this.httpsListeners.has(host)) {
-          const existing = this.listeners.find((l) => l.name === this.httpsListeners.get(host)) as { tls?: { certificateRefs?: { name: string }[] } } | undefined;
+          const existing = this.listeners.find((l) => l.name === this.httpsListeners.get(host));
           if (tls.secretName && existing?.tls?.certificateRefs?.[0]?.name !== tls.secretName) this.warn(`${ref(ingress)}: host ${host || '(every host)'} already has an HTTPS listener with another certificate; Secret ${tls.secretName} is not used`);
           continue;
         }
         const name = uniqueListenerName(this.listeners, host ? dnsName('https', host.replace(/^\*\./, 'wildcard.')) : 'https');
-        const listener: Record<string, unknown> = { name, protocol: 'HTTPS', port: 443 };
+        const listener: Listener = { name, protocol: 'HTTPS', port: 443 };
         if (host) listener.hostname = host;
-        const certificate: Record<string, unknown> = { mode: 'Terminate' };
+        const certificate: ListenerTls = { mode: 'Terminate' };
         if (tls.secretName) certificate.certificateRefs = [{ kind: 'Secret', name: tls.secretName }];
         if (useKeyVault) certificate.options = { [KEY_VAULT]: keyVault };
         if (!tls.secretName && !useKeyVault) this.warn(`${ref(ingress)}: TLS for ${host || 'every host'} names no Secret (the controller's default certificate); listener ${name} needs certificateRefs`);
@@ -458,7 +444,7 @@ class GatewayBuilder {
     return any ? [any] : [];
   }
 
-  private redirectFilter(reader: AnnotationReader, notTranslated: Map<string, string>): Record<string, unknown> | undefined {
+  private redirectFilter(reader: AnnotationReader, notTranslated: Map<string, string>): RouteFilter | undefined {
     const permanent = reader.nginx('permanent-redirect');
     const temporal = reader.nginx('temporal-redirect');
     const target = permanent || temporal;
@@ -480,10 +466,13 @@ class GatewayBuilder {
     if (![301, 302, 303, 307, 308].includes(code)) {
       notTranslated.set(`${NGINX}${name}-code`, `status ${code} is not a redirect code Gateway API allows (301, 302, 303, 307, 308)`);
     } else if (codeText !== undefined) reader.translated(`${name}-code`, `RequestRedirect statusCode ${code}`);
-    const redirect: Record<string, unknown> = { scheme: url.protocol.replace(/:$/, ''), hostname: url.hostname };
-    if (url.port) redirect.port = Number(url.port);
-    redirect.path = { type: 'ReplaceFullPath', replaceFullPath: url.pathname || '/' };
-    redirect.statusCode = [301, 302, 303, 307, 308].includes(code) ? code : permanent ? 301 : 302;
+    const redirect: RequestRedirect = {
+      scheme: url.protocol.replace(/:$/, ''),
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: { type: 'ReplaceFullPath', replaceFullPath: url.pathname || '/' },
+      statusCode: [301, 302, 303, 307, 308].includes(code) ? code : permanent ? 301 : 302,
+    };
     if (url.search) this.warn(`${name} ${target}: the query string is not part of a Gateway API redirect and is dropped`);
     if (code !== 301 && code !== 302 && [303, 307, 308].includes(code)) this.warn(`${name}: status ${code} is an extended Gateway API feature; check that ${this.gatewayClass} supports it`);
     reader.translated(name, `RequestRedirect to ${target} (${redirect.statusCode})`);
@@ -494,7 +483,7 @@ class GatewayBuilder {
   private rewriteFilter(ingress: Ingress, reader: AnnotationReader, notTranslated: Map<string, string>): RewritePlan | undefined {
     const target = reader.nginx('rewrite-target');
     const vhost = reader.nginx('upstream-vhost');
-    const plan: RewritePlan = { type: 'URLRewrite' };
+    const plan: RewritePlan = { plan: 'URLRewrite' };
     if (vhost) {
       plan.hostname = vhost;
       reader.translated('upstream-vhost', `URLRewrite hostname ${vhost}`);
@@ -517,7 +506,7 @@ class GatewayBuilder {
     return plan.hostname !== undefined || plan.pathKind !== undefined ? plan : undefined;
   }
 
-  private headerFilter(reader: AnnotationReader): Record<string, unknown> | undefined {
+  private headerFilter(reader: AnnotationReader): RouteFilter | undefined {
     const prefix = reader.nginx('x-forwarded-prefix');
     if (!prefix) return undefined;
     reader.translated('x-forwarded-prefix', `RequestHeaderModifier set X-Forwarded-Prefix: ${prefix}`);
@@ -559,7 +548,7 @@ class GatewayBuilder {
   }
 
   /** The backends of one path, with its canaries: weights, and header matches as rules of their own. */
-  private canaryBackends(canaries: readonly Ingress[], host: string | undefined, path: string, backend: BackendRef | undefined, match: PathMatch | undefined, group: HostGroup, filters: Record<string, unknown>[]): BackendRef[] | undefined {
+  private canaryBackends(canaries: readonly Ingress[], host: string | undefined, path: string, backend: BackendRef | undefined, match: PathMatch | undefined, group: HostGroup, filters: readonly PlannedFilter[]): BackendRef[] | undefined {
     if (!backend) return undefined;
     const refs: BackendRef[] = [backend];
     for (const canary of canaries) {
@@ -600,11 +589,14 @@ class GatewayBuilder {
         const parentRefs = group.redirect
           ? this.httpsListenersFor(group.hosts[0]).map((sectionName) => ({ name: this.gatewayName, sectionName }))
           : [{ name: this.gatewayName }];
-        const spec: Record<string, unknown> = { parentRefs };
-        if (group.hosts.length) spec.hostnames = group.hosts;
-        spec.rules = grpc ? rules.slice(i, i + 16).map((r) => this.grpcRule(ingress, r)) : rules.slice(i, i + 16);
-        const metadata: Record<string, unknown> = { name, namespace: this.namespace, annotations: { ...annotations } };
-        this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind, metadata, spec });
+        const hostnames = group.hosts.length ? { hostnames: group.hosts } : {};
+        const chunk = rules.slice(i, i + 16);
+        const metadata = { name, namespace: this.namespace, annotations: { ...annotations } };
+        this.routes.push(
+          grpc
+            ? { apiVersion: GATEWAY_API_VERSION, kind: 'GRPCRoute', metadata, spec: { parentRefs, ...hostnames, rules: chunk.map((r) => this.grpcRule(ingress, r)) } }
+            : { apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata, spec: { parentRefs, ...hostnames, rules: chunk } },
+        );
         this.routeNames.push(name);
       }
       if (group.redirect) {
@@ -614,9 +606,11 @@ class GatewayBuilder {
     }
     if (redirectHosts.length || redirectAll) {
       const name = uniqueName(this.index, 'HTTPRoute', this.namespace, dnsName(ingress.name, 'https-redirect'), this.taken);
-      const spec: Record<string, unknown> = { parentRefs: [{ name: this.gatewayName, sectionName: 'http' }] };
-      if (!redirectAll) spec.hostnames = [...new Set(redirectHosts)];
-      spec.rules = [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }];
+      const spec = {
+        parentRefs: [{ name: this.gatewayName, sectionName: 'http' }],
+        ...(redirectAll ? {} : { hostnames: [...new Set(redirectHosts)] }),
+        rules: [{ filters: [{ type: 'RequestRedirect' as const, requestRedirect: { scheme: 'https', statusCode: 301 } }] }],
+      };
       this.routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata: { name, namespace: this.namespace, annotations: { ...annotations } }, spec });
       this.routeNames.push(name);
     }
@@ -626,20 +620,20 @@ class GatewayBuilder {
    * An HTTP rule as a GRPCRoute rule: a path `/pkg.Service[/Method]` becomes a method match, `/` matches every
    * method; header matches are kept; filters GRPCRoute has no place for (rewrites, redirects) are dropped, with a warning.
    */
-  private grpcRule(ingress: Ingress, rule: RouteRule): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+  private grpcRule(ingress: Ingress, rule: HttpRouteRule): GrpcRouteRule {
+    const out: GrpcRouteRule = {};
     const matches = (rule.matches ?? []).flatMap((m) => {
-      const match: Record<string, unknown> = {};
+      const match: GrpcMatch = {};
       const value = m.path?.value ?? '/';
       const method = /^\/([A-Za-z_][\w.]*)(?:\/([A-Za-z_]\w*))?\/?$/.exec(value);
-      if (method) match.method = method[2] ? { type: 'Exact', service: method[1], method: method[2] } : { type: 'Exact', service: method[1] };
+      if (method) match.method = method[2] ? { type: 'Exact', service: method[1]!, method: method[2] } : { type: 'Exact', service: method[1]! };
       else if (value !== '/') this.warn(`${ref(ingress)}: path ${value} is not a gRPC service or method (/package.Service[/Method]): the GRPCRoute rule matches every method`);
       if (m.headers?.length) match.headers = m.headers.map((h) => ({ type: 'Exact', ...h }));
       return Object.keys(match).length ? [match] : [];
     });
     if (matches.length) out.matches = matches;
-    const kept = (rule.filters ?? []).filter((f) => ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror'].includes(String(f.type)));
-    if (kept.length < (rule.filters ?? []).length) this.warn(`${ref(ingress)}: ${(rule.filters ?? []).filter((f) => !kept.includes(f)).map((f) => String(f.type)).join(', ')} has no GRPCRoute equivalent and is left out`);
+    const kept = (rule.filters ?? []).filter((f) => GRPC_FILTERS.includes(f.type));
+    if (kept.length < (rule.filters ?? []).length) this.warn(`${ref(ingress)}: ${(rule.filters ?? []).filter((f) => !kept.includes(f)).map((f) => f.type).join(', ')} has no GRPCRoute equivalent and is left out`);
     if (kept.length) out.filters = kept;
     if (rule.backendRefs) out.backendRefs = rule.backendRefs;
     return out;
@@ -654,8 +648,12 @@ interface RewriteForm {
   replacement: string;
 }
 
+/** The filter types a GRPCRoute rule has a place for. */
+const GRPC_FILTERS: readonly string[] = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror'];
+
+/** A URLRewrite of the Ingress: written per path by `materialize`. */
 interface RewritePlan {
-  type: 'URLRewrite';
+  plan: 'URLRewrite';
   hostname?: string;
   pathKind?: 'prefix' | 'full';
   forms?: Map<string, RewriteForm>;
@@ -680,8 +678,8 @@ function rewriteForm(path: string, target: string): RewriteForm | undefined {
   return undefined;
 }
 
-function ruleOf(matches: PathMatch[] | undefined, filters: readonly Record<string, unknown>[], backendRefs: BackendRef[] | undefined): RouteRule {
-  const rule: RouteRule = {};
+function ruleOf(matches: PathMatch[] | undefined, filters: readonly PlannedFilter[], backendRefs: BackendRef[] | undefined): HttpRouteRule {
+  const rule: HttpRouteRule = {};
   if (matches) rule.matches = matches;
   if (filters.length) rule.filters = filters.map((f) => materialize(f, matches));
   if (backendRefs) rule.backendRefs = backendRefs;
@@ -689,10 +687,9 @@ function ruleOf(matches: PathMatch[] | undefined, filters: readonly Record<strin
 }
 
 /** A URLRewrite plan becomes the filter for the rule's own path. */
-function materialize(filter: Record<string, unknown>, matches: PathMatch[] | undefined): Record<string, unknown> {
-  if (filter.type !== 'URLRewrite') return filter;
-  const plan = filter as unknown as RewritePlan;
-  const urlRewrite: Record<string, unknown> = {};
+function materialize(plan: PlannedFilter, matches: PathMatch[] | undefined): RouteFilter {
+  if (!('plan' in plan)) return plan;
+  const urlRewrite: UrlRewrite = {};
   if (plan.hostname) urlRewrite.hostname = plan.hostname;
   const prefix = matches?.[0]?.path?.value;
   const form = plan.forms ? [...plan.forms.values()].find((f) => f.prefix === prefix) : undefined;
@@ -701,9 +698,9 @@ function materialize(filter: Record<string, unknown>, matches: PathMatch[] | und
 }
 
 /** Rules with the same filters and backends become one rule with several matches (at most 64). */
-function mergeRules(rules: readonly RouteRule[]): RouteRule[] {
-  const out: RouteRule[] = [];
-  const byKey = new Map<string, RouteRule>();
+function mergeRules(rules: readonly HttpRouteRule[]): HttpRouteRule[] {
+  const out: HttpRouteRule[] = [];
+  const byKey = new Map<string, HttpRouteRule>();
   for (const rule of rules) {
     if (!rule.matches) {
       out.push(rule);
@@ -715,7 +712,7 @@ function mergeRules(rules: readonly RouteRule[]): RouteRule[] {
       existing.matches.push(...rule.matches);
       continue;
     }
-    const copy: RouteRule = { ...rule, matches: [...rule.matches] };
+    const copy: HttpRouteRule = { ...rule, matches: [...rule.matches] };
     byKey.set(key, copy);
     out.push(copy);
   }
@@ -746,7 +743,7 @@ function hostCovers(pattern: string, host: string): boolean {
   return false;
 }
 
-function uniqueListenerName(listeners: readonly Record<string, unknown>[], base: string): string {
+function uniqueListenerName(listeners: readonly Listener[], base: string): string {
   let name = base;
   for (let i = 2; listeners.some((l) => l.name === name); i++) name = `${base}-${i}`;
   return name;
