@@ -273,6 +273,35 @@ class AnnotationReader {
   }
 }
 
+/** The filters every rule of one Ingress gets. */
+interface RuleFilters {
+  redirect: RouteFilter | undefined;
+  rewrite: RewritePlan | undefined;
+  filters: PlannedFilter[];
+}
+
+/** Whether plain HTTP requests to a host of the Ingress are redirected to HTTPS, as its controller does. */
+interface HttpsRedirect {
+  sslRedirect: string | undefined;
+  force: boolean;
+  /** ingress-nginx redirects TLS hosts without being asked (with 308). */
+  byDefault: boolean;
+  needed(host: string | undefined): boolean;
+}
+
+function httpsRedirectOf(ingress: Ingress, reader: AnnotationReader, nginxFamily: boolean, redirected: boolean): HttpsRedirect {
+  const tlsHosts = ingress.tls.flatMap((t) => (t.hosts.length ? t.hosts.map((h) => h.value) : ['*']));
+  const sslRedirect = reader.nginx('ssl-redirect');
+  const force = reader.nginx('force-ssl-redirect')?.toLowerCase() === 'true';
+  const on = force || (sslRedirect !== undefined ? sslRedirect.toLowerCase() !== 'false' : nginxFamily);
+  return {
+    sslRedirect,
+    force,
+    byDefault: sslRedirect === undefined && nginxFamily,
+    needed: (host) => !redirected && ingress.tls.length > 0 && on && (tlsHosts.includes('*') || (host !== undefined && tlsHosts.some((t) => hostCovers(t, host)))),
+  };
+}
+
 class GatewayBuilder {
   readonly routeNames: string[] = [];
   readonly warnings: string[] = [];
@@ -313,8 +342,21 @@ class GatewayBuilder {
     const family = ingressControllerOf(this.index, ingress).family;
     const nginxFamily = family === 'ingress-nginx' || family === 'aks-app-routing-nginx' || family === undefined;
     if (ingress.annotations['kubernetes.io/ingress.class'] !== undefined) reader.translated('kubernetes.io/ingress.class', `replaced by gatewayClassName ${this.gatewayClass}`);
-
     this.addListeners(ingress, reader);
+    this.copyToGateway(ingress, reader);
+    const filters = this.ruleFilters(ingress, reader, notTranslated);
+    const tls = httpsRedirectOf(ingress, reader, nginxFamily, filters.redirect !== undefined);
+    const groups = this.hostGroups(ingress, canaries, reader, filters, tls);
+    this.rootAndAliases(ingress, reader, groups);
+    this.httpsRedirectOutcomes(ingress, reader, notTranslated, groups, tls);
+    const grpc = this.grpcBackends(ingress, reader);
+    this.emitRoutes(ingress, [...groups.values()], grpc);
+    this.outcomes.push(...reader.outcomes(notTranslated));
+    for (const canary of canaries) this.outcomes.push(...canaryOutcomes(canary));
+  }
+
+  /** Annotations the Gateway (not the routes) carries: cert-manager's, the AGC association; the ignore marker. */
+  private copyToGateway(ingress: Ingress, reader: AnnotationReader): void {
     for (const [key, value] of Object.entries(ingress.annotations)) {
       if (key.startsWith('cert-manager.io/') || key.startsWith('acme.cert-manager.io/')) {
         this.gatewayAnnotations[key] = value;
@@ -326,8 +368,10 @@ class GatewayBuilder {
         reader.translated(key, 'copied to the HTTPRoutes');
       }
     }
+  }
 
-    // Redirects replace the backends of every rule.
+  /** The filters of every rule of the Ingress: a redirect (which replaces the backends), or a rewrite and headers. */
+  private ruleFilters(ingress: Ingress, reader: AnnotationReader, notTranslated: Map<string, string>): RuleFilters {
     const redirect = this.redirectFilter(reader, notTranslated);
     const rewrite = redirect ? undefined : this.rewriteFilter(ingress, reader, notTranslated);
     if (redirect && (reader.nginx('rewrite-target') !== undefined || reader.nginx('upstream-vhost') !== undefined)) {
@@ -335,24 +379,19 @@ class GatewayBuilder {
     }
     const headerFilter = this.headerFilter(reader);
     const filters: PlannedFilter[] = redirect ? [redirect] : [...(rewrite ? [rewrite] : []), ...(headerFilter ? [headerFilter] : [])];
+    return { redirect, rewrite, filters };
+  }
 
+  /** The Ingress's rules by host (its default backend on a route without hostnames), with its canaries' backends. */
+  private hostGroups(ingress: Ingress, canaries: readonly Ingress[], reader: AnnotationReader, { redirect, rewrite, filters }: RuleFilters, tls: HttpsRedirect): Map<string, HostGroup> {
     const useRegex = reader.nginx('use-regex');
     if (useRegex !== undefined && useRegex.toLowerCase() !== 'true') reader.translated('use-regex', 'nothing to translate (regular expressions off)');
     const regexPaths = useRegex?.toLowerCase() === 'true' || reader.nginx('rewrite-target') !== undefined;
-
-    // Rules by host, then the default backend on a route without hostnames.
     const groups = new Map<string, HostGroup>();
-    const tlsHosts = ingress.tls.flatMap((t) => (t.hosts.length ? t.hosts.map((h) => h.value) : ['*']));
-    const sslRedirect = reader.nginx('ssl-redirect');
-    const forceSsl = reader.nginx('force-ssl-redirect')?.toLowerCase() === 'true';
-    const redirectsByDefault = sslRedirect === undefined && nginxFamily;
-    const redirectOn = forceSsl || (sslRedirect !== undefined ? sslRedirect.toLowerCase() !== 'false' : nginxFamily);
-    const needsRedirect = (host: string | undefined) =>
-      !redirect && ingress.tls.length > 0 && redirectOn && (tlsHosts.includes('*') || (host !== undefined && tlsHosts.some((t) => hostCovers(t, host))));
     const group = (host: string | undefined): HostGroup => {
       const key = host ?? '';
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { hosts: host ? [host] : [], rules: [], redirect: needsRedirect(host) }));
+      if (!g) groups.set(key, (g = { hosts: host ? [host] : [], rules: [], redirect: tls.needed(host) }));
       return g;
     };
     for (const rule of ingress.rules) {
@@ -369,7 +408,11 @@ class GatewayBuilder {
       const backend = this.backendRef(ingress, ingress.defaultBackend);
       if (backend || redirect) group(undefined).rules.push(ruleOf(undefined, filters, redirect ? undefined : backend ? [backend] : undefined));
     }
+    return groups;
+  }
 
+  /** app-root (a redirect of / on every host) and server-alias (more hostnames). */
+  private rootAndAliases(ingress: Ingress, reader: AnnotationReader, groups: Map<string, HostGroup>): void {
     const appRoot = reader.nginx('app-root');
     if (appRoot) {
       for (const g of groups.values()) g.rules.unshift({ matches: [{ path: { type: 'Exact', value: '/' } }], filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: appRoot }, statusCode: 302 } }] });
@@ -381,26 +424,31 @@ class GatewayBuilder {
       reader.translated('server-alias', `hostnames ${aliases.join(', ')} added to the routes`);
       if (ingress.tls.length) this.warn(`server-alias ${aliases.join(', ')} of ${ref(ingress)}: the HTTPS listeners only cover the TLS hosts; add listeners (and certificates) for the aliases if they serve HTTPS`);
     }
+  }
+
+  /** How ssl-redirect and force-ssl-redirect were translated (or why not), and the 301-for-308 warning. */
+  private httpsRedirectOutcomes(ingress: Ingress, reader: AnnotationReader, notTranslated: Map<string, string>, groups: Map<string, HostGroup>, tls: HttpsRedirect): void {
     if (ingress.tls.length > 0) {
-      if (forceSsl) reader.translated('force-ssl-redirect', 'RequestRedirect to https (301) on the HTTP listener');
-      if (sslRedirect !== undefined) reader.translated('ssl-redirect', sslRedirect.toLowerCase() === 'false' ? 'no redirect: the routes also attach to the HTTP listener' : 'RequestRedirect to https (301) on the HTTP listener');
-      if (redirectsByDefault && [...groups.values()].some((g) => g.redirect)) {
+      if (tls.force) reader.translated('force-ssl-redirect', 'RequestRedirect to https (301) on the HTTP listener');
+      if (tls.sslRedirect !== undefined) reader.translated('ssl-redirect', tls.sslRedirect.toLowerCase() === 'false' ? 'no redirect: the routes also attach to the HTTP listener' : 'RequestRedirect to https (301) on the HTTP listener');
+      if (tls.byDefault && [...groups.values()].some((g) => g.redirect)) {
         this.warn(`${ref(ingress)}: HTTP requests for its TLS hosts are redirected to HTTPS with 301 (ingress-nginx redirects with 308 by default; Gateway API implementations must support 301 and 302)`);
       }
     } else {
-      if (forceSsl) notTranslated.set(`${NGINX}force-ssl-redirect`, 'the Ingress has no TLS (TLS is terminated in front of the controller); a Gateway API redirect cannot tell that the client already used HTTPS: redirect at the TLS terminator instead');
-      if (sslRedirect !== undefined) reader.translated('ssl-redirect', 'nothing to translate (the Ingress has no TLS)');
+      if (tls.force) notTranslated.set(`${NGINX}force-ssl-redirect`, 'the Ingress has no TLS (TLS is terminated in front of the controller); a Gateway API redirect cannot tell that the client already used HTTPS: redirect at the TLS terminator instead');
+      if (tls.sslRedirect !== undefined) reader.translated('ssl-redirect', 'nothing to translate (the Ingress has no TLS)');
     }
+  }
 
+  /** Whether the backends speak gRPC (backend-protocol GRPC/GRPCS): the routes are then GRPCRoutes. */
+  private grpcBackends(ingress: Ingress, reader: AnnotationReader): boolean {
     const backendProtocol = reader.nginx('backend-protocol')?.toUpperCase();
     const grpc = backendProtocol === 'GRPC' || backendProtocol === 'GRPCS';
     if (grpc) {
       reader.translated('backend-protocol', backendProtocol === 'GRPCS' ? 'GRPCRoute (gRPC to the pods; their TLS needs a BackendTLSPolicy, see the warning)' : 'GRPCRoute (gRPC to the pods)');
       if (backendProtocol === 'GRPCS') this.warn(`${ref(ingress)}: backend-protocol GRPCS: the pods expect TLS; add a BackendTLSPolicy for the Service (Gateway API's way to set TLS to backends)`);
     }
-    this.emitRoutes(ingress, [...groups.values()], grpc);
-    this.outcomes.push(...reader.outcomes(notTranslated));
-    for (const canary of canaries) this.outcomes.push(...canaryOutcomes(canary));
+    return grpc;
   }
 
   private addListeners(ingress: Ingress, reader: AnnotationReader): void {
