@@ -107,115 +107,132 @@ type Report = (severity: ProfileIssueSeverity, message: string, span?: Span) => 
 
 /** Reads one key's value into the result; false when the value is not usable (an error was reported). */
 function readValue(spec: ProfileKey, node: PlainNode, key: string, report: Report, result: ReadProfileResult): boolean {
-  const profile = result.profile as Record<string, unknown>;
+  if (spec.kind === 'path') return readImportPath(node, key, report, result);
+  if (spec.kind === 'ingressControllers') return readIngressControllers(node, key, report, result);
+  const value = fieldValue(spec, node, key, report);
+  if (value === undefined) return false;
+  (result.profile as Record<string, unknown>)[spec.field] = value;
+  return true;
+}
+
+/** The value of a key that fills one profile field, by its kind; undefined when it is not usable (reported). */
+function fieldValue(spec: ProfileKey, node: PlainNode, key: string, report: Report): unknown {
   switch (spec.kind) {
     case 'enum': {
       const text = stringValue(node, key, report, spec.values!.join(', '));
-      if (text === undefined) return false;
-      const value = enumValue(text, spec, key, report, node.span);
-      if (value === undefined) return false;
-      profile[spec.field] = value;
-      return true;
+      return text === undefined ? undefined : enumValue(text, spec, key, report, node.span);
     }
     case 'cidr': {
       const text = stringValue(node, key, report, 'a CIDR such as 10.244.0.0/16');
-      const cidr = text === undefined ? undefined : cidrValue(text, key, report, node.span);
-      if (cidr === undefined) return false;
-      profile[spec.field] = cidr;
-      return true;
+      return text === undefined ? undefined : cidrValue(text, key, report, node.span);
     }
-    case 'ip': {
-      const text = stringValue(node, key, report, 'an IP address such as 10.0.0.10');
-      if (text === undefined) return false;
-      if (!parseAddress(text.trim())) {
-        report('error', `\`${key}\` must be an IP address such as 10.0.0.10, got \`${text}\``);
-        return false;
-      }
-      profile[spec.field] = text.trim();
-      return true;
-    }
-    case 'cidrList': {
-      const items = node.kind === 'list' ? node.items : node.kind === 'scalar' && typeof node.value === 'string' ? [node] : undefined;
-      if (!items) {
-        report('error', `\`${key}\` must be a list of CIDRs such as [10.224.0.0/12], got ${describeNode(node)}`);
-        return false;
-      }
-      const out: string[] = [];
-      items.forEach((item, i) => {
-        const text = stringValue(item, `${key}[${i}]`, (s, m) => report(s, m, item.span), 'a CIDR');
-        const cidr = text === undefined ? undefined : cidrValue(text, `${key}[${i}]`, report, item.span);
-        if (cidr !== undefined) out.push(cidr);
-      });
-      if (out.length === 0) return false;
-      profile[spec.field] = out;
-      return true;
-    }
-    case 'namespace': {
-      const text = stringValue(node, key, report, 'a namespace name');
-      if (text === undefined) return false;
-      if (!NAMESPACE.test(text) || text.length > 63) {
-        report('error', `\`${key}\` must be a namespace name (lowercase letters, digits and '-', at most 63), got \`${text}\``);
-        return false;
-      }
-      profile[spec.field] = text;
-      return true;
-    }
-    case 'boolean': {
+    case 'ip':
+      return ipValue(node, key, report);
+    case 'cidrList':
+      return cidrListValue(node, key, report);
+    case 'namespace':
+      return namespaceValue(node, key, report);
+    case 'boolean':
       if (node.kind !== 'scalar' || typeof node.value !== 'boolean') {
         report('error', `\`${key}\` must be true or false, got ${describeNode(node)}`);
-        return false;
+        return undefined;
       }
-      profile[spec.field] = node.value;
-      return true;
-    }
-    case 'version': {
-      const text = node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? scalarText(node) : undefined;
-      const match = text === undefined ? null : VERSION.exec(text.trim());
-      if (!match) {
-        report('error', `\`${key}\` must be a Kubernetes version such as "1.31", got ${describeNode(node)}`);
-        return false;
-      }
-      profile[spec.field] = text!.trim().replace(/^v/, '');
-      return true;
-    }
-    case 'path': {
-      const text = stringValue(node, key, report, 'a file path');
-      if (text === undefined) return false;
-      if (text.trim() === '') {
-        report('error', `\`${key}\` is empty`);
-        return false;
-      }
-      result.importFrom = node.span ? { path: text.trim(), span: node.span } : { path: text.trim() };
-      return true;
-    }
-    case 'ingressControllers':
-      return readIngressControllers(node, key, report, result);
+      return node.value;
+    case 'version':
+      return versionValue(node, key, report);
     case 'enumList':
-    case 'revisionList': {
-      const items = node.kind === 'list' ? node.items : node.kind === 'scalar' && typeof node.value === 'string' ? [node] : undefined;
-      const expected = spec.kind === 'enumList' ? `a list of ${spec.values!.join(', ')}` : 'a list of Istio add-on revisions such as [asm-1-27]';
-      if (!items) {
-        report('error', `\`${key}\` must be ${expected}, got ${describeNode(node)}`);
-        return false;
-      }
-      const out: string[] = [];
-      items.forEach((item, i) => {
-        const text = stringValue(item, `${key}[${i}]`, (s, m) => report(s, m, item.span), spec.kind === 'enumList' ? spec.values!.join(', ') : 'a revision such as asm-1-27');
-        if (text === undefined) return;
-        if (spec.kind === 'enumList') {
-          const value = enumValue(text, spec, `${key}[${i}]`, report, item.span);
-          if (value !== undefined && !out.includes(value)) out.push(value);
-        } else if (ISTIO_REVISION_PATTERN.test(text.trim())) {
-          if (!out.includes(text.trim())) out.push(text.trim());
-        } else {
-          report('error', `\`${key}[${i}]\` must be an Istio add-on revision such as asm-1-27, got \`${text}\``, item.span);
-        }
-      });
-      if (out.length === 0 && items.length > 0) return false;
-      profile[spec.field] = out;
-      return true;
-    }
+    case 'revisionList':
+      return listValue(spec, node, key, report);
+    default:
+      return undefined;
   }
+}
+
+function ipValue(node: PlainNode, key: string, report: Report): string | undefined {
+  const text = stringValue(node, key, report, 'an IP address such as 10.0.0.10');
+  if (text === undefined) return undefined;
+  if (!parseAddress(text.trim())) {
+    report('error', `\`${key}\` must be an IP address such as 10.0.0.10, got \`${text}\``);
+    return undefined;
+  }
+  return text.trim();
+}
+
+/** A list of CIDRs (one CIDR alone is read as a list of it); undefined when none is usable. */
+function cidrListValue(node: PlainNode, key: string, report: Report): string[] | undefined {
+  const items = listItems(node);
+  if (!items) {
+    report('error', `\`${key}\` must be a list of CIDRs such as [10.224.0.0/12], got ${describeNode(node)}`);
+    return undefined;
+  }
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    const text = stringValue(item, `${key}[${i}]`, (s, m) => report(s, m, item.span), 'a CIDR');
+    const cidr = text === undefined ? undefined : cidrValue(text, `${key}[${i}]`, report, item.span);
+    if (cidr !== undefined) out.push(cidr);
+  });
+  return out.length === 0 ? undefined : out;
+}
+
+function namespaceValue(node: PlainNode, key: string, report: Report): string | undefined {
+  const text = stringValue(node, key, report, 'a namespace name');
+  if (text === undefined) return undefined;
+  if (!NAMESPACE.test(text) || text.length > 63) {
+    report('error', `\`${key}\` must be a namespace name (lowercase letters, digits and '-', at most 63), got \`${text}\``);
+    return undefined;
+  }
+  return text;
+}
+
+function versionValue(node: PlainNode, key: string, report: Report): string | undefined {
+  const text = node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? scalarText(node) : undefined;
+  const match = text === undefined ? null : VERSION.exec(text.trim());
+  if (!match) {
+    report('error', `\`${key}\` must be a Kubernetes version such as "1.31", got ${describeNode(node)}`);
+    return undefined;
+  }
+  return text!.trim().replace(/^v/, '');
+}
+
+/** `importFrom`: the file to read the profile from. */
+function readImportPath(node: PlainNode, key: string, report: Report, result: ReadProfileResult): boolean {
+  const text = stringValue(node, key, report, 'a file path');
+  if (text === undefined) return false;
+  if (text.trim() === '') {
+    report('error', `\`${key}\` is empty`);
+    return false;
+  }
+  result.importFrom = node.span ? { path: text.trim(), span: node.span } : { path: text.trim() };
+  return true;
+}
+
+/** A list of enum values or of Istio revisions, each once; undefined when none of a non-empty list is usable. */
+function listValue(spec: ProfileKey, node: PlainNode, key: string, report: Report): string[] | undefined {
+  const items = listItems(node);
+  const expected = spec.kind === 'enumList' ? `a list of ${spec.values!.join(', ')}` : 'a list of Istio add-on revisions such as [asm-1-27]';
+  if (!items) {
+    report('error', `\`${key}\` must be ${expected}, got ${describeNode(node)}`);
+    return undefined;
+  }
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    const text = stringValue(item, `${key}[${i}]`, (s, m) => report(s, m, item.span), spec.kind === 'enumList' ? spec.values!.join(', ') : 'a revision such as asm-1-27');
+    if (text === undefined) return;
+    if (spec.kind === 'enumList') {
+      const value = enumValue(text, spec, `${key}[${i}]`, report, item.span);
+      if (value !== undefined && !out.includes(value)) out.push(value);
+    } else if (ISTIO_REVISION_PATTERN.test(text.trim())) {
+      if (!out.includes(text.trim())) out.push(text.trim());
+    } else {
+      report('error', `\`${key}[${i}]\` must be an Istio add-on revision such as asm-1-27, got \`${text}\``, item.span);
+    }
+  });
+  return out.length === 0 && items.length > 0 ? undefined : out;
+}
+
+/** A list's items; a single string is read as a list of it. */
+function listItems(node: PlainNode): PlainNode[] | undefined {
+  return node.kind === 'list' ? node.items : node.kind === 'scalar' && typeof node.value === 'string' ? [node] : undefined;
 }
 
 function stringValue(node: PlainNode, key: string, report: Report, expected: string): string | undefined {
