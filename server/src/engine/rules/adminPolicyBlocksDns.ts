@@ -1,4 +1,3 @@
-import type { AdminNetworkPolicy, AnyResource } from '../model/resources';
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import type { AdminDecision } from '../netpol/admin/evaluate';
 import type { PodClass } from '../netpol/podClasses';
@@ -8,7 +7,7 @@ import { DNS_PORT } from '../reach/clusterDns';
 import { reachModelOf, type ReachModel } from '../reach/model';
 import { verdictOf } from '../reach/query';
 import { compareStrings as cmp } from '../util/compare';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
 import { dnsAnswer } from './shared/dnsVerdicts';
 import { describeWorkloads, workloadsOfClasses } from './shared/netpolScope';
 
@@ -28,16 +27,16 @@ interface Dropped {
  * NetworkPolicy isolation has netpol-egress-blocks-dns and Cilium cilium-egress-blocks-dns; this rule names the admin
  * rule that decides, where those rules have nothing to point at.
  */
-export const adminPolicyBlocksDns: Rule = {
+export const adminPolicyBlocksDns = defineRule({
   id: 'admin-policy-blocks-dns',
   defaultSeverity: 'error',
   title: 'An admin network policy rule denies pods their DNS lookups to cluster DNS',
   sources: ['https://network-policy-api.sigs.k8s.io/reference/spec/', 'https://network-policy-api.sigs.k8s.io/api-overview/'],
   appliesTo: ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'],
-  check(resource: AnyResource, ctx: RuleContext): void {
+  check(resource, ctx): void {
     if (ctx.profile.networkPolicyEngine === 'none') return;
     const reach = reachModelOf(ctx.index, ctx.profile);
-    const policy = resource as AdminNetworkPolicy;
+    const policy = resource;
     for (const dropped of droppedDns(ctx.index, reach, ctx.profile).filter((d) => d.decision.policy.policy === policy)) {
       const rule = dropped.decision.rule;
       const kind = policy.kind === 'BaselineAdminNetworkPolicy' ? 'baseline admin policy' : 'admin policy';
@@ -55,7 +54,7 @@ export const adminPolicyBlocksDns: Rule = {
       });
     }
   },
-};
+});
 
 /** Every Deny decision that drops some workspace pods' UDP 53 to cluster DNS (once per model and profile). */
 function droppedDns(index: WorkspaceIndex, reach: ReachModel, profile: ClusterProfile): readonly Dropped[] {
