@@ -8,9 +8,9 @@ test('Service name: ports resolved to pods with replicas and file:line, routes l
     cursorIn(SHOP, 'web.yaml', 'name: web\n  namespace: shop\nspec:\n  selector', 7),
     '**Service `shop/web`** · ClusterIP',
     '**Ports**',
-    'port 80/TCP (`http`) → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    'port 80/TCP (`http`) → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))',
     '**Routed to by**',
-    'Ingress `shop/web` ' + 'host shop\\.example\\.com \\/ → port 80' + ' (ingress\\.yaml:',
+    'Ingress `shop/web` ' + 'host shop\\.example\\.com \\/ → port 80' + ' ([ingress\\.yaml:',
     'virtual IP reachable only inside the cluster',
   );
   assertNoHoverText(md, 'externalTrafficPolicy');
@@ -40,7 +40,7 @@ test('Internal LoadBalancer says VNet, not Internet', () => {
 });
 
 test('Service port targetPort: field doc then the landing of that port', () => {
-  assertHover(cursorIn(SHOP, 'api.yaml', 'targetPort: http', 13), '**This port**', '→ 9000 on 2 pods of Deployment `shop/api` (api\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'api.yaml', 'targetPort: http', 13), '**This port**', '→ 9000 on 2 pods of Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4))');
 });
 
 test('Ingress name: route table to pods, TLS source, AKS app routing NGINX retirement, then L7', () => {
@@ -48,7 +48,7 @@ test('Ingress name: route table to pods, TLS source, AKS app routing NGINX retir
     cursorIn(SHOP, 'ingress.yaml', 'name: web', 7),
     '**Ingress `shop/web`** · class `webapprouting.kubernetes.azure.com`',
     '**Routes**',
-    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))',
     '**TLS**',
     '`shop.example.com`: Secret `shop-tls`: not in the workspace',
     "application routing add-on's managed NGINX",
@@ -75,7 +75,7 @@ kind: Secret
 metadata: {name: shop-tls, namespace: shop}
 type: kubernetes.io/tls
 `;
-  assertHover(cursorIn(secret, 'ingress.yaml', 'secretName', 2), 'Secret `shop-tls` (secret\\.yaml:3)');
+  assertHover(cursorIn(secret, 'ingress.yaml', 'secretName', 2), 'Secret `shop-tls` ([secret\\.yaml:3](secret.yaml#L3))');
 });
 
 test('Ingress backend with a missing Service says so, with a suggestion', () => {
@@ -120,7 +120,7 @@ spec:
 });
 
 test('NetworkPolicy peer: the workloads and namespaces it matches', () => {
-  assertHover(cursorIn(SHOP, 'policies.yaml', 'app: web', 2), '**Peer** pods `app=web` in `shop`', 'Matches:', 'Deployment `shop/web` (web\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'policies.yaml', 'app: web', 2), '**Peer** pods `app=web` in `shop`', 'Matches:', 'Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))');
   const fixture = `
 # file: p.yaml
 apiVersion: networking.k8s.io/v1
@@ -152,18 +152,18 @@ test('NetworkPolicy named port: the number per destination pod', () => {
 
 test('Selector that matches nothing names the closest workloads and what differs', () => {
   const fixture = SHOP.replace('  selector:\n    app: api\n', '  selector:\n    app: apj\n');
-  assertHover(cursorIn(fixture, 'api.yaml', 'app: apj', 6), '**Service selector** `app=apj` in namespace `shop`', 'Matches no workload.', 'Closest:', 'Deployment `shop/api` (api\\.yaml:4): has `app=api`, wants `app=apj`');
+  assertHover(cursorIn(fixture, 'api.yaml', 'app: apj', 6), '**Service selector** `app=apj` in namespace `shop`', 'Matches no workload.', 'Closest:', 'Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4)): has `app=api`, wants `app=apj`');
 });
 
 test('Selector lists matched workloads with locations', () => {
-  assertHover(cursorIn(SHOP, 'api.yaml', '    app: api\n  ports', 6), '**Service selector** `app=api`', 'Matches:\n- Deployment `shop/api` (api\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'api.yaml', '    app: api\n  ports', 6), '**Service selector** `app=api`', 'Matches:\n- Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4))');
 });
 
 test('Workload name: who can reach it inside the cluster and how it is exposed outside', () => {
   assertHover(
     cursorIn(SHOP, 'api.yaml', 'name: api', 7),
     '**Deployment `shop/api`** · 2 pods · ports `http` 9000/TCP',
-    '**Selected by** Service `shop/api` (api\\.yaml:',
+    '**Selected by** Service `shop/api` ([api\\.yaml:',
     '**Inside the cluster:** isolated for ingress by `api-from-web`, `default-deny`.',
     'pods `app=web` in `shop` on TCP `http` (`api-from-web`)',
     'Who can connect',
@@ -217,8 +217,8 @@ spec:
     - matches: [{path: {type: PathPrefix, value: /}}]
       backendRefs: [{name: web, port: 80}]
 ${SHOP.replace(/^\n/, '')}`;
-  assertHover(cursorIn(fixture, 'route.yaml', 'name: shop', 7), '**HTTPRoute `shop/shop`** · `shop.example.com`', '**Attached to**', 'Gateway `infra/public` (class `approuting-istio`) (gw\\.yaml:3)', '`/` (PathPrefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web`');
-  assertHover(cursorIn(fixture, 'gw.yaml', 'name: public', 7), '**Gateway `infra/public`**', "application routing add-on, Gateway API mode", '`https` HTTPS:443 host `shop.example.com`, certificate Secret `shop-cert` (not in the workspace)', '**Routes attached**', 'HTTPRoute `shop/shop` (route\\.yaml:');
+  assertHover(cursorIn(fixture, 'route.yaml', 'name: shop', 7), '**HTTPRoute `shop/shop`** · `shop.example.com`', '**Attached to**', 'Gateway `infra/public` (class `approuting-istio`) ([gw\\.yaml:3](gw.yaml#L3))', '`/` (PathPrefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web`');
+  assertHover(cursorIn(fixture, 'gw.yaml', 'name: public', 7), '**Gateway `infra/public`**', "application routing add-on, Gateway API mode", '`https` HTTPS:443 host `shop.example.com`, certificate Secret `shop-cert` (not in the workspace)', '**Routes attached**', 'HTTPRoute `shop/shop` ([route\\.yaml:');
 });
 
 test('A cross-namespace backendRef without a ReferenceGrant is refused', () => {
