@@ -140,6 +140,13 @@ export const checks = [
       assert.match(await explanation.textContent(), /Deployment store\/frontend → Deployment store\/orders on TCP 9000: DENIED/);
       await ui.docShot('graph-explain');
 
+      // The deciding policy is a link: a click opens its file (beside the graph), at the policy.
+      const deciding = explanation.locator('a.place', { hasText: /^NetworkPolicy store\// }).first();
+      await deciding.waitFor({ state: 'visible', timeout: 15000 });
+      await deciding.click();
+      await ui.page.waitForSelector('.tab.active:has-text("store.yaml")', { timeout: 15000 });
+      await ui.page.locator('.tab:has-text("Connectivity Graph")').first().click();
+
       // A click on a workload opens its manifest at its name.
       await view.locator('#filter').selectOption('all');
       await view.locator('body[data-filter="all"]').waitFor({ state: 'attached', timeout: 15000 });
