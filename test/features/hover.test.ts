@@ -308,3 +308,22 @@ spec:
     '- pods of `[namespace with {team=ops}]/[all pods]`: TCP 8080,9090',
   );
 });
+
+test('Gateway name: the ways in through a Gateway with many routes are bounded and say so', () => {
+  const route = (i: number) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: s${i}, namespace: shop}
+spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r${i}, namespace: shop}
+spec:
+  parentRefs: [{name: public, namespace: infra}]
+  rules: [{matches: [{path: {type: PathPrefix, value: /p${i}}}], backendRefs: [{name: s${i}, port: 80}]}]
+`;
+  const fixture = `${SHOP_WITH_GATEWAY}${Array.from({ length: 14 }, (_, i) => route(i)).join('')}`;
+  const markdown = assertHover(cursorIn(fixture, 'gw.yaml', 'name: public', 7), '- **Routes attached:** 15 (below)\n', '- **From outside:** 10 or more ways in (below)\n', '**From outside**\n', '- … and possibly more');
+  assert.equal(markdown.split('\n').filter((l) => l.startsWith('- Internet → Gateway')).length, 10, markdown);
+});

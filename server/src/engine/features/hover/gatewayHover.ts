@@ -57,18 +57,21 @@ function gatewaySummary(context: HoverContext, gateway: Gateway): string | undef
     picture.join('\n'),
     listeners.length > 2 ? `**Listeners**\n${listeners.map((l) => `- ${l}`).join('\n')}` : undefined,
     routes.length > 2 ? `**Routes attached**\n${bounded(routes.map((r) => `- ${r}`), 12).join('\n')}` : undefined,
-    outside.length > PICTURE_PATHS ? `**From outside**\n${bounded(outside.map((l) => `- ${l}`), 10).join('\n')}` : undefined,
+    outside.length > PICTURE_PATHS ? `**From outside**\n${outside.map((l) => `- ${l}`).join('\n')}` : undefined,
     gatewayClassText(host, gateway.gatewayClassName),
     'Gateway API entry point: the implementation runs a proxy (or programs an Azure-hosted one) with these listeners; routes attach to it and pick backends by host, path or method.',
   );
 }
 
-/** Ways in from outside shown in the picture; more are listed below it. */
+/** Ways in from outside shown in the picture; more are listed below it (of at most MAX_WAYS, through MAX_SERVICES). */
 const PICTURE_PATHS = 3;
+const MAX_WAYS = 10;
+const MAX_SERVICES = 20;
 
 function pictureLines(outside: readonly string[]): string[] {
   if (outside.length === 0) return ['- **From outside:** no way in resolves to pods of the workspace'];
-  return outside.length <= PICTURE_PATHS ? outside.map((l) => `- **From outside:** ${l}`) : [`- **From outside:** ${outside.length} ways in (below)`];
+  const count = outside.length > MAX_WAYS ? `${MAX_WAYS} or more` : String(outside.length);
+  return outside.length <= PICTURE_PATHS ? outside.map((l) => `- **From outside:** ${l}`) : [`- **From outside:** ${count} ways in (below)`];
 }
 
 /**
@@ -85,8 +88,10 @@ function waysInThrough(context: HoverContext, routes: readonly Route[], through:
     }
   }
   const lines = new Set<string>();
-  for (const service of services) {
+  // Bounded: a Gateway with hundreds of routes is described by its first ways in (the list shows at most ten).
+  for (const service of [...services].slice(0, MAX_SERVICES)) {
     for (const path of exposureOfService(index, service)) {
+      if (lines.size >= MAX_WAYS) return [...lines, '… and possibly more'];
       if (!path.hops.some(through)) continue;
       const pods = path.hops[path.hops.length - 1];
       const verdict = exposureVerdictWords(exposureVerdict(context.reach(), path));
@@ -163,7 +168,7 @@ function routeSummary(context: HoverContext, route: Route): string | undefined {
   ];
   return sections(
     picture.join('\n'),
-    outside.length > PICTURE_PATHS ? `**From outside**\n${bounded(outside.map((l) => `- ${l}`), 10).join('\n')}` : undefined,
+    outside.length > PICTURE_PATHS ? `**From outside**\n${outside.map((l) => `- ${l}`).join('\n')}` : undefined,
     rules.length ? `**Rules**\n${bounded(rules, 16).join('\n')}` : '**Rules**: none',
   );
 }
