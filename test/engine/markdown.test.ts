@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { oneLine, visibleControls } from '../../server/src/engine/util/displayText';
-import { code, escapeMessage, escapeText } from '../../server/src/engine/util/markdown';
+import { code, escapeMessage, escapeText, linkDestination } from '../../server/src/engine/util/markdown';
 import { Random } from '../support/random';
-import { assertInert } from '../support/renderedMarkdown';
+import { assertInert, renderMarkdown } from '../support/renderedMarkdown';
 
 const HOSTILE = [
   '/![x](https://attacker.example/beacon.png)[Click to fix](https://attacker.example/phish)',
@@ -64,4 +64,18 @@ test('long values are cut: a megabyte becomes a few hundred characters that say 
 test('control characters become visible escapes; an empty value is shown as empty', () => {
   assert.equal(oneLine('a\nb\rc\td\u001be\u0085f\u2028g\u202Eh\u0000'), 'a\\nb\\rc\\td\\x1Be\\x85f\\u2028g\\u202Eh\\x00');
   assert.equal(code(''), '*(empty)*');
+});
+
+test('linkDestination: with the text escaped, the text shown as written, one link to the destination percent-encoded, nothing else active', () => {
+  for (const value of HOSTILE) {
+    const rendered = renderMarkdown(`Before [${escapeText(value)}:3](${linkDestination(`w/${value}#L3`)}) after.`);
+    assert.equal(rendered.text, `Before ${visibleControls(`${value}:3`)} after.`, JSON.stringify(value));
+    assert.equal(rendered.links.length, 1, JSON.stringify(value));
+    assert.deepEqual({ images: rendered.images, html: rendered.html, blocks: rendered.blocks }, { images: [], html: [], blocks: [] }, JSON.stringify(value));
+  }
+  // The destination is the URI given: its escapes kept, what a URI may not hold encoded, the line after `#L`.
+  const file = 'file:///w/a%20b/x (1)&amp;<y>`.yaml';
+  const href = linkDestination(`${file}#L3`);
+  assert.equal(href, 'file:///w/a%20b/x%20%281%29%26amp;%3Cy%3E%60.yaml#L3');
+  assert.equal(decodeURIComponent(href), 'file:///w/a b/x (1)&amp;<y>`.yaml#L3');
 });

@@ -98,9 +98,9 @@ test('VirtualService hover and definition: gateways and destinations resolve (sh
     cursorIn(MESH, 'mesh.yaml', 'name: shop,', 7),
     '**VirtualService `shop/shop`**',
     '**Gateways**',
-    '- `shop/shop-gateway`: Gateway `shop/shop-gateway` (mesh\\.yaml:',
+    '- `shop/shop-gateway`: Gateway `shop/shop-gateway` ([mesh\\.yaml:',
     '**Destinations**',
-    '- `web:80` → Service `shop/web` (web\\.yaml:',
+    '- `web:80` → Service `shop/web` ([web\\.yaml:',
   );
   assert.deepEqual(definitionAt(cursorIn(MESH, 'mesh.yaml', 'gateways: [shop-gateway', 12)), ['mesh.yaml: shop-gateway']);
   assert.deepEqual(definitionAt(cursorIn(MESH, 'mesh.yaml', 'host: web', 7)), ['web.yaml: web']);
@@ -114,9 +114,9 @@ test('Policy hovers and definition: what the policy is (with its source) and its
     'Application Gateway for Containers.',
     '[Docs](https://learn.microsoft.com/azure/application-gateway/for-containers/custom-health-probe)',
     '**Applies to** (Service)',
-    '- Service `shop/web`: web\\.yaml:',
+    '- Service `shop/web`: [web\\.yaml:',
   );
-  assertHover(cursorIn(AGC, 'agc.yaml', 'name: web-tls', 7), '**BackendTLSPolicy `shop/web-tls`** · `gateway.networking.k8s.io`', 'Gateway API.', '- Service `shop/web` (`http`): web\\.yaml:');
+  assertHover(cursorIn(AGC, 'agc.yaml', 'name: web-tls', 7), '**BackendTLSPolicy `shop/web-tls`** · `gateway.networking.k8s.io`', 'Gateway API.', '- Service `shop/web` (`http`): [web\\.yaml:');
   assert.deepEqual(definitionAt(cursorIn(AGC, 'agc.yaml', 'kind: Service, name: web}', 21)), ['web.yaml: web']);
   assert.deepEqual(definitionAt(cursorIn(AGC, 'agc.yaml', 'sectionName: http', 14)), ['web.yaml: {name: http, port: 80, targetPort: 8080}']);
 });

@@ -138,3 +138,25 @@ spec:
                 port:
                   number: 80
 `;
+
+/** The shop with a Gateway and an HTTPRoute in front of its web pods (the Gateway API way in). */
+export const SHOP_WITH_GATEWAY = `
+# file: gw.yaml
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: infra}
+spec:
+  gatewayClassName: approuting-istio
+  listeners:
+    - {name: https, protocol: HTTPS, port: 443, hostname: shop.example.com, tls: {certificateRefs: [{name: shop-cert}]}}
+# file: route.yaml
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop, namespace: shop}
+spec:
+  parentRefs: [{name: public, namespace: infra}]
+  hostnames: [shop.example.com]
+  rules:
+    - matches: [{path: {type: PathPrefix, value: /}}]
+      backendRefs: [{name: web, port: 80}]
+${SHOP.replace(/^\n/, '')}`;

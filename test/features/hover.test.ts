@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { SHOP } from './fixtures';
+import { SHOP, SHOP_WITH_GATEWAY } from './fixtures';
 import { assertHover, assertNoHoverText, cursorIn, hoverAt } from './support';
 import assert from 'node:assert/strict';
 
@@ -8,9 +8,9 @@ test('Service name: ports resolved to pods with replicas and file:line, routes l
     cursorIn(SHOP, 'web.yaml', 'name: web\n  namespace: shop\nspec:\n  selector', 7),
     '**Service `shop/web`** · ClusterIP',
     '**Ports**',
-    'port 80/TCP (`http`) → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    'port 80/TCP (`http`) → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))',
     '**Routed to by**',
-    'Ingress `shop/web` ' + 'host shop\\.example\\.com \\/ → port 80' + ' (ingress\\.yaml:',
+    'Ingress `shop/web` ' + 'host shop\\.example\\.com \\/ → port 80' + ' ([ingress\\.yaml:',
     'virtual IP reachable only inside the cluster',
   );
   assertNoHoverText(md, 'externalTrafficPolicy');
@@ -40,7 +40,7 @@ test('Internal LoadBalancer says VNet, not Internet', () => {
 });
 
 test('Service port targetPort: field doc then the landing of that port', () => {
-  assertHover(cursorIn(SHOP, 'api.yaml', 'targetPort: http', 13), '**This port**', '→ 9000 on 2 pods of Deployment `shop/api` (api\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'api.yaml', 'targetPort: http', 13), '**This port**', '→ 9000 on 2 pods of Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4))');
 });
 
 test('Ingress name: route table to pods, TLS source, AKS app routing NGINX retirement, then L7', () => {
@@ -48,7 +48,7 @@ test('Ingress name: route table to pods, TLS source, AKS app routing NGINX retir
     cursorIn(SHOP, 'ingress.yaml', 'name: web', 7),
     '**Ingress `shop/web`** · class `webapprouting.kubernetes.azure.com`',
     '**Routes**',
-    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` (web\\.yaml:4)',
+    '`shop.example.com` `/` (Prefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))',
     '**TLS**',
     '`shop.example.com`: Secret `shop-tls`: not in the workspace',
     "application routing add-on's managed NGINX",
@@ -75,7 +75,7 @@ kind: Secret
 metadata: {name: shop-tls, namespace: shop}
 type: kubernetes.io/tls
 `;
-  assertHover(cursorIn(secret, 'ingress.yaml', 'secretName', 2), 'Secret `shop-tls` (secret\\.yaml:3)');
+  assertHover(cursorIn(secret, 'ingress.yaml', 'secretName', 2), 'Secret `shop-tls` ([secret\\.yaml:3](secret.yaml#L3))');
 });
 
 test('Ingress backend with a missing Service says so, with a suggestion', () => {
@@ -89,19 +89,26 @@ test('Ingress controllers: AGC is Azure-hosted, ingress-nginx retired, unknown c
   assertHover(cursorIn(SHOP.replace('webapprouting.kubernetes.azure.com', 'nginx-internal'), 'ingress.yaml', 'name: web', 7), 'class `nginx-internal` is not one Netlens knows');
 });
 
-test('NetworkPolicy summary: selected pods, isolation per direction, what each rule admits', () => {
+test('NetworkPolicy summary: the picture (selected pods, whom it admits as the model resolves it, what it newly blocks), then each rule', () => {
   assertHover(
     cursorIn(SHOP, 'policies.yaml', 'name: api-from-web', 7),
-    '**NetworkPolicy `shop/api-from-web`**',
-    'Selects 2 pods (Deployment `shop/api`).',
+    '**NetworkPolicy `shop/api-from-web`**\n',
+    '- **Selects** 2 pods (Deployment `shop/api`)\n',
+    '- **Ingress:** admits Deployment `shop/web` (TCP 9000); blocks nothing new: `default-deny` isolates these pods for ingress already\n\n',
     '**Ingress:** isolated; also isolated by `default-deny`.',
     '- admits pods `app=web` in `shop` on TCP `http` — matches Deployment `shop/web`',
     '**Egress:** not isolated by this policy.',
   );
-  assertHover(cursorIn(SHOP, 'policies.yaml', 'name: default-deny', 7), 'Selects 5 pods (Deployment `shop/api`: 2 pods, Deployment `shop/web`: 3 pods)', '**Ingress:** isolated; admits nothing (deny all ingress); also isolated by `api-from-web`.', '**Egress:** not isolated by this policy.');
+  assertHover(
+    cursorIn(SHOP, 'policies.yaml', 'name: default-deny', 7),
+    '- **Selects** 5 pods (Deployment `shop/api`: 2 pods, Deployment `shop/web`: 3 pods)\n',
+    '- **Ingress:** admits nothing; newly blocks all other ingress to Deployment `shop/web`\n\n',
+    '**Ingress:** isolated; admits nothing (deny all ingress); also isolated by `api-from-web`.',
+    '**Egress:** not isolated by this policy.',
+  );
   const both = SHOP.replace('policyTypes: [Ingress]', 'policyTypes: [Ingress, Egress]');
-  assertHover(cursorIn(both, 'policies.yaml', 'name: api-from-web', 7), '**Egress:** not isolated by this policy; also isolated by `default-deny`.');
-  assertHover(cursorIn(both, 'policies.yaml', 'name: default-deny', 7), '**Egress:** isolated; allows nothing (deny all egress).');
+  assertHover(cursorIn(both, 'policies.yaml', 'name: api-from-web', 7), '- **Ingress:** admits Deployment `shop/web` (blocked: its egress policies drop it)', '**Egress:** not isolated by this policy; also isolated by `default-deny`.');
+  assertHover(cursorIn(both, 'policies.yaml', 'name: default-deny', 7), '- **Egress:** allows nothing; newly blocks all other egress from Deployment `shop/api`, Deployment `shop/web`', '**Egress:** isolated; allows nothing (deny all egress).');
 });
 
 test('NetworkPolicy rules written for a direction policyTypes leaves out are called ignored', () => {
@@ -120,7 +127,7 @@ spec:
 });
 
 test('NetworkPolicy peer: the workloads and namespaces it matches', () => {
-  assertHover(cursorIn(SHOP, 'policies.yaml', 'app: web', 2), '**Peer** pods `app=web` in `shop`', 'Matches:', 'Deployment `shop/web` (web\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'policies.yaml', 'app: web', 2), '**Peer** pods `app=web` in `shop`', 'Matches:', 'Deployment `shop/web` ([web\\.yaml:4](web.yaml#L4))');
   const fixture = `
 # file: p.yaml
 apiVersion: networking.k8s.io/v1
@@ -152,31 +159,59 @@ test('NetworkPolicy named port: the number per destination pod', () => {
 
 test('Selector that matches nothing names the closest workloads and what differs', () => {
   const fixture = SHOP.replace('  selector:\n    app: api\n', '  selector:\n    app: apj\n');
-  assertHover(cursorIn(fixture, 'api.yaml', 'app: apj', 6), '**Service selector** `app=apj` in namespace `shop`', 'Matches no workload.', 'Closest:', 'Deployment `shop/api` (api\\.yaml:4): has `app=api`, wants `app=apj`');
+  assertHover(cursorIn(fixture, 'api.yaml', 'app: apj', 6), '**Service selector** `app=apj` in namespace `shop`', 'Matches no workload.', 'Closest:', 'Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4)): has `app=api`, wants `app=apj`');
 });
 
 test('Selector lists matched workloads with locations', () => {
-  assertHover(cursorIn(SHOP, 'api.yaml', '    app: api\n  ports', 6), '**Service selector** `app=api`', 'Matches:\n- Deployment `shop/api` (api\\.yaml:4)');
+  assertHover(cursorIn(SHOP, 'api.yaml', '    app: api\n  ports', 6), '**Service selector** `app=api`', 'Matches:\n- Deployment `shop/api` ([api\\.yaml:4](api.yaml#L4))');
 });
 
-test('Workload name: who can reach it inside the cluster and how it is exposed outside', () => {
+test('Workload name: the picture first (Services, who inside may connect, each way in with its verdict), then the rules', () => {
   assertHover(
     cursorIn(SHOP, 'api.yaml', 'name: api', 7),
-    '**Deployment `shop/api`** · 2 pods · ports `http` 9000/TCP',
-    '**Selected by** Service `shop/api` (api\\.yaml:',
-    '**Inside the cluster:** isolated for ingress by `api-from-web`, `default-deny`.',
-    'pods `app=web` in `shop` on TCP `http` (`api-from-web`)',
-    'Who can connect',
-    '- Deployment `shop/web`: TCP 9000',
-    '**From outside:** not exposed',
+    '**Deployment `shop/api`** · 2 pods · ports `http` 9000/TCP\n',
+    '- **Behind** Service `shop/api` ([api\\.yaml:',
+    '\n- **Inside the cluster:** isolated for ingress by `api-from-web`, `default-deny`; Deployment `shop/web`: TCP 9000\n',
+    '- **From outside:** not exposed',
+    'Admitted by the policies:\n- pods `app=web` in `shop` on TCP `http` (`api-from-web`)',
   );
-  assertHover(
+  const web = assertHover(
     cursorIn(SHOP, 'web.yaml', 'name: web', 7),
-    '**Not admitted (the policies drop what these send):**\n- the application routing NGINX controller \\(app\\-routing\\-system\\): its requests routed here time out\n- the public Azure load balancer of Service shop\\/web\\-lb: its connections are dropped',
-    '**From outside**',
-    "- Internet → app routing NGINX → Ingress `shop/web` host `shop.example.com` `/` → Service `web`:`http` → :8080: blocked: the pods' NetworkPolicies drop it",
-    "- Internet → public Azure LB `shop/web-lb`:443 → :8443: blocked: the pods' NetworkPolicies drop it",
+    '- **Inside the cluster:** isolated for ingress by `default-deny`; no workload of the workspace may connect\n',
+    "- **From outside:** Internet → app routing NGINX → Ingress `shop/web` host `shop.example.com` `/` → Service `web`:`http` → :8080: blocked: the pods' NetworkPolicies drop it\n",
+    "- **From outside:** Internet → public Azure LB `shop/web-lb`:443 → :8443: blocked: the pods' NetworkPolicies drop it\n\n",
+    'No rule admits anything: deny all ingress.',
   );
+  // Each way in is said once: in the picture, with its verdict.
+  assert.equal(web.split('public Azure LB').length, 2, web);
+});
+
+test('Workload name: the picture names the first sources, the whole list follows below it', () => {
+  const client = (name: string) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: x}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template: {metadata: {labels: {app: ${name}}}, spec: {containers: [{name: c, image: c}]}}
+`;
+  const fixture = `# file: a.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db, namespace: x}
+spec:
+  selector: {matchLabels: {app: db}}
+  template: {metadata: {labels: {app: db}}, spec: {containers: [{name: c, image: c, ports: [{containerPort: 5432}]}]}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db, namespace: x}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  ingress: [{from: [{podSelector: {}}], ports: [{port: 5432}]}]
+${['a', 'b', 'c', 'd'].map(client).join('')}`;
+  const markdown = assertHover(cursorIn(fixture, 'a.yaml', 'name: db', 7), '- **Inside the cluster:** isolated for ingress by `db`; ', '; and 1 more (below)\n', 'Who can connect (4 workloads of the workspace):\n');
+  for (const name of ['a', 'b', 'c', 'd']) assert.ok(markdown.includes(`- Deployment \`x/${name}\`: TCP 5432`), `${name} listed:\n${markdown}`);
 });
 
 test('A workload no policy isolates is reachable from everywhere', () => {
@@ -197,28 +232,16 @@ test('Field docs come from the knowledge base', () => {
 });
 
 test('HTTPRoute and Gateway: parents, class, rules resolved; listeners and attached routes', () => {
-  const fixture = `
-# file: gw.yaml
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: public, namespace: infra}
-spec:
-  gatewayClassName: approuting-istio
-  listeners:
-    - {name: https, protocol: HTTPS, port: 443, hostname: shop.example.com, tls: {certificateRefs: [{name: shop-cert}]}}
-# file: route.yaml
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata: {name: shop, namespace: shop}
-spec:
-  parentRefs: [{name: public, namespace: infra}]
-  hostnames: [shop.example.com]
-  rules:
-    - matches: [{path: {type: PathPrefix, value: /}}]
-      backendRefs: [{name: web, port: 80}]
-${SHOP.replace(/^\n/, '')}`;
-  assertHover(cursorIn(fixture, 'route.yaml', 'name: shop', 7), '**HTTPRoute `shop/shop`** · `shop.example.com`', '**Attached to**', 'Gateway `infra/public` (class `approuting-istio`) (gw\\.yaml:3)', '`/` (PathPrefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web`');
-  assertHover(cursorIn(fixture, 'gw.yaml', 'name: public', 7), '**Gateway `infra/public`**', "application routing add-on, Gateway API mode", '`https` HTTPS:443 host `shop.example.com`, certificate Secret `shop-cert` (not in the workspace)', '**Routes attached**', 'HTTPRoute `shop/shop` (route\\.yaml:');
+  const fixture = SHOP_WITH_GATEWAY;
+  assertHover(cursorIn(fixture, 'route.yaml', 'name: shop', 7), '**HTTPRoute `shop/shop`** · `shop.example.com`', '**Attached to**', 'Gateway `infra/public` (class `approuting-istio`) ([gw\\.yaml:3](gw.yaml#L3))', '`/` (PathPrefix) → Service `web`:80 → targetPort `http` → 8080 on 3 pods of Deployment `shop/web`');
+  assertHover(
+    cursorIn(fixture, 'gw.yaml', 'name: public', 7),
+    '**Gateway `infra/public`** · class `approuting-istio`\n',
+    '- **Listener** `https` HTTPS:443 host `shop.example.com`, certificate Secret `shop-cert` (not in the workspace)\n',
+    '- **Route** HTTPRoute `shop/shop` ([route\\.yaml:',
+    "- **From outside:** Internet → Gateway `infra/public` (`approuting-istio`):443 → HTTPRoute `shop/shop` host `shop.example.com` `/` → Service `web`:`http` → :8080 on Deployment `shop/web`: blocked: the pods' NetworkPolicies drop it\n\n",
+    'application routing add-on, Gateway API mode',
+  );
 });
 
 test('A cross-namespace backendRef without a ReferenceGrant is refused', () => {
@@ -284,4 +307,23 @@ spec:
     '- any pod of the cluster: TCP 9090',
     '- pods of `[namespace with {team=ops}]/[all pods]`: TCP 8080,9090',
   );
+});
+
+test('Gateway name: the ways in through a Gateway with many routes are bounded and say so', () => {
+  const route = (i: number) => `---
+apiVersion: v1
+kind: Service
+metadata: {name: s${i}, namespace: shop}
+spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r${i}, namespace: shop}
+spec:
+  parentRefs: [{name: public, namespace: infra}]
+  rules: [{matches: [{path: {type: PathPrefix, value: /p${i}}}], backendRefs: [{name: s${i}, port: 80}]}]
+`;
+  const fixture = `${SHOP_WITH_GATEWAY}${Array.from({ length: 14 }, (_, i) => route(i)).join('')}`;
+  const markdown = assertHover(cursorIn(fixture, 'gw.yaml', 'name: public', 7), '- **Routes attached:** 15 (below)\n', '- **From outside:** 10 or more ways in (below)\n', '**From outside**\n', '- … and possibly more');
+  assert.equal(markdown.split('\n').filter((l) => l.startsWith('- Internet → Gateway')).length, 10, markdown);
 });

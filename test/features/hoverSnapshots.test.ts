@@ -10,14 +10,20 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { hover } from '../../server/src/engine/features/hover';
 import { REPO_ROOT } from '../support/lspClient';
-import { SHOP } from './fixtures';
+import { SHOP, SHOP_WITH_GATEWAY } from './fixtures';
 import { cursorIn, openFixture } from './support';
 
-const CASES: { name: string; file: string; needle: string; delta?: number; leads: RegExp }[] = [
+/** `leads`: what the hover says first after its title line (the resolved picture of this workspace). */
+const CASES: { name: string; file: string; needle: string; delta?: number; leads: RegExp; fixture?: string }[] = [
   { name: 'Service name (ClusterIP)', file: 'web.yaml', needle: 'name: web\n  namespace: shop\nspec:\n  selector', delta: 7, leads: /^\*\*Ports\*\*\n- port 80/ },
   { name: 'LoadBalancer type', file: 'lb.yaml', needle: 'LoadBalancer', delta: 3, leads: /^\*\*Ports\*\*\n- port 443/ },
   { name: 'Ingress kind', file: 'ingress.yaml', needle: 'kind: Ingress', delta: 7, leads: /^\*\*Routes\*\*\n/ },
-  { name: 'Deployment name', file: 'web.yaml', needle: 'kind: Deployment\nmetadata:\n  name: web', delta: 37, leads: /^\*\*Selected by\*\*/ },
+  { name: 'Deployment name', file: 'web.yaml', needle: 'kind: Deployment\nmetadata:\n  name: web', delta: 37, leads: /^- \*\*Behind\*\* Service .*\n- \*\*Inside the cluster:\*\* isolated .*\n- \*\*From outside:\*\* Internet/ },
+  { name: 'Deployment name, reached from another workload', file: 'api.yaml', needle: 'name: api', delta: 7, leads: /^- \*\*Behind\*\* Service .*\n- \*\*Inside the cluster:\*\* isolated .*Deployment `shop\/web`: TCP 9000/ },
+  { name: 'NetworkPolicy name (admits)', file: 'policies.yaml', needle: 'name: api-from-web', delta: 7, leads: /^- \*\*Selects\*\* 2 pods .*\n- \*\*Ingress:\*\* admits Deployment `shop\/web` \(TCP 9000\); blocks nothing new/ },
+  { name: 'NetworkPolicy name (deny all)', file: 'policies.yaml', needle: 'name: default-deny', delta: 7, leads: /^- \*\*Selects\*\* 5 pods .*\n- \*\*Ingress:\*\* admits nothing; newly blocks all other ingress to Deployment `shop\/web`/ },
+  { name: 'Gateway name', file: 'gw.yaml', needle: 'name: public', delta: 7, fixture: SHOP_WITH_GATEWAY, leads: /^- \*\*Listener\*\* .*\n- \*\*Route\*\* HTTPRoute `shop\/shop`.*\n- \*\*From outside:\*\* Internet → Gateway/ },
+  { name: 'HTTPRoute name', file: 'route.yaml', needle: 'name: shop', delta: 7, fixture: SHOP_WITH_GATEWAY, leads: /^- \*\*Attached to\*\* Gateway `infra\/public`.*\n- \*\*From outside:\*\* Internet → Gateway/ },
 ];
 
 const SNAPSHOT = path.join(REPO_ROOT, 'test', 'features', 'snapshots', 'hovers.md');
@@ -25,7 +31,7 @@ const SNAPSHOT = path.join(REPO_ROOT, 'test', 'features', 'snapshots', 'hovers.m
 function render(): string {
   const out: string[] = ['# Hover snapshots', '', 'Written by test/features/hoverSnapshots.test.ts (NETLENS_UPDATE_SNAPSHOTS=1). Each case: where, the hovered range, the markdown.', ''];
   for (const c of CASES) {
-    const f = openFixture(cursorIn(SHOP, c.file, c.needle, c.delta ?? 1));
+    const f = openFixture(cursorIn(c.fixture ?? SHOP, c.file, c.needle, c.delta ?? 1));
     const text = f.texts.get(f.file)!;
     const result = hover(f.host, f.file, text, f.offset);
     out.push(`## ${c.name}`, '', `${c.file} at ${JSON.stringify(c.needle.split('\n').pop())}+${c.delta ?? 1}; hovered: ${result ? JSON.stringify(text.slice(result.span.start, result.span.end)) : 'nothing'}`, '');
@@ -47,7 +53,7 @@ test('hovers, whole: the snapshot file matches (NETLENS_UPDATE_SNAPSHOTS=1 rewri
 
 for (const c of CASES) {
   test(`hover "${c.name}": the resolved picture first, no paragraph twice, escaped once`, () => {
-    const f = openFixture(cursorIn(SHOP, c.file, c.needle, c.delta ?? 1));
+    const f = openFixture(cursorIn(c.fixture ?? SHOP, c.file, c.needle, c.delta ?? 1));
     const markdown = hover(f.host, f.file, f.texts.get(f.file)!, f.offset)?.markdown;
     assert.ok(markdown, 'a hover');
     const paragraphs = markdown.split(/\n{2,}/).map((p) => p.trim());
@@ -55,7 +61,7 @@ for (const c of CASES) {
     assert.ok(!/\\\\[\\`*_.()[\]#+!|{}-]/.test(markdown), `escaped twice:\n${markdown}`);
     assert.ok(!/&amp;(amp|lt|gt|quot);/.test(markdown), `HTML-escaped twice:\n${markdown}`);
     for (const span of markdown.match(/`[^`\n]+`/g) ?? []) assert.ok(!/\\[\\`*_.()[\]#+!|{}-]/.test(span), `an escape inside the code span ${span}:\n${markdown}`);
-    // The paragraph after the title is about this workspace (its ports, routes, pods), not the general explanation.
-    assert.match(paragraphs[1] ?? '', c.leads, `the resolved picture leads:\n${markdown}`);
+    // What follows the title line is about this workspace (its ports, routes, pods), not the general explanation.
+    assert.match(markdown.slice(markdown.indexOf('\n')).trimStart(), c.leads, `the resolved picture leads:\n${markdown}`);
   });
 }

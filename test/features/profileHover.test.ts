@@ -98,7 +98,7 @@ test('overlay + loadBalancer: SNAT to the node IP, then the load balancer outbou
     'Declared by ConfigMap `shop/api-config` key `LEGACY_ENDPOINT`',
     "- **In the VNet** (`10.224.0.0/12`): the **node IP** (SNAT'd when leaving the cluster).",
     'vnetCidrs `10.224.0.0/12` \\(from \\.netlens\\.yaml\\: cluster\\.vnetCidrs\\)',
-    '**Read by** Deployment `shop/api` (api\\.yaml:3)',
+    '**Read by** Deployment `shop/api` ([api\\.yaml:3](api.yaml#L3))',
   );
   assertNoHoverText(vnet, '**The Internet**');
   // On the ConfigMap key, the same entry.

@@ -92,7 +92,7 @@ test('hover on a Service name (a closed file) explains and resolves it; columns 
   });
   assert.equal(hover.contents.kind, 'markdown');
   assert.match(hover.contents.value, /\*\*Service `shop\/web`\*\* · LoadBalancer/);
-  assert.match(hover.contents.value, /port 80\/TCP \(`http`\) → targetPort `http` → 8080 on 2 pods of Deployment `shop\/web` \(web\\\.yaml:3\)/);
+  assert.match(hover.contents.value, /port 80\/TCP \(`http`\) → targetPort `http` → 8080 on 2 pods of Deployment `shop\/web` \(\[web\\\.yaml:3\]\(file:\/\/\/[^)]*web\.yaml#L3\)\)/);
   assert.deepEqual(hover.range, { start: { line, character: 17 }, end: { line, character: 20 } });
   // After the emoji: `web` in the comment is no YAML value, so no hover; the position is still read in UTF-16.
   const commentColumn = WEB.split('\n')[line]!.lastIndexOf('web');

@@ -118,6 +118,15 @@ test('netlens/explain: the trail of the denied dependency; unknown names answer 
   assert.equal(denied.lines[0], 'Deployment store/web → Deployment store/orders on TCP 9000: DENIED');
   assert.equal(denied.verdict, 'denied');
   assert.ok(denied.lines.includes("ingress of Deployment store/orders: isolated by 'default-deny'"), denied.lines.join('\n'));
+  // The deciding policy, in words, with where it is written (the graph's details pane links it).
+  const denyLine = STORE.split('\n').findIndex((l) => l.includes('name: default-deny'));
+  assert.deepEqual(denied.deciding, [
+    {
+      label: 'NetworkPolicy store/default-deny: isolates Deployment store/orders for ingress',
+      place: { uri: uri('store.yaml'), range: { start: { line: denyLine, character: 17 }, end: { line: denyLine, character: 29 } } },
+    },
+  ]);
+  assert.ok(denied.deciding.every((d) => d.place.uri === uri('store.yaml')));
   const open = await explain({ source: 'store/orders', destination: 'batch/job' });
   assert.equal(open.allowed, true);
   const unknown = await explain({ source: 'store/wbe', destination: 'store/orders' });
@@ -158,6 +167,17 @@ spec:
   const dependency = graph.edges.find((e) => e.kind === 'dependency');
   assert.equal(dependency?.kind === 'dependency' && dependency.status, 'allowed');
   assert.ok(graph.edges.some((e) => e.kind === 'policy' && e.source === 'store/web[Deployment]' && e.target === 'store/orders[Deployment]'));
+  // The rule that admits it is named and placed too, after the policies that isolate.
+  const allowed = await explain({ source: 'store/web[Deployment]', destination: 'store/orders[Deployment]', port: 9000, protocol: 'TCP' });
+  const ruleLine = text.split('\n').findIndex((l) => l.includes('ingress: [{from'));
+  assert.deepEqual(
+    allowed.deciding?.map((d) => [d.label, d.place.range.start.line]),
+    [
+      ['NetworkPolicy store/default-deny: isolates Deployment store/orders for ingress', text.split('\n').findIndex((l) => l.includes('name: default-deny'))],
+      ['NetworkPolicy store/orders-from-web: isolates Deployment store/orders for ingress', text.split('\n').findIndex((l) => l.includes('name: orders-from-web'))],
+      ['NetworkPolicy store/orders-from-web, ingress rule 1: admits TCP 9000', ruleLine],
+    ],
+  );
 });
 
 test('a custom request without params is answered InvalidParams (the protocol asks for an object), and the server goes on', async () => {

@@ -83,3 +83,15 @@ test('corpora: every file checked on its own has no false errors', { skip }, () 
 test('corpora: the rules under test are all registered', () => {
   for (const id of REFERENCE_RULES) assert.ok(RULES.some((r) => r.id === id), id);
 });
+
+test('corpora: identical copies are one information per pair of places, not one per copied object (issue 19)', { skip }, () => {
+  const { findings, rel } = check('.');
+  const copies = findings.filter((f) => f.ruleId === 'duplicate-definition').map((f) => `${rel(f.file)}: ${f.data?.['objects']} -> ${(f.data?.['copies'] as string[]).map(rel).join(', ')}`);
+  assert.deepEqual(copies.sort(), [
+    'aks-store-demo/aks-store-all-in-one.yaml: 15 -> aks-store-demo/kustomize/base/documentdb.yaml, aks-store-demo/kustomize/base/makeline-service.yaml, aks-store-demo/kustomize/base/order-service.yaml, aks-store-demo/kustomize/base/product-service.yaml, aks-store-demo/kustomize/base/rabbitmq.yaml, aks-store-demo/kustomize/base/store-admin.yaml, aks-store-demo/kustomize/base/store-front.yaml, aks-store-demo/kustomize/base/virtual-customer.yaml, aks-store-demo/kustomize/base/virtual-worker.yaml',
+    'aks-store-demo/aks-store-all-in-one.yaml: 3 -> aks-store-demo/sample-manifests/docs/app-routing/aks-store-deployments-and-services.yaml',
+    'aks-store-demo/aks-store-all-in-one.yaml: 6 -> aks-store-demo/aks-store-quickstart.yaml',
+    'aks-store-demo/aks-store-all-in-one.yaml: 9 -> aks-store-demo/aks-store-ingress-quickstart.yaml',
+    'microservices-demo/kubernetes-manifests/adservice.yaml: 13 -> microservices-demo/release/kubernetes-manifests.yaml',
+  ].sort());
+});

@@ -20,13 +20,13 @@ spec:
   selector: {app: webb}
   ports: [{port: 80, targetPort: 8080}]`;
 
-test('duplicate-definition: an identical copy in another folder is reported once, on the first file, and its findings are not doubled', () => {
+test('duplicate-definition: identical copies in another folder are reported once per pair of places, on the first object, and their findings are not doubled', () => {
   checkFixture(`
 # file: kubernetes-manifests/web.yaml
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, namespace: shop}
-#                ^^^ info[duplicate-definition]: Deployment \`web\` is also defined in \`release/web.yaml\`, with the same data: it is counted once, here
+#                ^^^ info[duplicate-definition]: 2 objects of \`kubernetes-manifests/\` (Deployment \`web\` and 1 more) are also defined in \`release/web.yaml\`, with the same data: each is counted once, from \`kubernetes-manifests/\`
 spec:
   replicas: 1
   selector: {matchLabels: {app: web}}
@@ -37,7 +37,6 @@ spec:
 apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: shop}
-#                ^^^ info[duplicate-definition]: Service \`web\` is also defined in \`release/web.yaml\`
 spec:
   selector: {app: webb}
 #           ^^^^^^^^^^^ warning[service-selects-nothing]: Service \`web\` selects no workload
@@ -120,4 +119,28 @@ test('the copy is named from the folder both files share', () => {
   assert.equal(besideName('/w/app/kubernetes-manifests/web.yaml', '/w/app/release/web.yaml'), 'release/web.yaml');
   assert.equal(besideName('a.yaml', 'b.yaml'), 'b.yaml');
   assert.equal(besideName('C:\\w\\a\\x.yaml', 'C:\\w\\b\\x.yaml'), 'b/x.yaml');
+});
+
+test('duplicate-definition: one finding per pair of places (a folder of copies, or another file of the same folder), with every copy related', () => {
+  const { analysis } = loadFixture(`
+# file: app/web.yaml
+${DEPLOYMENT}
+# file: app/svc.yaml
+${SERVICE_WITH_TYPO}
+# file: release/a.yaml
+${DEPLOYMENT}
+# file: release/b.yaml
+${SERVICE_WITH_TYPO}
+# file: app/all-in-one.yaml
+${SERVICE_WITH_TYPO}
+`);
+  const findings = [...analysis.allFindings()].filter((f) => f.ruleId === 'duplicate-definition');
+  // app/all-in-one.yaml sorts first: its Service is the first definition; app/ -> release/ is one pair of places
+  // (two objects, two files), app/all-in-one.yaml -> app/svc.yaml (same folder) another.
+  assert.deepEqual(findings.map((f) => `${f.file}: ${f.message}`).sort(), [
+    'app/all-in-one.yaml: 2 objects of `app/` (Service `web` and 1 more) are also defined in `release/` (2 files), with the same data: each is counted once, from `app/`',
+    'app/all-in-one.yaml: Service `web` is also defined in `svc.yaml`, with the same data: it is counted once, here',
+  ]);
+  const inRelease = findings.filter((f) => f.message.includes('release/'));
+  assert.deepEqual(inRelease.flatMap((f) => (f.related ?? []).map((r) => r.file)).sort(), ['release/a.yaml', 'release/b.yaml']);
 });

@@ -74,10 +74,22 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   return out;
 }
 
-/** Asserts that markdown holds no link, image or HTML to anything but the allowed documentation hosts. */
-export function assertInert(source: string, allowedLinkHosts: readonly string[] = []): RenderedMarkdown {
+/**
+ * Asserts that markdown holds no link, image or HTML to anything but the allowed documentation hosts and, when
+ * `allowedFiles` is given, the workspace's own files at a line (`web.yaml#L12`, percent-encoded: the hovers' places).
+ */
+export function assertInert(source: string, allowedLinkHosts: readonly string[] = [], allowedFiles: readonly string[] = []): RenderedMarkdown {
   const rendered = renderMarkdown(source);
-  const foreign = rendered.links.filter((href) => !allowedLinkHosts.some((host) => href.startsWith(`https://${host}/`)));
+  const ownFile = (href: string) => /#L\d+$/.test(href) && allowedFiles.includes(decoded(href.replace(/#L\d+$/, '')));
+  const foreign = rendered.links.filter((href) => !allowedLinkHosts.some((host) => href.startsWith(`https://${host}/`)) && !ownFile(href));
   assert.deepEqual({ links: foreign, images: rendered.images, html: rendered.html, blocks: rendered.blocks }, { links: [], images: [], html: [], blocks: [] }, `active markdown in:\n---\n${source}\n---`);
   return rendered;
+}
+
+function decoded(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
 }

@@ -89,7 +89,7 @@ export function featureCapabilities(client: ClientCapabilities): ServerCapabilit
 
 export function registerFeatureHandlers(host: FeatureHost): void {
   const { connection, analysis } = host;
-  const engine: EngineFeatureHost = { analysis, trees: new DocumentTrees() };
+  const engine: EngineFeatureHost = { analysis, trees: new DocumentTrees(), uriOf: (file) => host.uriOf(file) };
 
   /** The document's text and a LineIndex built from that same text (the analysis may hold another version). */
   function open(uri: string): { file: string; text: string; lines: LineIndex } | undefined {

@@ -14,12 +14,12 @@
  * (the work then starts again on the new state; ContentModified after three restarts). netlens/explain asks about
  * one pair: it is only checked for cancellation before it starts (cancellable.ts).
  */
-import { connectivityGraphSteps, type EnginePlace, type ExplainReply, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
+import { connectivityGraphSteps, type EnginePlace, type GraphData, type GraphEdge, type GraphNode } from '../engine/features/graph';
 import { reachModelFor, workspaceProfile } from '../engine/features/reachModel';
 import { CHEAP_ITEMS_PER_STEP, type Steps } from '../engine/features/steps';
 import type { Protocol } from '../engine/model/resources';
 import { explainReach, resolvePeer } from '../engine/reach/index';
-import { ExplainRequest, GraphRequest, InventoryRequest, type Inventory, type InventoryPort, type InventoryWorkload, type LspPlace } from '../protocol/requests';
+import { ExplainRequest, GraphRequest, InventoryRequest, type ExplainReply, type Inventory, type InventoryPort, type InventoryWorkload, type LspPlace } from '../protocol/requests';
 import { plainText } from '../engine/util/plainText';
 import { cancellable } from './cancellable';
 import { toRange } from './convert';
@@ -106,7 +106,7 @@ export function* inventorySteps(host: Pick<FeatureHost, 'analysis'>): Steps<Inve
   return { namespaces, workloads, ingresses };
 }
 
-export function explain(host: Pick<FeatureHost, 'analysis'>, params: unknown): ExplainReply {
+export function explain(host: Pick<FeatureHost, 'analysis' | 'uriOf'>, params: unknown): ExplainReply {
   if (!isRecord(params) || typeof params.source !== 'string' || typeof params.destination !== 'string') {
     return fail('netlens/explain needs { source, destination } strings');
   }
@@ -128,11 +128,17 @@ export function explain(host: Pick<FeatureHost, 'analysis'>, params: unknown): E
   const dst = resolvePeer(model, params.destination, defaultNamespace);
   if (!('peer' in dst)) return fail(`destination: ${dst.error}${dst.suggestion ? ` (did you mean \`${dst.suggestion}\`?)` : ''}`);
   const explanation = explainReach(model, src.peer, dst.peer, query);
-  return { allowed: explanation.allowed, verdict: explanation.verdict, lines: explanation.lines };
+  const deciding = explanation.deciding.map((d) => ({ label: d.label, place: { uri: host.uriOf(d.file), range: toRange(host.analysis.lineIndex(d.file), d.span) } }));
+  return { allowed: explanation.allowed, verdict: explanation.verdict, lines: explanation.lines, ...(deciding.length ? { deciding } : {}) };
 }
 
 function plainReply(reply: ExplainReply): ExplainReply {
-  return { ...reply, lines: reply.lines.map(plainText), ...(reply.error === undefined ? {} : { error: plainText(reply.error) }) };
+  return {
+    ...reply,
+    lines: reply.lines.map(plainText),
+    ...(reply.deciding ? { deciding: reply.deciding.map((d) => ({ ...d, label: plainText(d.label) })) } : {}),
+    ...(reply.error === undefined ? {} : { error: plainText(reply.error) }),
+  };
 }
 
 function fail(error: string): ExplainReply {

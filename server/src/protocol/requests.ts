@@ -14,9 +14,9 @@
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { Range } from 'vscode-languageserver-types';
-import type { ExplainQuery, ExplainReply, GraphData } from '../engine/features/graph/types';
+import type { ExplainQuery, ExplainReply as ExplainReplyAt, GraphData } from '../engine/features/graph/types';
 
-export type { ExplainQuery, ExplainReply };
+export type { ExplainQuery };
 
 /** Where an object is written, for clients: a URI and a UTF-16 LSP range. */
 export interface LspPlace {
@@ -26,6 +26,9 @@ export interface LspPlace {
 
 /** The connectivity graph as the server sends it. */
 export type Graph = GraphData<LspPlace>;
+
+/** netlens/explain's reply: the deciding policies and rules with their places as LSP places. */
+export type ExplainReply = ExplainReplyAt<LspPlace>;
 
 export interface GraphParams {
   /** Only this namespace and the peers it connects to; absent or empty: the whole workspace. */

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { afterEach, describe, it } from 'mocha';
-import { applyCodeAction, closeAllEditors, codeActions, fixture, positionOf, revertAndClose, waitFor, waitForDiagnostic, waitForNoDiagnostic } from './helpers';
+import { applyCodeAction, closeAllEditors, codeActions, fixture, positionOf, revertAndClose, waitFor, waitForDiagnostic, waitForNoDiagnostic, workspaceRoot } from './helpers';
 
 /** Every document left dirty by a test is reverted, every editor closed: the next test starts from the files on disk. */
 async function cleanUp(): Promise<void> {
@@ -54,6 +55,31 @@ describe('code actions', () => {
     await applyCodeAction(pick(object.actions, 'Ignore service-selects-nothing for this object'));
     assert.match(object.document.getText(), /namespace: shop\n {2}annotations:\n {4}netlens\.io\/ignore: service-selects-nothing\n/);
     await waitForNoDiagnostic(object.document.uri, 'service-selects-nothing');
+  });
+
+  it('duplicate-definition: Exclude the copies folder adds it to netlens.exclude (settings.json) and the copies are no longer analysed', async () => {
+    const root = workspaceRoot().fsPath;
+    const object = 'apiVersion: v1\nkind: Service\nmetadata: {name: copied, namespace: copies}\nspec: {selector: {app: nothing-here}, ports: [{port: 80}]}\n';
+    const settingsFile = path.join(root, '.vscode', 'settings.json');
+    const settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+    const excludeBefore = vscode.workspace.getConfiguration('netlens').inspect<string[]>('exclude')?.workspaceValue;
+    fs.mkdirSync(path.join(root, 'copies', 'app'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'copies', 'release'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'copies', 'app', 'svc.yaml'), object);
+    fs.writeFileSync(path.join(root, 'copies', 'release', 'svc.yaml'), object);
+    try {
+      const { actions } = await quickFixesOf('copies/app/svc.yaml', 'duplicate-definition');
+      await applyCodeAction(pick(actions, "Exclude 'copies/release/' from Netlens (netlens.exclude)"));
+      await waitFor('copies/release/** in .vscode/settings.json', () => fs.existsSync(settingsFile) && fs.readFileSync(settingsFile, 'utf8').includes('copies/release/**'));
+      // The copy is no longer analysed: the first definition has no copy to name; its own finding stays.
+      await waitForNoDiagnostic(fixture('copies/app/svc.yaml'), 'duplicate-definition');
+      await waitForDiagnostic(fixture('copies/app/svc.yaml'), 'service-selects-nothing');
+    } finally {
+      await vscode.workspace.getConfiguration('netlens').update('exclude', excludeBefore, vscode.ConfigurationTarget.Workspace);
+      if (settingsBefore === undefined) fs.rmSync(settingsFile, { force: true });
+      else fs.writeFileSync(settingsFile, settingsBefore);
+      fs.rmSync(path.join(root, 'copies'), { recursive: true, force: true });
+    }
   });
 
   it('Show documentation opens the bundled rule page rendered, inside VS Code', async () => {

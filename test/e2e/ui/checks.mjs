@@ -138,7 +138,14 @@ export const checks = [
       const explanation = view.locator('#explanation.denied');
       await explanation.waitFor({ state: 'visible', timeout: 15000 });
       assert.match(await explanation.textContent(), /Deployment store\/frontend → Deployment store\/orders on TCP 9000: DENIED/);
+      // The deciding policy is a link (shown in the screenshot): a click opens its file (beside the graph), at the policy.
+      const deciding = explanation.locator('a.place', { hasText: /^NetworkPolicy store\// }).first();
+      await deciding.waitFor({ state: 'attached', timeout: 15000 });
+      await deciding.scrollIntoViewIfNeeded();
       await ui.docShot('graph-explain');
+      await deciding.click();
+      await ui.page.waitForSelector('.tab.active:has-text("store.yaml")', { timeout: 15000 });
+      await ui.page.locator('.tab:has-text("Connectivity Graph")').first().click();
 
       // A click on a workload opens its manifest at its name.
       await view.locator('#filter').selectOption('all');

@@ -378,6 +378,27 @@ function showExplanation(reply: ExplainReply): void {
   box.append(paragraph(first ?? '', 'verdict'));
   const steps = rest.map((line) => line.trim()).filter((line) => line.length > 0);
   if (steps.length) box.append(list(steps));
+  // The policies and rules that decide, each a link that opens its file at the place (the server's reply carries it).
+  if (reply.deciding?.length) {
+    box.append(paragraph('Decided by', 'part-title'));
+    const ul = document.createElement('ul');
+    ul.className = 'deciding';
+    for (const part of reply.deciding) {
+      const li = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = '#';
+      link.className = 'place';
+      link.textContent = part.label;
+      link.title = 'Open where it is written';
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        vscode.postMessage({ type: 'reveal', place: part.place });
+      });
+      li.append(link);
+      ul.append(li);
+    }
+    box.append(ul);
+  }
   if (target) target.replaceWith(box);
   else details.append(box);
 }

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis';
 import type { ResourceBase } from '../model/resources';
 import type { ClusterProfile } from '../profile/types';
 import type { Span } from '../syntax/tree';
-import { code, escapeText } from '../util/markdown';
+import { code, escapeText, linkDestination } from '../util/markdown';
 import { DocumentTrees } from './cursor';
 
 /** Inline code for manifest text (util/markdown.ts): every hover module takes it from here. */
@@ -16,10 +16,25 @@ export { code, escapeText };
 export interface FeatureHost {
   readonly analysis: Analysis;
   readonly trees: DocumentTrees;
+  /**
+   * The URI a file key is opened by (the language server: as the client spells it); absent: `fileUriOf`. Hovers
+   * link the places they name to it, with `#L<line>` as VS Code opens it.
+   */
+  readonly uriOf?: (file: string) => string;
 }
 
 export function featureHost(analysis: Analysis, trees: DocumentTrees = new DocumentTrees()): FeatureHost {
   return { analysis, trees };
+}
+
+/**
+ * A file key as a URI without the platform's help: an absolute path (`/w/a.yaml`, `C:\\w\\a.yaml`) as a `file:` URI,
+ * anything else (a URI already, a relative key of the tests) as it is. `link` percent-encodes what a URI may not hold.
+ */
+function fileUriOf(file: string): string {
+  if (file.startsWith('/')) return `file://${file}`;
+  if (/^[A-Za-z]:[\\/]/.test(file)) return `file:///${file.replace(/\\/g, '/')}`;
+  return file;
 }
 
 /**
@@ -46,11 +61,14 @@ export function baseName(file: string): string {
   return cut >= 0 ? file.slice(cut + 1) : file;
 }
 
-/** `web.yaml:12` (1-based line), as markdown: a file name may hold `[`, `]`, `(`, `!` like any other text. */
+/**
+ * `[web.yaml:12](file:///w/web.yaml#L12)` (1-based line): a link that opens the file at the place, its text
+ * escaped (a file name may hold `[`, `]`, `(`, `!` like any other text) and its destination percent-encoded.
+ */
 export function where(host: FeatureHost, file: string, span: Span): string {
   const lines = host.analysis.lineIndex(file);
   const line = lines ? lines.position(span.start).line + 1 : 1;
-  return `${escapeText(baseName(file))}:${line}`;
+  return `[${escapeText(baseName(file))}:${line}](${linkDestination(`${(host.uriOf ?? fileUriOf)(file)}#L${line}`)})`;
 }
 
 /** `Deployment \`shop/web\`` (markdown) */

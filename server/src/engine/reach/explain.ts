@@ -9,6 +9,7 @@ import { describeDirection, describeQuery, queryAllowed, type ReachQuery } from 
 import { equalConnections, isEmptyConnections } from '../netpol/portSet';
 import { DNS_PORT } from './clusterDns';
 import type { ReachModel } from './model';
+import type { Span } from '../syntax/tree';
 import { peerName, type ReachPeer } from './peers';
 import { connectionWords, partly, reachBetween, verdictOf, type Leg, type ReachAnswer, type Verdict } from './query';
 
@@ -17,6 +18,15 @@ export interface ReachExplanation {
   /** For callers that only need yes/no: the verdict is ALLOWED. */
   allowed: boolean;
   lines: string[];
+  /** The policies that isolate either side and the rules that admit the connection, where they are written. */
+  deciding: DecidingPart[];
+}
+
+/** A policy or rule that decides the answer, named in words, and where it is written (a file key and a span). */
+export interface DecidingPart {
+  label: string;
+  file: string;
+  span: Span;
 }
 
 export function explainAnswer(model: ReachModel, answer: ReachAnswer, query: ReachQuery = {}): ReachExplanation {
@@ -40,7 +50,38 @@ export function explainAnswer(model: ReachModel, answer: ReachAnswer, query: Rea
     const indent = several || leg.labels.length ? '  ' : '';
     for (const line of describeLeg(model, answer, leg, query)) lines.push(indent + line);
   }
-  return { verdict, allowed: verdict === 'allowed', lines };
+  return { verdict, allowed: verdict === 'allowed', lines, deciding: decidingParts(answer, dnsName) };
+}
+
+/**
+ * Per leg and direction: each NetworkPolicy isolating the side the direction is about, and each of its rules whose
+ * peers match (or may match) the other side, once each, in the order the trail names them.
+ */
+function decidingParts(answer: ReachAnswer, dnsName: string): DecidingPart[] {
+  const parts = new Map<string, DecidingPart>();
+  const add = (part: DecidingPart) => {
+    const key = `${part.file}|${part.span.start}`;
+    if (!parts.has(key)) parts.set(key, part);
+  };
+  for (const leg of answer.legs) {
+    for (const verdict of [leg.verdict.egress, leg.verdict.ingress]) {
+      if (!verdict.applies || !verdict.isolated) continue;
+      const direction = verdict.direction.toLowerCase();
+      const side = peerName(verdict.direction === 'Egress' ? answer.src : answer.dst, dnsName);
+      for (const compiled of verdict.policies) {
+        const policy = compiled.policy;
+        add({ label: `NetworkPolicy ${policy.namespace}/${policy.name}: isolates ${side} for ${direction}`, file: policy.file, span: policy.nameSpan });
+      }
+      for (const outcome of verdict.rules) {
+        const matches = outcome.matchedPeers === 'all' || outcome.matchedPeers.length > 0;
+        if ((!matches && outcome.maybePeers.length === 0) || isEmptyConnections(outcome.possiblePorts)) continue;
+        const policy = outcome.policy.policy;
+        const verb = matches && !isEmptyConnections(outcome.ports) ? (direction === 'ingress' ? 'admits' : 'allows') : direction === 'ingress' ? 'may admit' : 'may allow';
+        add({ label: `NetworkPolicy ${policy.namespace}/${policy.name}, ${direction} rule ${outcome.rule.index + 1}: ${verb} ${connectionWords(isEmptyConnections(outcome.ports) ? outcome.possiblePorts : outcome.ports)}`, file: policy.file, span: outcome.rule.rule.span });
+      }
+    }
+  }
+  return [...parts.values()];
 }
 
 /** Resolve, answer and explain in one call. */

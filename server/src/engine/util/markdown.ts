@@ -50,3 +50,30 @@ export function code(value: string | number): string {
   const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}${omittedSuffix(omitted)}`;
 }
+
+/** Characters a link destination keeps as they are: the URI characters that end or open no markdown construct. */
+const DESTINATION_SAFE = /[A-Za-z0-9\-._~:/?#@!$'*+,;=]/;
+
+/**
+ * A link destination (`[web.yaml:12](file:///w/web.yaml#L12)`) percent-encoded: every character but the plain URI
+ * ones (and a `%` that already starts an escape), so that a space, `(`, `)`, `<`, `>`, `&` (an entity would be read),
+ * a backtick or a line break in a file name cannot end the link or start markup. The link text is escaped as text.
+ */
+export function linkDestination(destination: string): string {
+  let out = '';
+  const chars = [...destination];
+  chars.forEach((char, i) => {
+    if (DESTINATION_SAFE.test(char)) out += char;
+    else if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(chars.slice(i + 1, i + 3).join(''))) out += char;
+    else out += percentEncoded(char);
+  });
+  return out;
+}
+
+function percentEncoded(char: string): string {
+  try {
+    return encodeURIComponent(char).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  } catch {
+    return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as a URI cannot hold it
+  }
+}

@@ -176,12 +176,14 @@ export interface GraphData<Place = EnginePlace> {
 }
 
 /** The reply of `netlens/explain`. */
-export interface ExplainReply {
+export interface ExplainReply<Place = EnginePlace> {
   /** The verdict is ALLOWED. */
   allowed: boolean;
   /** ALLOWED, DENIED, or UNKNOWN (the answer depends on facts the manifests and the cluster profile do not state). */
   verdict?: 'allowed' | 'denied' | 'unknown';
   lines: string[];
+  /** The policies and rules that decide, in words, each with where it is written (a client opens it there). */
+  deciding?: { label: string; place: Place }[];
   /** Set when the source or destination could not be resolved; `lines` then holds the error. */
   error?: string;
 }

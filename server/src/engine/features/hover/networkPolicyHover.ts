@@ -4,7 +4,10 @@
  * Every judgement comes from the netpol engine (compiled policies, peer matching); nothing is re-derived here.
  */
 import { selectorMatches } from '../../model/labelSelector';
-import type { NetworkPolicy } from '../../model/resources';
+import type { NetworkPolicy, Workload } from '../../model/resources';
+import { isEmptyConnections } from '../../netpol/portSet';
+import type { ReachModel } from '../../reach/model';
+import { connectionWords, peerOfWorkloadDefinition, reachBetween } from '../../reach/query';
 import type { CompiledPolicy, CompiledRule, Direction, PolicyProblem } from '../../netpol/compiledPolicy';
 import { compiledPeerAt, compiledRuleAt, compilePolicy } from '../../netpol/compiledPolicy';
 import type { NetpolModel } from '../../netpol/model';
@@ -15,7 +18,7 @@ import { bounded, code, objectAtPlace, objectRef, profileOf } from '../host';
 import { fieldDocMarkdown } from '../kbDocs';
 import { selectorMarkdown, selectorSiteAt } from '../selectors';
 import { onIdentity, sections, type HoverContext } from './context';
-import { classesMatchedByPeer, classesMatchedByRule, namespacesOfPeer, peerText, podsText, ruleText, workloadsOfClasses } from './netpolText';
+import { classesMatchedByPeer, classesMatchedByRule, namespacesOfPeer, peerText, podsText, portsText, ruleText, workloadsOfClasses } from './netpolText';
 import { enforcementText, ipBlockAt, ipBlockRangesText, scopeOfRanges, sourceAddressText, type DestinationScope } from './profileText';
 
 export function networkPolicyHover(context: HoverContext): string | undefined {
@@ -34,7 +37,7 @@ function policyHover(context: HoverContext, model: NetpolModel, compiled: Compil
   const profile = profileOf(context.host, policy.file);
   const index = context.host.analysis.index;
   if (onIdentity(path) || (path[0] === 'spec' && (path.length === 1 || path[1] === 'policyTypes'))) {
-    return sections(policySummary(model, compiled), enforcementText(profile, policy, index), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
+    return sections(policySummary(context.reach(), model, compiled), enforcementText(profile, policy, index), path[1] === 'policyTypes' ? fieldDocMarkdown('NetworkPolicy', path, context.value) : undefined);
   }
   if (path[0] === 'spec' && path[1] === 'podSelector') {
     const site = selectorSiteAt(policy, path)!;
@@ -119,15 +122,86 @@ function rejectedText(compiled: CompiledPolicy, problems: readonly PolicyProblem
   )!;
 }
 
-function policySummary(model: NetpolModel, compiled: CompiledPolicy): string {
-  const selected = workloadsOfClasses(selectedClasses(model, compiled));
-  const selects = selected.length ? `Selects ${podsText(selected)}.` : `Selects no pod of the workspace in ${code(compiled.namespace)}.`;
-  return sections(
+/**
+ * The resolved picture first (which pods it selects; per direction it isolates, whom it admits with what the model
+ * says reaches them, and what it newly blocks), then its rules as written, per direction.
+ */
+function policySummary(reach: ReachModel, model: NetpolModel, compiled: CompiledPolicy): string {
+  const classes = selectedClasses(model, compiled);
+  const selected = workloadsOfClasses(classes);
+  const inEffect = model.policies.includes(compiled);
+  const picture = [
     `**NetworkPolicy ${code(`${compiled.namespace}/${compiled.name}`)}**`,
-    selects,
-    directionText(model, compiled, 'Ingress'),
-    directionText(model, compiled, 'Egress'),
-  )!;
+    `- **Selects** ${selected.length ? podsText(selected) : `no pod of the workspace in ${code(compiled.namespace)}`}`,
+    ...(['Ingress', 'Egress'] as const)
+      .filter((d) => compiled.isolates[d])
+      .map((d) => `- **${d}:** ${admittedText(reach, model, compiled, d, inEffect ? selected : [])}; ${newlyBlockedText(reach, model, compiled, d, classes)}`),
+  ];
+  if (!compiled.isolates.Ingress && !compiled.isolates.Egress) picture.push('- Isolates its pods in no direction: it changes nothing.');
+  return sections(picture.join('\n'), directionText(model, compiled, 'Ingress'), directionText(model, compiled, 'Egress'))!;
+}
+
+/** Sources (destinations) the rules of a direction name, resolved: the model's connections to (from) the selected pods. */
+function admittedText(reach: ReachModel, model: NetpolModel, compiled: CompiledPolicy, direction: Direction, selected: readonly Workload[]): string {
+  const rules = compiled.rules[direction];
+  const verb = direction === 'Ingress' ? 'admits' : 'allows';
+  if (rules.length === 0) return `${verb} nothing`;
+  const items: string[] = [];
+  const seen = new Set<Workload>();
+  for (const rule of rules) {
+    if (!rule.peers) {
+      items.push(`every ${direction === 'Ingress' ? 'source' : 'destination'} ${portsText(rule.rule.ports)}`);
+      continue;
+    }
+    for (const peer of rule.peers) {
+      if (peer.kind !== 'pods') {
+        items.push(`${peerText(compiled, peer)} ${portsText(rule.rule.ports)}`);
+        continue;
+      }
+      for (const other of workloadsOfClasses(classesMatchedByPeer(model, compiled, peer))) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        items.push(resolvedPeer(reach, direction, other, selected[0]) ?? `${objectRef(other)} ${portsText(rule.rule.ports)}`);
+      }
+    }
+  }
+  if (items.length === 0) return `${verb} no workload of the workspace`;
+  return `${verb} ${items.slice(0, 3).join(', ')}${items.length > 3 ? `, and ${items.length - 3} more (below)` : ''}`;
+}
+
+/** `Deployment \`shop/web\` (TCP 9000)`: what the model says connects between the peer and the first selected workload. */
+function resolvedPeer(reach: ReachModel, direction: Direction, other: Workload, target: Workload | undefined): string | undefined {
+  const mine = target ? peerOfWorkloadDefinition(reach, target) : undefined;
+  const theirs = peerOfWorkloadDefinition(reach, other);
+  if (!mine || !theirs) return undefined;
+  const answer = direction === 'Ingress' ? reachBetween(reach, theirs, mine, false) : reachBetween(reach, mine, theirs, false);
+  const words = !isEmptyConnections(answer.allowed)
+    ? connectionWords(answer.allowed)
+    : !isEmptyConnections(answer.possible)
+      ? `maybe ${connectionWords(answer.possible)}`
+      : `blocked: its ${direction === 'Ingress' ? 'egress' : 'ingress'} policies drop it`;
+  return `${objectRef(other)} (${words})`;
+}
+
+/**
+ * NetworkPolicies add up: a policy blocks something new only for pods no other policy isolates in that direction
+ * (everything its rules do not admit); for pods another policy isolates already it only admits more.
+ */
+function newlyBlockedText(reach: ReachModel, model: NetpolModel, compiled: CompiledPolicy, direction: Direction, classes: readonly PodClass[]): string {
+  const already = new Set<string>();
+  const first: PodClass[] = [];
+  for (const cls of classes) {
+    const others = model.policiesSelecting(cls, direction).filter((p) => p !== compiled);
+    if (others.length === 0) first.push(cls);
+    for (const other of others) already.add(other.name);
+  }
+  const enforced = reach.semantics.enforced ? '' : ' (but the cluster profile says no engine enforces NetworkPolicies)';
+  const word = direction.toLowerCase();
+  if (classes.length === 0) return 'blocks nothing in the workspace';
+  if (first.length === 0) return `blocks nothing new: ${[...already].sort().map(code).join(', ')} isolate${already.size === 1 ? 's' : ''} these pods for ${word} already${enforced}`;
+  const pods = workloadsOfClasses(first);
+  const names = `${pods.slice(0, 3).map(objectRef).join(', ')}${pods.length > 3 ? `, and ${pods.length - 3} more` : ''}`;
+  return `newly blocks all other ${word} ${direction === 'Ingress' ? 'to' : 'from'} ${names}${enforced}`;
 }
 
 function isolationLine(compiled: CompiledPolicy): string {

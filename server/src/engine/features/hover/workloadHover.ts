@@ -1,7 +1,7 @@
 /**
- * Hover on a workload's name: how its pods can be reached, as the reachability model says (reach/: `whoCanReach`,
- * the ways in with their verdicts); from outside, the exposure paths (public/internal load balancers, NodePorts,
- * Ingresses, Gateways).
+ * Hover on a workload's name: how its pods can be reached, as the reachability model says (reach/: `whoCanReach`;
+ * from outside, the exposure paths (public/internal load balancers, NodePorts, Ingresses, Gateways) each with the
+ * model's verdict, reach/ways.ts), the picture first and what explains it after.
  */
 import { podCountOf } from '../../exposure/backends';
 import { exposureOf, formatExposurePath } from '../../exposure/exposure';
@@ -11,13 +11,22 @@ import { isEmptyConnections } from '../../netpol/portSet';
 import { directionExposure, ENTIRE_CLUSTER } from '../../reach/exposure';
 import type { ReachModel } from '../../reach/model';
 import { peerName, type ReachPeer } from '../../reach/peers';
-import { connectionWords, peerOfWorkloadDefinition, reachBetween, verdictOf, whoCanReach, type ReachRow } from '../../reach/query';
+import { connectionWords, peerOfWorkloadDefinition, whoCanReach, type ReachRow } from '../../reach/query';
 import { bounded, code, escapeText, objectRef, where } from '../host';
 import { policiesSelectingWorkload, servicesOfWorkload } from '../usages';
 import { onIdentity, sections, type HoverContext } from './context';
 import { exposureVerdict, exposureVerdictWords } from '../../reach/ways';
 import { ruleText } from './netpolText';
 
+/** Ways in from outside and sources inside shown in the picture; the rest are listed below it. */
+const PICTURE_PATHS = 2;
+const PICTURE_SOURCES = 3;
+
+/**
+ * The resolved picture first, in at most six lines (the pods and ports, the Services in front of them, who inside
+ * the cluster may connect, the ways in from outside with the model's verdict on each), then what explains it: the
+ * rules that admit, the exposure beyond the workspace, the policies, what the picture had no room for.
+ */
 export function workloadHover(context: HoverContext, workload: Workload): string | undefined {
   if (!onIdentity(context.path)) return containerPortHover(context, workload);
   const host = context.host;
@@ -26,48 +35,62 @@ export function workloadHover(context: HoverContext, workload: Workload): string
   const head = `**${workload.kind} ${code(`${workload.namespace}/${workload.name}`)}** · ${podCountOf(workload).text}${ports.length ? ` · ports ${ports.join(', ')}` : ''}`;
   const services = servicesOfWorkload(index, workload).map((u) => `${objectRef(u.resource)} (${where(host, u.resource.file, u.resource.nameSpan)})`);
   const policies = policiesSelectingWorkload(index, workload).map((u) => `${code(u.resource.name)} ${escapeText(u.detail.replace('selects its pods ', ''))}`);
-  const paths = exposureOf(index, workload);
   const reach = context.reach();
-  const outside = paths.map((p) => {
+  const outside = exposureOf(index, workload).map((p) => {
     const verdict = exposureVerdictWords(exposureVerdict(reach, p));
-    return `- ${formatExposurePath(p)}${verdict ? `: ${verdict}` : ''}`;
+    return `${formatExposurePath(p)}${verdict ? `: ${verdict}` : ''}`;
   });
-  return sections(
+  const inside = insideOf(reach, workload);
+  const picture = [
     head,
-    services.length ? `**Selected by** ${services.join(', ')}` : 'No Service selects its pods.',
-    insideText(context.reach(), workload),
-    exposureText(context.reach(), workload),
+    services.length ? `- **Behind** ${services.slice(0, 4).join(', ')}${services.length > 4 ? `, and ${services.length - 4} more` : ''}` : '- **Behind** no Service: none selects its pods',
+    ...(inside ? [`- ${inside.line}`] : []),
+    ...(outside.length === 0
+      ? ['- **From outside:** not exposed (no LoadBalancer or NodePort Service, Ingress or route reaches it)']
+      : outside.length <= PICTURE_PATHS
+        ? outside.map((line) => `- **From outside:** ${line}`)
+        : [`- **From outside:** ${outside.length} ways in (below)`]),
+  ];
+  return sections(
+    picture.join('\n'),
+    inside?.details,
+    exposureText(reach, workload),
     policies.length ? `**Policies selecting it:** ${policies.join(', ')}` : undefined,
-    outside.length ? `**From outside**\n${bounded(outside, 8).join('\n')}` : '**From outside:** not exposed (no LoadBalancer or NodePort Service, Ingress or route reaches it).',
+    outside.length > PICTURE_PATHS ? `**From outside**\n${bounded(outside.map((l) => `- ${l}`), 8).join('\n')}` : undefined,
     workload.hostNetwork ? '`hostNetwork: true`: the pods use the node\'s network; whether NetworkPolicies apply depends on the network plugin.' : undefined,
   );
 }
 
-function insideText(model: ReachModel, workload: Workload): string {
+/**
+ * Who inside the cluster may connect, as the model says: one line for the picture (isolated by which policies, the
+ * first sources with their connections) and, below it, the rules that admit and the sources the line had no room for.
+ */
+function insideOf(model: ReachModel, workload: Workload): { line: string; details?: string } | undefined {
   const target = peerOfWorkloadDefinition(model, workload);
-  if (!target) return '';
+  if (!target) return undefined;
   const cls = target.classes[0]!;
   const isolating = isolatingPolicies(model.netpol, cls, 'Ingress');
-  const rows = whoCanReach(model, target);
-  const waysIn = rows.filter((r) => r.peer.kind === 'ingress' || r.peer.kind === 'service-entry');
-  const blocked = blockedWaysIn(model, target, rows);
   if (isolating.length === 0) {
     const why = !model.semantics.enforced ? ' (the cluster profile says no engine enforces NetworkPolicies)' : '';
-    return sections(`**Inside the cluster:** not isolated for ingress${why}: every pod and every address may connect on every port.`, waysText(waysIn), blocked)!;
+    return { line: `**Inside the cluster:** not isolated for ingress${why}: every pod and every address may connect on every port.` };
   }
+  const sources = whoCanReach(model, target).filter((r) => r.peer.kind !== 'ingress' && r.peer.kind !== 'service-entry');
+  const by = `**Inside the cluster:** isolated for ingress by ${isolating.map((p) => code(p.name)).join(', ')}`;
+  const shown = sources.slice(0, PICTURE_SOURCES).map(rowText);
+  const line = sources.length === 0
+    ? `${by}; no workload of the workspace may connect`
+    : `${by}; ${shown.join('; ')}${sources.length > shown.length ? `; and ${sources.length - shown.length} more (below)` : ''}`;
   const admitted = isolating.flatMap((policy) => policy.rules.Ingress.map((rule) => `- ${ruleText(policy, rule).replace(/^admits /, '')} (${code(policy.name)})`));
-  const sources = rows.filter((r) => r.peer.kind !== 'ingress' && r.peer.kind !== 'service-entry');
-  const lines = sources.map(rowLine);
   const workloads = sources.filter((r) => r.peer.kind === 'workload' && !isEmptyConnections(r.answer.allowed)).length;
-  return sections(
-    `**Inside the cluster:** isolated for ingress by ${isolating.map((p) => code(p.name)).join(', ')}.`,
-    admitted.length ? `Admitted:\n${bounded(admitted, 8).join('\n')}` : 'No rule admits anything: deny all ingress.',
-    sources.length
-      ? `Who can connect (${workloads} workload${workloads === 1 ? '' : 's'} of the workspace${sources.length > workloads ? ', plus other sources' : ''}):\n${bounded(lines, 10).join('\n')}`
-      : 'No workload of the workspace may connect.',
-    waysText(waysIn),
-    blocked,
-  )!;
+  return {
+    line,
+    details: sections(
+      admitted.length ? `Admitted by the policies:\n${bounded(admitted, 8).join('\n')}` : 'No rule admits anything: deny all ingress.',
+      sources.length > shown.length
+        ? `Who can connect (${workloads} workload${workloads === 1 ? '' : 's'} of the workspace${sources.length > workloads ? ', plus other sources' : ''}):\n${bounded(sources.map((r) => `- ${rowText(r)}`), 10).join('\n')}`
+        : undefined,
+    ),
+  };
 }
 
 /**
@@ -85,35 +108,13 @@ function exposureText(model: ReachModel, workload: Workload): string | undefined
   return lines.length ? `**Exposure beyond the workspace** (pods the policies admit whatever the workspace holds):\n${bounded(lines, 8).join('\n')}` : undefined;
 }
 
-function rowLine(row: ReachRow): string {
+/** `Deployment \`shop/web\`: TCP 9000`, or `maybe ...` with what it depends on. */
+function rowText(row: ReachRow): string {
   const answer = row.answer;
   const certain = !isEmptyConnections(answer.allowed);
   const every = certain && connectionWords(answer.allowedForEvery) !== connectionWords(answer.allowed) ? ` (not every connection: ${connectionWords(answer.allowedForEvery)} for all)` : '';
   const words = certain ? `${connectionWords(answer.allowed)}${every}` : `maybe ${connectionWords(answer.possible)} (${escapeText(answer.notes[0] ?? 'depends on the cluster profile')})`;
-  return `- ${sourceText(row.peer)}: ${words}`;
-}
-
-function waysText(rows: readonly ReachRow[]): string | undefined {
-  if (rows.length === 0) return undefined;
-  return `**Ways in that reach it:**\n${bounded(rows.map(rowLine), 8).join('\n')}`;
-}
-
-/** Ways in (ingress paths, load balancers, NodePorts) that route to the pods but whose traffic the model says is DENIED. */
-function blockedWaysIn(model: ReachModel, target: Extract<ReachPeer, { kind: 'workload' }>, rows: readonly ReachRow[]): string | undefined {
-  const reaching = new Set(rows.map((r) => r.peer.kind === 'ingress' ? r.peer.paths[0]!.id : r.peer.kind === 'service-entry' ? r.peer.service : undefined));
-  const lines: string[] = [];
-  for (const path of model.paths()) {
-    if (reaching.has(path.id) || !target.classes.some((c) => model.routesOf(path).has(c.id))) continue;
-    const answer = reachBetween(model, { kind: 'ingress', paths: [path] }, target, false);
-    if (verdictOf(answer) === 'denied') lines.push(`- ${escapeText(peerName({ kind: 'ingress', paths: [path] }))}: its requests routed here time out`);
-  }
-  for (const service of model.index.ofKindIn('Service', target.peer.namespace)) {
-    if ((service.type !== 'LoadBalancer' && service.type !== 'NodePort') || reaching.has(service)) continue;
-    if (!target.classes.some((c) => model.routesOfService(service).has(c.id))) continue;
-    const way: ReachPeer = { kind: 'service-entry', service, via: service.type === 'LoadBalancer' ? 'load-balancer' : 'node-port' };
-    if (verdictOf(reachBetween(model, way, target, false)) === 'denied') lines.push(`- ${escapeText(peerName(way))}: its connections are dropped`);
-  }
-  return lines.length ? `**Not admitted (the policies drop what these send):**\n${lines.join('\n')}` : undefined;
+  return `${sourceText(row.peer)}: ${words}`;
 }
 
 function sourceText(peer: ReachPeer): string {
