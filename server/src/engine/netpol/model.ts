@@ -89,7 +89,15 @@ export class NetpolModel {
   /** The pod classes of one namespace, in model order. */
   classesIn(namespace: string): readonly PodClass[] {
     this.index.noteRead(workloadsIn(namespace));
-    return this.groups.get(namespace)?.classes ?? [];
+    const classes = this.groups.get(namespace)?.classes ?? [];
+    this.index.scannedNamespace(classes.length);
+    return classes;
+  }
+
+  /** Whether the namespace has pod classes (read as `classesIn`, without handing out the list). */
+  hasClassesIn(namespace: string): boolean {
+    this.index.noteRead(workloadsIn(namespace));
+    return this.groups.has(namespace);
   }
 
   /**

@@ -56,7 +56,7 @@ export const MANAGED_NAMESPACES: ReadonlySet<string> = new Set([
 
 /** The workspace holds the namespace's workloads: it declares some, and the namespace is not a managed one. */
 export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: string): boolean {
-  return !MANAGED_NAMESPACES.has(namespace) && index.workloadsIn(namespace).length > 0;
+  return !MANAGED_NAMESPACES.has(namespace) && index.hasWorkloadsIn(namespace);
 }
 
 /** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */
