@@ -161,8 +161,8 @@ export function workspace(shape: Shape): Map<string, string> {
 
 interface Measured {
   resources: number;
-  /** Objects scanned per rule run, by rule, over a cold check. */
-  perRun: Map<string, { runs: number; objects: number }>;
+  /** Objects scanned per rule run, by rule, over a cold check: in whole-workspace lists, and in one namespace's lists. */
+  perRun: Map<string, { runs: number; objects: number; namespaceObjects: number }>;
   /** Objects scanned by setFile over a cold check, per file. */
   perSetFile: number;
   /** Objects scanned by one value edit (setFile and refresh), for each of the edits. */
@@ -177,18 +177,20 @@ interface Measured {
 }
 
 function measure(shape: Shape): Measured {
-  const stats: ScanStats = { scans: 0, objects: 0 };
-  const perRun = new Map<string, { runs: number; objects: number }>();
+  const stats: ScanStats = { scans: 0, objects: 0, namespaceObjects: 0 };
+  const perRun = new Map<string, { runs: number; objects: number; namespaceObjects: number }>();
   const rules: Rule[] = RULES.map((rule) => ({
     ...rule,
     check(resource, ctx) {
       const before = stats.objects;
+      const namespaceBefore = stats.namespaceObjects;
       try {
         rule.check(resource, ctx);
       } finally {
-        const entry = perRun.get(rule.id) ?? { runs: 0, objects: 0 };
+        const entry = perRun.get(rule.id) ?? { runs: 0, objects: 0, namespaceObjects: 0 };
         entry.runs++;
         entry.objects += stats.objects - before;
+        entry.namespaceObjects += stats.namespaceObjects - namespaceBefore;
         perRun.set(rule.id, entry);
       }
     },
@@ -249,8 +251,45 @@ for (const { small, large } of SHAPES) {
   });
 }
 
+/**
+ * One namespace of 200 and of 1,000 workloads, the same policies per workload (one allow-list each): a rule that walks
+ * its namespace's workloads, Services or pod classes once per policy, per peer or per workload scans 5x more per run
+ * at 5x the namespace, and makes a check quadratic in the namespace (issue 17: 25 million selector tests in a
+ * namespace of 5,000 workloads). A per-namespace table built once per refresh is shared by every run.
+ */
+const NAMESPACE_SIZES = { small: 200, large: 1000 };
+
+test('objects of a namespace scanned per rule run do not grow with the namespace (one namespace of 200 vs 1,000 workloads)', () => {
+  const shape = (apps: number): Shape => ({ name: `one namespace of ${apps} workloads`, namespaces: 1, appsPerNamespace: apps, bundles: false });
+  const a = measure(shape(NAMESPACE_SIZES.small));
+  const b = measure(shape(NAMESPACE_SIZES.large));
+  const grown: string[] = [];
+  for (const [rule, large] of b.perRun) {
+    const small = a.perRun.get(rule);
+    const perRunLarge = large.namespaceObjects / large.runs;
+    const perRunSmall = small ? small.namespaceObjects / small.runs : 0;
+    if (perRunLarge > FLOOR && perRunLarge > MAX_GROWTH * perRunSmall) grown.push(`${rule}: ${perRunSmall.toFixed(1)} -> ${perRunLarge.toFixed(1)} objects of the namespace scanned per run`);
+  }
+  assert.deepEqual(grown, [], `namespace scans that grow with the namespace (${a.resources} -> ${b.resources} objects)`);
+});
+
+test('the namespace scan counter counts: a rule that walks its namespace per policy is caught', () => {
+  const stats: ScanStats = { scans: 0, objects: 0, namespaceObjects: 0 };
+  const perPolicy = (apps: number) => {
+    const analysis = new Analysis({
+      rules: [{ ...RULES[0]!, id: 'walk-per-policy', appliesTo: ['NetworkPolicy'], check: (resource, ctx) => void ctx.index.workloadsIn(resource.namespace).some((w) => w.name === resource.name) }],
+    });
+    analysis.index.scanStats = stats;
+    for (const [file, text] of workspace({ name: 'one namespace', namespaces: 1, appsPerNamespace: apps, bundles: false })) analysis.setFile(file, text);
+    const before = stats.namespaceObjects;
+    analysis.refresh();
+    return (stats.namespaceObjects - before) / analysis.index.ofKind('NetworkPolicy').length;
+  };
+  assert.ok(perPolicy(40) > MAX_GROWTH * perPolicy(10));
+});
+
 test('the scan counter counts: a rule that scans the index per object is caught', () => {
-  const stats: ScanStats = { scans: 0, objects: 0 };
+  const stats: ScanStats = { scans: 0, objects: 0, namespaceObjects: 0 };
   const quadratic = (shape: Shape) => {
     const analysis = new Analysis({
       rules: [{ ...RULES[0]!, id: 'scan-per-object', appliesTo: ['Service'], check: (resource, ctx) => void ctx.index.ofKind('Service').some((s) => s === resource) }],

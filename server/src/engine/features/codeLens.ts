@@ -5,7 +5,6 @@
  * to `editor.action.showReferences`.
  */
 import { exposureOf } from '../exposure/exposure';
-import { selectorMatches } from '../model/labelSelector';
 import { isWorkload, type AnyResource, type NetworkPolicy, type Service, type Workload } from '../model/resources';
 import { workloadsOfService } from '../model/serviceBackends';
 import { isolatingPolicies } from '../reach/selection';
@@ -76,7 +75,7 @@ function policyLenses(policy: NetworkPolicy, model: NetpolModel, span: Span): Le
   const compiled = model.policies.find((p) => p.policy === policy);
   if (!compiled) return [];
   const at = (r: AnyResource): TargetLocation => ({ file: r.file, span: r.nameSpan });
-  const selected = workloadsOfClasses(model.classesIn(policy.namespace).filter((c) => selectorMatches(policy.podSelector, c.labels)));
+  const selected = workloadsOfClasses(model.classesSelectedIn(policy.namespace, policy.podSelector));
   const directions = (['Ingress', 'Egress'] as const).filter((d) => compiled.isolates[d]).map((d) => d.toLowerCase());
   const lenses: Lens[] = [{ span, title: `isolates ${podsCount(selected)}${directions.length ? ` (${directions.join(', ')})` : ' (no direction)'}`, locations: selected.map(at) }];
   for (const direction of ['Ingress', 'Egress'] as const) {

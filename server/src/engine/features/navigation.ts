@@ -10,7 +10,6 @@ import { resolveTargetPort, workloadsOfService } from '../model/serviceBackends'
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { compiledRuleAt } from '../netpol/compiledPolicy';
 import { classesMatchedByRule } from './hover/netpolText';
-import { selectorMatches } from '../model/labelSelector';
 import { reachModelOf } from '../reach/model';
 import type { CursorContext, PathSegment } from './cursor';
 import type { TargetLocation } from './host';
@@ -153,7 +152,7 @@ function namedPortReading(policy: NetworkPolicy, { index, path, value }: At): Re
   const compiled = model.policies.find((p) => p.policy === policy);
   const rule = compiled ? compiledRuleAt(compiled, direction, path[2]) : undefined;
   if (!compiled || !rule) return undefined;
-  const destinations = direction === 'Ingress' ? model.classesIn(policy.namespace).filter((c) => selectorMatches(policy.podSelector, c.labels)) : classesMatchedByRule(model, compiled, rule);
+  const destinations = direction === 'Ingress' ? model.classesSelectedIn(policy.namespace, policy.podSelector) : classesMatchedByRule(model, compiled, rule);
   const targets: TargetLocation[] = [];
   for (const cls of destinations) {
     for (const workload of cls.workloads) {

@@ -209,6 +209,12 @@ export class WorkspaceIndex {
 
   /** Every object of any kind (CRDs included) in one namespace. */
   anyOfKindIn(kind: string, namespace: string): readonly AnyResource[] {
+    const list = this.sortedOfKindIn(kind, namespace);
+    this.scannedNamespace(list.length);
+    return list;
+  }
+
+  private sortedOfKindIn(kind: string, namespace: string): readonly AnyResource[] {
     this.read(objectsIn(kind, namespace));
     let byNamespace = this.sortedByKindNamespace.get(kind);
     if (!byNamespace) {
@@ -240,6 +246,15 @@ export class WorkspaceIndex {
     this.scanStats.objects += objects;
   }
 
+  /**
+   * Counts a list of one namespace's objects handed out (`workloadsIn`, `ofKindIn`, the NetworkPolicy model's
+   * `classesIn`): a reader that walks its namespace once per object makes a namespace of thousands of objects
+   * quadratic, which the whole-workspace counts do not see.
+   */
+  scannedNamespace(objects: number): void {
+    if (this.scanStats) this.scanStats.namespaceObjects += objects;
+  }
+
   private sortedOfKind(kind: string): readonly AnyResource[] {
     let sorted = this.sortedByKind.get(kind);
     if (!sorted) {
@@ -254,6 +269,11 @@ export class WorkspaceIndex {
   /** All resources of a kind in one namespace. */
   ofKindIn<K extends IndexedKind>(kind: K, namespace: string): readonly KindTypes[K][] {
     return this.anyOfKindIn(kind, namespace) as KindTypes[K][];
+  }
+
+  /** Whether the namespace has objects of the kind (read as `ofKindIn`, without handing out the list). */
+  hasOfKindIn(kind: IndexedKind, namespace: string): boolean {
+    return this.sortedOfKindIn(kind, namespace).length > 0;
   }
 
   /**
@@ -326,6 +346,17 @@ export class WorkspaceIndex {
 
   /** Workloads of a namespace in a stable order (name, file). */
   workloadsIn(namespace: string): readonly Workload[] {
+    const workloads = this.sortedWorkloadsIn(namespace);
+    this.scannedNamespace(workloads.length);
+    return workloads;
+  }
+
+  /** Whether the namespace has workloads (read as `workloadsIn`, without handing out the list). */
+  hasWorkloadsIn(namespace: string): boolean {
+    return this.sortedWorkloadsIn(namespace).length > 0;
+  }
+
+  private sortedWorkloadsIn(namespace: string): readonly Workload[] {
     this.read(workloadsIn(namespace));
     const workloads = this.workloadsByNamespace.get(namespace);
     if (!workloads) return [];
@@ -338,7 +369,7 @@ export class WorkspaceIndex {
     this.read(ALL_WORKLOADS);
     const stats = this.scanStats;
     for (const namespace of this.workloadNamespaces()) {
-      const workloads = this.workloadsIn(namespace);
+      const workloads = this.sortedWorkloadsIn(namespace);
       if (stats) stats.objects += workloads.length;
       yield* workloads;
     }
@@ -350,9 +381,12 @@ export class WorkspaceIndex {
    * per Service or policy, a test of every workload made a namespace of thousands of objects quadratic (issue 17).
    */
   workloadsSelectedBy(namespace: string, selector: LabelSelector): Workload[] {
-    const workloads = this.workloadsIn(namespace);
+    const workloads = this.sortedWorkloadsIn(namespace);
     const labels = Object.entries(selector.matchLabels);
-    if (labels.length === 0 || workloads.length < 8) return workloads.filter((w) => selectorMatches(selector, w.podLabels));
+    if (labels.length === 0 || workloads.length < 8) {
+      this.scannedNamespace(workloads.length);
+      return workloads.filter((w) => selectorMatches(selector, w.podLabels));
+    }
     let byLabel = this.workloadsByPodLabel.get(namespace);
     if (!byLabel) {
       // Built from the sorted list, so every list keeps its order and the answer is the one of the full test.
@@ -373,6 +407,7 @@ export class WorkspaceIndex {
       if (!shortest || list.length < shortest.length) shortest = list;
       if (list.length === 0) break;
     }
+    this.scannedNamespace(shortest!.length);
     return shortest!.filter((w) => selectorMatches(selector, w.podLabels));
   }
 
@@ -553,6 +588,8 @@ export interface ScanStats {
   scans: number;
   /** Objects (or names) in them. */
   objects: number;
+  /** Objects in the lists of one namespace handed out (see `WorkspaceIndex.scannedNamespace`). */
+  namespaceObjects: number;
 }
 
 /** Removes one occurrence of `item` from `list`, in place. */

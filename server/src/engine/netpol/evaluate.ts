@@ -233,6 +233,25 @@ export function peerMatches(model: NetpolModel, policy: CompiledPolicy, peer: Co
   return peerMatch(model, policy, peer, other).match === 'yes';
 }
 
+/**
+ * The pod classes of a namespace that a peer of a rule of `policy` certainly matches, in model order: the classes its
+ * podSelector selects (the model's label index, classSelection.ts), each then judged by `peerMatches`, rather than
+ * every class of the namespace tested per peer.
+ */
+export function classesMatchedByPeer(model: NetpolModel, policy: CompiledPolicy, peer: CompiledPeer, namespace: string): PodClass[] {
+  if (peer.kind !== 'pods') return [];
+  const candidates = peer.podSelector ? model.classesSelectedIn(namespace, peer.podSelector) : model.classesIn(namespace);
+  return candidates.filter((pods) => peerMatches(model, policy, peer, { type: 'pods', pods }));
+}
+
+/** The same for several peers (any of them), in model order. */
+export function classesMatchedByPeers(model: NetpolModel, policy: CompiledPolicy, peers: readonly CompiledPeer[], namespace: string): PodClass[] {
+  if (peers.length === 1) return classesMatchedByPeer(model, policy, peers[0]!, namespace);
+  const matched = new Set(peers.flatMap((peer) => classesMatchedByPeer(model, policy, peer, namespace)));
+  // Class ids grow with model order within a namespace (namespaceGroups.ts numbers them as it groups).
+  return [...matched].sort((a, b) => a.id - b.id);
+}
+
 /** Whether one peer of a rule of `policy` matches the other side: yes, no, or maybe (with the reason). */
 export function peerMatch(model: NetpolModel, policy: CompiledPolicy, peer: CompiledPeer, other: Endpoint): { match: Match; reason?: string } {
   switch (peer.kind) {

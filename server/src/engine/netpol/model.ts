@@ -23,6 +23,8 @@ import { groupPodsByNamespace, type NamespaceGroup } from './namespaceGroups';
 import type { PodClass, WorkloadPeer } from './podClasses';
 import { compareStrings } from '../util/compare';
 import { API_SEMANTICS, type EngineSemantics } from './semantics';
+import { classesSelected } from './classSelection';
+import { filePolicies, policiesSelectingLabels, type PolicyFiling } from './policySelection';
 
 export interface NetpolOptions {
   /** What the cluster's engine does where the API leaves it open (netpol/semantics.ts). Default: the API's reading. */
@@ -37,6 +39,7 @@ export class NetpolModel {
   /** Every class and every peer, assembled from the groups when first asked for (rules ask per namespace). */
   private allClasses: readonly PodClass[] | undefined;
   private allPeers: readonly WorkloadPeer[] | undefined;
+  private classNamespaceList: readonly string[] | undefined;
   /** Kept across models while no NetworkPolicy changes: a pod-label edit rebuilds the model, not these. */
   private readonly policySet: PolicySet;
   /** The compiled admin policies, kept across models while none changes. */
@@ -77,10 +80,34 @@ export class NetpolModel {
     return this.allClasses;
   }
 
+  /** The namespaces that have pod classes, in model order (a list of namespaces, not of classes). */
+  get classNamespaces(): readonly string[] {
+    this.index.noteRead(ALL_WORKLOADS);
+    return (this.classNamespaceList ??= [...this.groups.keys()]);
+  }
+
   /** The pod classes of one namespace, in model order. */
   classesIn(namespace: string): readonly PodClass[] {
     this.index.noteRead(workloadsIn(namespace));
-    return this.groups.get(namespace)?.classes ?? [];
+    const classes = this.groups.get(namespace)?.classes ?? [];
+    this.index.scannedNamespace(classes.length);
+    return classes;
+  }
+
+  /** Whether the namespace has pod classes (read as `classesIn`, without handing out the list). */
+  hasClassesIn(namespace: string): boolean {
+    this.index.noteRead(workloadsIn(namespace));
+    return this.groups.has(namespace);
+  }
+
+  /**
+   * The pod classes of one namespace that a pod selector matches, in model order: from the namespace's label index,
+   * kept per selector (classSelection.ts), not a test of every class of the namespace.
+   */
+  classesSelectedIn(namespace: string, selector: LabelSelector): readonly PodClass[] {
+    this.index.noteRead(workloadsIn(namespace));
+    const group = this.groups.get(namespace);
+    return group ? classesSelected(group.classes, selector) : [];
   }
 
   /** Workload peers sorted by id (`ns/name[Kind]`). */
@@ -160,6 +187,12 @@ export class NetpolModel {
     return candidates.filter((ns) => this.index.isKnownNamespace(ns) && this.namespaceSelectorMatches(selector, ns));
   }
 
+  /** Whether the policy is one of this model's (a policy of its namespace): a lookup, not a search of the list. */
+  holdsPolicy(policy: CompiledPolicy): boolean {
+    this.index.noteRead(objectsIn('NetworkPolicy', policy.namespace));
+    return this.policySet.members.has(policy);
+  }
+
   policiesIn(namespace: string): readonly CompiledPolicy[] {
     this.index.noteRead(objectsIn('NetworkPolicy', namespace));
     return this.policySet.byNamespace.get(namespace) ?? [];
@@ -198,13 +231,23 @@ export class NetpolModel {
     return this.index.derived('netpol:cilium-set', CILIUM_KINDS, () => ciliumSetOf([...this.index.ofKind('CiliumNetworkPolicy'), ...this.index.ofKind('CiliumClusterwideNetworkPolicy')].map(compileCiliumPolicy)));
   }
 
+  /** The policies of a namespace filed by pod selector label (undefined when the namespace has none). */
+  private policyFilingOf(namespace: string): PolicyFiling | undefined {
+    const policies = this.policySet.byNamespace.get(namespace);
+    if (!policies) return undefined;
+    let filing = this.policySet.filings.get(namespace);
+    if (!filing) this.policySet.filings.set(namespace, (filing = filePolicies(policies)));
+    return filing;
+  }
+
   /** Policies of the class's namespace that select it and isolate it for the direction. */
   policiesSelecting(cls: PodClass, direction: Direction): readonly CompiledPolicy[] {
     this.index.noteRead(objectsIn('NetworkPolicy', cls.namespace));
     const cache = this.selecting[direction];
     const cached = cls.id >= 0 ? cache.get(cls.id) : undefined;
     if (cached) return cached;
-    const result = this.policiesIn(cls.namespace).filter((p) => p.isolates[direction] && selectorMatches(p.policy.podSelector, cls.labels));
+    const filing = this.policyFilingOf(cls.namespace);
+    const result = filing ? policiesSelectingLabels(filing, cls.labels, direction) : [];
     if (cls.id >= 0) cache.set(cls.id, result);
     return result;
   }
@@ -214,6 +257,9 @@ export class NetpolModel {
 interface PolicySet {
   readonly all: readonly CompiledPolicy[];
   readonly byNamespace: ReadonlyMap<string, readonly CompiledPolicy[]>;
+  readonly members: ReadonlySet<CompiledPolicy>;
+  /** Each namespace's policies filed by a label of their podSelector (policySelection.ts), filled when first asked. */
+  readonly filings: Map<string, PolicyFiling>;
   ingressSourceAtoms?: readonly AddressRange[];
   egressDestinationAtoms?: readonly AddressRange[];
 }
@@ -238,7 +284,7 @@ function policySetOf(all: readonly CompiledPolicy[]): PolicySet {
     if (list) list.push(policy);
     else byNamespace.set(policy.namespace, [policy]);
   }
-  return { all, byNamespace };
+  return { all, byNamespace, members: new Set(all), filings: new Map() };
 }
 
 const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];

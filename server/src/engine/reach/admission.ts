@@ -9,7 +9,7 @@ import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { LabelSelector } from '../model/labelSelector';
 import type { Protocol } from '../model/resources';
 import type { CompiledPeer, CompiledPolicy } from '../netpol/compiledPolicy';
-import { isolatingPolicies, peerMatch, rulePorts, type Endpoint } from '../netpol/evaluate';
+import { classesMatchedByPeer, isolatingPolicies, peerMatch, rulePorts, type Endpoint } from '../netpol/evaluate';
 import type { PodClass } from '../netpol/podClasses';
 import { describePeer } from '../netpol/policyTrail';
 import { connectionsContain } from '../netpol/portSet';
@@ -100,8 +100,9 @@ function peerAdmitsNothing(model: ReachModel, policy: CompiledPolicy, peer: Comp
       const namespaces = peer.namespaceSelector ? pinnedNamespaces(peer.namespaceSelector) : [policy.namespace];
       if (namespaces === undefined || namespaces.some((ns) => !holdsWorkloadsOf(ns))) return undefined;
       // Only those namespaces' pods, and the pods the cluster runs there that the workspace does not declare.
-      const existing: Endpoint[] = namespaces.flatMap((ns) => model.netpol.classesIn(ns).map((pods): Endpoint => ({ type: 'pods', pods })));
-      if ([...existing, ...candidates()].some((c) => peerMatch(model.netpol, policy, peer, c).match !== 'no')) return undefined;
+      // Declared classes match yes or no (their labels are known): those the peer matches, from the label index.
+      if (namespaces.some((ns) => classesMatchedByPeer(model.netpol, policy, peer, ns).length > 0)) return undefined;
+      if (candidates().some((c) => peerMatch(model.netpol, policy, peer, c).match !== 'no')) return undefined;
       return `${describePeer(peer, policy)}, and no such pod exists in ${namespaces.length === 1 ? `namespace ${namespaces[0]}` : `namespaces ${namespaces.join(', ')}`}, whose workloads the workspace holds`;
     }
   }

@@ -14,7 +14,8 @@
  * whose cost grows with the workspace.
  */
 import type { Steps } from '../features/steps';
-import { selectorMatches, type LabelSelector } from '../model/labelSelector';
+import type { LabelSelector } from '../model/labelSelector';
+import { classesSelected } from '../netpol/classSelection';
 import type { CompiledPeer, CompiledPolicy, Direction } from '../netpol/compiledPolicy';
 import { ClassPairCache } from '../netpol/connectivity';
 import { adminPoliciesSelecting } from '../netpol/admin/evaluate';
@@ -82,7 +83,7 @@ export function* policyPairSteps(model: NetpolModel, peers: readonly WorkloadPee
     for (const [namespace, inNamespace] of classesByNamespace) {
       const namespaceMatches = peer.namespaceSelector ? model.namespaceSelectorMatches(peer.namespaceSelector, namespace) : namespace === policy.namespace;
       if (!namespaceMatches) continue;
-      for (const cls of inNamespace) if (!peer.podSelector || selectorMatches(peer.podSelector, cls.labels)) result.push(cls);
+      result.push(...(peer.podSelector ? classesSelected(inNamespace, peer.podSelector) : inNamespace));
     }
     matching.set(key, result);
     return result;

@@ -14,7 +14,7 @@
  * The verdicts come from the pair evaluation (netpol/evaluate.ts, admin tiers included); this module only chooses
  * the peers to ask about and groups the answers.
  */
-import { selectorMatches, type LabelSelector } from '../model/labelSelector';
+import type { LabelSelector } from '../model/labelSelector';
 import { NAMESPACE_NAME_LABEL } from '../model/extract/config';
 import type { CompiledPeer, Direction } from '../netpol/compiledPolicy';
 import { adminPoliciesSelecting, peerMatch } from '../netpol/admin/evaluate';
@@ -159,7 +159,7 @@ function adminPeerStandsForWorkload(model: ReachModel, peer: Extract<CompiledAdm
 /** A non-empty pod selector of labels only that pods of some workload in a namespace `inNamespace` accepts match. */
 function labelsSelectWorkload(model: ReachModel, inNamespace: (namespace: string) => boolean, podSelector: LabelSelector | undefined): boolean {
   if (!podSelector || isEmptySelector(podSelector) || podSelector.matchExpressions.length > 0) return false;
-  return model.netpol.classes.some((c) => inNamespace(c.namespace) && selectorMatches(podSelector, c.labels));
+  return model.netpol.classNamespaces.some((namespace) => inNamespace(namespace) && model.netpol.classesSelectedIn(namespace, podSelector).length > 0);
 }
 
 /**

@@ -4,7 +4,7 @@
  * model's own answers, exported here so that nothing outside the model imports its evaluation internals
  * (.dependency-cruiser.cjs guards it, run by test/engine/dependencies.test.ts).
  */
-export { isolatingPolicies, peerMatches, rulePorts, type PortProblem } from '../netpol/evaluate';
+export { classesMatchedByPeer, classesMatchedByPeers, isolatingPolicies, rulePorts, type PortProblem } from '../netpol/evaluate';
 export { engineName, ipBlockMatchesPods, semanticsOf } from '../netpol/semantics';
 export { queryAllowed } from '../netpol/policyTrail';
 export { ciliumIsolating, classesSelectedBy as ciliumClassesSelectedBy } from '../netpol/cilium/evaluate';

@@ -8,6 +8,7 @@ import { reachModelOf, type ReachModel } from '../reach/model';
 import { workloadPeer, type ReachPeer } from '../reach/peers';
 import { reachBetween, verdictOf } from '../reach/query';
 import { defineRule, type RuleContext } from './rule';
+import { rulesNetpolModel } from './shared/netpolScope';
 
 /**
  * netpol-blocks-declared-egress: a workload declares an external destination (egress inventory: a URL or host:port
@@ -84,7 +85,12 @@ function report(ctx: RuleContext, evidence: EgressEvidence, destination: EgressD
  * Cilium, or some Cilium policy may: the model decides).
  */
 function egressIsolated(index: WorkspaceIndex, workload: Workload, cilium: boolean): boolean {
-  if (cilium && (index.ofKindIn('CiliumNetworkPolicy', workload.namespace).length > 0 || index.ofKind('CiliumClusterwideNetworkPolicy').length > 0)) return true;
+  if (cilium && (index.hasOfKindIn('CiliumNetworkPolicy', workload.namespace) || index.ofKind('CiliumClusterwideNetworkPolicy').length > 0)) return true;
+  if (!index.hasOfKindIn('NetworkPolicy', workload.namespace)) return false;
+  // The selection model's answer (policies filed by label), not a test of every policy of the namespace per workload.
+  const model = rulesNetpolModel(index);
+  const pods = model.classOf(workload);
+  if (pods) return model.policiesSelecting(pods, 'Egress').length > 0;
   return index.ofKindIn('NetworkPolicy', workload.namespace).some((p) => compilePolicy(p).isolates.Egress && selectorMatches(p.podSelector, workload.podLabels));
 }
 

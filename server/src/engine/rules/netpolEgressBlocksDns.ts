@@ -57,7 +57,7 @@ export const netpolEgressBlocksDns = defineRule({
     const model = reach.netpol;
     const policy = compiledPolicyOf(model, resource);
     if (!policy.isolates.Egress) return;
-    if (podClassesIn(ctx.index, policy.namespace).length > 0) {
+    if (model.hasClassesIn(policy.namespace)) {
       const blocked = blockedInNamespace(ctx.index, reach, ctx.profile, policy.namespace).get(policy);
       if (blocked) report(ctx, reach, policy, blocked, severityOf(ctx.index, blocked), false);
       return;

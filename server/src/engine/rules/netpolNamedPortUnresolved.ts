@@ -1,5 +1,5 @@
 import type { CompiledPolicy, CompiledPort, CompiledRule } from '../netpol/compiledPolicy';
-import { peerMatches, rulePorts, type PortProblem } from '../reach/selection';
+import { classesMatchedByPeers, rulePorts, type PortProblem } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import type { PodClass } from '../netpol/podClasses';
 import { defineRule, type RuleContext } from './rule';
@@ -7,7 +7,6 @@ import {
   compiledPolicyOf,
   describeWorkloads,
   pinnedNamespaces,
-  podClassesIn,
   qualified,
   ruleName,
   rulesNetpolModel,
@@ -65,7 +64,7 @@ export const netpolNamedPortUnresolved = defineRule({
 
 /** The pod classes a rule's named ports resolve against; undefined when they may include pods outside the workspace. */
 function destinationsOf(ctx: RuleContext, model: NetpolModel, policy: CompiledPolicy, rule: CompiledRule): readonly PodClass[] | undefined {
-  if (rule.direction === 'Ingress') return podClassesIn(ctx.index, policy.namespace).filter((pods) => model.policiesSelecting(pods, 'Ingress').includes(policy));
+  if (rule.direction === 'Ingress') return model.holdsPolicy(policy) && policy.isolates.Ingress ? model.classesSelectedIn(policy.namespace, policy.policy.podSelector) : [];
   if (!rule.peers) return undefined;
   const podPeers = rule.peers.filter((p) => p.kind === 'pods');
   const namespaces = new Set<string>();
@@ -75,8 +74,7 @@ function destinationsOf(ctx: RuleContext, model: NetpolModel, policy: CompiledPo
     for (const name of names) namespaces.add(name);
   }
   if ([...namespaces].some((n) => !workspaceHoldsWorkloadsOf(ctx.index, n))) return undefined;
-  const classes = [...namespaces].flatMap((n) => podClassesIn(ctx.index, n));
-  return classes.filter((pods) => podPeers.some((peer) => peerMatches(model, policy, peer, { type: 'pods', pods })));
+  return [...namespaces].flatMap((n) => classesMatchedByPeers(model, policy, podPeers, n));
 }
 
 function report(ctx: RuleContext, policy: CompiledPolicy, rule: CompiledRule, port: NamedPort, misses: { pods: PodClass; problem: PortProblem }[]): void {

@@ -2,7 +2,7 @@ import { describeSelector, selectorMatches, selectsEverything, type LabelSelecto
 import type { WorkspaceIndex } from '../model/workspaceIndex';
 import { clusterDnsOf } from '../reach/clusterDns';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../netpol/compiledPolicy';
-import { peerMatches } from '../reach/selection';
+import { classesMatchedByPeer } from '../reach/selection';
 import type { NetpolModel } from '../netpol/model';
 import { closestName } from '../util/closestName';
 import { GATEWAY_NAME_LABEL } from '../kb/ingressPlacement';
@@ -15,7 +15,6 @@ import {
   joinAnd,
   MANAGED_NAMESPACES,
   pinnedNamespaces,
-  podClassesIn,
   qualified,
   ruleName,
   rulesNetpolModel,
@@ -62,7 +61,7 @@ function checkPodPeer(ctx: RuleContext, model: NetpolModel, policy: CompiledPoli
   const selector = peer.podSelector;
   const namespace = policy.namespace;
   if (!selector || selector.invalid || selectsEverything(selector) || MANAGED_NAMESPACES.has(namespace)) return;
-  if (podClassesIn(ctx.index, namespace).some((pods) => peerMatches(model, policy, peer, { type: 'pods', pods }))) return;
+  if (classesMatchedByPeer(model, policy, peer, namespace).length > 0) return;
   if (selectsGatewayProxies(ctx.index, [namespace], selector)) return;
   const inNamespace = ctx.index.workloadsIn(namespace);
   const elsewhere = otherNamespacesWithMatches(ctx.index, model, selector, namespace);
@@ -109,8 +108,7 @@ function checkNamespacePeer(ctx: RuleContext, model: NetpolModel, policy: Compil
   if (!podSelector || podSelector.invalid || selectsEverything(podSelector) || !pinned) return;
   const namespaces = pinned.filter((n) => matching.includes(n));
   if (namespaces.length === 0 || !pinned.every((n) => workspaceHoldsWorkloadsOf(ctx.index, n))) return;
-  const classes = namespaces.flatMap((n) => podClassesIn(ctx.index, n));
-  if (classes.some((pods) => peerMatches(model, policy, peer, { type: 'pods', pods }))) return;
+  if (namespaces.some((n) => classesMatchedByPeer(model, policy, peer, n).length > 0)) return;
   if (selectsGatewayProxies(ctx.index, namespaces, podSelector)) return;
   const workloads = namespaces.flatMap((n) => ctx.index.workloadsIn(n));
   ctx.report({

@@ -19,9 +19,13 @@ export const referenceServiceMissing = defineRule({
     const owner = resource;
     for (const ref of referencesOf(ctx.index, owner)) {
       if (ctx.index.lookup('Service', ref.namespace, ref.serviceName).length > 0) continue;
-      const inNamespace = sortedNames(ctx.index.ofKindIn('Service', ref.namespace));
-      if (inNamespace.length === 0) continue;
-      const suggestion = closestName(ref.serviceName, inNamespace);
+      // Kept per namespace and name (with its reads): many values name the same missing Service, and each search
+      // of the namespace's Services per value made a namespace of thousands of Services quadratic (issue 17).
+      const { hasServices, suggestion } = ctx.index.memo(`reference-service-missing:suggestion|${ref.namespace}|${ref.serviceName}`, () => {
+        const inNamespace = sortedNames(ctx.index.ofKindIn('Service', ref.namespace));
+        return { hasServices: inNamespace.length > 0, suggestion: inNamespace.length > 0 ? closestName(ref.serviceName, inNamespace) : undefined };
+      });
+      if (!hasServices) continue;
       ctx.report({
         span: ref.span,
         message:

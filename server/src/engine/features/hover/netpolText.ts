@@ -3,7 +3,7 @@ import { podCountOf } from '../../exposure/backends';
 import { describeSelector, selectsEverything } from '../../model/labelSelector';
 import type { NetworkPolicyPort, Workload } from '../../model/resources';
 import type { CompiledPeer, CompiledPolicy, CompiledRule } from '../../netpol/compiledPolicy';
-import { peerMatches } from '../../reach/selection';
+import { classesMatchedByPeer as classesMatchedIn } from '../../reach/selection';
 import type { NetpolModel } from '../../netpol/model';
 import type { PodClass } from '../../netpol/podClasses';
 import { code, objectRef } from '../host';
@@ -50,10 +50,10 @@ export function ruleText(policy: CompiledPolicy, rule: CompiledRule): string {
   return `${verb} ${peers} ${portsText(rule.rule.ports)}`;
 }
 
-/** Workload classes a peer matches (pods peers only). */
+/** Workload classes a peer matches (pods peers only), in model order. */
 export function classesMatchedByPeer(model: NetpolModel, policy: CompiledPolicy, peer: CompiledPeer): PodClass[] {
   if (peer.kind !== 'pods') return [];
-  return model.classes.filter((cls) => peerMatches(model, policy, peer, { type: 'pods', pods: cls }));
+  return model.classNamespaces.flatMap((namespace) => classesMatchedIn(model, policy, peer, namespace));
 }
 
 /** Classes a rule's peers match (every class when it has no peers). */

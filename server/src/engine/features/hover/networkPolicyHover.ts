@@ -3,7 +3,6 @@
  * workloads and namespaces each peer matches, and the numbers a named port resolves to on each destination.
  * Every judgement comes from the netpol engine (compiled policies, peer matching); nothing is re-derived here.
  */
-import { selectorMatches } from '../../model/labelSelector';
 import type { NetworkPolicy, Workload } from '../../model/resources';
 import { isEmptyConnections } from '../../netpol/portSet';
 import type { ReachModel } from '../../reach/model';
@@ -110,8 +109,8 @@ function ruleScope(profile: ClusterProfile | undefined, rule: CompiledRule): Des
   return scope;
 }
 
-function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): PodClass[] {
-  return model.classesIn(compiled.namespace).filter((c) => selectorMatches(compiled.policy.podSelector, c.labels));
+function selectedClasses(model: NetpolModel, compiled: CompiledPolicy): readonly PodClass[] {
+  return model.classesSelectedIn(compiled.namespace, compiled.policy.podSelector);
 }
 
 /** A policy the API server rejects is not in effect: say so, and why (netpol-invalid-field reports each field). */

@@ -39,5 +39,5 @@ export function routeBackendRefs(route: Route): { ref: BackendRef; namespace: st
  * that the absence of something there can be told with confidence.
  */
 export function workspaceCoversNamespace(index: WorkspaceIndex, namespace: string): boolean {
-  return index.lookup('Namespace', '', namespace).length > 0 || index.workloadsIn(namespace).length > 0 || index.ofKindIn('Service', namespace).length > 0;
+  return index.lookup('Namespace', '', namespace).length > 0 || index.hasWorkloadsIn(namespace) || index.hasOfKindIn('Service', namespace);
 }

@@ -21,9 +21,15 @@ export function rulesNetpolModel(index: WorkspaceIndex): NetpolModel {
   return reachModelOf(index).netpol;
 }
 
-/** The model's compiled form of a policy definition (compiled afresh if the model does not hold it). */
+/**
+ * The model's compiled form of a policy definition: compiled forms are kept per definition (compilePolicy), so the
+ * model holds this very object when it holds the definition, and a search of the namespace's policies per rule run
+ * (quadratic in a namespace of thousands of policies) finds nothing more. The read is recorded as the search did.
+ */
 export function compiledPolicyOf(model: NetpolModel, policy: NetworkPolicy): CompiledPolicy {
-  return model.policiesIn(policy.namespace).find((p) => p.policy === policy) ?? compilePolicy(policy);
+  const compiled = compilePolicy(policy);
+  model.holdsPolicy(compiled);
+  return compiled;
 }
 
 /** Pod classes of one namespace. */
@@ -50,7 +56,7 @@ export const MANAGED_NAMESPACES: ReadonlySet<string> = new Set([
 
 /** The workspace holds the namespace's workloads: it declares some, and the namespace is not a managed one. */
 export function workspaceHoldsWorkloadsOf(index: WorkspaceIndex, namespace: string): boolean {
-  return !MANAGED_NAMESPACES.has(namespace) && index.workloadsIn(namespace).length > 0;
+  return !MANAGED_NAMESPACES.has(namespace) && index.hasWorkloadsIn(namespace);
 }
 
 /** The known (or managed) namespace closest to an unknown name, if it is a likely typo (cached per index). */

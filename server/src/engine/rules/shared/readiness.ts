@@ -20,7 +20,7 @@ export function serviceReadiness(index: WorkspaceIndex, services: readonly Servi
   }
   const service = sorted[0]!;
   const selector = Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-  const none = index.workloadsIn(service.namespace).length === 0;
+  const none = !index.hasWorkloadsIn(service.namespace);
   return {
     ready: false,
     sure: !none,
