@@ -45,6 +45,12 @@ export interface AnalysisOptions {
   /** Called once per rule id the first time that rule throws; the rule's other results are dropped, others run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
   rules?: readonly Rule[];
+  /**
+   * False for a host that reads the workspace once and asks once (the CLI): a refresh keeps no record of what each
+   * rule check read (the per-check reads and findings are a fifth of the retained heap after a cold check), so any
+   * change after it recomputes every file. Default true (the language server: edits recompute only what they touch).
+   */
+  incremental?: boolean;
 }
 
 interface FileState {
@@ -92,8 +98,12 @@ export class Analysis {
   private readonly rules: readonly Rule[];
   private readonly rulesByKind = new Map<string, Rule[]>();
 
+  /** See `AnalysisOptions.incremental`. */
+  private readonly incremental: boolean;
+
   constructor(private readonly options: AnalysisOptions = {}) {
     this.rules = options.rules ?? RULES;
+    this.incremental = options.incremental ?? true;
     for (const rule of this.rules) {
       for (const kind of rule.appliesTo) {
         const list = this.rulesByKind.get(kind) ?? [];
@@ -145,6 +155,8 @@ export class Analysis {
 
   /** The file and every file whose findings point into it. */
   private markDirty(file: string): void {
+    // Without recorded reads, nothing tells which other files a change touches.
+    if (!this.incremental && this.completedRefreshes > 0) this.allDirty = true;
     this.dirtyFiles.add(file);
     for (const other of this.pointedToBy.get(file) ?? []) this.dirtyFiles.add(other);
   }
@@ -384,6 +396,7 @@ export class Analysis {
     }
 
     if (changes === 'local-only' || changes === 'aside') yield* this.runRules(file, state, settings, findings, changes);
+    else if (!this.incremental) yield* this.runRules(file, state, settings, findings, 'aside');
     else {
       // A file that changed itself (or all of them, after a settings change) runs every check again.
       const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
@@ -432,7 +445,8 @@ export class Analysis {
           continue;
         }
         const reports: Report[] = [];
-        const checkReads = new Set<ReadKey>();
+        // 'aside' keeps nothing: its reads are not recorded (the index records nothing into undefined).
+        const checkReads = mode === 'aside' ? undefined : new Set<ReadKey>();
         // 'local-only' keeps only checks that read nothing but their file: whether the object is a copy is asked
         // unrecorded there (those findings are provisional and not kept).
         const copyLocally = mode === 'local-only' ? this.index.copyOf(resource) !== undefined : undefined;
@@ -453,7 +467,7 @@ export class Analysis {
           this.index.recordReads(undefined);
         }
         const checkFindings: Finding[] = [];
-        if (!failed && !(mode === 'local-only' && [...checkReads].some((key) => key !== ownKey))) {
+        if (!failed && !(mode === 'local-only' && [...checkReads!].some((key) => key !== ownKey))) {
           const objectIgnores = annotationIgnores(resource);
           for (const report of reports) {
             const finding = toFinding(rule.id, severity, file, report);
@@ -462,7 +476,7 @@ export class Analysis {
         }
         findings.push(...checkFindings);
         if (typeof mode !== 'string') {
-          results.reads.push(this.readLists.intern(checkReads));
+          results.reads.push(this.readLists.intern(checkReads!));
           results.findings.push(checkFindings.length ? checkFindings : NO_FINDINGS);
         }
       }
