@@ -321,7 +321,7 @@ function serverRows(size: string, server: ServerResult, cli: NonNullable<SizeRes
       value: round(cross.firstCorrectMs),
       unit: 'ms',
       ...target(is10k, cross.firstCorrectMs, 300, '<= 300 ms'),
-      note: 'a claim of absence (the Service selects no pod): known only once every file is read',
+      note: 'a claim of absence about one namespace (the Service selects no pod): final once every file that may hold that namespace is read (the open files\' namespaces are read first)',
     });
   }
   if (server.scanLastReportMs !== undefined) add({ metric: 'server: all files read (last progress report)', value: round(server.scanLastReportMs), unit: 'ms' });

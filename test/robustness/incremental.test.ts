@@ -13,11 +13,17 @@ import { Random } from '../support/random';
 
 const STEPS = Number(process.env['NETLENS_INCREMENTAL_STEPS'] ?? 600);
 
-test(`${STEPS} random workspace changes: incremental findings equal a fresh analysis`, () => {
+test(`${STEPS} random workspace changes: incremental findings equal a fresh analysis`, () => randomChanges(STEPS, new Analysis()));
+
+// The CLI's host keeps no record of reads (AnalysisOptions.incremental false): a change after a refresh recomputes
+// every file, and must still equal a fresh analysis.
+test(`${Math.ceil(STEPS / 6)} random workspace changes without recorded reads: findings equal a fresh analysis`, () =>
+  randomChanges(Math.ceil(STEPS / 6), new Analysis({ incremental: false })));
+
+function randomChanges(STEPS: number, incremental: Analysis): void {
   const corpus = corpusTexts().filter((c) => c.file.includes(`${path.sep}corpora${path.sep}`) || c.file.includes(`${path.sep}examples${path.sep}`));
   const random = new Random(Number(process.env['NETLENS_INCREMENTAL_SEED'] ?? 7));
   const files = new Map<string, string>();
-  const incremental = new Analysis();
   for (let i = 0; i < 12; i++) {
     const source = random.pick(corpus);
     files.set(`f${i}.yaml`, source.text);
@@ -60,4 +66,4 @@ test(`${STEPS} random workspace changes: incremental findings equal a fresh anal
       assert.equal(incremental.index.resourceCount, fresh.index.resourceCount, `step ${step}: resource count`);
     }
   }
-});
+}

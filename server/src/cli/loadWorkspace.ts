@@ -27,6 +27,8 @@ export const STDIN_PATH = '<stdin>';
 export async function loadWorkspace(paths: string[], settings: AnalysisSettings, io: CliIO, options: WorkspaceReadOptions): Promise<LoadedWorkspace> {
   const analysis = new Analysis({
     settingsFor: () => settings,
+    // Read once, checked once: no record of each check's reads (see AnalysisOptions.incremental).
+    incremental: false,
     onRuleError: (ruleId, error) => io.err(`netlens: rule ${ruleId} failed and was skipped: ${escapeLine((error as Error).message)}\n`),
   });
   const ioErrors: string[] = [];

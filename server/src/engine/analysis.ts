@@ -45,6 +45,12 @@ export interface AnalysisOptions {
   /** Called once per rule id the first time that rule throws; the rule's other results are dropped, others run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
   rules?: readonly Rule[];
+  /**
+   * False for a host that reads the workspace once and asks once (the CLI): a refresh keeps no record of what each
+   * rule check read (the per-check reads and findings are a fifth of the retained heap after a cold check), so any
+   * change after it recomputes every file. Default true (the language server: edits recompute only what they touch).
+   */
+  incremental?: boolean;
 }
 
 interface FileState {
@@ -92,8 +98,12 @@ export class Analysis {
   private readonly rules: readonly Rule[];
   private readonly rulesByKind = new Map<string, Rule[]>();
 
+  /** See `AnalysisOptions.incremental`. */
+  private readonly incremental: boolean;
+
   constructor(private readonly options: AnalysisOptions = {}) {
     this.rules = options.rules ?? RULES;
+    this.incremental = options.incremental ?? true;
     for (const rule of this.rules) {
       for (const kind of rule.appliesTo) {
         const list = this.rulesByKind.get(kind) ?? [];
@@ -145,6 +155,8 @@ export class Analysis {
 
   /** The file and every file whose findings point into it. */
   private markDirty(file: string): void {
+    // Without recorded reads, nothing tells which other files a change touches.
+    if (!this.incremental && this.completedRefreshes > 0) this.allDirty = true;
     this.dirtyFiles.add(file);
     for (const other of this.pointedToBy.get(file) ?? []) this.dirtyFiles.add(other);
   }
@@ -319,6 +331,16 @@ export class Analysis {
   }
 
   /**
+   * While the workspace is still being read, once part of it is known to be complete (the language server reads the
+   * open file's namespaces first): the file's findings from the rule checks whose every read `isFinal` says can no
+   * longer change (model/readKeys.ts `isFinalWhen`). A check that read anything else (another namespace, every namespace, the set
+   * of namespaces) is left out: a claim of absence across namespaces waits for the whole scan. Computed aside.
+   */
+  findingsWithin(file: string, isFinal: (key: ReadKey) => boolean): Finding[] {
+    return this.files.has(file) ? this.computeFindings(file, { final: isFinal }) : [];
+  }
+
+  /**
    * The file's complete findings against the index as it is now, computed aside without refreshing the other files:
    * when the initial scan ends, the language server answers the open files first, then refreshes the workspace
    * (whose refresh computes them again, with the bookkeeping).
@@ -345,7 +367,7 @@ export class Analysis {
    * touches their reads. 'local-only' (provisionalFindings) and 'aside' (findingsAside) compute without keeping
    * anything.
    */
-  private computeFindings(file: string, changes: ChangeKeys | 'local-only' | 'aside'): Finding[] {
+  private computeFindings(file: string, changes: ChangeKeys | LocalMode): Finding[] {
     const steps = this.computeFindingsSteps(file, changes);
     for (;;) {
       const next = steps.next();
@@ -354,7 +376,7 @@ export class Analysis {
   }
 
   /** `computeFindings` in steps (a yield every CHECKS_PER_STEP rule checks); see `refreshSteps`. */
-  private *computeFindingsSteps(file: string, changes: ChangeKeys | 'local-only' | 'aside'): Generator<void, Finding[], void> {
+  private *computeFindingsSteps(file: string, changes: ChangeKeys | LocalMode): Generator<void, Finding[], void> {
     const state = this.files.get(file)!;
     const settings = this.settingsOf(file);
     const findings: Finding[] = [];
@@ -383,7 +405,8 @@ export class Analysis {
       }
     }
 
-    if (changes === 'local-only' || changes === 'aside') yield* this.runRules(file, state, settings, findings, changes);
+    if (changes === 'local-only' || changes === 'aside' || isFinalMode(changes)) yield* this.runRules(file, state, settings, findings, changes);
+    else if (!this.incremental) yield* this.runRules(file, state, settings, findings, 'aside');
     else {
       // A file that changed itself (or all of them, after a settings change) runs every check again.
       const previous = this.allDirty || this.dirtyFiles.has(file) ? undefined : this.checkResults.get(file);
@@ -408,7 +431,7 @@ export class Analysis {
     state: FileState,
     settings: AnalysisSettings,
     findings: Finding[],
-    mode: 'local-only' | 'aside' | { previous: FileChecks | undefined; changes: ChangeKeys },
+    mode: LocalMode | { previous: FileChecks | undefined; changes: ChangeKeys },
   ): Generator<void, FileChecks, void> {
     const severityOf = (ruleId: string, fallback: SeveritySetting): SeveritySetting => settings.rules[ruleId] ?? fallback;
     const ownKey = fileKey(file);
@@ -422,7 +445,7 @@ export class Analysis {
         const at = position++;
         // Between two checks (no read being recorded): where a stepped refresh may pause.
         if (at % CHECKS_PER_STEP === CHECKS_PER_STEP - 1) yield;
-        const kept = typeof mode === 'string' ? undefined : mode;
+        const kept = typeof mode === 'string' || isFinalMode(mode) ? undefined : mode;
         const keptReads = kept?.previous?.reads[at];
         if (kept && keptReads && !touches(keptReads, kept.changes)) {
           const keptFindings = kept.previous!.findings[at]!;
@@ -432,7 +455,9 @@ export class Analysis {
           continue;
         }
         const reports: Report[] = [];
-        const checkReads = new Set<ReadKey>();
+        // 'aside' keeps nothing: its reads are not recorded (the index records nothing into undefined).
+        const checkReads = mode === 'aside' ? undefined : new Set<ReadKey>();
+        const isFinal = mode === 'local-only' ? (key: ReadKey) => key === ownKey : isFinalMode(mode) ? mode.final : undefined;
         // 'local-only' keeps only checks that read nothing but their file: whether the object is a copy is asked
         // unrecorded there (those findings are provisional and not kept).
         const copyLocally = mode === 'local-only' ? this.index.copyOf(resource) !== undefined : undefined;
@@ -453,7 +478,7 @@ export class Analysis {
           this.index.recordReads(undefined);
         }
         const checkFindings: Finding[] = [];
-        if (!failed && !(mode === 'local-only' && [...checkReads].some((key) => key !== ownKey))) {
+        if (!failed && !(isFinal && [...checkReads!].some((key) => !isFinal(key)))) {
           const objectIgnores = annotationIgnores(resource);
           for (const report of reports) {
             const finding = toFinding(rule.id, severity, file, report);
@@ -461,8 +486,8 @@ export class Analysis {
           }
         }
         findings.push(...checkFindings);
-        if (typeof mode !== 'string') {
-          results.reads.push(this.readLists.intern(checkReads));
+        if (typeof mode !== 'string' && !isFinalMode(mode)) {
+          results.reads.push(this.readLists.intern(checkReads!));
           results.findings.push(checkFindings.length ? checkFindings : NO_FINDINGS);
         }
       }
@@ -472,6 +497,17 @@ export class Analysis {
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+/** Findings computed aside, kept nowhere: 'local-only' (provisionalFindings), 'aside' (findingsAside), final (findingsWithin). */
+type LocalMode = 'local-only' | 'aside' | FinalMode;
+
+interface FinalMode {
+  final: (key: ReadKey) => boolean;
+}
+
+function isFinalMode(mode: object | string): mode is FinalMode {
+  return typeof mode === 'object' && 'final' in mode;
+}
 
 /** Rule checks between two pauses of a stepped refresh: a few milliseconds of typical checks. */
 const CHECKS_PER_STEP = 32;

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { VERSION } from '../cli/version';
+import { limitHeapGrowth } from '../io/heapGrowth';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -13,5 +14,6 @@ if (args.includes('--version')) {
   process.stdout.write(`netlens-language-server ${VERSION}\n\nUsage: netlens-language-server --stdio   (for Neovim, Helix, Emacs, ...)\n       netlens-language-server --node-ipc (VS Code starts it this way)\n`);
   process.exitCode = args.includes('--help') ? 0 : 2;
 } else {
+  limitHeapGrowth();
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -13,6 +13,7 @@
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { Analysis } from '../engine/analysis';
+import type { ReadKey } from '../engine/model/readKeys';
 import type { Finding } from '../engine/rules/rule';
 import type { ProfileFileIssue } from '../io/profileFiles';
 import { StatusNotification, type WorkspaceStatus } from '../protocol/requests';
@@ -64,11 +65,30 @@ export class Publisher {
   refreshAndPublish(alsoPublish: readonly string[] = []): void {
     if (this.scanning) {
       // Only the findings that stand without the rest of the workspace (see the header).
-      for (const file of alsoPublish) this.sendFindings(file, this.analysis.provisionalFindings(file));
+      for (const file of alsoPublish) this.sendFindings(file, this.scanFindings(file));
       return;
     }
     for (const file of alsoPublish) this.alsoPublishPending.add(file);
     if (!this.refreshing) void this.runRefresh();
+  }
+
+  /**
+   * Part of the workspace is complete while the scan goes on (namespacesFirst.ts): `finalReads` says, for a file,
+   * which reads can no longer change (undefined: the file is not wholly in the complete part). The open files get
+   * those findings now, and an edit of such a file until the scan ends.
+   */
+  partlyComplete(finalReads: (file: string) => ((key: ReadKey) => boolean) | undefined, openFiles: readonly string[]): void {
+    if (!this.scanning) return;
+    this.finalReads = finalReads;
+    for (const file of openFiles) if (this.analysis.hasFile(file) && finalReads(file)) this.sendFindings(file, this.scanFindings(file));
+  }
+
+  private finalReads: ((file: string) => ((key: ReadKey) => boolean) | undefined) | undefined;
+
+  /** A file's findings during the scan: those whose reads are final (partlyComplete), else the provisional ones. */
+  private scanFindings(file: string): Finding[] {
+    const isFinal = this.finalReads?.(file);
+    return isFinal ? this.analysis.findingsWithin(file, isFinal) : this.analysis.provisionalFindings(file);
   }
 
   /**

@@ -26,6 +26,10 @@ const EVERY_NAMESPACE = '*';
 const WORKLOAD = 'workload';
 /** The kind part of the namespace-object keys (`hasNamespace`). */
 const NAMESPACE_OBJECTS = 'ns';
+/** The kind part of the file keys. */
+const FILE = 'file';
+/** The kind part of the copy keys. */
+const COPY = 'copy';
 
 function keyOf(kind: string, rest: string): ReadKey {
   return `${kind}|${rest}` as ReadKey;
@@ -56,7 +60,7 @@ export const ALL_WORKLOADS: ReadKey = objectsAnywhere(WORKLOAD);
 
 /** The objects of one file. */
 export function fileKey(file: string): ReadKey {
-  return keyOf('file', file);
+  return keyOf(FILE, file);
 }
 
 /**
@@ -64,7 +68,7 @@ export function fileKey(file: string): ReadKey {
  * a definition coming or going re-runs the checks of that object's other definitions only.
  */
 export function copyKey(resource: Pick<AnyResource, 'kind' | 'namespace' | 'name'>): ReadKey {
-  return keyOf('copy', `${resource.kind}/${resource.namespace}/${resource.name}`);
+  return keyOf(COPY, `${resource.kind}/${resource.namespace}/${resource.name}`);
 }
 
 /** Whether any object brings `namespace` into the index's namespace names (see `WorkspaceIndex.hasNamespace`). */
@@ -132,4 +136,26 @@ export function touches(reads: readonly ReadKey[], changes: ChangeKeys): boolean
     if (everyNamespace ? changes.kinds.has(read.slice(0, bar)) : changes.keys.has(read)) return true;
   }
   return false;
+}
+
+/**
+ * Whether what `key` names can no longer change while the rest of the workspace is read, once every file that may hold
+ * an object of the namespaces `complete` is read (`fileRead` says which files are): the language server reads the
+ * open files' namespaces first and publishes the findings of the checks whose every read is final
+ * (`Analysis.findingsWithin`, lsp/namespacesFirst.ts). Final: the objects of a file read; `kind|ns`, `workload|ns`,
+ * `ns|ns` and `copy|kind/ns/name` of a complete namespace. Never final before the whole scan: `kind|*`, `workload|*`,
+ * `*`, the set of namespaces and cluster-scoped kinds (`kind|`: their files name no namespace).
+ */
+export function isFinalWhen(key: ReadKey, complete: ReadonlySet<string>, fileRead: (file: string) => boolean): boolean {
+  const bar = key.indexOf('|');
+  if (bar < 0 || key === NAMESPACE_SET) return false;
+  const kind = key.slice(0, bar);
+  const rest = key.slice(bar + 1);
+  if (kind === FILE) return fileRead(rest);
+  if (kind === COPY) {
+    // copy|kind/namespace/name: kinds and namespaces hold no '/'.
+    const namespace = rest.split('/')[1];
+    return namespace !== undefined && namespace !== '' && complete.has(namespace);
+  }
+  return rest !== '' && rest !== EVERY_NAMESPACE && complete.has(rest);
 }

@@ -16,6 +16,7 @@ import { FAILSAFE_SCHEMA, loadAll, type EventType, type State } from 'js-yaml';
 import { Schema } from 'yaml';
 import { MAX_NESTING, type ParsedDocument, type ParsedFile } from './parse';
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './tree';
+import { detached } from '../util/detached';
 
 /** Input that comes near parseYamlText's nesting limit goes to the `yaml` reader, which reports what is too deep. */
 const MAX_DEPTH = MAX_NESTING;
@@ -165,11 +166,6 @@ function scalar(text: string, start: number, close: number, sliced: string): YSc
   if (first === 0x27 || first === 0x22) return { kind: 'scalar', value, plain: false, start, end: notGluedToComment(text, trimEnd(text, start, close)) };
   if (isBlockScalar(text, start)) return { kind: 'scalar', value, plain: false, start, end: blockScalarEnd(text, start, close) };
   return { kind: 'scalar', value: resolvePlain(value), plain: true, start, end: trimEnd(text, start, close), source: value };
-}
-
-/** A copy of a string js-yaml sliced from its copy of the whole text, so that keeping it does not keep the text. */
-function detached(sliced: string): string {
-  return sliced.length < 13 ? sliced : (' ' + sliced).slice(1);
 }
 
 function resolvePlain(source: string): ScalarValue {

@@ -3,6 +3,7 @@
  * Never throws: syntax errors come back as data with their spans.
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { detached } from '../util/detached';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from './tree';
 
 export interface SyntaxIssue {
@@ -200,8 +201,9 @@ class TreeConverter {
           : typeof value === 'symbol'
             ? (node.source ?? '')
             : String(value);
-    const result: YScalar = { kind: 'scalar', value: scalarValue, plain, ...rangeOf(node) };
-    if (plain && typeof node.source === 'string') result.source = node.source;
+    // The yaml package slices scalars from the file's text: kept as they are, facts would keep every such text alive.
+    const result: YScalar = { kind: 'scalar', value: typeof scalarValue === 'string' ? detached(scalarValue) : scalarValue, plain, ...rangeOf(node) };
+    if (plain && typeof node.source === 'string') result.source = detached(node.source);
     return result;
   }
 }
