@@ -11,7 +11,8 @@
  *    netpol-blocks-declared-dependency with verdict denied) iff explain says DENIED;
  *  - the workload hover lists a workload among who can connect iff ALLOWED, and a way in as not admitted iff DENIED;
  *    the code lens counts the same workloads and marks the same ways in as blocked.
- * `npm test` runs NETLENS_AGREEMENT_CASES (default 40) workspaces; set it higher for a longer run.
+ * `npm test` runs NETLENS_AGREEMENT_CASES (default 40) workspaces; set it higher for a longer run, and
+ * NETLENS_AGREEMENT_DUMP=<seed> to print a failing seed's workspace.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

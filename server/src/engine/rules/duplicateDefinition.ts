@@ -43,9 +43,8 @@ export const duplicateDefinition = defineRule({
   },
 });
 
-/** The kinds the rule applies to, as a set (read after the rule is defined). */
-const KIND_SET = (): ReadonlySet<string> => (kindSet ??= new Set<string>(duplicateDefinition.appliesTo));
-let kindSet: ReadonlySet<string> | undefined;
+/** The kinds the rule applies to, as a set (built once the rule above is defined). */
+const KIND_SET: ReadonlySet<string> = new Set<string>(duplicateDefinition.appliesTo);
 
 /** Related locations of one finding (the copies), at most. */
 const MAX_RELATED = 50;
@@ -67,7 +66,7 @@ function copyGroups(index: WorkspaceIndex): ReadonlyMap<string, CopyGroup> {
   return index.memo('duplicate-definition:groups', () => {
     const groups = new Map<string, CopyGroup>();
     for (const resource of index.all()) {
-      if (!KIND_SET().has(resource.kind)) continue;
+      if (!KIND_SET.has(resource.kind)) continue;
       for (const copy of index.copiesOf(resource)) {
         const from = folderOf(resource.file);
         const place = folderOf(copy.file) === from ? copy.file : `${folderOf(copy.file)}/`;
